@@ -1,0 +1,65 @@
+#pragma once
+
+#include "apierror.h"
+#include "apirequest.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace ica {
+
+class ApiClient;
+
+/// One API call in flight: it sends, times out when no progress is seen, retries
+/// what is safe to retry, authenticates again once after a 401, and emits
+/// finished() exactly once. Deletes itself after finished() has been delivered.
+/// Never blocks; all of it runs on the thread that owns the client.
+class ApiCall final : public QObject {
+    Q_OBJECT
+public:
+    /// Stops the call; finished() follows with an error of kind Cancelled.
+    void cancel();
+
+    [[nodiscard]] bool isFinished() const { return m_finished; }
+    [[nodiscard]] const ApiRequest &request() const { return m_request; }
+    [[nodiscard]] int httpStatus() const { return m_httpStatus; }
+    [[nodiscard]] const QByteArray &body() const { return m_body; }
+    [[nodiscard]] const ApiError &error() const { return m_error; }
+    /// Tries made so far (1 when the first try was answered).
+    [[nodiscard]] int attempts() const { return m_attempts; }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    friend class ApiClient;
+    ApiCall(ApiClient *client, ApiRequest request);
+
+    void start();
+    void sendNow();
+    void onReplyFinished();
+    void onTimeout();
+    void finish(const ApiError &error);
+    /// Delay before try number `attempt + 1`, or -1 when no further try is allowed.
+    [[nodiscard]] qint64 retryDelayMs(const ApiError &error) const;
+
+    QPointer<ApiClient> m_client;
+    ApiRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timeout;
+    QTimer m_retryTimer;
+    int m_attempts = 0;
+    bool m_reauthenticated = false;
+    bool m_timedOut = false;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    int m_httpStatus = 0;
+    QByteArray m_body;
+    ApiError m_error;
+};
+
+} // namespace ica

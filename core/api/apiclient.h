@@ -1,0 +1,69 @@
+#pragma once
+
+#include "apicall.h"
+#include "apirequest.h"
+#include "authenticator.h"
+
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+
+namespace ica {
+
+/// When and how often a failed call is tried again. The defaults follow the icav2
+/// CLI: four more tries after 0.5, 2, 10 and 30 s; a 429's Retry-After wins.
+struct RetryPolicy {
+    QList<std::chrono::milliseconds> delays{
+        std::chrono::milliseconds(500), std::chrono::milliseconds(2000),
+        std::chrono::milliseconds(10000), std::chrono::milliseconds(30000)};
+    std::chrono::seconds maxRetryAfter{60};
+
+    static RetryPolicy none() { return RetryPolicy{{}, std::chrono::seconds(0)}; }
+};
+
+/// The one door to the ICA REST API: it knows the server, the credentials, the
+/// headers ICA wants, the timeout and the retry policy, and turns an ApiRequest
+/// into an ApiCall. Typed calls are in BatchApi, ProjectApi, DataApi and TokenApi.
+class ApiClient final : public QObject {
+    Q_OBJECT
+public:
+    /// Uses `nam` when given (not owned), else a private one.
+    explicit ApiClient(QNetworkAccessManager *nam = nullptr, QObject *parent = nullptr);
+
+    /// The API base, e.g. https://ica.illumina.com/ica/rest (see normalizeServerUrl()).
+    void setServerUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
+    [[nodiscard]] QUrl serverUrl() const { return m_baseUrl; }
+    /// Takes ownership. Null: calls go out without credentials.
+    void setAuthenticator(Authenticator *authenticator);
+    [[nodiscard]] Authenticator *authenticator() const { return m_authenticator; }
+    /// Time without any progress after which a call fails with Timeout (default 60 s).
+    void setDefaultTimeout(std::chrono::milliseconds timeout) { m_defaultTimeout = timeout; }
+    [[nodiscard]] std::chrono::milliseconds defaultTimeout() const { return m_defaultTimeout; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    [[nodiscard]] const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+    [[nodiscard]] QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+
+    /// Starts the call at once; connect to ApiCall::finished(). The call deletes
+    /// itself after finished() was emitted.
+    ApiCall *send(ApiRequest request);
+
+    /// Full URL of a request (base + path + query).
+    [[nodiscard]] QUrl urlFor(const ApiRequest &request) const;
+
+Q_SIGNALS:
+    /// A call was refused with 401 and could not be cured by authenticating again.
+    void unauthorized(const ica::ApiError &error);
+
+private:
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    QPointer<Authenticator> m_authenticator;
+    std::chrono::milliseconds m_defaultTimeout{60000};
+    RetryPolicy m_retryPolicy;
+};
+
+} // namespace ica

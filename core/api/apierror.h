@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/problem.h"
+
+#include <QNetworkReply>
+#include <QString>
+
+#include <optional>
+
+namespace ica {
+
+/// The one error value for every failed API call: an HTTP error (with the decoded
+/// problem when the body was problem+json), a network error, a timeout, a body that
+/// could not be decoded, or a cancelled call. It never carries credentials.
+struct ApiError {
+    enum class Kind {
+        None,      ///< no error
+        Http,      ///< the server answered with a non-2xx status
+        Network,   ///< connection refused, reset, host not found, TLS, ...
+        Timeout,   ///< no progress within the request's timeout
+        Decode,    ///< a 2xx answer whose body is not what the spec promises
+        Cancelled, ///< the caller cancelled the call
+        Usage,     ///< the call was not made: bad arguments or no credentials
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;             ///< for Http (and Decode): the status code
+    std::optional<Problem> problem; ///< for Http, when the body was a problem
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString message;            ///< network error text, decode path and reason, ...
+    int retryAfterSeconds = -1; ///< a 429's Retry-After, when given
+
+    [[nodiscard]] bool isError() const { return kind != Kind::None; }
+    /// A short title: the problem's title, or a phrase for the kind of failure.
+    [[nodiscard]] QString title() const;
+    /// The detail: the problem's detail, the network error text, the decode reason.
+    [[nodiscard]] QString detail() const;
+    /// "title: detail" on one line, for logs and the CLI's stderr.
+    [[nodiscard]] QString toString() const;
+    /// True for an error that another try may cure (429, 502-504, dropped connection).
+    [[nodiscard]] bool isTransient() const;
+
+    static ApiError usage(const QString &message);
+    static ApiError decode(int httpStatus, const QString &message);
+};
+
+} // namespace ica

@@ -1,0 +1,263 @@
+#include "batch.h"
+
+#include <QJsonArray>
+
+namespace ica {
+
+namespace {
+
+QJsonArray toArray(const QStringList &list) {
+    QJsonArray array;
+    for (const QString &s : list)
+        array.append(s);
+    return array;
+}
+
+TagUpdate optionalTagUpdate(const QJsonObject &o, QLatin1String key, DecodeContext &ctx) {
+    const QJsonObject object = ctx.optionalObject(o, key);
+    DecodeContext::Scope scope(ctx, key);
+    return TagUpdate::fromJson(object, ctx);
+}
+
+void insertDate(QJsonObject &o, QLatin1String key, const QDateTime &value) {
+    if (value.isValid())
+        o.insert(key, formatDateTime(value));
+}
+
+} // namespace
+
+TagUpdate TagUpdate::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    TagUpdate update;
+    update.addTags = ctx.optionalStringList(o, QLatin1String("addTags"));
+    update.removeTags = ctx.optionalStringList(o, QLatin1String("removeTags"));
+    return update;
+}
+
+QJsonObject TagUpdate::toJson() const {
+    QJsonObject o;
+    if (!addTags.isEmpty())
+        o.insert(QStringLiteral("addTags"), toArray(addTags));
+    if (!removeTags.isEmpty())
+        o.insert(QStringLiteral("removeTags"), toArray(removeTags));
+    return o;
+}
+
+bool DataUpdateGroup::changesNothing() const {
+    return userTags.isEmpty() && technicalTags.isEmpty() && !willBeArchivedAt.isValid() &&
+           !willBeDeletedAt.isValid() && !clearWillBeArchivedAt && !clearWillBeDeletedAt;
+}
+
+DataUpdateGroup DataUpdateGroup::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    DataUpdateGroup group;
+    group.dataIds = ctx.requiredStringList(o, QLatin1String("dataIds"));
+    group.userTags = optionalTagUpdate(o, QLatin1String("userTags"), ctx);
+    group.technicalTags = optionalTagUpdate(o, QLatin1String("technicalTags"), ctx);
+    group.willBeArchivedAt = ctx.optionalDateTime(o, QLatin1String("willBeArchivedAt"));
+    group.willBeDeletedAt = ctx.optionalDateTime(o, QLatin1String("willBeDeletedAt"));
+    group.clearWillBeArchivedAt =
+        ctx.optionalBool(o, QLatin1String("clearWillBeArchivedAt")).value_or(false);
+    group.clearWillBeDeletedAt =
+        ctx.optionalBool(o, QLatin1String("clearWillBeDeletedAt")).value_or(false);
+    return group;
+}
+
+QJsonObject DataUpdateGroup::toJson() const {
+    QJsonObject o{{QStringLiteral("dataIds"), toArray(dataIds)}};
+    if (!userTags.isEmpty())
+        o.insert(QStringLiteral("userTags"), userTags.toJson());
+    if (!technicalTags.isEmpty())
+        o.insert(QStringLiteral("technicalTags"), technicalTags.toJson());
+    insertDate(o, QLatin1String("willBeArchivedAt"), willBeArchivedAt);
+    insertDate(o, QLatin1String("willBeDeletedAt"), willBeDeletedAt);
+    if (clearWillBeArchivedAt)
+        o.insert(QStringLiteral("clearWillBeArchivedAt"), true);
+    if (clearWillBeDeletedAt)
+        o.insert(QStringLiteral("clearWillBeDeletedAt"), true);
+    return o;
+}
+
+bool operator==(const DataUpdateGroup &a, const DataUpdateGroup &b) {
+    return a.dataIds == b.dataIds && a.userTags == b.userTags &&
+           a.technicalTags == b.technicalTags && a.willBeArchivedAt == b.willBeArchivedAt &&
+           a.willBeDeletedAt == b.willBeDeletedAt &&
+           a.clearWillBeArchivedAt == b.clearWillBeArchivedAt &&
+           a.clearWillBeDeletedAt == b.clearWillBeDeletedAt;
+}
+
+qsizetype CreateBatchRequest::dataIdCount() const {
+    qsizetype count = 0;
+    for (const DataUpdateGroup &group : dataUpdateGroups)
+        count += group.dataIds.size();
+    return count;
+}
+
+CreateBatchRequest CreateBatchRequest::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    CreateBatchRequest request;
+    const QJsonArray groups = ctx.requiredArray(o, QLatin1String("dataUpdateGroups"));
+    DecodeContext::Scope scope(ctx, QLatin1String("dataUpdateGroups"));
+    for (qsizetype i = 0; i < groups.size() && ctx.ok(); ++i) {
+        DecodeContext::Scope at(ctx, i);
+        if (!groups.at(i).isObject()) {
+            ctx.fail(QStringLiteral("expected an object"));
+            break;
+        }
+        request.dataUpdateGroups.append(DataUpdateGroup::fromJson(groups.at(i).toObject(), ctx));
+    }
+    return request;
+}
+
+QJsonObject CreateBatchRequest::toJson() const {
+    QJsonArray groups;
+    for (const DataUpdateGroup &group : dataUpdateGroups)
+        groups.append(group.toJson());
+    return QJsonObject{{QStringLiteral("dataUpdateGroups"), groups}};
+}
+
+QString UserRef::displayName() const {
+    const QString full = QString(firstname + QLatin1Char(' ') + lastname).trimmed();
+    if (!full.isEmpty())
+        return full;
+    if (!username.isEmpty())
+        return username;
+    if (!email.isEmpty())
+        return email;
+    return id;
+}
+
+UserRef UserRef::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    UserRef user;
+    user.id = ctx.requiredString(o, QLatin1String("id"));
+    user.username = ctx.optionalString(o, QLatin1String("username"));
+    user.email = ctx.optionalString(o, QLatin1String("email"));
+    user.firstname = ctx.optionalString(o, QLatin1String("firstname"));
+    user.lastname = ctx.optionalString(o, QLatin1String("lastname"));
+    return user;
+}
+
+QJsonObject UserRef::toJson() const {
+    QJsonObject o{{QStringLiteral("id"), id}};
+    if (!username.isEmpty())
+        o.insert(QStringLiteral("username"), username);
+    if (!email.isEmpty())
+        o.insert(QStringLiteral("email"), email);
+    if (!firstname.isEmpty())
+        o.insert(QStringLiteral("firstname"), firstname);
+    if (!lastname.isEmpty())
+        o.insert(QStringLiteral("lastname"), lastname);
+    return o;
+}
+
+Job Job::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    Job job;
+    job.id = ctx.requiredString(o, QLatin1String("id"));
+    job.status = JobStatus::fromString(ctx.requiredString(o, QLatin1String("status")));
+    job.additionalStatusInformation =
+        ctx.optionalString(o, QLatin1String("additionalStatusInformation"));
+    job.subjectType = ctx.requiredString(o, QLatin1String("subjectType"));
+    job.subjectId = ctx.requiredString(o, QLatin1String("subjectId"));
+    job.timeCreated = ctx.requiredDateTime(o, QLatin1String("timeCreated"));
+    job.timeStarted = ctx.optionalDateTime(o, QLatin1String("timeStarted"));
+    job.timeFinished = ctx.optionalDateTime(o, QLatin1String("timeFinished"));
+    const QJsonObject owner = ctx.requiredObject(o, QLatin1String("owner"));
+    if (ctx.ok()) {
+        DecodeContext::Scope scope(ctx, QLatin1String("owner"));
+        job.owner = UserRef::fromJson(owner, ctx);
+    }
+    return job;
+}
+
+QJsonObject Job::toJson() const {
+    QJsonObject o{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("status"), status.toString()},
+        {QStringLiteral("subjectType"), subjectType},
+        {QStringLiteral("subjectId"), subjectId},
+        {QStringLiteral("timeCreated"), formatDateTime(timeCreated)},
+        {QStringLiteral("owner"), owner.toJson()},
+    };
+    if (!additionalStatusInformation.isEmpty())
+        o.insert(QStringLiteral("additionalStatusInformation"), additionalStatusInformation);
+    insertDate(o, QLatin1String("timeStarted"), timeStarted);
+    insertDate(o, QLatin1String("timeFinished"), timeFinished);
+    return o;
+}
+
+bool operator==(const Job &a, const Job &b) {
+    return a.id == b.id && a.status == b.status &&
+           a.additionalStatusInformation == b.additionalStatusInformation &&
+           a.subjectType == b.subjectType && a.subjectId == b.subjectId &&
+           a.timeCreated == b.timeCreated && a.timeStarted == b.timeStarted &&
+           a.timeFinished == b.timeFinished && a.owner == b.owner;
+}
+
+Batch Batch::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    Batch batch;
+    batch.id = ctx.requiredString(o, QLatin1String("id"));
+    const QJsonObject job = ctx.requiredObject(o, QLatin1String("job"));
+    if (ctx.ok()) {
+        DecodeContext::Scope scope(ctx, QLatin1String("job"));
+        batch.job = Job::fromJson(job, ctx);
+    }
+    return batch;
+}
+
+QJsonObject Batch::toJson() const {
+    return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("job"), job.toJson()}};
+}
+
+BatchItemRequest BatchItemRequest::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    BatchItemRequest request;
+    request.dataId = ctx.requiredString(o, QLatin1String("dataId"));
+    request.userTags = optionalTagUpdate(o, QLatin1String("userTags"), ctx);
+    request.technicalTags = optionalTagUpdate(o, QLatin1String("technicalTags"), ctx);
+    request.willBeArchivedAt = ctx.optionalDateTime(o, QLatin1String("willBeArchivedAt"));
+    request.willBeDeletedAt = ctx.optionalDateTime(o, QLatin1String("willBeDeletedAt"));
+    return request;
+}
+
+QJsonObject BatchItemRequest::toJson() const {
+    QJsonObject o{{QStringLiteral("dataId"), dataId}};
+    if (!userTags.isEmpty())
+        o.insert(QStringLiteral("userTags"), userTags.toJson());
+    if (!technicalTags.isEmpty())
+        o.insert(QStringLiteral("technicalTags"), technicalTags.toJson());
+    insertDate(o, QLatin1String("willBeArchivedAt"), willBeArchivedAt);
+    insertDate(o, QLatin1String("willBeDeletedAt"), willBeDeletedAt);
+    return o;
+}
+
+bool operator==(const BatchItemRequest &a, const BatchItemRequest &b) {
+    return a.dataId == b.dataId && a.userTags == b.userTags && a.technicalTags == b.technicalTags &&
+           a.willBeArchivedAt == b.willBeArchivedAt && a.willBeDeletedAt == b.willBeDeletedAt;
+}
+
+BatchItem BatchItem::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    BatchItem item;
+    item.id = ctx.requiredString(o, QLatin1String("id"));
+    const QJsonObject request = ctx.requiredObject(o, QLatin1String("request"));
+    if (ctx.ok()) {
+        DecodeContext::Scope scope(ctx, QLatin1String("request"));
+        item.request = BatchItemRequest::fromJson(request, ctx);
+    }
+    const QJsonObject processing = ctx.requiredObject(o, QLatin1String("processing"));
+    if (ctx.ok()) {
+        DecodeContext::Scope scope(ctx, QLatin1String("processing"));
+        item.status =
+            ItemStatus::fromString(ctx.requiredString(processing, QLatin1String("status")));
+        item.additionalStatusInformation =
+            ctx.optionalString(processing, QLatin1String("additionalStatusInformation"));
+    }
+    return item;
+}
+
+QJsonObject BatchItem::toJson() const {
+    QJsonObject processing{{QStringLiteral("status"), status.toString()}};
+    if (!additionalStatusInformation.isEmpty())
+        processing.insert(QStringLiteral("additionalStatusInformation"),
+                          additionalStatusInformation);
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("request"), request.toJson()},
+                       {QStringLiteral("processing"), processing}};
+}
+
+} // namespace ica

@@ -1,0 +1,10 @@
+target_sources(icacore PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/batch.cpp ${CMAKE_CURRENT_LIST_DIR}/batch.h
+  ${CMAKE_CURRENT_LIST_DIR}/decodecontext.cpp ${CMAKE_CURRENT_LIST_DIR}/decodecontext.h
+  ${CMAKE_CURRENT_LIST_DIR}/fastitemdecoder.cpp ${CMAKE_CURRENT_LIST_DIR}/fastitemdecoder.h
+  ${CMAKE_CURRENT_LIST_DIR}/jsondecode.h
+  ${CMAKE_CURRENT_LIST_DIR}/page.cpp ${CMAKE_CURRENT_LIST_DIR}/page.h
+  ${CMAKE_CURRENT_LIST_DIR}/problem.cpp ${CMAKE_CURRENT_LIST_DIR}/problem.h
+  ${CMAKE_CURRENT_LIST_DIR}/project.cpp ${CMAKE_CURRENT_LIST_DIR}/project.h
+  ${CMAKE_CURRENT_LIST_DIR}/projectdata.cpp ${CMAKE_CURRENT_LIST_DIR}/projectdata.h
+  ${CMAKE_CURRENT_LIST_DIR}/statuses.cpp ${CMAKE_CURRENT_LIST_DIR}/statuses.h)

@@ -1,0 +1,90 @@
+#include "problem.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+
+namespace ica {
+
+Problem Problem::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    Problem p;
+    // Lenient on purpose: a problem is read while something already went wrong, so
+    // whatever the server sent is kept; only type mismatches are reported.
+    p.id = ctx.optionalString(o, QLatin1String("id"));
+    p.type = ctx.optionalString(o, QLatin1String("type"));
+    p.title = ctx.optionalString(o, QLatin1String("title"));
+    p.status = int(ctx.optionalInt(o, QLatin1String("status")).value_or(0));
+    p.detail = ctx.optionalString(o, QLatin1String("detail"));
+    p.instance = ctx.optionalString(o, QLatin1String("instance"));
+    p.timestamp = ctx.optionalDateTime(o, QLatin1String("timestamp"));
+    const QJsonObject parameters = ctx.optionalObject(o, QLatin1String("parameters"));
+    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
+        // Values are strings in the spec; anything else is shown as compact JSON.
+        if (it->isString())
+            p.parameters.insert(it.key(), it->toString());
+        else
+            p.parameters.insert(
+                it.key(),
+                QString::fromUtf8(QJsonDocument(QJsonArray{*it}).toJson(QJsonDocument::Compact))
+                    .mid(1)
+                    .chopped(1));
+    }
+    return p;
+}
+
+QJsonObject Problem::toJson() const {
+    QJsonObject params;
+    for (auto it = parameters.begin(); it != parameters.end(); ++it)
+        params.insert(it.key(), it.value());
+    QJsonObject o{{QStringLiteral("type"), type.isEmpty() ? QStringLiteral("about:blank") : type},
+                  {QStringLiteral("title"), title},
+                  {QStringLiteral("status"), status},
+                  {QStringLiteral("parameters"), params}};
+    if (!id.isEmpty())
+        o.insert(QStringLiteral("id"), id);
+    if (!detail.isEmpty())
+        o.insert(QStringLiteral("detail"), detail);
+    if (!instance.isEmpty())
+        o.insert(QStringLiteral("instance"), instance);
+    if (timestamp.isValid())
+        o.insert(QStringLiteral("timestamp"), formatDateTime(timestamp));
+    return o;
+}
+
+bool operator==(const Problem &a, const Problem &b) {
+    return a.id == b.id && a.type == b.type && a.title == b.title && a.status == b.status &&
+           a.detail == b.detail && a.instance == b.instance && a.parameters == b.parameters &&
+           a.timestamp == b.timestamp;
+}
+
+Token Token::fromJson(const QJsonObject &o, DecodeContext &ctx) {
+    return Token{ctx.requiredString(o, QLatin1String("token"))};
+}
+
+QJsonObject Token::toJson() const {
+    return QJsonObject{{QStringLiteral("token"), token}};
+}
+
+std::optional<JwtClaims> JwtClaims::parse(const QString &jwt) {
+    const QStringList parts = jwt.split(QLatin1Char('.'));
+    if (parts.size() != 3)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (!decoded)
+        return std::nullopt;
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(*decoded, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject payload = doc.object();
+    JwtClaims claims;
+    const QJsonValue exp = payload.value(QLatin1String("exp"));
+    if (exp.isDouble())
+        claims.expiresAt = QDateTime::fromSecsSinceEpoch(exp.toInteger(), Qt::UTC);
+    claims.tenantId = payload.value(QLatin1String("tid")).toString();
+    claims.tenantName = payload.value(QLatin1String("tns")).toString();
+    claims.subject = payload.value(QLatin1String("sub")).toString();
+    return claims;
+}
+
+} // namespace ica
