@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, part two: install what is missing, build, and run every test: the
+# QTest suites (under ctest, inside a private D-Bus session with an unlocked
+# gnome-keyring so secrets go through a real Secret Service), the Prism conformance
+# checks against the real ICA spec, and the benchmarks (which print figures).
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${ICATAG_BUILD_DIR:-$repo/build}"
+export ICATAG_BUILD_DIR="$build"
+
+"$repo/scripts/install-deps.sh"
+"$repo/scripts/build.sh"
+
+echo "== unit and integration tests (ctest)"
+"$repo/scripts/with-keyring.sh" ctest --test-dir "$build" --output-on-failure -j2
+
+echo "== conformance with the ICA OpenAPI spec (Prism)"
+"$repo/scripts/conformance.sh" "$build"
+
+echo "== benchmarks"
+"$build/bench/bench_items"
