@@ -1,0 +1,56 @@
+#pragma once
+
+#include "simulatoroptions.h"
+
+#include <QJsonObject>
+#include <QMutex>
+
+namespace icasim {
+
+/// What to do to one request.
+struct FaultDecision {
+    enum class Action { None, Status, Drop, Truncate };
+    Action action = Action::None;
+    int status = 0;            ///< Action::Status: 429, 500 or 503
+    int retryAfterSeconds = 0; ///< for 429
+    int latencyMs = 0;         ///< delay before the answer (any action)
+};
+
+/// Holds the fault configuration and decides, request by request, which fault applies.
+/// Thread-safe: the GUI or a test thread may change faults while the simulator serves.
+/// Counted faults are consumed only by requests whose path matches their filter;
+/// the 429 rate is deterministic (every 1/rate-th matching request).
+class FaultInjector {
+public:
+    explicit FaultInjector(const FaultOptions &options = {});
+
+    /// Replaces the whole configuration (and restarts the rate accumulator).
+    void setOptions(const FaultOptions &options);
+    FaultOptions options() const;
+    /// Clears every fault.
+    void reset();
+
+    void setLatency(int ms, const QString &pathContains = {});
+    void failNext(int count, int status = 500, const QString &pathContains = {});
+    void rateLimitNext(int count, int retryAfterSeconds = 1, const QString &pathContains = {});
+    void setRateLimitRate(double fraction, int retryAfterSeconds = 1,
+                          const QString &pathContains = {});
+    void dropNext(int count, const QString &pathContains = {});
+    void truncateNext(int count, const QString &pathContains = {});
+
+    /// Decides for a request path (below /ica/rest) and consumes a counted fault.
+    FaultDecision decide(const QString &path);
+
+    /// Applies the keys present in a JSON object (the /_sim/faults body) on top of the
+    /// current configuration; returns false with a message for unknown keys or bad values.
+    bool applyJson(const QJsonObject &object, QString *errorMessage);
+    /// The configuration as JSON (the same keys applyJson reads).
+    QJsonObject toJson() const;
+
+private:
+    mutable QMutex m_mutex;
+    FaultOptions m_options;
+    double m_rateAccumulator = 0.0;
+};
+
+} // namespace icasim
