@@ -2,6 +2,8 @@
 
 #include "apiclient.h"
 #include "domain/jsondecode.h"
+#include "gunzip.h"
+#include "onceuploaddevice.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -33,6 +35,23 @@ int parseRetryAfter(const QByteArray &value) {
 
 } // namespace
 
+QString ApiCall::checkBody(const QNetworkReply *reply, QByteArray &body) {
+    bool hasLength = false;
+    const qint64 announced = reply->rawHeader("Content-Length").toLongLong(&hasLength);
+    if (hasLength && announced != body.size())
+        return QStringLiteral("The answer broke off after %1 of %2 bytes.")
+            .arg(body.size())
+            .arg(announced);
+    if (reply->rawHeader("Content-Encoding").trimmed().compare("gzip", Qt::CaseInsensitive) == 0) {
+        QString why;
+        std::optional<QByteArray> plain = gunzip(body, &why);
+        if (!plain)
+            return QStringLiteral("The compressed answer is incomplete: %1.").arg(why);
+        body = std::move(*plain);
+    }
+    return QString();
+}
+
 ApiCall::ApiCall(ApiClient *client, ApiRequest request)
     : QObject(client)
     , m_client(client)
@@ -55,9 +74,7 @@ void ApiCall::cancel() {
     ApiError error;
     error.kind = ApiError::Kind::Cancelled;
     error.message = QStringLiteral("The call was cancelled.");
-    // Deliver asynchronously: a caller cancelling inside its own slot must not re-enter.
-    QMetaObject::invokeMethod(
-        this, [this, error]() { finish(error); }, Qt::QueuedConnection);
+    finish(error);
 }
 
 void ApiCall::start() {
@@ -86,15 +103,25 @@ void ApiCall::sendNow() {
     // Credentials go to the configured host only: never follow a redirect elsewhere.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::SameOriginRedirectPolicy);
-    // No Accept-Encoding of our own: QNetworkAccessManager then asks for gzip and
-    // decompresses the answer itself.
+    // Our own Accept-Encoding turns off Qt's transparent decompression, which
+    // accepts a gzip body cut short as complete; checkBody() decompresses instead.
+    request.setRawHeader("Accept-Encoding", "gzip");
     for (const auto &[name, value] : m_request.headers)
         request.setRawHeader(name, value);
     if (m_request.authenticated && m_client->authenticator())
         m_client->authenticator()->apply(request);
 
     QNetworkAccessManager *nam = m_client->networkAccessManager();
-    if (!m_request.jsonBody.isEmpty() || m_request.method == "POST") {
+    if (!m_request.isIdempotent()) {
+        // Qt would send a non-idempotent call again on its own after an early
+        // disconnect: a body it cannot rewind stops that (see OnceUploadDevice).
+        request.setHeader(QNetworkRequest::ContentTypeHeader, BodyContentType);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.jsonBody.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OnceUploadDevice(m_request.jsonBody);
+        m_reply = nam->sendCustomRequest(request, m_request.method, body);
+        body->setParent(m_reply);
+    } else if (!m_request.jsonBody.isEmpty()) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, BodyContentType);
         m_reply = nam->sendCustomRequest(request, m_request.method, m_request.jsonBody);
     } else {
@@ -128,7 +155,8 @@ void ApiCall::onReplyFinished() {
 
     ApiError error;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    QString bodyProblem = checkBody(reply, body);
     if (m_cancelled) {
         error.kind = ApiError::Kind::Cancelled;
         error.message = QStringLiteral("The call was cancelled.");
@@ -160,6 +188,13 @@ void ApiCall::onReplyFinished() {
         error.networkError = reply->error();
         error.httpStatus = status;
         error.message = reply->errorString();
+    } else if (!bodyProblem.isEmpty()) {
+        // Qt hands over a body cut short by the server closing the connection as if
+        // it were complete: checkBody() caught it. Transient, like a dropped line.
+        error.kind = ApiError::Kind::Network;
+        error.networkError = QNetworkReply::RemoteHostClosedError;
+        error.httpStatus = status;
+        error.message = bodyProblem;
     }
 
     m_httpStatus = status;
@@ -214,6 +249,18 @@ void ApiCall::finish(const ApiError &error) {
     m_error = error;
     m_retryTimer.stop();
     m_timeout.stop();
+    if (m_cancelled) {
+        // Delivered later on purpose: a caller cancelling from its own slot must not
+        // get its callback re-entered from inside cancel().
+        QMetaObject::invokeMethod(
+            this,
+            [this]() {
+                Q_EMIT finished();
+                deleteLater();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     Q_EMIT finished();
     deleteLater();
 }

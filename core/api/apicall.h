@@ -21,7 +21,10 @@ class ApiClient;
 class ApiCall final : public QObject {
     Q_OBJECT
 public:
-    /// Stops the call; finished() follows with an error of kind Cancelled.
+    /// Stops the call; finished() follows (never from inside cancel()) with an error
+    /// of kind Cancelled. No effect once finished() was emitted: an answer already
+    /// being decoded off-thread still arrives, so callers that change their question
+    /// should also ignore stale answers (see ItemsPager).
     void cancel();
 
     [[nodiscard]] bool isFinished() const { return m_finished; }
@@ -44,6 +47,9 @@ private:
     void onReplyFinished();
     void onTimeout();
     void finish(const ApiError &error);
+    /// Checks the body against Content-Length and decompresses gzip in place;
+    /// returns what is wrong with it, or "" when it is complete.
+    static QString checkBody(const QNetworkReply *reply, QByteArray &body);
     /// Delay before try number `attempt + 1`, or -1 when no further try is allowed.
     [[nodiscard]] qint64 retryDelayMs(const ApiError &error) const;
 

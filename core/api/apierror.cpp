@@ -45,8 +45,9 @@ bool ApiError::isTransient() const {
     case Kind::Http:
         return httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
     case Kind::Network:
+        // Not ConnectionRefused or HostNotFound: those usually mean a wrong server
+        // URL, and waiting 40 s of retries to say so helps nobody.
         return networkError == QNetworkReply::RemoteHostClosedError ||
-               networkError == QNetworkReply::ConnectionRefusedError ||
                networkError == QNetworkReply::TemporaryNetworkFailureError ||
                networkError == QNetworkReply::NetworkSessionFailedError ||
                networkError == QNetworkReply::UnknownNetworkError;
