@@ -15,7 +15,7 @@ echo "== unit and integration tests (ctest)"
 "$repo/scripts/with-keyring.sh" ctest --test-dir "$build" --output-on-failure -j2
 
 echo "== conformance with the ICA OpenAPI spec (Prism)"
-"$repo/scripts/conformance.sh" "$build"
+"$repo/scripts/conformance.sh" --build "$build"
 
 echo "== benchmarks"
 "$build/bench/bench_items"

@@ -1,0 +1,143 @@
+// The `batch` command group: create and wait have their own files; the simple
+// get/item/items commands are built here from the shared show and list commands.
+
+#include "batchcreate.h"
+#include "batchwait.h"
+#include "optionvalues.h"
+#include "paging.h"
+#include "showcommand.h"
+#include "views.h"
+
+#include "api/batchapi.h"
+
+namespace icacli {
+
+namespace {
+
+const QString ProjectHint = QStringLiteral("give the project's ID (see 'icatag projects list').");
+const QString BatchHint = QStringLiteral("give the batch's ID (printed by 'batch create').");
+
+QCommandLineOption projectOption() {
+    return {QStringLiteral("project"), QStringLiteral("Project ID (required)."),
+            QStringLiteral("ID")};
+}
+
+QCommandLineOption batchOption() {
+    return {QStringLiteral("batch"), QStringLiteral("Batch ID (required)."), QStringLiteral("ID")};
+}
+
+/// Reads --project and --batch, both required.
+bool readProjectAndBatch(const QCommandLineParser &parser, QString *project, QString *batch,
+                         QString *error) {
+    return requiredValue(parser, QStringLiteral("project"), ProjectHint, project, error) &&
+           requiredValue(parser, QStringLiteral("batch"), BatchHint, batch, error);
+}
+
+CommandSpec getSpec() {
+    CommandSpec spec;
+    spec.group = QStringLiteral("batch");
+    spec.name = QStringLiteral("get");
+    spec.summary = QStringLiteral("Show a batch and its job status");
+    spec.details = QStringLiteral("Prints the batch: its ID and its job (status, times, owner).");
+    spec.addOptions = [](QCommandLineParser &parser) {
+        parser.addOptions({projectOption(), batchOption()});
+    };
+    spec.create = [](const QCommandLineParser &parser, Console &,
+                     QString *error) -> std::unique_ptr<Command> {
+        QString project;
+        QString batch;
+        if (!readProjectAndBatch(parser, &project, &batch, error))
+            return nullptr;
+        return std::make_unique<ShowCommand<ica::Batch>>(
+            [project, batch](ica::ApiClient *client, QObject *context,
+                             ica::ResultCallback<ica::Batch> done) {
+                return ica::BatchApi(client).get(project, batch, context, std::move(done));
+            },
+            &batchRecord);
+    };
+    return spec;
+}
+
+CommandSpec itemSpec() {
+    CommandSpec spec;
+    spec.group = QStringLiteral("batch");
+    spec.name = QStringLiteral("item");
+    spec.summary = QStringLiteral("Show one item of a batch");
+    spec.details = QStringLiteral("Prints one batch item: the data ID, the changes asked for and "
+                                  "the processing status.");
+    spec.addOptions = [](QCommandLineParser &parser) {
+        parser.addOptions({projectOption(),
+                           batchOption(),
+                           {QStringLiteral("item"), QStringLiteral("Item ID (required)."),
+                            QStringLiteral("ID")}});
+    };
+    spec.create = [](const QCommandLineParser &parser, Console &,
+                     QString *error) -> std::unique_ptr<Command> {
+        QString project;
+        QString batch;
+        QString item;
+        if (!readProjectAndBatch(parser, &project, &batch, error) ||
+            !requiredValue(parser, QStringLiteral("item"),
+                           QStringLiteral("give the item's ID (see 'batch items')."), &item, error))
+            return nullptr;
+        return std::make_unique<ShowCommand<ica::BatchItem>>(
+            [project, batch, item](ica::ApiClient *client, QObject *context,
+                                   ica::ResultCallback<ica::BatchItem> done) {
+                return ica::BatchApi(client).getItem(project, batch, item, context,
+                                                     std::move(done));
+            },
+            &itemRecord);
+    };
+    return spec;
+}
+
+CommandSpec itemsSpec() {
+    CommandSpec spec;
+    spec.group = QStringLiteral("batch");
+    spec.name = QStringLiteral("items");
+    spec.summary = QStringLiteral("List a batch's items, by status");
+    spec.details = QStringLiteral("Lists the items of a batch, optionally only those with the "
+                                  "given statuses (%1).\n\n%2")
+                       .arg(itemStatusNames(), pagingHelp());
+    spec.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv};
+    spec.addOptions = [](QCommandLineParser &parser) {
+        parser.addOptions(
+            {projectOption(),
+             batchOption(),
+             {QStringLiteral("status"), QStringLiteral("Only items with this status (repeatable)."),
+              QStringLiteral("STATUS")}});
+        PagingOptions::addOptions(parser);
+    };
+    spec.create = [](const QCommandLineParser &parser, Console &,
+                     QString *error) -> std::unique_ptr<Command> {
+        QString project;
+        QString batch;
+        ica::ItemsQuery query;
+        PagingOptions paging;
+        if (!readProjectAndBatch(parser, &project, &batch, error) ||
+            !parseItemStatuses(parser.values(QStringLiteral("status")), &query.statuses, error) ||
+            !PagingOptions::read(parser, &paging, error))
+            return nullptr;
+        query.sort = paging.sort;
+        return std::make_unique<ListCommand<ica::BatchItem>>(
+            paging,
+            [project, batch, query](ica::ApiClient *client, const ica::PageRequest &page,
+                                    QObject *context,
+                                    ica::ResultCallback<ica::BatchItemPage> done) {
+                ica::ItemsQuery pageQuery = query;
+                pageQuery.page = page;
+                return ica::BatchApi(client).listItems(project, batch, pageQuery, context,
+                                                       std::move(done));
+            },
+            itemColumns());
+    };
+    return spec;
+}
+
+} // namespace
+
+QList<CommandSpec> batchCommands() {
+    return {batchCreateSpec(), getSpec(), itemsSpec(), itemSpec(), batchWaitSpec()};
+}
+
+} // namespace icacli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "command.h"
+
+#include "domain/batch.h"
+
+namespace icacli {
+
+/// `batch create`: sends one create call, or with --split one after another (never
+/// in parallel and never again on its own: a create that may have been taken is not
+/// repeated), printing each batch as soon as it exists.
+class BatchCreateCommand final : public Command {
+    Q_OBJECT
+public:
+    BatchCreateCommand(QString projectId, QList<ica::CreateBatchRequest> parts, bool split);
+
+    void start() override;
+
+private:
+    void createNext();
+    void onCreated(const ica::Batch &batch);
+    /// Says what was and was not created, then finishes with the error.
+    void onFailed(int index, const ica::ApiError &error);
+    /// With --split: one part, as a record (table) or an element of the JSON array.
+    void printPart(const ica::Batch &batch);
+    void closeJsonArray();
+
+    QString m_projectId;
+    QList<ica::CreateBatchRequest> m_parts;
+    bool m_split;
+    int m_next = 0;
+    qsizetype m_idsSent = 0;
+    bool m_jsonArrayOpen = false;
+};
+
+/// The spec of `batch create` (options, help, validation).
+[[nodiscard]] CommandSpec batchCreateSpec();
+
+} // namespace icacli

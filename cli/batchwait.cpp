@@ -1,0 +1,173 @@
+#include "batchwait.h"
+
+#include "optionvalues.h"
+
+#include "api/batchapi.h"
+
+#include <memory>
+
+namespace icacli {
+
+BatchWaitCommand::BatchWaitCommand(QString projectId, QString batchId,
+                                   std::chrono::milliseconds interval,
+                                   std::optional<std::chrono::milliseconds> timeout)
+    : m_projectId(std::move(projectId))
+    , m_batchId(std::move(batchId))
+    , m_interval(interval)
+    , m_timeout(timeout) {
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &BatchWaitCommand::poll);
+    m_timeoutTimer.setSingleShot(true);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, &BatchWaitCommand::onTimeout);
+}
+
+void BatchWaitCommand::start() {
+    if (m_timeout)
+        m_timeoutTimer.start(*m_timeout);
+    poll();
+}
+
+void BatchWaitCommand::poll() {
+    ica::BatchApi(client()).get(m_projectId, m_batchId, this,
+                                [this](const ica::Result<ica::Batch> &result) {
+                                    if (isFinished())
+                                        return;
+                                    if (!result.ok()) {
+                                        finishWithApiError(result.error);
+                                        return;
+                                    }
+                                    m_batch = *result.value;
+                                    m_haveBatch = true;
+                                    fetchCounts([this]() {
+                                        reportProgress();
+                                        if (m_batch.job.status.isTerminal()) {
+                                            printResult();
+                                            finishSuccess();
+                                        } else {
+                                            m_pollTimer.start(m_interval);
+                                        }
+                                    });
+                                });
+}
+
+void BatchWaitCommand::fetchCounts(const std::function<void()> &done) {
+    struct Pending {
+        StatusCounts counts;
+        int missing = ica::ItemStatus::KnownCount;
+    };
+    auto pending = std::make_shared<Pending>();
+    for (int i = 0; i < ica::ItemStatus::KnownCount; ++i)
+        pending->counts.append({ica::ItemStatus(ica::ItemStatus::knownValues()[i]), -1});
+
+    for (int i = 0; i < ica::ItemStatus::KnownCount; ++i) {
+        ica::ItemsQuery query;
+        query.statuses = {pending->counts.at(i).first};
+        query.page = ica::PageRequest::atOffset(0, 1);
+        ica::BatchApi(client()).listItems(
+            m_projectId, m_batchId, query, this,
+            [this, pending, i, done](const ica::Result<ica::BatchItemPage> &result) {
+                if (isFinished())
+                    return;
+                if (!result.ok()) {
+                    finishWithApiError(result.error, QStringLiteral("counting the items"));
+                    return;
+                }
+                pending->counts[i].second = result.value->info.totalItemCount.value_or(-1);
+                if (--pending->missing == 0) {
+                    m_counts = pending->counts;
+                    done();
+                }
+            });
+    }
+}
+
+void BatchWaitCommand::reportProgress() {
+    const QString line =
+        m_batch.job.status.toString() + QStringLiteral(": ") + countsLine(m_counts);
+    if (line == m_lastProgress)
+        return;
+    m_lastProgress = line;
+    console().errLine(QStringLiteral("icatag: batch %1 %2").arg(m_batchId, line));
+}
+
+void BatchWaitCommand::printResult() {
+    if (format() == OutputFormat::Json) {
+        printer().printJson(QJsonObject{{QStringLiteral("batch"), m_batch.toJson()},
+                                        {QStringLiteral("itemCounts"), countsJson(m_counts)}});
+        return;
+    }
+    printer().printRecord(batchRecord(m_batch));
+    TextTable table({QStringLiteral("ITEM STATUS"), QStringLiteral("COUNT")});
+    for (const auto &[status, count] : std::as_const(m_counts))
+        table.addRow({status.toString(), count < 0 ? QStringLiteral("?") : QString::number(count)});
+    console().out(QStringLiteral("\n") + table.render());
+}
+
+void BatchWaitCommand::onTimeout() {
+    if (isFinished())
+        return;
+    m_pollTimer.stop();
+    const QString last =
+        m_haveBatch ? QStringLiteral(" (last seen: %1)").arg(m_lastProgress) : QString();
+    finishWithError(ExitFailure,
+                    QStringLiteral("timed out after %1 s waiting for batch %2 to finish%3.")
+                        .arg(double(m_timeout->count()) / 1000.0)
+                        .arg(m_batchId, last));
+}
+
+CommandSpec batchWaitSpec() {
+    CommandSpec spec;
+    spec.group = QStringLiteral("batch");
+    spec.name = QStringLiteral("wait");
+    spec.hasOwnTimeout = true;
+    spec.summary = QStringLiteral("Wait until a batch's job has finished; show item counts");
+    spec.details = QStringLiteral(
+        "Polls the batch until its job status is terminal (SUCCEEDED, PARTIALLY_SUCCEEDED, "
+        "FAILED or STOPPED), showing the status and the item count per status on stderr as "
+        "they change, then prints the batch and the counts.\n\n"
+        "Exit status: 0 when the job is terminal, whatever the status (FAILED included: read "
+        "the status from the output); 1 on an API or network failure or when --timeout runs "
+        "out; 2 on a usage error. Here --timeout is the whole wait; the per-request timeout "
+        "is --request-timeout.");
+    spec.addOptions = [](QCommandLineParser &parser) {
+        parser.addOptions({
+            {QStringLiteral("project"), QStringLiteral("Project ID (required)."),
+             QStringLiteral("ID")},
+            {QStringLiteral("batch"), QStringLiteral("Batch ID (required)."), QStringLiteral("ID")},
+            {QStringLiteral("interval"), QStringLiteral("Seconds between polls (default 2)."),
+             QStringLiteral("SECONDS")},
+            {QStringLiteral("timeout"),
+             QStringLiteral("Give up (exit 1) after SECONDS (default: wait as long as it takes)."),
+             QStringLiteral("SECONDS")},
+        });
+    };
+    spec.create = [](const QCommandLineParser &parser, Console &,
+                     QString *error) -> std::unique_ptr<Command> {
+        QString project;
+        QString batch;
+        if (!requiredValue(parser, QStringLiteral("project"),
+                           QStringLiteral("give the project's ID."), &project, error) ||
+            !requiredValue(parser, QStringLiteral("batch"),
+                           QStringLiteral("give the batch's ID (printed by 'batch create')."),
+                           &batch, error))
+            return nullptr;
+        double interval = 2.0;
+        if (parser.isSet(QStringLiteral("interval")) &&
+            !parseSeconds(QStringLiteral("--interval"), parser.value(QStringLiteral("interval")),
+                          0.01, &interval, error))
+            return nullptr;
+        std::optional<std::chrono::milliseconds> timeout;
+        if (parser.isSet(QStringLiteral("timeout"))) {
+            double seconds = 0;
+            if (!parseSeconds(QStringLiteral("--timeout"), parser.value(QStringLiteral("timeout")),
+                              0.001, &seconds, error))
+                return nullptr;
+            timeout = std::chrono::milliseconds(qint64(seconds * 1000.0));
+        }
+        return std::make_unique<BatchWaitCommand>(
+            project, batch, std::chrono::milliseconds(qint64(interval * 1000.0)), timeout);
+    };
+    return spec;
+}
+
+} // namespace icacli

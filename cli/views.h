@@ -1,0 +1,38 @@
+#pragma once
+
+#include "output.h"
+
+#include "domain/batch.h"
+#include "domain/project.h"
+#include "domain/projectdata.h"
+
+#include <QMap>
+
+namespace icacli {
+
+// How each ICA object looks in table and CSV output. JSON output needs nothing
+// here: it is the domain type's own toJson(), the API's shape.
+
+[[nodiscard]] Record batchRecord(const ica::Batch &batch);
+[[nodiscard]] QList<Column<ica::Batch>> batchColumns();
+
+[[nodiscard]] Record itemRecord(const ica::BatchItem &item);
+[[nodiscard]] QList<Column<ica::BatchItem>> itemColumns();
+
+[[nodiscard]] QList<Column<ica::Project>> projectColumns();
+
+[[nodiscard]] Record dataRecord(const ica::ProjectData &data);
+[[nodiscard]] QList<Column<ica::ProjectData>> dataColumns();
+
+/// A tag update as one cell: "+added,-removed" (tags joined with commas).
+[[nodiscard]] QString tagUpdateText(const ica::TagUpdate &update);
+/// ISO 8601 in UTC ("2026-11-30T08:30:00Z"), empty when not set.
+[[nodiscard]] QString dateText(const QDateTime &dateTime);
+
+/// Item counts per status, in ICA's lifecycle order; -1 when unknown.
+using StatusCounts = QList<QPair<ica::ItemStatus, qint64>>;
+[[nodiscard]] QJsonObject countsJson(const StatusCounts &counts);
+/// "INITIALISED 0, ..., FAILED 10" for progress lines, in lifecycle order.
+[[nodiscard]] QString countsLine(const StatusCounts &counts);
+
+} // namespace icacli

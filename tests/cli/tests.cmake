@@ -1,0 +1,17 @@
+# icatag's tests: the CLI logic in-process (icacli) and the built executable, both
+# against the real simulator over loopback.
+add_library(icaclitestsupport STATIC ${CMAKE_CURRENT_LIST_DIR}/clitestsupport.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/clitestsupport.h)
+target_include_directories(icaclitestsupport PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(icaclitestsupport PUBLIC icacli icatestsupport Qt6::Test)
+
+ica_add_test(NAME tst_cliunits SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cliunits.cpp
+             LIBS icaclitestsupport LABELS cli)
+ica_add_test(NAME tst_cli SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli.cpp
+             LIBS icaclitestsupport icasim LABELS cli)
+ica_add_test(NAME tst_cliacceptance SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cliacceptance.cpp
+             LIBS icaclitestsupport icasim LABELS cli)
+ica_add_test(NAME tst_clibinary SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clibinary.cpp
+             LIBS icaclitestsupport icasim LABELS cli)
+target_compile_definitions(tst_clibinary PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
+add_dependencies(tst_clibinary icatag)
