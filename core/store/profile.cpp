@@ -1,0 +1,42 @@
+#include "profile.h"
+
+#include <QUuid>
+
+namespace ica {
+
+QString authKindToString(AuthKind kind) {
+    switch (kind) {
+    case AuthKind::ApiKeyExchange:
+        return QStringLiteral("apiKeyExchange");
+    case AuthKind::ApiKey:
+        return QStringLiteral("apiKey");
+    case AuthKind::AccessToken:
+        return QStringLiteral("accessToken");
+    }
+    return QStringLiteral("apiKeyExchange");
+}
+
+std::optional<AuthKind> authKindFromString(const QString &text) {
+    for (const AuthKind kind : {AuthKind::ApiKeyExchange, AuthKind::ApiKey, AuthKind::AccessToken})
+        if (text == authKindToString(kind))
+            return kind;
+    return std::nullopt;
+}
+
+QString authKindLabel(AuthKind kind) {
+    switch (kind) {
+    case AuthKind::ApiKeyExchange:
+        return QStringLiteral("API key, exchanged for a token (recommended)");
+    case AuthKind::ApiKey:
+        return QStringLiteral("API key, sent on every call");
+    case AuthKind::AccessToken:
+        return QStringLiteral("Access token (JWT, expires)");
+    }
+    return {};
+}
+
+QString Profile::newId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace ica

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "storeschema.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+class QSqlError;
+class QSqlQuery;
+
+namespace ica {
+
+/// One SQLite connection to one file, under a connection name of its own (so
+/// several instances, in several threads, never share one). open() creates the
+/// folder and file, turns on WAL and full sync, and applies the migrations the
+/// file has not seen yet. Use it, and the stores built on it, on the thread that
+/// created it: Qt SQL connections are bound to their thread.
+class SqliteDatabase final {
+    Q_DISABLE_COPY_MOVE(SqliteDatabase)
+public:
+    explicit SqliteDatabase(const QString &path, QList<Migration> migrations = storeMigrations());
+    /// Closes the connection and removes its name.
+    ~SqliteDatabase();
+
+    /// Opens and migrates; on failure says why in `error` (a sentence with the
+    /// file name and what to do) and leaves the file as it was.
+    [[nodiscard]] bool open(QString *error = nullptr);
+    [[nodiscard]] bool isOpen() const;
+    [[nodiscard]] QSqlDatabase database() const;
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] QString connectionName() const { return m_connectionName; }
+    /// PRAGMA user_version of the open file; -1 when not open.
+    [[nodiscard]] int schemaVersion() const;
+    /// The highest version in the migrations this instance was given.
+    [[nodiscard]] int latestVersion() const;
+    /// PRAGMA journal_mode of the open file ("wal" normally).
+    [[nodiscard]] QString journalMode() const;
+
+private:
+    bool migrate(QString *error);
+
+    QString m_path;
+    QString m_connectionName;
+    QList<Migration> m_migrations;
+};
+
+/// Begins a transaction; rolls it back when destroyed unless commit() succeeded.
+class SqlTransaction final {
+    Q_DISABLE_COPY_MOVE(SqlTransaction)
+public:
+    explicit SqlTransaction(QSqlDatabase db);
+    ~SqlTransaction();
+    [[nodiscard]] bool isActive() const { return m_active; }
+    /// Commits; false (and rolled back) when SQLite refused.
+    bool commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+/// The driver's text of an error, for messages.
+[[nodiscard]] QString describeSqlError(const QSqlError &error);
+/// Runs a prepared query; on failure sets `error` to "WHAT: driver text".
+bool execQuery(QSqlQuery &query, const QString &what, QString *error);
+
+} // namespace ica

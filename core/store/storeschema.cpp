@@ -1,0 +1,41 @@
+#include "storeschema.h"
+
+namespace ica {
+
+QList<Migration> storeMigrations() {
+    // Times are milliseconds since the epoch, UTC. JSON is stored as compact text.
+    return {
+        {1,
+         {
+             QStringLiteral("CREATE TABLE IF NOT EXISTS batch_history ("
+                            " id INTEGER PRIMARY KEY,"
+                            " profile_id TEXT NOT NULL,"
+                            " batch_id TEXT NOT NULL,"
+                            " project_id TEXT NOT NULL,"
+                            " project_name TEXT NOT NULL DEFAULT '',"
+                            " origin TEXT NOT NULL DEFAULT 'created',"
+                            " created_at INTEGER,"
+                            " summary TEXT NOT NULL DEFAULT '',"
+                            " request_json TEXT,"
+                            " job_status TEXT NOT NULL DEFAULT '',"
+                            " item_counts_json TEXT,"
+                            " last_refreshed_at INTEGER,"
+                            " UNIQUE (profile_id, batch_id))"),
+             QStringLiteral("CREATE INDEX IF NOT EXISTS batch_history_by_batch"
+                            " ON batch_history (batch_id)"),
+             QStringLiteral("CREATE INDEX IF NOT EXISTS batch_history_by_profile"
+                            " ON batch_history (profile_id, created_at)"),
+             QStringLiteral("CREATE TABLE IF NOT EXISTS drafts ("
+                            " id TEXT PRIMARY KEY,"
+                            " name TEXT NOT NULL DEFAULT '',"
+                            " profile_id TEXT NOT NULL DEFAULT '',"
+                            " project_id TEXT NOT NULL DEFAULT '',"
+                            " content_json TEXT NOT NULL,"
+                            " created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX IF NOT EXISTS drafts_by_updated ON drafts (updated_at)"),
+         }},
+    };
+}
+
+} // namespace ica

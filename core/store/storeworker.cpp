@@ -1,0 +1,196 @@
+#include "storeworker.h"
+
+#include "batchhistorystore.h"
+#include "sqlitedatabase.h"
+
+#include <QDir>
+#include <QPointer>
+#include <QStandardPaths>
+
+#include <memory>
+
+namespace ica {
+
+/// Lives on the worker thread: the connection and the stores built on it.
+class StoreWorker::Backend final : public QObject {
+public:
+    explicit Backend(const QString &path)
+        : m_path(path) {}
+
+    void open() {
+        m_database = std::make_unique<SqliteDatabase>(m_path);
+        if (!m_database->open(&m_openError)) {
+            m_database.reset();
+            return;
+        }
+        m_history = std::make_unique<BatchHistoryStore>(*m_database);
+        m_drafts = std::make_unique<DraftStore>(*m_database);
+    }
+    /// Drops the stores and the connection; must run on the worker thread.
+    void close() {
+        m_history.reset();
+        m_drafts.reset();
+        m_database.reset();
+    }
+    [[nodiscard]] bool isOpen() const { return m_database != nullptr; }
+    [[nodiscard]] QString openError() const { return m_openError; }
+    BatchHistoryStore &history() { return *m_history; }
+    DraftStore &drafts() { return *m_drafts; }
+
+private:
+    QString m_path;
+    QString m_openError;
+    std::unique_ptr<SqliteDatabase> m_database;
+    std::unique_ptr<BatchHistoryStore> m_history;
+    std::unique_ptr<DraftStore> m_drafts;
+};
+
+QString StoreWorker::defaultDatabasePath() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("store.sqlite"));
+}
+
+StoreWorker::StoreWorker(const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_path(path)
+    , m_backend(new Backend(path)) {
+    m_thread.setObjectName(QStringLiteral("ica-store"));
+    m_backend->moveToThread(&m_thread);
+    m_thread.start();
+    Backend *backend = m_backend;
+    QMetaObject::invokeMethod(
+        m_backend,
+        [this, backend] {
+            backend->open();
+            const bool ok = backend->isOpen();
+            const QString error = backend->openError();
+            QMetaObject::invokeMethod(
+                this,
+                [this, ok, error] {
+                    m_open = ok;
+                    m_openError = error;
+                    Q_EMIT opened(ok, error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+StoreWorker::~StoreWorker() {
+    // Queued after all posted work, so that work finishes first; the connection
+    // is closed on the thread it was opened on.
+    Backend *backend = m_backend;
+    QMetaObject::invokeMethod(
+        m_backend, [backend] { backend->close(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_backend;
+}
+
+template <typename T, typename Work>
+void StoreWorker::post(QObject *context, Callback<T> done, Work work, Changed changed) {
+    const bool guarded = context != nullptr;
+    QPointer<QObject> guard(context);
+    Backend *backend = m_backend;
+    QMetaObject::invokeMethod(
+        m_backend,
+        [this, backend, work = std::move(work), done = std::move(done), guard = std::move(guard),
+         guarded, changed]() mutable {
+            StoreResult<T> result =
+                backend->isOpen() ? work(*backend) : StoreResult<T>::failure(backend->openError());
+            QMetaObject::invokeMethod(
+                this,
+                [this, result = std::move(result), done = std::move(done), guard = std::move(guard),
+                 guarded, changed] {
+                    if (result.ok() && changed)
+                        Q_EMIT(this->*changed)();
+                    if (guarded && !guard)
+                        return;
+                    if (done)
+                        done(result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void StoreWorker::upsertBatch(const BatchRecord &record, QObject *context,
+                              Callback<BatchRecord> done) {
+    post<BatchRecord>(
+        context, std::move(done), [record](Backend &b) { return b.history().upsert(record); },
+        &StoreWorker::historyChanged);
+}
+
+void StoreWorker::updateBatchStatus(const QString &profileId, const QString &batchId,
+                                    const QString &jobStatus,
+                                    const QMap<QString, qint64> &itemCounts, QObject *context,
+                                    Callback<bool> done) {
+    post<bool>(
+        context, std::move(done),
+        [=](Backend &b) {
+            return b.history().updateStatus(profileId, batchId, jobStatus, itemCounts);
+        },
+        &StoreWorker::historyChanged);
+}
+
+void StoreWorker::listBatches(const QString &profileId, QObject *context,
+                              Callback<QList<BatchRecord>> done) {
+    post<QList<BatchRecord>>(context, std::move(done),
+                             [profileId](Backend &b) { return b.history().list(profileId); });
+}
+
+void StoreWorker::findBatch(const QString &batchId, const QString &profileId, QObject *context,
+                            Callback<std::optional<BatchRecord>> done) {
+    post<std::optional<BatchRecord>>(context, std::move(done), [batchId, profileId](Backend &b) {
+        return b.history().find(batchId, profileId);
+    });
+}
+
+void StoreWorker::removeBatch(const QString &profileId, const QString &batchId, QObject *context,
+                              Callback<bool> done) {
+    post<bool>(
+        context, std::move(done),
+        [profileId, batchId](Backend &b) { return b.history().remove(profileId, batchId); },
+        &StoreWorker::historyChanged);
+}
+
+void StoreWorker::removeProfileBatches(const QString &profileId, QObject *context,
+                                       Callback<int> done) {
+    post<int>(
+        context, std::move(done),
+        [profileId](Backend &b) { return b.history().removeProfile(profileId); },
+        &StoreWorker::historyChanged);
+}
+
+void StoreWorker::saveDraft(const Draft &draft, QObject *context, Callback<Draft> done) {
+    post<Draft>(
+        context, std::move(done), [draft](Backend &b) { return b.drafts().save(draft); },
+        &StoreWorker::draftsChanged);
+}
+
+void StoreWorker::listDrafts(const QString &profileId, QObject *context,
+                             Callback<QList<Draft>> done) {
+    post<QList<Draft>>(context, std::move(done),
+                       [profileId](Backend &b) { return b.drafts().list(profileId); });
+}
+
+void StoreWorker::loadDraft(const QString &id, QObject *context,
+                            Callback<std::optional<Draft>> done) {
+    post<std::optional<Draft>>(context, std::move(done),
+                               [id](Backend &b) { return b.drafts().load(id); });
+}
+
+void StoreWorker::renameDraft(const QString &id, const QString &name, QObject *context,
+                              Callback<bool> done) {
+    post<bool>(
+        context, std::move(done), [id, name](Backend &b) { return b.drafts().rename(id, name); },
+        &StoreWorker::draftsChanged);
+}
+
+void StoreWorker::discardDraft(const QString &id, QObject *context, Callback<bool> done) {
+    post<bool>(
+        context, std::move(done), [id](Backend &b) { return b.drafts().discard(id); },
+        &StoreWorker::draftsChanged);
+}
+
+} // namespace ica

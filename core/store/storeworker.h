@@ -1,0 +1,89 @@
+#pragma once
+
+#include "batchrecord.h"
+#include "draftstore.h"
+#include "storeresult.h"
+
+#include <QList>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <optional>
+
+namespace ica {
+
+/// The asynchronous face of the SQLite store: owns one database connection on a
+/// thread of its own and runs BatchHistoryStore and DraftStore there, so no disk
+/// work happens on the GUI thread. Work runs in the order it was posted. Each
+/// answer comes back on the thread that owns this object, through `done`; when a
+/// `context` is given and is destroyed before the answer arrives, `done` is not
+/// called (as with QObject::connect).
+class StoreWorker final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreWorker)
+public:
+    template <typename T> using Callback = std::function<void(const StoreResult<T> &result)>;
+
+    /// "store.sqlite" in QStandardPaths::AppDataLocation: where the app keeps it.
+    [[nodiscard]] static QString defaultDatabasePath();
+
+    /// Starts the thread and opens (and migrates) the database at `path` there;
+    /// opened() tells how it went.
+    explicit StoreWorker(const QString &path, QObject *parent = nullptr);
+    /// Finishes the work already posted (its answers are no longer delivered),
+    /// closes the database and stops the thread.
+    ~StoreWorker() override;
+
+    [[nodiscard]] QString path() const { return m_path; }
+    /// False until opened(true) was emitted.
+    [[nodiscard]] bool isOpen() const { return m_open; }
+    /// Why opening failed; empty while opening and on success.
+    [[nodiscard]] QString openError() const { return m_openError; }
+    /// The thread the database work runs on.
+    [[nodiscard]] const QThread *workerThread() const { return &m_thread; }
+
+    // Batch history (see BatchHistoryStore for what each does).
+    void upsertBatch(const BatchRecord &record, QObject *context, Callback<BatchRecord> done);
+    void updateBatchStatus(const QString &profileId, const QString &batchId,
+                           const QString &jobStatus, const QMap<QString, qint64> &itemCounts,
+                           QObject *context, Callback<bool> done);
+    void listBatches(const QString &profileId, QObject *context, Callback<QList<BatchRecord>> done);
+    void findBatch(const QString &batchId, const QString &profileId, QObject *context,
+                   Callback<std::optional<BatchRecord>> done);
+    void removeBatch(const QString &profileId, const QString &batchId, QObject *context,
+                     Callback<bool> done);
+    void removeProfileBatches(const QString &profileId, QObject *context, Callback<int> done);
+
+    // Drafts (see DraftStore).
+    void saveDraft(const Draft &draft, QObject *context, Callback<Draft> done);
+    void listDrafts(const QString &profileId, QObject *context, Callback<QList<Draft>> done);
+    void loadDraft(const QString &id, QObject *context, Callback<std::optional<Draft>> done);
+    void renameDraft(const QString &id, const QString &name, QObject *context, Callback<bool> done);
+    void discardDraft(const QString &id, QObject *context, Callback<bool> done);
+
+Q_SIGNALS:
+    /// The database was opened (or not, and `error` says why and what to do).
+    void opened(bool ok, const QString &error);
+    /// A history change succeeded: lists shown elsewhere may be stale.
+    void historyChanged();
+    /// A draft change succeeded.
+    void draftsChanged();
+
+private:
+    class Backend;
+    using Changed = void (StoreWorker::*)();
+
+    /// Runs `work(backend)` on the worker thread and hands its result to `done`
+    /// on this object's thread; emits `changed` first when the result is ok.
+    template <typename T, typename Work>
+    void post(QObject *context, Callback<T> done, Work work, Changed changed = nullptr);
+
+    QString m_path;
+    QThread m_thread;
+    Backend *m_backend;
+    bool m_open = false;
+    QString m_openError;
+};
+
+} // namespace ica
