@@ -41,9 +41,21 @@ void BatchEndpoints::registerRoutes(Router &router) {
 }
 
 ApiResponse BatchEndpoints::createBatch(const ApiRequest &request, const PathArgs &args) {
-    const int projectIndex = m_ctx.requireProject(args.value(QStringLiteral("projectId")));
-    CreateBatchRequest parsed =
-        BatchRequestParser::parseCreateBatch(BatchRequestParser::parseJsonBody(request));
+    const QString projectId = args.value(QStringLiteral("projectId"));
+    const int projectIndex = m_ctx.requireProject(projectId);
+    const QJsonObject body = BatchRequestParser::parseJsonBody(request);
+    const Batch &batch = createChecked(projectIndex, body);
+    if (m_created)
+        m_created(projectId, body);
+    return ApiResponse::json(m_ctx.serializer.batchDocument(batch), 201);
+}
+
+int BatchEndpoints::createFromJournal(const QString &projectId, const QJsonObject &body) {
+    return createChecked(m_ctx.requireProject(projectId), body).itemCount();
+}
+
+const Batch &BatchEndpoints::createChecked(int projectIndex, const QJsonObject &body) {
+    CreateBatchRequest parsed = BatchRequestParser::parseCreateBatch(body);
 
     // Archive/delete times cannot be defined for folders.
     const Project &project = m_ctx.store.project(projectIndex);
@@ -65,9 +77,7 @@ ApiResponse BatchEndpoints::createBatch(const ApiRequest &request, const PathArg
                       QStringLiteral("dataUpdateGroups[%1].dataIds").arg(g)}});
         }
     }
-    const Batch &batch =
-        m_ctx.batches.create(projectIndex, std::move(parsed.groups), parsed.dataIds);
-    return ApiResponse::json(m_ctx.serializer.batchDocument(batch), 201);
+    return m_ctx.batches.create(projectIndex, std::move(parsed.groups), parsed.dataIds);
 }
 
 const Batch &BatchEndpoints::requireBatch(const PathArgs &args, int *projectIndex) const {

@@ -3,6 +3,10 @@
 #include "apicontext.h"
 #include "router.h"
 
+#include <QJsonObject>
+
+#include <functional>
+
 namespace icasim {
 
 /// The four project data update batch calls under /api/projects/{projectId}/dataUpdateBatch.
@@ -15,6 +19,14 @@ public:
     /// Fields the items listing sorts on (offset paging only; v2 API).
     static const QStringList &itemSortFields();
 
+    /// Called with each accepted create body (for the demo's BatchJournal).
+    void setCreatedCallback(std::function<void(const QString &, const QJsonObject &)> callback) {
+        m_created = std::move(callback);
+    }
+    /// Creates a batch from a journal entry exactly as the HTTP call would; throws
+    /// ApiError when the entry no longer fits the data. Returns the batch's item count.
+    int createFromJournal(const QString &projectId, const QJsonObject &body);
+
 private:
     ApiResponse createBatch(const ApiRequest &request, const PathArgs &args);
     ApiResponse getBatch(const PathArgs &args);
@@ -23,7 +35,10 @@ private:
 
     const Batch &requireBatch(const PathArgs &args, int *projectIndex = nullptr) const;
 
+    const Batch &createChecked(int projectIndex, const QJsonObject &body);
+
     ApiContext &m_ctx;
+    std::function<void(const QString &, const QJsonObject &)> m_created;
 };
 
 } // namespace icasim

@@ -1,5 +1,7 @@
 #include "icasimulator.h"
 
+#include "batchjournal.h"
+
 #include "apicontext.h"
 #include "authenticator.h"
 #include "batchendpoints.h"
@@ -108,6 +110,9 @@ IcaSimulator::IcaSimulator(const SimulatorOptions &options, QObject *parent)
     d->batchEndpoints->registerRoutes(d->apiRouter);
     d->controlEndpoints->registerRoutes(d->controlRouter);
 
+    if (!d->options.journalPath.isEmpty())
+        replayJournal();
+
     d->frontend = std::make_unique<HttpFrontend>(
         d->apiRouter, d->controlRouter, *d->auth, d->faults, [this] { syncClock(); },
         [this] { return d->clock->now(); });
@@ -118,6 +123,26 @@ IcaSimulator::IcaSimulator(const SimulatorOptions &options, QObject *parent)
 }
 
 IcaSimulator::~IcaSimulator() = default;
+
+void IcaSimulator::replayJournal() {
+    const BatchJournal journal(d->options.journalPath);
+    for (const BatchJournal::Entry &entry : journal.read()) {
+        try {
+            const int items = d->batchEndpoints->createFromJournal(entry.projectId, entry.body);
+            // Run each batch to its end before the next, as the user saw them run.
+            const qint64 runMs = d->options.initializeMs + d->options.waitForResourcesMs +
+                                 qint64(items) * 1000 / d->options.itemsPerSecond + 1000;
+            d->clock->advance(runMs);
+            d->engine->processUntil(d->clock->now());
+        } catch (const ApiError &) {
+            // An entry that no longer fits (another seed or world size): skip it.
+        }
+    }
+    d->batchEndpoints->setCreatedCallback(
+        [path = d->options.journalPath](const QString &projectId, const QJsonObject &body) {
+            BatchJournal(path).append(projectId, body);
+        });
+}
 
 bool IcaSimulator::start(QString *errorMessage) {
     if (d->listening)

@@ -98,6 +98,8 @@ Q_SIGNALS:
     void batchFinished(const QString &batchId, const QString &jobStatus);
 
 private:
+    void replayJournal();
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -49,6 +49,11 @@ struct SimulatorOptions {
     int initializeMs = 1000;       ///< simulated time a batch stays INITIALIZED
     int waitForResourcesMs = 1000; ///< simulated time a batch then waits for resources
 
+    /// When set, every batch created is appended to this file and the file's batches are
+    /// created again at start and run to their end (see BatchJournal): the demo keeps its
+    /// batches and their data changes across restarts.
+    QString journalPath;
+
     FaultOptions faults;
 };
 

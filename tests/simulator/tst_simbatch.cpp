@@ -5,6 +5,7 @@
 #include "icasimulator.h"
 
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 
 using namespace icasim;
 using namespace std::chrono_literals;
@@ -387,6 +388,38 @@ private Q_SLOTS:
                            QStringLiteral("00000000-0000-4000-8000-000000000000"))
                      .status,
                  404);
+    }
+
+    void journalKeepsBatchesAcrossRestarts() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SimulatorOptions options = m_options;
+        options.journalPath = dir.filePath(QStringLiteral("journal.jsonl"));
+        auto first = std::make_unique<IcaSimulator>(options);
+        QVERIFY(first->start());
+        Client client(first->baseUrl(), first->apiKey());
+        const QStringList files = first->fileIds(m_project).mid(0, 30);
+        const auto created = client.postJson(
+            batchPath(),
+            body(QJsonArray{group(files, QJsonObject{{QStringLiteral("userTags"),
+                                                      tagUpdate({QStringLiteral("kept")})}})}));
+        QCOMPARE(created.status, 201);
+        const QString batchId = created.json().value(QLatin1String("id")).toString();
+        // A rejected call is not journalled.
+        QCOMPARE(client.postJson(batchPath(), QJsonObject{}).status, 400);
+        first.reset();
+
+        // A new simulator with the same seed and journal has the batch, finished, with
+        // the same id, and the data carries its changes.
+        IcaSimulator second(options);
+        QVERIFY(second.start());
+        QCOMPARE(second.batchCount(), 1);
+        const auto batch = second.batch(m_project, batchId);
+        QVERIFY(batch.has_value());
+        QCOMPARE(batch->jobStatus, QStringLiteral("SUCCEEDED"));
+        QCOMPARE(batch->itemCount, 30);
+        QVERIFY(second.data(m_project, files.first())->userTags.contains(QStringLiteral("kept")));
+        QVERIFY(second.data(m_project, files.last())->userTags.contains(QStringLiteral("kept")));
     }
 
     void manualClockStandsStill() {
