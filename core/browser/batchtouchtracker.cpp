@@ -1,0 +1,135 @@
+#include "batchtouchtracker.h"
+
+#include "api/batchapi.h"
+#include "api/pagecollector.h"
+#include "databrowsermodel.h"
+#include "datalookup.h"
+#include "folderpath.h"
+#include "models/batchmonitor.h"
+#include "models/itemspager.h" // batchmonitor.h needs it complete
+
+#include <QMetaObject>
+#include <QSet>
+
+namespace ica {
+
+BatchTouchTracker::BatchTouchTracker(ApiClient *client, DataBrowserModel *model, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_model(model) {}
+
+void BatchTouchTracker::follow(BatchMonitor *monitor) {
+    connect(monitor, &BatchMonitor::finished, this,
+            [this, monitor]() { touchBatch(monitor->projectId(), monitor->batchId()); });
+}
+
+void BatchTouchTracker::touch(const QString &projectId, const QStringList &dataIds) {
+    if (!m_model || projectId.isEmpty() || projectId != m_model->projectId()) {
+        report(0, false);
+        return;
+    }
+    QStringList loaded;
+    QStringList maybeFolders;
+    bool loadedFolder = false;
+    QSet<QString> seen;
+    for (const QString &id : dataIds) {
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        const int row = m_model->rowOf(id);
+        if (row >= 0) {
+            loaded.append(id);
+            loadedFolder = loadedFolder || m_model->itemAt(row).isFolder();
+        } else if (!id.startsWith(QLatin1String("fil."))) {
+            maybeFolders.append(id);
+        }
+    }
+    const bool recursive = m_model->isRecursiveListing();
+    if (recursive && loadedFolder) {
+        // Rows below that folder are shown too and changed with it.
+        m_model->refresh();
+        report(int(loaded.size()), true);
+        return;
+    }
+    if (!loaded.isEmpty())
+        m_model->refreshRows(loaded);
+    const QString folder = m_model->folderPath();
+    if (maybeFolders.isEmpty() || (!recursive && folder == QLatin1String("/"))) {
+        report(int(loaded.size()), false);
+        return;
+    }
+    DataQuery folders;
+    folders.type = DataQuery::Type::Folder;
+    const int rows = int(loaded.size());
+    DataLookup::byIds(
+        m_client, projectId, folders, maybeFolders, this,
+        [this, rows, projectId, folder, recursive](const Result<QList<ProjectData>> &result) {
+            if (!result.ok()) {
+                fail(result.error);
+                report(rows, false);
+                return;
+            }
+            if (!m_model || m_model->projectId() != projectId || m_model->folderPath() != folder) {
+                report(rows, false); // the browser moved on and reads afresh anyway
+                return;
+            }
+            bool affects = false;
+            for (const ProjectData &touched : *result.value) {
+                // Above (or at) the folder shown: every row changed. Below it: only
+                // a recursive listing shows what is inside.
+                if (folderpath::contains(touched.path, folder) ||
+                    (recursive && folderpath::contains(folder, touched.path)))
+                    affects = true;
+            }
+            if (affects)
+                m_model->refresh();
+            report(rows, affects);
+        });
+}
+
+void BatchTouchTracker::touchBatch(const QString &projectId, const QString &batchId) {
+    PageFetcher<BatchItem> fetch = [this, projectId, batchId](const PageRequest &page,
+                                                              QObject *context,
+                                                              ResultCallback<BatchItemPage> cb) {
+        ItemsQuery query;
+        query.page = page;
+        return BatchApi(m_client).listItems(projectId, batchId, query, context, std::move(cb));
+    };
+    CollectOptions options;
+    options.mode = PageRequest::Mode::Cursor;
+    collectAllPages<BatchItem>(fetch, options, this,
+                               [this, projectId](const Result<QList<BatchItem>> &result) {
+                                   if (!result.ok()) {
+                                       fail(result.error);
+                                       report(0, false);
+                                       return;
+                                   }
+                                   QStringList ids;
+                                   for (const BatchItem &item : *result.value)
+                                       ids.append(item.request.dataId);
+                                   touch(projectId, ids);
+                               });
+}
+
+void BatchTouchTracker::report(int rows, bool whole) {
+    // Always later, so callers see one behaviour whether or not a call was needed.
+    QMetaObject::invokeMethod(
+        this,
+        [this, rows, whole]() {
+            if (whole)
+                Q_EMIT statusMessage(tr("The batch changed this folder: refreshing the listing"));
+            else if (rows > 0)
+                Q_EMIT statusMessage(rows == 1 ? tr("Showing the new tags of 1 item")
+                                               : tr("Showing the new tags of %L1 items").arg(rows));
+            Q_EMIT touched(rows, whole);
+        },
+        Qt::QueuedConnection);
+}
+
+void BatchTouchTracker::fail(const ApiError &error) {
+    Q_EMIT errorOccurred(error);
+    Q_EMIT statusMessage(
+        tr("Could not check which folders the batch changed: %1").arg(error.toString()));
+}
+
+} // namespace ica

@@ -1,0 +1,180 @@
+// BatchTouchTracker against the simulator over loopback: after a batch ends, the
+// loaded rows it changed show their new tags (one call, no reset); a batch on a
+// folder above the one shown refreshes the whole listing as a diff; a batch of
+// another project does nothing; touchBatch() learns the IDs from the batch's items,
+// and follow() does so when a BatchMonitor sees its batch finish.
+#include "browser/batchtouchtracker.h"
+#include "browser/databrowsermodel.h"
+#include "browserworld.h"
+#include "models/batchmonitor.h"
+#include "models/itemspager.h" // batchmonitor.h needs it complete
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace ica;
+using icatest::BrowserWorld;
+
+namespace {
+
+constexpr int Timeout = 30000;
+
+bool loadAll(DataBrowserModel &model) {
+    return QTest::qWaitFor(
+        [&model]() {
+            if (model.canFetchMore())
+                model.fetchMore();
+            return model.isComplete() && !model.isLoading();
+        },
+        Timeout);
+}
+
+bool allCarry(const DataBrowserModel &model, const QString &tag) {
+    for (const ProjectData &item : model.items()) {
+        if (!item.tags.userTags.contains(tag))
+            return false;
+    }
+    return model.rowCount() > 0;
+}
+
+} // namespace
+
+class TestBatchTouchTracker final : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<BrowserWorld> world;
+
+private Q_SLOTS:
+    void initTestCase() {
+        world = std::make_unique<BrowserWorld>();
+        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
+        QVERIFY(world->discover());
+    }
+
+    void cleanupTestCase() { world.reset(); }
+
+    void refreshesTheLoadedRowsABatchChanged() {
+        DataBrowserModel model(world->client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(loadAll(model));
+        const QString tag = QStringLiteral("touch-rows");
+        const QStringList loaded{model.itemAt(0).id, model.itemAt(1).id, model.itemAt(900).id};
+        const QStringList elsewhere =
+            world->childIds(QStringLiteral("/reference/GRCh38/")).mid(0, 2);
+        QVERIFY(world->runBatch(loaded + elsewhere, TagUpdate{{tag}, {}}));
+
+        BatchTouchTracker tracker(world->client.get(), &model);
+        QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy refreshed(&model, &DataBrowserModel::rowsRefreshed);
+        world->nam.urls.clear();
+        tracker.touch(world->projectId, loaded + elsewhere);
+        QVERIFY(touched.wait(Timeout));
+        QCOMPARE(touched.first().at(0).toInt(), 3);
+        QCOMPARE(touched.first().at(1).toBool(), false);
+        QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, Timeout);
+        for (const QString &id : loaded)
+            QVERIFY(model.itemAt(model.rowOf(id)).tags.userTags.contains(tag));
+        QCOMPARE(resets.count(), 0);
+        // File IDs need no folder check: one call re-reads the three rows.
+        QCOMPARE(world->nam.urls.size(), 1);
+    }
+
+    void refreshesEverythingWhenAFolderAboveChanged() {
+        DataBrowserModel model(world->client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
+        QVERIFY(loadAll(model));
+        QCOMPARE(model.rowCount(), 6);
+        const auto reference =
+            world->sim().dataAtPath(world->projectId, QStringLiteral("/reference/"));
+        QVERIFY(reference);
+        const QString tag = QStringLiteral("touch-folder");
+        // ICA applies a folder's changes to everything inside it.
+        QVERIFY(world->runBatch({reference->id}, TagUpdate{{tag}, {}}));
+
+        BatchTouchTracker tracker(world->client.get(), &model);
+        QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        tracker.touch(world->projectId, {reference->id});
+        QVERIFY(touched.wait(Timeout));
+        QCOMPARE(touched.first().at(1).toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(allCarry(model, tag), Timeout);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(changed.count() >= 1);
+    }
+
+    void ignoresOtherProjects() {
+        DataBrowserModel model(world->client.get());
+        model.setLocation(world->projectId, world->bulkFolder);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), Timeout);
+        BatchTouchTracker tracker(world->client.get(), &model);
+        QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
+        world->nam.urls.clear();
+        tracker.touch(world->otherProjectId, {model.itemAt(0).id});
+        QVERIFY(touched.wait(Timeout));
+        QCOMPARE(touched.first().at(0).toInt(), 0);
+        QVERIFY(world->nam.urls.isEmpty());
+    }
+
+    void learnsTheIdsFromTheBatch() {
+        DataBrowserModel model(world->client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(loadAll(model));
+        const QString tag = QStringLiteral("touch-batch");
+        const QStringList ids{model.itemAt(5).id, model.itemAt(6).id};
+        QString batchId;
+        QVERIFY(world->runBatch(ids, TagUpdate{{tag}, {}}, {}, &batchId));
+
+        BatchTouchTracker tracker(world->client.get(), &model);
+        QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
+        tracker.touchBatch(world->projectId, batchId);
+        QVERIFY(touched.wait(Timeout));
+        QCOMPARE(touched.first().at(0).toInt(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(model.itemAt(5).tags.userTags.contains(tag) &&
+                                     model.itemAt(6).tags.userTags.contains(tag),
+                                 Timeout);
+    }
+
+    void followsABatchMonitor() {
+        DataBrowserModel model(world->client.get());
+        model.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(loadAll(model));
+        const QString tag = QStringLiteral("touch-monitor");
+        const QString id = model.itemAt(42).id;
+        const QString batchId = world->createBatch({id}, TagUpdate{{tag}, {}});
+        QVERIFY(!batchId.isEmpty());
+
+        BatchMonitor monitor(world->client.get());
+        monitor.setRefreshInterval(std::chrono::milliseconds(0));
+        BatchTouchTracker tracker(world->client.get(), &model);
+        tracker.follow(&monitor);
+        QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
+        QSignalSpy finished(&monitor, &BatchMonitor::finished);
+        monitor.setBatch(world->projectId, batchId);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.hasBatch() && !monitor.isRefreshing(), Timeout);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(touched.count(), 0);
+
+        world->sim().advance(std::chrono::seconds(60));
+        QVERIFY(monitor.refreshNow());
+        QVERIFY(touched.wait(Timeout));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(touched.first().at(0).toInt(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(model.itemAt(42).tags.userTags.contains(tag), Timeout);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchTouchTracker)
+#include "tst_batchtouchtracker.moc"
