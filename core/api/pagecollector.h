@@ -77,16 +77,21 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
     state->context = context;
     state->done = std::move(done);
 
+    // The recursive step holds itself only weakly; the callback of the page in
+    // flight holds it strongly. So nothing leaks when `context` dies mid-way (core
+    // then drops that callback, and with it the last strong reference).
     if (options.mode == PageRequest::Mode::Cursor) {
-        auto next = std::make_shared<std::function<void(const QString &)>>();
-        *next = [state, next](const QString &token) {
-            if (!state->context)
+        using Step = std::function<void(const QString &)>;
+        auto next = std::make_shared<Step>();
+        std::weak_ptr<Step> weakNext = next;
+        *next = [state, weakNext](const QString &token) {
+            std::shared_ptr<Step> self = weakNext.lock();
+            if (!self || !state->context)
                 return;
             state->fetch(PageRequest::cursor(token, state->options.pageSize), state->context,
-                         [state, next](const Result<Page<T>> &page) {
+                         [state, self](const Result<Page<T>> &page) {
                              if (!page.ok()) {
                                  state->fail(page.error);
-                                 *next = nullptr; // break the cycle
                                  return;
                              }
                              if (page.value->info.remainingRecords)
@@ -94,12 +99,10 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                                                 page.value->items.size() +
                                                 *page.value->info.remainingRecords;
                              state->append(page.value->items);
-                             if (page.value->info.hasMore() && !page.value->items.isEmpty()) {
-                                 (*next)(page.value->info.nextPageToken);
-                             } else {
+                             if (page.value->info.hasMore() && !page.value->items.isEmpty())
+                                 (*self)(page.value->info.nextPageToken);
+                             else
                                  state->done(Result<QList<T>>::success(state->rows));
-                                 *next = nullptr;
-                             }
                          });
         };
         (*next)(QString());
@@ -107,8 +110,13 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
     }
 
     // Offset mode.
-    auto requestMore = std::make_shared<std::function<void()>>();
-    *requestMore = [state, requestMore]() {
+    using More = std::function<void()>;
+    auto requestMore = std::make_shared<More>();
+    std::weak_ptr<More> weakMore = requestMore;
+    *requestMore = [state, weakMore]() {
+        std::shared_ptr<More> requestMore = weakMore.lock();
+        if (!requestMore)
+            return;
         const int size = state->options.pageSize;
         while (!state->failed && state->context &&
                state->inFlight < qMax(1, state->options.parallelPages) &&
@@ -123,7 +131,6 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                                  return;
                              if (!page.ok()) {
                                  state->fail(page.error);
-                                 *requestMore = nullptr;
                                  return;
                              }
                              state->pendingPages.insert(offset, page.value->items);
@@ -133,7 +140,6 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                              }
                              if (state->nextOffsetToAppend >= state->total) {
                                  state->done(Result<QList<T>>::success(state->rows));
-                                 *requestMore = nullptr;
                                  return;
                              }
                              (*requestMore)();
@@ -144,7 +150,6 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                  [state, requestMore](const Result<Page<T>> &page) {
                      if (!page.ok()) {
                          state->fail(page.error);
-                         *requestMore = nullptr;
                          return;
                      }
                      state->total =
@@ -155,7 +160,6 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                                             "use cursor paging to read them all.")
                                  .arg(state->total)
                                  .arg(OffsetPagingRowLimit)));
-                         *requestMore = nullptr;
                          return;
                      }
                      state->append(page.value->items);
@@ -163,7 +167,6 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                      state->nextOffsetToRequest = state->options.pageSize;
                      if (state->nextOffsetToAppend >= state->total) {
                          state->done(Result<QList<T>>::success(state->rows));
-                         *requestMore = nullptr;
                          return;
                      }
                      (*requestMore)();

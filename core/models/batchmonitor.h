@@ -3,6 +3,7 @@
 #include "api/apierror.h"
 #include "api/batchapi.h"
 #include "domain/batch.h"
+#include "itemspager.h"
 #include "itemstatuscounts.h"
 
 #include <QDateTime>
@@ -18,7 +19,6 @@
 namespace ica {
 
 class ApiCall;
-class ItemsPager;
 
 /// Watches one batch: its job (status, times, owner, additional information), how
 /// many items are in each status and the progress, refreshed on an interval and on
