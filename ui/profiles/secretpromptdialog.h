@@ -1,0 +1,50 @@
+#pragma once
+
+#include "store/profile.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QLabel;
+class QPushButton;
+
+namespace ica {
+class Session;
+}
+
+namespace ica::ui {
+
+class SecretField;
+
+/// Asks for the API key or token of a profile whose secret could not be read or
+/// was refused, stores it through the session (the keychain, or memory with the
+/// keychain note shown) and reconnects. Open with open().
+/// objectNames: secretPromptDialog, secretPromptReason, secretEdit, showSecretCheck,
+/// secretPromptMessage, keychainNote, connectButton, cancelButton.
+class SecretPromptDialog final : public QDialog {
+    Q_OBJECT
+public:
+    SecretPromptDialog(Session *session, const Profile &profile, const QString &reason,
+                       QWidget *parent = nullptr);
+
+    [[nodiscard]] QString profileId() const { return m_profile.id; }
+    /// Shows another reason (the dialog is reused while open).
+    void setReason(const QString &reason);
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+
+public Q_SLOTS:
+    /// Stores the typed secret and closes; an empty field is refused with a message.
+    void submit();
+
+private:
+    QPointer<Session> m_session;
+    Profile m_profile;
+    QLabel *m_reason;
+    SecretField *m_secret;
+    QLabel *m_message;
+    QPushButton *m_connect;
+};
+
+} // namespace ica::ui
