@@ -1,0 +1,143 @@
+#include "batchsubmitter.h"
+
+#include "api/batchapi.h"
+#include "store/batchrecord.h"
+#include "store/storeworker.h"
+
+#include <QStringList>
+
+namespace ica {
+
+BatchSubmitter::BatchSubmitter(QObject *parent)
+    : QObject(parent) {}
+
+bool BatchSubmitter::start(ApiClient *client, StoreWorker *store, const QString &profileId,
+                           const SubmitPlan &plan) {
+    if (m_running || !client || plan.requests.isEmpty())
+        return false;
+    m_client = client;
+    m_store = store;
+    m_profileId = profileId;
+    m_plan = plan;
+    m_created.clear();
+    m_next = 0;
+    m_failedIndex = -1;
+    m_error = ApiError();
+    m_running = true;
+    // A call whose client is destroyed never answers: end the run instead of hanging.
+    m_clientGone = connect(client, &QObject::destroyed, this, [this]() {
+        fail(ApiError::usage(tr("The profile was closed while the batches were being created.")));
+    });
+    sendNext();
+    return true;
+}
+
+void BatchSubmitter::sendNext() {
+    if (!m_running)
+        return;
+    if (!m_client) {
+        fail(ApiError::usage(tr("The profile was closed while the batches were being created.")));
+        return;
+    }
+    if (m_next >= m_plan.requests.size()) {
+        m_running = false;
+        disconnect(m_clientGone);
+        Q_EMIT finished(true);
+        return;
+    }
+    const int index = m_next;
+    Q_EMIT sending(index, int(m_plan.requests.size()));
+    const CreateBatchRequest request = m_plan.requests.at(index);
+    BatchApi(m_client).create(
+        m_plan.projectId, request, this, [this, index, request](const Result<Batch> &result) {
+            if (!m_running || index != m_next)
+                return;
+            if (!result.ok()) {
+                fail(result.error);
+                return;
+            }
+            const Batch batch = *result.value;
+            m_created.append(batch);
+            ++m_next;
+            const auto announce = [this, batch]() {
+                Q_EMIT batchCreated(m_plan.projectId, batch.id);
+                sendNext();
+            };
+            if (!m_store) {
+                announce();
+                return;
+            }
+            const BatchRecord record = BatchRecord::fromCreated(m_profileId, m_plan.projectId,
+                                                                m_plan.projectName, request, batch);
+            m_store->upsertBatch(record, this,
+                                 [this, batch, announce](const StoreResult<BatchRecord> &r) {
+                                     if (!r.ok())
+                                         Q_EMIT recordFailed(batch.id, r.error);
+                                     announce();
+                                 });
+        });
+}
+
+void BatchSubmitter::fail(const ApiError &error) {
+    if (!m_running)
+        return;
+    m_running = false;
+    disconnect(m_clientGone);
+    m_failedIndex = m_next;
+    m_error = error;
+    Q_EMIT finished(false);
+}
+
+QList<CreateBatchRequest> BatchSubmitter::remaining() const {
+    if (m_failedIndex < 0)
+        return {};
+    return m_plan.requests.mid(m_failedIndex);
+}
+
+bool BatchSubmitter::outcomeUnknown() const {
+    return m_failedIndex >= 0 &&
+           (m_error.kind == ApiError::Kind::Network || m_error.kind == ApiError::Kind::Timeout);
+}
+
+QString BatchSubmitter::failureSummary() const {
+    if (m_failedIndex < 0)
+        return {};
+    const int total = int(m_plan.requests.size());
+    QString text;
+    if (total == 1)
+        text = tr("The batch was not created: %1").arg(m_error.title());
+    else
+        text = tr("Batch %1 of %2 was not created: %3")
+                   .arg(m_failedIndex + 1)
+                   .arg(total)
+                   .arg(m_error.title());
+    const QString detail = m_error.detail();
+    if (!detail.isEmpty() && detail != m_error.title())
+        text += QStringLiteral(" — ") + detail;
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    if (!m_created.isEmpty()) {
+        QStringList ids;
+        for (const Batch &b : m_created)
+            ids.append(b.id);
+        text += QLatin1Char(' ') +
+                tr("Created and recorded in the history: %1.").arg(ids.join(QStringLiteral(", ")));
+        const int left = total - m_failedIndex;
+        text += QLatin1Char(' ') +
+                (left == 1 ? tr("The draft now holds only the batch not created; submit again to "
+                                "retry it.")
+                           : tr("The draft now holds only the %1 batches not created; submit "
+                                "again to retry them.")
+                                 .arg(left));
+    } else {
+        text += QLatin1Char(' ') + tr("The draft is unchanged: fix what the message says and "
+                                      "submit again.");
+    }
+    if (outcomeUnknown())
+        text += QLatin1Char(' ') + tr("The connection broke after the request was sent, so ICA "
+                                      "may have created the batch anyway: check the project "
+                                      "before you submit again.");
+    return text;
+}
+
+} // namespace ica

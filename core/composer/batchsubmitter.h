@@ -1,0 +1,74 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "domain/batch.h"
+#include "submitplan.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace ica {
+
+class ApiClient;
+class StoreWorker;
+
+/// Creates the batches of a SubmitPlan one after another and records each one in
+/// the history as it is created. Each create call is made exactly once (ApiClient
+/// repeats a POST only after 429 or 401, when the server did not take it): after
+/// a failure it stops, and remaining() holds the requests not created, so the
+/// user can retry just those.
+class BatchSubmitter final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchSubmitter)
+public:
+    explicit BatchSubmitter(QObject *parent = nullptr);
+
+    /// Starts creating the plan's batches with `client` (not owned) and recording
+    /// them in `store` (not owned; null: not recorded) under `profileId`. False
+    /// when a run is in progress or the plan is empty.
+    bool start(ApiClient *client, StoreWorker *store, const QString &profileId,
+               const SubmitPlan &plan);
+    [[nodiscard]] bool isRunning() const { return m_running; }
+
+    /// The batches created by the last run, in order.
+    [[nodiscard]] const QList<Batch> &created() const { return m_created; }
+    /// The index of the request that failed; -1 when none did.
+    [[nodiscard]] int failedIndex() const { return m_failedIndex; }
+    [[nodiscard]] const ApiError &error() const { return m_error; }
+    /// The requests not created (the failed one and those after it).
+    [[nodiscard]] QList<CreateBatchRequest> remaining() const;
+    /// True when the failure leaves it unknown whether ICA created the batch (the
+    /// connection broke or timed out after the request was sent).
+    [[nodiscard]] bool outcomeUnknown() const;
+    /// A paragraph for the user about a failed run: what failed (problem title and
+    /// detail), which batches were created, and what to do.
+    [[nodiscard]] QString failureSummary() const;
+
+Q_SIGNALS:
+    /// Request `index` (0-based) of `total` is being sent.
+    void sending(int index, int total);
+    /// A batch was created and (when a store was given) its record written.
+    void batchCreated(const QString &projectId, const QString &batchId);
+    /// The batch was created but its history record could not be written.
+    void recordFailed(const QString &batchId, const QString &message);
+    /// The run ended: every batch was created (ok) or one failed.
+    void finished(bool ok);
+
+private:
+    void sendNext();
+    void fail(const ApiError &error);
+
+    QPointer<ApiClient> m_client;
+    QPointer<StoreWorker> m_store;
+    QString m_profileId;
+    SubmitPlan m_plan;
+    QList<Batch> m_created;
+    int m_next = 0;
+    int m_failedIndex = -1;
+    ApiError m_error;
+    bool m_running = false;
+    QMetaObject::Connection m_clientGone;
+};
+
+} // namespace ica

@@ -1,0 +1,144 @@
+#include "draftsession.h"
+
+#include "store/storeworker.h"
+
+#include <QUuid>
+
+namespace ica {
+
+namespace {
+
+QString freshId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+DraftSession::DraftSession(StoreWorker *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_draftId(freshId()) {
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(std::chrono::milliseconds(500));
+    connect(&m_timer, &QTimer::timeout, this, &DraftSession::save);
+}
+
+DraftSession::~DraftSession() {
+    // The store finishes work posted before it is destroyed, so this save lands
+    // even when the window closes right after a keystroke.
+    flush();
+}
+
+void DraftSession::setDocument(const DraftDocument &document) {
+    if (document == m_document)
+        return;
+    m_document = document;
+    m_timer.start();
+}
+
+void DraftSession::setName(const QString &name) {
+    if (name == m_name)
+        return;
+    m_name = name;
+    m_timer.start();
+}
+
+void DraftSession::flush() {
+    if (!m_timer.isActive())
+        return;
+    m_timer.stop();
+    save();
+}
+
+void DraftSession::save() {
+    if (!m_store)
+        return;
+    // Nothing entered yet: not worth a row in the drafts list.
+    if (!m_stored && m_document.isBlank() && m_name.isEmpty())
+        return;
+    Draft draft;
+    draft.id = m_draftId;
+    draft.name = m_name;
+    draft.profileId = m_profileId;
+    draft.projectId = m_document.projectId;
+    draft.content = m_document.toJson();
+    m_stored = true;
+    // No context: the answer is wanted even when this session is gone (it only
+    // reports), and a destroyed session must not drop the save itself.
+    QPointer<DraftSession> self(this);
+    m_store->saveDraft(draft, nullptr, [self](const StoreResult<Draft> &result) {
+        if (!self)
+            return;
+        if (result.ok())
+            Q_EMIT self->saved(result.value.id);
+        else
+            Q_EMIT self->saveFailed(
+                tr("%1. Your changes are kept in this window; they will be saved with the next "
+                   "change.")
+                    .arg(result.error));
+    });
+}
+
+void DraftSession::begin(const QString &draftId, const QString &name, const DraftDocument &document,
+                         bool stored) {
+    m_timer.stop();
+    const bool idChanged = draftId != m_draftId;
+    m_draftId = draftId;
+    m_name = name;
+    m_document = document;
+    m_stored = stored;
+    Q_EMIT documentReplaced();
+    if (idChanged)
+        Q_EMIT draftIdChanged(m_draftId);
+}
+
+void DraftSession::startNew() {
+    flush();
+    ++m_openGeneration;
+    begin(freshId(), QString(), DraftDocument(), false);
+}
+
+void DraftSession::startFrom(const DraftDocument &document) {
+    flush();
+    ++m_openGeneration;
+    begin(freshId(), QString(), document, false);
+    m_timer.start();
+}
+
+void DraftSession::open(const QString &draftId) {
+    flush();
+    if (!m_store) {
+        Q_EMIT openFailed(tr("Drafts cannot be opened: the local database is not available."));
+        return;
+    }
+    const quint64 generation = ++m_openGeneration;
+    m_store->loadDraft(
+        draftId, this, [this, generation, draftId](const StoreResult<std::optional<Draft>> &r) {
+            if (generation != m_openGeneration)
+                return; // the user moved on
+            if (!r.ok()) {
+                Q_EMIT openFailed(r.error);
+                return;
+            }
+            if (!r.value) {
+                Q_EMIT openFailed(tr("That draft no longer exists (it was "
+                                     "discarded or submitted)."));
+                return;
+            }
+            QString warning;
+            const DraftDocument document = DraftDocument::fromJson(r.value->content, &warning);
+            begin(r.value->id, r.value->name, document, true);
+            if (!warning.isEmpty())
+                Q_EMIT openWarning(warning);
+        });
+}
+
+void DraftSession::discard() {
+    m_timer.stop();
+    ++m_openGeneration;
+    if (m_store && m_stored)
+        m_store->discardDraft(m_draftId, nullptr, [](const StoreResult<bool> &) {});
+    begin(freshId(), QString(), DraftDocument(), false);
+}
+
+} // namespace ica

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "draftdocument.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+
+namespace ica {
+
+class StoreWorker;
+
+/// The draft being composed and its life in the store: every change is saved
+/// after a short pause (debounced, through StoreWorker::saveDraft, so after a
+/// crash at most the last half second is lost); drafts can be named, opened,
+/// started afresh and discarded. A new draft is not stored until something was
+/// entered, so "New draft" leaves no empty drafts behind. Pending changes are
+/// saved when the session is destroyed.
+class DraftSession final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DraftSession)
+public:
+    /// `store` is not owned and may be null (then nothing is saved).
+    explicit DraftSession(StoreWorker *store, QObject *parent = nullptr);
+    ~DraftSession() override;
+
+    /// The profile new drafts belong to.
+    void setProfileId(const QString &profileId) { m_profileId = profileId; }
+    [[nodiscard]] QString profileId() const { return m_profileId; }
+    /// Pause between the last change and the save (default 500 ms).
+    void setSaveDelay(std::chrono::milliseconds delay) { m_timer.setInterval(delay); }
+
+    [[nodiscard]] const DraftDocument &document() const { return m_document; }
+    /// The draft's ID: assigned when the draft is started, stored on its first save.
+    [[nodiscard]] QString draftId() const { return m_draftId; }
+    [[nodiscard]] QString name() const { return m_name; }
+    /// True while a change waits for its save.
+    [[nodiscard]] bool hasPendingSave() const { return m_timer.isActive(); }
+    /// True once the draft is in the store (saved, or opened from it).
+    [[nodiscard]] bool isStored() const { return m_stored; }
+
+    /// A change by the user: saved after the delay.
+    void setDocument(const DraftDocument &document);
+    void setName(const QString &name);
+    /// Saves a pending change now.
+    void flush();
+
+    /// Saves the current draft, then starts an empty one with a fresh ID.
+    void startNew();
+    /// Saves the current draft, then starts a new one holding `document` (saved soon).
+    void startFrom(const DraftDocument &document);
+    /// Saves the current draft, then loads `draftId`: documentReplaced() or openFailed().
+    void open(const QString &draftId);
+    /// Removes the current draft from the store and starts an empty one.
+    void discard();
+
+Q_SIGNALS:
+    /// The document was replaced (new, opened or discarded): views reload it.
+    void documentReplaced();
+    /// The current draft's ID changed.
+    void draftIdChanged(const QString &draftId);
+    void saved(const QString &draftId);
+    /// What went wrong and what to do; the document is kept in memory.
+    void saveFailed(const QString &message);
+    /// The draft could not be opened; the current one stays.
+    void openFailed(const QString &message);
+    /// The draft opened, but parts of it could not be read.
+    void openWarning(const QString &message);
+
+private:
+    void save();
+    void begin(const QString &draftId, const QString &name, const DraftDocument &document,
+               bool stored);
+
+    QPointer<StoreWorker> m_store;
+    QString m_profileId;
+    QString m_draftId;
+    QString m_name;
+    DraftDocument m_document;
+    bool m_stored = false;
+    QTimer m_timer;
+    quint64 m_openGeneration = 0;
+};
+
+} // namespace ica

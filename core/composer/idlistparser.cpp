@@ -1,0 +1,130 @@
+#include "idlistparser.h"
+
+#include <QSet>
+
+namespace ica {
+
+namespace {
+
+bool isSeparator(QChar c) {
+    return c == QLatin1Char(',') || c == QLatin1Char(';') || c.isSpace();
+}
+
+bool isQuote(QChar c) {
+    return c == QLatin1Char('"') || c == QLatin1Char('\'') || c == QLatin1Char('`');
+}
+
+/// Strips quotes a spreadsheet or a code snippet may have wrapped around an ID.
+QString unquote(QString token) {
+    while (token.size() >= 1 && isQuote(token.front()))
+        token.remove(0, 1);
+    while (token.size() >= 1 && isQuote(token.back()))
+        token.chop(1);
+    return token;
+}
+
+bool isHexDigit(QChar c) {
+    const char16_t u = c.unicode();
+    return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
+}
+
+void addToken(IdParseResult &result, QSet<QString> &seen, const QString &raw, int line) {
+    const QString id = unquote(raw);
+    if (id.isEmpty())
+        return;
+    const ParsedId entry{id, line};
+    result.entries.append(entry);
+    if (seen.contains(id))
+        result.duplicates.append(entry);
+    else
+        seen.insert(id);
+    if (!IdListParser::isWellFormed(id))
+        result.malformed.append(entry);
+}
+
+void scan(IdParseResult &result, QSet<QString> &seen, QStringView text, int line) {
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        const bool end = i == text.size();
+        const QChar c = end ? QChar() : text.at(i);
+        if (end || isSeparator(c)) {
+            if (start >= 0)
+                addToken(result, seen, text.mid(start, i - start).toString(), line);
+            start = -1;
+            if (!end && c == QLatin1Char('\n'))
+                ++line;
+        } else if (start < 0) {
+            start = i;
+        }
+    }
+}
+
+} // namespace
+
+QStringList IdParseResult::ids() const {
+    QStringList list;
+    list.reserve(entries.size());
+    for (const ParsedId &e : entries)
+        list.append(e.id);
+    return list;
+}
+
+QStringList IdParseResult::uniqueIds() const {
+    QStringList list;
+    list.reserve(entries.size());
+    QSet<QString> seen;
+    seen.reserve(entries.size());
+    for (const ParsedId &e : entries) {
+        if (!seen.contains(e.id)) {
+            seen.insert(e.id);
+            list.append(e.id);
+        }
+    }
+    return list;
+}
+
+QList<int> IdParseResult::linesOf(const QString &id) const {
+    QList<int> lines;
+    for (const ParsedId &e : entries)
+        if (e.id == id && (lines.isEmpty() || lines.last() != e.line))
+            lines.append(e.line);
+    return lines;
+}
+
+IdParseResult IdListParser::parse(const QString &text) {
+    IdParseResult result;
+    QSet<QString> seen;
+    scan(result, seen, QStringView(text), 1);
+    return result;
+}
+
+IdParseResult IdListParser::parseValues(const QStringList &values, int firstLine) {
+    IdParseResult result;
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        scan(result, seen, QStringView(values.at(i)), firstLine + int(i));
+    return result;
+}
+
+bool IdListParser::isWellFormed(const QString &id) {
+    if (id.size() != 36 || !(isFileId(id) || isFolderId(id)))
+        return false;
+    for (qsizetype i = 4; i < id.size(); ++i)
+        if (!isHexDigit(id.at(i)))
+            return false;
+    return true;
+}
+
+bool IdListParser::isFolderId(const QString &id) {
+    return id.startsWith(QLatin1String("fol."));
+}
+
+bool IdListParser::isFileId(const QString &id) {
+    return id.startsWith(QLatin1String("fil."));
+}
+
+QString IdListParser::format(const QStringList &ids) {
+    return ids.join(QLatin1Char('\n'));
+}
+
+} // namespace ica

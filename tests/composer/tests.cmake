@@ -1,0 +1,19 @@
+# The batch composer: its logic (core/composer) unit by unit, its logic against
+# the simulator and a real SQLite store, and its widgets driven with QTest.
+ica_add_test(NAME tst_idlistparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_idlistparser.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
+ica_add_test(NAME tst_delimitedfilereader
+             SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_delimitedfilereader.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
+ica_add_test(NAME tst_draftvalidator SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_draftvalidator.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
+ica_add_test(NAME tst_batchsplitter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_batchsplitter.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
+ica_add_test(NAME tst_composercore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composercore.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore icasim LABELS composer)
+ica_add_test(NAME tst_composerwidget SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerwidget.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composerworld.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
+             LIBS icaui icacore icasim LABELS composer)
+ica_add_test(NAME tst_composersubmit SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composersubmit.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composerworld.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
+             LIBS icaui icacore icasim LABELS composer)

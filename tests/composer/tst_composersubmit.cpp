@@ -1,0 +1,247 @@
+// Submitting from the composer against the simulator and a real store: the
+// confirmation (answered through its test hook) with the counts, the form locked
+// while sending, the batch in the simulator and in the history, batchCreated,
+// the draft discarded; a failing create shown inline with the draft intact and
+// exactly one POST; more than 5,000 IDs split into several batches, one after
+// another, and a failure in the middle keeping only the batches not created;
+// more than 100,000 IDs refused until the split is accepted.
+#include "composer/confirmation.h"
+#include "composer/submitplan.h"
+#include "composertestutil.h"
+#include "composerworld.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QPlainTextEdit>
+
+using namespace ica;
+using namespace ica::ui;
+using namespace composertest;
+
+class TstComposerSubmit : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ComposerWorld> m_world;
+
+    ComposerWorld &w() { return *m_world; }
+    QString project() { return w().fx->sim->projectIds().first(); }
+    QStringList realFiles(int count) { return w().fx->sim->fileIds(project()).mid(0, count); }
+
+    void fillDraft(const QStringList &ids) {
+        QVERIFY(w().pickProject(project()));
+        w().widget->addGroupWithIds(ids);
+        w().addTag(0, QStringLiteral("userTagsAdd"), QStringLiteral("submitted"));
+        QTRY_VERIFY(w().submitButton()->isEnabled());
+    }
+
+    /// The text of the inline message area ("" when hidden).
+    QString message() {
+        QWidget *bar = w().find<QWidget>(QStringLiteral("submitMessage"));
+        return bar && bar->isVisible() ? w().label(QStringLiteral("messageText")) : QString();
+    }
+
+private Q_SLOTS:
+    void init() {
+        Confirmation::setNextAnswer(std::nullopt);
+        m_world = std::make_unique<ComposerWorld>();
+        QVERIFY(m_world->open());
+    }
+
+    void cleanup() { m_world.reset(); }
+
+    void submitCreatesTheBatchAndDiscardsTheDraft() {
+        fillDraft(realFiles(3));
+        const QString draftId = w().widget->currentDraftId();
+        QTRY_VERIFY(w().storedDraft(draftId).has_value());
+        QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
+        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        // A slow server, to see the form locked while the call is out.
+        w().fx->sim->faults().setLatency(300, QStringLiteral("dataUpdateBatch"));
+        const int asked = Confirmation::askCount();
+        Confirmation::setNextAnswer(true);
+        QTest::mouseClick(w().submitButton(), Qt::LeftButton);
+        QCOMPARE(Confirmation::askCount(), asked + 1);
+        QVERIFY2(Confirmation::lastQuestion().contains(
+                     QStringLiteral("1 batch, 1 group, 3 data IDs, 1 tag change")),
+                 qPrintable(Confirmation::lastQuestion()));
+        QTRY_VERIFY(w().widget->isSending());
+        QVERIFY(!w().groups()->isEnabled() || !w().groups()->isEnabledTo(w().widget.get()));
+        QVERIFY(!w().submitButton()->isEnabled());
+        QVERIFY(message().contains(QStringLiteral("Creating the batch")));
+
+        QVERIFY(created.wait(10000));
+        const QString batchId = created.first().at(1).toString();
+        QCOMPARE(created.first().at(0).toString(), project());
+        QCOMPARE(w().fx->sim->batchCount(), 1);
+        const std::optional<icasim::BatchSnapshot> batch = w().fx->sim->batch(project(), batchId);
+        QVERIFY(batch);
+        QCOMPARE(batch->itemCount, 3);
+        QCOMPARE(countPosts(served), 1);
+
+        QTRY_VERIFY(!w().widget->isSending());
+        QVERIFY(w().groups()->isEnabledTo(w().widget.get()));
+        QVERIFY(message().contains(batchId));
+        const QList<BatchRecord> history = w().history();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().batchId, batchId);
+        QCOMPARE(history.first().projectId, project());
+        QCOMPARE(history.first().projectName, w().picker()->nameOf(project()));
+        QCOMPARE(history.first().profileId, Profile);
+        // The draft did its job: gone from the store, a fresh one in the form.
+        QVERIFY(w().widget->currentDraftId() != draftId);
+        QTRY_VERIFY(!w().storedDraft(draftId).has_value());
+        QVERIFY(w().widget->document().isBlank());
+    }
+
+    void declinedConfirmationSendsNothing() {
+        fillDraft(realFiles(2));
+        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        Confirmation::setNextAnswer(false);
+        const int asked = Confirmation::askCount();
+        w().idsEdit(0)->setFocus();
+        QTest::keyClick(w().idsEdit(0), Qt::Key_Return, Qt::ControlModifier); // the shortcut
+        QCOMPARE(Confirmation::askCount(), asked + 1);
+        QSignalSpy status(w().widget.get(), &ComposerWidget::statusMessage);
+        QVERIFY(status.wait());
+        QCOMPARE(status.last().first().toString(), QStringLiteral("Nothing was sent."));
+        QCOMPARE(countPosts(served), 0);
+        QVERIFY(!w().widget->isSending());
+        QCOMPARE(w().fx->sim->batchCount(), 0);
+    }
+
+    void failingSubmitShowsTheProblemAndKeepsTheDraft() {
+        fillDraft(realFiles(2));
+        const QString draftId = w().widget->currentDraftId();
+        const DraftDocument before = w().widget->document();
+        QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
+        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        w().fx->sim->faults().failNext(1, 500, QStringLiteral("dataUpdateBatch"));
+        Confirmation::setNextAnswer(true);
+        QTest::mouseClick(w().submitButton(), Qt::LeftButton);
+        QTRY_VERIFY(message().contains(QStringLiteral("Internal Server Error")));
+        QVERIFY2(message().contains(QStringLiteral("Injected fault")), qPrintable(message()));
+        QVERIFY(message().contains(QStringLiteral("The draft is unchanged")));
+        // A retry would go out within 10 ms (the fixture's policy): watch for one.
+        QVERIFY(!QTest::qWaitFor([&]() { return countPosts(served) > 1; }, 300));
+        QCOMPARE(countPosts(served), 1);
+        QCOMPARE(created.size(), 0);
+        QCOMPARE(w().fx->sim->batchCount(), 0);
+        QVERIFY(w().history().isEmpty());
+        QCOMPARE(w().widget->document(), before);
+        QCOMPARE(w().widget->currentDraftId(), draftId);
+        QVERIFY(w().storedDraft(draftId).has_value());
+        QVERIFY(w().submitButton()->isEnabled()); // the user may try again, by asking
+
+        // Asked again, it goes through.
+        Confirmation::setNextAnswer(true);
+        QTest::mouseClick(w().submitButton(), Qt::LeftButton);
+        QVERIFY(created.wait(10000));
+        QCOMPARE(countPosts(served), 2);
+    }
+
+    void moreThan5000IdsAreSplitIntoSeveralBatches() {
+        QStringList ids = realFiles(1500);
+        ids.append(fils(3600)); // well-formed IDs this project does not have: items will fail
+        QCOMPARE(ids.size(), 5100);
+        fillDraft(ids);
+        ValidationReport report = w().widget->validationReport();
+        QVERIFY(report.contains(IssueCode::AdvisedLimit));
+        auto *split = w().find<QPushButton>(QStringLiteral("fixSplitButton"));
+        QVERIFY(split->isVisible());
+        QCOMPARE(split->text(), QStringLiteral("Sp&lit into 2 batches"));
+        auto *splitCheck = w().find<QCheckBox>(QStringLiteral("splitCheck"));
+        QVERIFY(splitCheck->isVisible());
+        QVERIFY(!splitCheck->isChecked());
+
+        QTest::mouseClick(split, Qt::LeftButton);
+        QVERIFY(splitCheck->isChecked());
+        QTRY_VERIFY(!w().widget->validationReport().contains(IssueCode::AdvisedLimit));
+        QCOMPARE(w().submitButton()->text(), QStringLiteral("&Submit 2 batches…"));
+        auto *bodies = w().find<QComboBox>(QStringLiteral("previewBatchCombo"));
+        QCOMPARE(bodies->count(), 2);
+        QVERIFY(bodies->isVisible());
+        QCOMPARE(w().label(QStringLiteral("previewCounts")),
+                 QStringLiteral("2 batches, 1 group, 5,100 data IDs, 1 tag change"));
+
+        QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
+        Confirmation::setNextAnswer(true);
+        QTest::mouseClick(w().submitButton(), Qt::LeftButton);
+        QVERIFY(Confirmation::lastQuestion().contains(QStringLiteral("Create 2 batches")));
+        QTRY_COMPARE_WITH_TIMEOUT(created.size(), 2, 20000);
+        QCOMPARE(w().fx->sim->batchCount(), 2);
+        const QString first = created.at(0).at(1).toString();
+        const QString second = created.at(1).at(1).toString();
+        QCOMPARE(w().fx->sim->batch(project(), first)->itemCount, 5000);
+        QCOMPARE(w().fx->sim->batch(project(), second)->itemCount, 100);
+        QTRY_COMPARE(w().history().size(), 2);
+        QTRY_VERIFY(w().widget->document().isBlank());
+    }
+
+    void aFailureInTheMiddleKeepsOnlyTheRest() {
+        QStringList ids = fils(11000);
+        fillDraft(ids);
+        QTest::mouseClick(w().find<QPushButton>(QStringLiteral("fixSplitButton")), Qt::LeftButton);
+        QTRY_COMPARE(w().submitButton()->text(), QStringLiteral("&Submit 3 batches…"));
+        const QString draftId = w().widget->currentDraftId();
+        QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
+        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        connect(w().widget.get(), &ComposerWidget::batchCreated, this, [this]() {
+            w().fx->sim->faults().failNext(1, 503, QStringLiteral("dataUpdateBatch"));
+        });
+        Confirmation::setNextAnswer(true);
+        QTest::mouseClick(w().submitButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(message().contains(QStringLiteral("Batch 2 of 3 was not created")),
+                                 20000);
+        QCOMPARE(created.size(), 1);
+        // A retry would go out within 10 ms (the fixture's policy): watch for one.
+        QVERIFY(!QTest::qWaitFor([&]() { return countPosts(served) > 2; }, 300));
+        QCOMPARE(countPosts(served), 2);
+        QVERIFY2(message().contains(created.first().at(1).toString()), qPrintable(message()));
+        QCOMPARE(w().history().size(), 1);
+        // The draft keeps the 6,000 IDs not sent, in two parts of the one group.
+        const DraftDocument left = w().widget->document();
+        QCOMPARE(left.dataIdCount(), 6000);
+        QCOMPARE(left.groups.first().dataIds.first(), ids.at(5000));
+        QCOMPARE(left.groups.last().dataIds.last(), ids.last());
+        QCOMPARE(left.groups.first().userTags.addTags, QStringList{QStringLiteral("submitted")});
+        QCOMPARE(w().widget->currentDraftId(), draftId);
+        QTRY_VERIFY([&]() {
+            const std::optional<Draft> d = w().storedDraft(draftId);
+            return d && DraftDocument::fromJson(d->content).dataIdCount() == 6000;
+        }());
+        QCOMPARE(w().submitButton()->text(), QStringLiteral("&Submit 2 batches…"));
+    }
+
+    void moreThan100000IdsMustBeSplit() { fillDraftOverLimit(); }
+
+private:
+    void fillDraftOverLimit() {
+        QVERIFY(w().pickProject(project()));
+        w().widget->addGroupWithIds(fils(100001));
+        w().addTag(0, QStringLiteral("userTagsAdd"), QStringLiteral("big"));
+        ValidationReport report = w().widget->validationReport();
+        QVERIFY(report.contains(IssueCode::HardLimit));
+        QVERIFY(!w().submitButton()->isEnabled());
+        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        w().widget->submit(); // refused with a reason, nothing asked, nothing sent
+        QVERIFY(message().contains(QStringLiteral("Fix the errors")));
+        // The unsplit body is megabytes: the preview shows its start, Copy JSON all of it.
+        auto *preview = w().find<QPlainTextEdit>(QStringLiteral("previewText"));
+        QTRY_VERIFY(preview->toPlainText().contains(QStringLiteral("more lines not shown")));
+        QVERIFY(
+            preview->toPlainText().startsWith(QStringLiteral("{\n    \"dataUpdateGroups\": [")));
+
+        QTest::mouseClick(w().find<QPushButton>(QStringLiteral("fixSplitButton")), Qt::LeftButton);
+        QTRY_VERIFY(w().submitButton()->isEnabled());
+        QCOMPARE(w().submitButton()->text(), QStringLiteral("&Submit 21 batches…"));
+        QCOMPARE(countPosts(served), 0);
+        // Split, each body is small enough to be shown whole.
+        const DraftDocument doc = w().widget->document();
+        QTRY_COMPARE(preview->toPlainText(),
+                     QString::fromUtf8(SubmitPlan::bodyJson(SubmitPlan::of(doc).requests.first())));
+    }
+};
+
+QTEST_MAIN(TstComposerSubmit)
+#include "tst_composersubmit.moc"

@@ -1,0 +1,482 @@
+#include "composerwidget.h"
+
+#include "api/apiclient.h"
+#include "composer/batchsplitter.h"
+#include "composer/batchsubmitter.h"
+#include "composer/draftfixes.h"
+#include "composer/draftsession.h"
+#include "confirmation.h"
+#include "draftsmenu.h"
+#include "groupeditor.h"
+#include "grouplisteditor.h"
+#include "messagebar.h"
+#include "previewpane.h"
+#include "projectpicker.h"
+#include "store/storeworker.h"
+#include "submitflow.h"
+#include "validationsummary.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace ica::ui {
+
+namespace {
+
+QString thousands(qsizetype n) {
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(qlonglong(n));
+}
+
+} // namespace
+
+ComposerWidget::ComposerWidget(StoreWorker *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_session(new DraftSession(store, this))
+    , m_flow(new SubmitFlow(this)) {
+    setObjectName(QStringLiteral("composerWidget"));
+    m_validateTimer.setSingleShot(true);
+    // Short enough to feel immediate, long enough not to re-check a 100,000-ID
+    // list on every keystroke.
+    m_validateTimer.setInterval(std::chrono::milliseconds(150));
+    connect(&m_validateTimer, &QTimer::timeout, this, &ComposerWidget::revalidate);
+    buildUi();
+    connectParts();
+    loadDocumentIntoForm();
+}
+
+ComposerWidget::~ComposerWidget() {
+    // Save what was typed in the last half second (the store finishes posted work).
+    if (!m_loading && !isSending())
+        m_session->setDocument(document());
+    m_session->flush();
+}
+
+void ComposerWidget::buildUi() {
+    m_form = new QWidget(this);
+    m_drafts = new DraftsMenu(m_store, m_form);
+    m_name = new QLineEdit(m_form);
+    m_name->setObjectName(QStringLiteral("draftName"));
+    m_name->setPlaceholderText(tr("Untitled draft"));
+    m_name->setToolTip(tr("A name to find this draft again in the Drafts menu"));
+    auto *nameLabel = new QLabel(tr("&Name:"), m_form);
+    nameLabel->setBuddy(m_name);
+    m_draftState = new QLabel(m_form);
+    m_draftState->setObjectName(QStringLiteral("draftState"));
+    m_draftState->setToolTip(tr("Drafts are saved as you type"));
+    connect(m_session, &DraftSession::saved, m_draftState, [this]() {
+        if (!m_session->hasPendingSave())
+            m_draftState->setText(tr("Saved"));
+    });
+
+    m_picker = new ProjectPicker(m_form);
+    m_picker->setObjectName(QStringLiteral("projectPicker"));
+    auto *projectLabel = new QLabel(tr("&Project"), m_form);
+    projectLabel->setBuddy(m_picker->filterEdit());
+    QFont bold = projectLabel->font();
+    bold.setBold(true);
+    projectLabel->setFont(bold);
+    m_projectMessage = new QLabel(m_form);
+    m_projectMessage->setObjectName(QStringLiteral("projectMessage"));
+    m_projectMessage->setWordWrap(true);
+    m_projectMessage->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_projectMessage->hide();
+    m_groups = new GroupListEditor(m_form);
+    m_groups->setObjectName(QStringLiteral("groupList"));
+
+    m_preview = new PreviewPane(m_form);
+    m_preview->setObjectName(QStringLiteral("previewPane"));
+    auto *previewBox = new QGroupBox(tr("Request preview"), m_form);
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    previewLayout->addWidget(m_preview);
+
+    m_summary = new ValidationSummary(m_form);
+    m_summary->setObjectName(QStringLiteral("validationSummary"));
+    m_split = new QCheckBox(m_form);
+    m_split->setObjectName(QStringLiteral("splitCheck"));
+    m_split->setToolTip(tr("ICA advises at most 5,000 data IDs per batch and refuses more than "
+                           "100,000: send the draft as several batches, one after another."));
+    m_split->hide();
+
+    m_message = new MessageBar(this);
+    m_message->setObjectName(QStringLiteral("submitMessage"));
+    m_submit = new QPushButton(tr("&Submit…"), this);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setDefault(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_drafts);
+    top->addWidget(nameLabel);
+    top->addWidget(m_name, 1);
+    top->addWidget(m_draftState);
+    auto *left = new QWidget(m_form);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(projectLabel);
+    leftLayout->addWidget(m_picker);
+    leftLayout->addWidget(m_projectMessage);
+    leftLayout->addWidget(m_groups, 1);
+    auto *splitter = new QSplitter(Qt::Horizontal, m_form);
+    splitter->addWidget(left);
+    splitter->addWidget(previewBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+    auto *formLayout = new QVBoxLayout(m_form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addLayout(top);
+    formLayout->addWidget(splitter, 1);
+    formLayout->addWidget(m_summary);
+    formLayout->addWidget(m_split);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addStretch(1);
+    bottom->addWidget(m_submit);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_form, 1);
+    layout->addWidget(m_message);
+    layout->addLayout(bottom);
+
+    // Shortcuts live while the focus is in the composer, so other views of the
+    // main window can use the same keys.
+    auto *submitAction = new QAction(tr("Submit"), this);
+    submitAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    submitAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(submitAction, &QAction::triggered, this, &ComposerWidget::submit);
+    addAction(submitAction);
+    auto *addGroupAction = new QAction(tr("Add group"), this);
+    addGroupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    addGroupAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(addGroupAction, &QAction::triggered, m_groups, [this]() {
+        if (!isSending())
+            m_groups->addGroup();
+    });
+    addAction(addGroupAction);
+    addAction(m_drafts->newDraftAction());
+    m_submit->setToolTip(tr("Create the batch in ICA after a confirmation (Ctrl+Enter)"));
+}
+
+void ComposerWidget::connectParts() {
+    connect(m_picker, &ProjectPicker::projectChosen, this, [this](const QString &id) {
+        if (id != m_lastProjectId) {
+            m_lastProjectId = id;
+            Q_EMIT lastProjectChanged(id);
+        }
+        onEdited();
+    });
+    connect(m_picker, &ProjectPicker::projectsLoaded, this, &ComposerWidget::revalidate);
+    connect(m_groups, &GroupListEditor::changed, this, &ComposerWidget::onEdited);
+    connect(m_groups, &GroupListEditor::statusMessage, this, &ComposerWidget::statusMessage);
+    connect(m_preview, &PreviewPane::statusMessage, this, &ComposerWidget::statusMessage);
+    connect(m_split, &QCheckBox::toggled, this, &ComposerWidget::onEdited);
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &name) {
+        m_restoreLatest = false;
+        m_session->setName(name.trimmed());
+    });
+    connect(m_summary, &ValidationSummary::fixRequested, this, &ComposerWidget::applyFix);
+    connect(m_summary, &ValidationSummary::issueActivated, this,
+            [this](int group, DraftField field) {
+                if (field == DraftField::Project)
+                    m_picker->setFocus(Qt::OtherFocusReason);
+                else if (field == DraftField::Draft && m_split->isVisible())
+                    m_split->setFocus(Qt::OtherFocusReason);
+                else
+                    m_groups->focusField(group, field);
+            });
+    connect(m_submit, &QPushButton::clicked, this, &ComposerWidget::submit);
+
+    connect(m_drafts, &DraftsMenu::newRequested, this, &ComposerWidget::newDraft);
+    connect(m_drafts, &DraftsMenu::openRequested, this, &ComposerWidget::loadDraft);
+    connect(m_drafts, &DraftsMenu::discardRequested, this, &ComposerWidget::discardCurrent);
+    connect(m_drafts, &DraftsMenu::listed, this, [this](const QList<Draft> &drafts) {
+        if (!m_restoreLatest)
+            return;
+        m_restoreLatest = false;
+        if (!drafts.isEmpty() && !m_session->isStored() && document().isBlank())
+            loadDraft(drafts.first().id);
+    });
+    m_drafts->setProjectNamer([this](const QString &id) { return m_picker->nameOf(id); });
+
+    connect(m_session, &DraftSession::documentReplaced, this,
+            &ComposerWidget::loadDocumentIntoForm);
+    connect(m_session, &DraftSession::draftIdChanged, this, [this](const QString &id) {
+        m_drafts->setCurrentDraftId(id);
+        Q_EMIT currentDraftChanged(id);
+    });
+    connect(m_session, &DraftSession::saveFailed, this, [this](const QString &message) {
+        m_message->showMessage(MessageBar::Kind::Error, message);
+        Q_EMIT statusMessage(message);
+    });
+    connect(m_session, &DraftSession::openFailed, this, [this](const QString &message) {
+        m_message->showMessage(MessageBar::Kind::Error, message);
+        Q_EMIT statusMessage(message);
+    });
+    connect(m_session, &DraftSession::openWarning, this, [this](const QString &message) {
+        m_message->showMessage(MessageBar::Kind::Info, message);
+    });
+
+    connect(m_flow, &SubmitFlow::aboutToSend, this, [this]() {
+        m_session->setDocument(document());
+        m_session->flush();
+    });
+    connect(m_flow, &SubmitFlow::sendingChanged, this, &ComposerWidget::setSending);
+    connect(m_flow, &SubmitFlow::message, m_message, &MessageBar::showMessage);
+    connect(m_flow, &SubmitFlow::statusMessage, this, &ComposerWidget::statusMessage);
+    connect(m_flow, &SubmitFlow::batchCreated, this, &ComposerWidget::batchCreated);
+    connect(m_flow, &SubmitFlow::finished, this, &ComposerWidget::onSubmitFinished);
+}
+
+void ComposerWidget::setClient(ApiClient *client) {
+    m_client = client;
+    m_picker->setClient(client);
+    updateSubmitState();
+}
+
+void ComposerWidget::setProfileId(const QString &profileId) {
+    const bool changed = profileId != m_profileId;
+    if (!m_loading)
+        m_session->setDocument(document());
+    m_session->flush(); // pending changes belong to the old profile
+    m_profileId = profileId;
+    m_session->setProfileId(profileId);
+    if (changed && m_session->isStored())
+        m_session->startNew();
+    m_restoreLatest = !m_session->isStored() && document().isBlank();
+    m_drafts->setProfileId(profileId);
+}
+
+void ComposerWidget::setLastProjectId(const QString &projectId) {
+    m_lastProjectId = projectId;
+    if (m_picker->projectId().isEmpty() && document().isBlank())
+        m_picker->setProject(projectId, QString());
+}
+
+void ComposerWidget::newDraft() {
+    if (isSending())
+        return;
+    m_restoreLatest = false;
+    m_session->setDocument(document());
+    m_session->startNew();
+    m_message->clearMessage();
+    Q_EMIT statusMessage(tr("New draft started."));
+}
+
+void ComposerWidget::loadDraft(const QString &draftId) {
+    if (isSending() || draftId.isEmpty())
+        return;
+    m_restoreLatest = false;
+    if (draftId == m_session->draftId() && m_session->isStored())
+        return;
+    m_session->setDocument(document());
+    m_session->open(draftId);
+}
+
+void ComposerWidget::newDraftFrom(const QString &projectId, const CreateBatchRequest &request) {
+    if (isSending())
+        return;
+    m_restoreLatest = false;
+    m_session->setDocument(document());
+    m_session->startFrom(
+        DraftDocument::fromRequest(projectId, m_picker->nameOf(projectId), request));
+    m_message->clearMessage();
+}
+
+void ComposerWidget::addGroupWithIds(const QStringList &ids) {
+    if (isSending())
+        return;
+    GroupEditor *target = nullptr;
+    if (m_groups->count() == 1 && m_groups->editor(0)->group().dataIds.isEmpty())
+        target = m_groups->editor(0);
+    else
+        target = m_groups->addGroup();
+    target->appendIds(ids);
+}
+
+QString ComposerWidget::currentDraftId() const {
+    return m_session->draftId();
+}
+
+DraftDocument ComposerWidget::document() const {
+    DraftDocument d;
+    d.projectId = m_picker->projectId();
+    d.projectName = m_picker->projectName();
+    d.groups = m_groups->groups();
+    d.splitAccepted = m_split->isChecked();
+    return d;
+}
+
+ValidationReport ComposerWidget::validationReport() {
+    if (m_validateTimer.isActive())
+        revalidate();
+    return m_report;
+}
+
+bool ComposerWidget::isSending() const {
+    return m_flow->isSending();
+}
+
+void ComposerWidget::onEdited() {
+    if (m_loading)
+        return;
+    m_restoreLatest = false;
+    m_session->setDocument(document());
+    if (m_session->hasPendingSave())
+        m_draftState->setText(tr("Saving…"));
+    m_validateTimer.start();
+}
+
+void ComposerWidget::loadDocumentIntoForm() {
+    m_loading = true;
+    const DraftDocument &doc = m_session->document();
+    if (doc.projectId.isEmpty() && doc.isBlank())
+        m_picker->setProject(m_lastProjectId, QString());
+    else
+        m_picker->setProject(doc.projectId, doc.projectName);
+    // A new draft shows one empty group, ready for IDs.
+    m_groups->setGroups(doc.groups.isEmpty() ? QList<DataUpdateGroup>{DataUpdateGroup()}
+                                             : doc.groups);
+    m_name->setText(m_session->name());
+    m_split->setChecked(doc.splitAccepted);
+    m_draftState->setText(m_session->isStored() ? tr("Saved") : QString());
+    m_loading = false;
+    m_drafts->setCurrentDraftId(m_session->draftId());
+    revalidate();
+}
+
+void ComposerWidget::revalidate() {
+    m_validateTimer.stop();
+    const DraftDocument doc = document();
+    m_report = DraftValidator::validate(doc);
+    m_plan = SubmitPlan::of(doc);
+    const qsizetype total = doc.dataIdCount();
+    const qsizetype batches = BatchSplitter::batchCount(doc.toRequest());
+    m_summary->setReport(m_report, batches);
+    m_groups->showIssues(m_report);
+    QStringList projectIssues;
+    for (const ValidationIssue &issue : m_report.issuesFor(-1, DraftField::Project))
+        projectIssues.append(issue.message);
+    m_projectMessage->setText(projectIssues.join(QLatin1Char('\n')));
+    m_projectMessage->setVisible(!projectIssues.isEmpty());
+    m_split->setVisible(total > BatchLimits::AdvisedMaxIds || m_split->isChecked());
+    m_split->setText(tr("Send as %1 &batches of at most %2 data IDs (%3 in all)")
+                         .arg(batches)
+                         .arg(thousands(BatchLimits::AdvisedMaxIds), thousands(total)));
+    m_preview->setPlan(m_plan);
+    updateSubmitState();
+}
+
+void ComposerWidget::applyFix(IssueFix fix) {
+    if (isSending())
+        return;
+    if (fix == IssueFix::SplitBatches) {
+        setSplitAccepted(true);
+        return;
+    }
+    DraftDocument doc = document();
+    qsizetype changed = 0;
+    QString what;
+    if (fix == IssueFix::DropDuplicates) {
+        changed = DraftFixes::dropDuplicateIds(doc);
+        what = tr("Dropped %1 repeated IDs.").arg(changed);
+    } else if (fix == IssueFix::TrimTags) {
+        changed = DraftFixes::trimTags(doc);
+        what = tr("Trimmed %1 tags.").arg(changed);
+    }
+    if (changed == 0)
+        return;
+    m_loading = true;
+    m_groups->setGroups(doc.groups);
+    m_loading = false;
+    onEdited();
+    revalidate();
+    Q_EMIT statusMessage(what);
+}
+
+void ComposerWidget::setSplitAccepted(bool accepted) {
+    m_split->setChecked(accepted); // toggled() -> onEdited()
+    revalidate();
+    if (accepted)
+        Q_EMIT statusMessage(
+            tr("The draft will be sent as %1 batches.").arg(m_plan.requests.size()));
+}
+
+void ComposerWidget::updateSubmitState() {
+    QString reason;
+    if (!m_client)
+        reason = tr("Choose a profile to submit.");
+    else if (isSending())
+        reason = tr("Sending…");
+    else if (m_report.hasErrors())
+        reason = tr("Fix the errors listed above to submit.");
+    else if (m_plan.requests.isEmpty())
+        reason = tr("Add a group with data IDs and changes to submit.");
+    m_submit->setEnabled(reason.isEmpty());
+    const qsizetype batches = m_plan.requests.size();
+    m_submit->setText(isSending()   ? tr("Sending…")
+                      : batches > 1 ? tr("&Submit %1 batches…").arg(batches)
+                                    : tr("&Submit…"));
+    m_submit->setToolTip(reason.isEmpty()
+                             ? tr("Create the batch in ICA after a confirmation (Ctrl+Enter)")
+                             : reason);
+}
+
+void ComposerWidget::submit() {
+    revalidate();
+    if (!m_submit->isEnabled()) {
+        const QString why = m_submit->toolTip();
+        m_message->showMessage(MessageBar::Kind::Error, why);
+        Q_EMIT statusMessage(why);
+        return;
+    }
+    const DraftDocument asked = document();
+    m_flow->start(m_client, m_store, m_profileId, m_plan,
+                  [this, asked]() { return document() == asked; });
+}
+
+void ComposerWidget::setSending(bool sending) {
+    m_form->setEnabled(!sending);
+    updateSubmitState();
+}
+
+void ComposerWidget::onSubmitFinished(bool ok) {
+    if (ok) {
+        // The batches are in the history now: the draft has done its job.
+        m_session->discard();
+        return;
+    }
+    const QList<CreateBatchRequest> remaining = m_flow->submitter().remaining();
+    if (m_flow->submitter().created().isEmpty() || remaining.isEmpty())
+        return; // nothing was created: the draft stays exactly as it was
+    // Keep only what was not created, so that a retry sends just that.
+    m_loading = true;
+    m_groups->setGroups(BatchSplitter::join(remaining).dataUpdateGroups);
+    m_loading = false;
+    onEdited();
+    m_session->flush();
+    revalidate();
+}
+
+void ComposerWidget::discardCurrent() {
+    if (isSending())
+        return;
+    Confirmation::ask(this, tr("Discard draft"), tr("Discard this draft?"),
+                      tr("Its IDs and changes are deleted for good."), tr("Discard"),
+                      [this](bool accepted) {
+                          if (!accepted || isSending())
+                              return;
+                          m_session->discard();
+                          m_message->clearMessage();
+                          Q_EMIT statusMessage(tr("The draft was discarded."));
+                      });
+}
+
+} // namespace ica::ui

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "composer/draftdocument.h"
+#include "composer/draftvalidator.h"
+#include "composer/submitplan.h"
+#include "domain/batch.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace ica {
+class ApiClient;
+class DraftSession;
+class StoreWorker;
+} // namespace ica
+
+namespace ica::ui {
+
+class DraftsMenu;
+class GroupListEditor;
+class MessageBar;
+class PreviewPane;
+class ProjectPicker;
+class SubmitFlow;
+class ValidationSummary;
+
+/// The batch composer: pick a project, fill one or more update groups (data IDs
+/// and the tag and date changes for them), see what is wrong as you type and the
+/// exact JSON that will be sent, and submit after a confirmation. Drafts are
+/// saved as you type and can be named, reopened and discarded. Created batches go
+/// to the history and are announced with batchCreated() for the monitor.
+///
+/// objectNames the main window and tests use: "draftsButton" (DraftsMenu),
+/// "draftName", "draftState", "projectPicker" (ProjectPicker: "projectFilter",
+/// "projectList"), "projectMessage", "groupList" (GroupListEditor: "addGroupButton",
+/// GroupEditors), "validationSummary", "previewPane", "splitCheck", "submitButton",
+/// "submitMessage" (MessageBar). Keys while the focus is in the composer:
+/// Ctrl+Enter submits, Ctrl+Shift+G adds a group, Ctrl+Shift+N starts a new draft.
+class ComposerWidget final : public QWidget {
+    Q_OBJECT
+public:
+    /// `store` keeps drafts and history (not owned; may be null: nothing is saved).
+    explicit ComposerWidget(StoreWorker *store, QWidget *parent = nullptr);
+    ~ComposerWidget() override;
+
+    /// The profile's API client (not owned); re-targets the project picker. Null:
+    /// no profile (nothing can be submitted).
+    void setClient(ApiClient *client);
+    /// The profile drafts and history records belong to. When nothing was entered
+    /// yet, the profile's newest draft is reopened (what a crash left behind).
+    void setProfileId(const QString &profileId);
+    [[nodiscard]] QString profileId() const { return m_profileId; }
+
+    /// The project a new draft starts with; the main window persists it.
+    void setLastProjectId(const QString &projectId);
+    [[nodiscard]] QString lastProjectId() const { return m_lastProjectId; }
+
+    /// Starts an empty draft (the current one stays saved).
+    void newDraft();
+    /// Opens a saved draft.
+    void loadDraft(const QString &draftId);
+    /// Starts a draft holding `request`'s groups for `projectId` (the monitor's
+    /// "new draft from FAILED items", the data browser).
+    void newDraftFrom(const QString &projectId, const CreateBatchRequest &request);
+    /// Adds a group holding `ids` (fills the only group instead when it is empty).
+    void addGroupWithIds(const QStringList &ids);
+    [[nodiscard]] QString currentDraftId() const;
+
+    /// The draft as entered now.
+    [[nodiscard]] DraftDocument document() const;
+    /// The validator's report of the draft as entered now.
+    [[nodiscard]] ValidationReport validationReport();
+    /// Submit, as the button does: confirmation, then the create calls.
+    void submit();
+    [[nodiscard]] bool isSending() const;
+
+Q_SIGNALS:
+    /// A batch was created (and recorded in the history): open it in the monitor.
+    void batchCreated(const QString &projectId, const QString &batchId);
+    void statusMessage(const QString &message);
+    /// Another draft is being edited (the main window may persist the ID).
+    void currentDraftChanged(const QString &draftId);
+    /// The user chose another project (the main window persists it).
+    void lastProjectChanged(const QString &projectId);
+
+private:
+    void buildUi();
+    void connectParts();
+    void onEdited();
+    void revalidate();
+    void loadDocumentIntoForm();
+    void applyFix(IssueFix fix);
+    void setSplitAccepted(bool accepted);
+    void updateSubmitState();
+    void onSubmitFinished(bool ok);
+    void setSending(bool sending);
+    void discardCurrent();
+
+    QPointer<StoreWorker> m_store;
+    QPointer<ApiClient> m_client;
+    QString m_profileId;
+    QString m_lastProjectId;
+    DraftSession *m_session;
+    SubmitFlow *m_flow;
+
+    QWidget *m_form = nullptr;
+    DraftsMenu *m_drafts = nullptr;
+    QLineEdit *m_name = nullptr;
+    ProjectPicker *m_picker = nullptr;
+    GroupListEditor *m_groups = nullptr;
+    PreviewPane *m_preview = nullptr;
+    ValidationSummary *m_summary = nullptr;
+    QLabel *m_projectMessage = nullptr;
+    QLabel *m_draftState = nullptr;
+    MessageBar *m_message = nullptr;
+    QCheckBox *m_split = nullptr;
+    QPushButton *m_submit = nullptr;
+
+    QTimer m_validateTimer;
+    ValidationReport m_report;
+    SubmitPlan m_plan;
+    bool m_loading = false;
+    bool m_restoreLatest = false; ///< reopen the newest draft once listed
+};
+
+} // namespace ica::ui

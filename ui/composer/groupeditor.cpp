@@ -1,0 +1,411 @@
+#include "groupeditor.h"
+
+#include "composer/delimitedfilereader.h"
+#include "datetimefield.h"
+#include "idlistedit.h"
+#include "importcolumndialog.h"
+#include "tageditor.h"
+
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QTextCursor>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ica::ui {
+
+namespace {
+
+QLabel *messageLabel(const QString &objectName, QWidget *parent) {
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
+QLabel *caption(const QString &text, QWidget *buddy, QWidget *parent) {
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+/// Shows the issues of one field, each followed by its `suffixes` entry (where in
+/// the text it is). Red for errors, amber for warnings; the "Error:"/"Warning:"
+/// prefix says the same without colour.
+void showAt(QLabel *label, const QList<ValidationIssue> &issues, const QStringList &suffixes) {
+    if (issues.isEmpty()) {
+        label->clear();
+        label->hide();
+        return;
+    }
+    QStringList lines;
+    bool anyError = false;
+    for (qsizetype i = 0; i < issues.size(); ++i) {
+        const ValidationIssue &issue = issues.at(i);
+        anyError = anyError || issue.isError();
+        QString line =
+            (issue.isError() ? GroupEditor::tr("Error: ") : GroupEditor::tr("Warning: ")) +
+            issue.message;
+        if (i < suffixes.size() && !suffixes.at(i).isEmpty())
+            line += QLatin1Char(' ') + suffixes.at(i);
+        lines.append(line);
+    }
+    label->setText(lines.join(QLatin1Char('\n')));
+    label->setStyleSheet(anyError ? QStringLiteral("color: #c0392b;")
+                                  : QStringLiteral("color: #9a6700;"));
+    label->show();
+}
+
+} // namespace
+
+GroupEditor::GroupEditor(QWidget *parent)
+    : QFrame(parent)
+    , m_title(new QLabel(this))
+    , m_removeButton(new QToolButton(this))
+    , m_ids(new IdListEdit(this))
+    , m_idCount(new QLabel(this))
+    , m_importButton(new QPushButton(tr("&Import…"), this))
+    , m_dropDuplicatesButton(new QPushButton(tr("Drop duplicates"), this))
+    , m_importMessage(messageLabel(QStringLiteral("importMessage"), this))
+    , m_idsMessage(messageLabel(QStringLiteral("dataIdsMessage"), this))
+    , m_groupMessage(messageLabel(QStringLiteral("groupMessage"), this))
+    , m_userAdd(new TagEditor(tr("User tag to add"), this))
+    , m_userRemove(new TagEditor(tr("User tag to remove"), this))
+    , m_techAdd(new TagEditor(tr("Technical tag to add"), this))
+    , m_techRemove(new TagEditor(tr("Technical tag to remove"), this))
+    , m_userMessage(messageLabel(QStringLiteral("userTagsMessage"), this))
+    , m_techMessage(messageLabel(QStringLiteral("technicalTagsMessage"), this))
+    , m_archive(new DateTimeField(tr("Archi&ve on"), tr("Clear the archive date"), this))
+    , m_delete(new DateTimeField(tr("D&elete on"), tr("Clear the delete date"), this))
+    , m_archiveMessage(messageLabel(QStringLiteral("archiveDateMessage"), this))
+    , m_deleteMessage(messageLabel(QStringLiteral("deleteDateMessage"), this)) {
+    setObjectName(QStringLiteral("groupEditor"));
+    setFrameShape(QFrame::StyledPanel);
+
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
+    m_title->setFont(titleFont);
+    m_removeButton->setObjectName(QStringLiteral("removeGroupButton"));
+    m_removeButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_removeButton->setText(tr("Remove group"));
+    m_removeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_removeButton->setToolTip(tr("Remove this group and everything in it"));
+
+    m_ids->setObjectName(QStringLiteral("dataIdsEdit"));
+    m_ids->setPlaceholderText(
+        tr("Paste or type data IDs (fil.… or fol.…), separated by new lines, "
+           "commas, spaces or tabs; or drop a .txt, .csv or .tsv file here."));
+    m_ids->setToolTip(m_ids->placeholderText());
+    m_ids->setTabChangesFocus(true);
+    m_ids->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_ids->setMinimumHeight(90);
+    m_idCount->setObjectName(QStringLiteral("idCountLabel"));
+    m_importButton->setObjectName(QStringLiteral("importButton"));
+    m_importButton->setToolTip(tr("Add the IDs of a .txt, .csv or .tsv file"));
+    m_dropDuplicatesButton->setObjectName(QStringLiteral("dropDuplicatesButton"));
+    m_dropDuplicatesButton->setToolTip(tr("Keep the first of each repeated ID in this group"));
+    m_dropDuplicatesButton->hide();
+
+    m_userAdd->setObjectName(QStringLiteral("userTagsAdd"));
+    m_userRemove->setObjectName(QStringLiteral("userTagsRemove"));
+    m_techAdd->setObjectName(QStringLiteral("technicalTagsAdd"));
+    m_techRemove->setObjectName(QStringLiteral("technicalTagsRemove"));
+    m_archive->setObjectName(QStringLiteral("archiveField"));
+    m_delete->setObjectName(QStringLiteral("deleteField"));
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addStretch(1);
+    header->addWidget(m_removeButton);
+
+    auto *idButtons = new QHBoxLayout;
+    idButtons->addWidget(m_idCount, 1);
+    idButtons->addWidget(m_dropDuplicatesButton);
+    idButtons->addWidget(m_importButton);
+
+    auto *tags = new QGridLayout;
+    tags->addWidget(new QLabel(tr("Add"), this), 0, 1);
+    tags->addWidget(new QLabel(tr("Remove"), this), 0, 2);
+    tags->addWidget(caption(tr("&User tags"), m_userAdd->input(), this), 1, 0, Qt::AlignTop);
+    tags->addWidget(m_userAdd, 1, 1);
+    tags->addWidget(m_userRemove, 1, 2);
+    tags->addWidget(m_userMessage, 2, 1, 1, 2);
+    tags->addWidget(caption(tr("&Technical tags"), m_techAdd->input(), this), 3, 0, Qt::AlignTop);
+    tags->addWidget(m_techAdd, 3, 1);
+    tags->addWidget(m_techRemove, 3, 2);
+    tags->addWidget(m_techMessage, 4, 1, 1, 2);
+    tags->setColumnStretch(1, 1);
+    tags->setColumnStretch(2, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(caption(tr("&Data IDs"), m_ids, this));
+    layout->addWidget(m_ids);
+    layout->addLayout(idButtons);
+    layout->addWidget(m_importMessage);
+    layout->addWidget(m_idsMessage);
+    layout->addLayout(tags);
+    layout->addWidget(m_archive);
+    layout->addWidget(m_archiveMessage);
+    layout->addWidget(m_delete);
+    layout->addWidget(m_deleteMessage);
+    layout->addWidget(m_groupMessage);
+
+    connect(m_ids, &QPlainTextEdit::textChanged, this, [this]() {
+        m_parseDirty = true;
+        updateIdCount();
+        if (!m_loading)
+            Q_EMIT changed();
+    });
+    connect(m_ids, &IdListEdit::filesDropped, this, [this](const QStringList &paths) {
+        for (const QString &path : paths)
+            importFile(path);
+    });
+    for (TagEditor *editor : {m_userAdd, m_userRemove, m_techAdd, m_techRemove})
+        connect(editor, &TagEditor::tagsChanged, this, &GroupEditor::changed);
+    for (DateTimeField *field : {m_archive, m_delete})
+        connect(field, &DateTimeField::changed, this, &GroupEditor::changed);
+    connect(m_removeButton, &QToolButton::clicked, this, &GroupEditor::removeRequested);
+    connect(m_importButton, &QPushButton::clicked, this, &GroupEditor::chooseImportFile);
+    connect(m_dropDuplicatesButton, &QPushButton::clicked, this, &GroupEditor::dropDuplicates);
+    setIndex(0);
+    updateIdCount();
+}
+
+void GroupEditor::setIndex(int index) {
+    m_index = index;
+    m_title->setText(tr("Group %1").arg(index + 1));
+    setAccessibleName(m_title->text());
+}
+
+const IdParseResult &GroupEditor::parsedIds() const {
+    if (m_parseDirty) {
+        m_parsed = IdListParser::parse(m_ids->toPlainText());
+        m_parseDirty = false;
+    }
+    return m_parsed;
+}
+
+DataUpdateGroup GroupEditor::group() const {
+    DataUpdateGroup group;
+    group.dataIds = parsedIds().ids();
+    group.userTags = TagUpdate{m_userAdd->tags(), m_userRemove->tags()};
+    group.technicalTags = TagUpdate{m_techAdd->tags(), m_techRemove->tags()};
+    group.willBeArchivedAt = m_archive->dateTime();
+    group.willBeDeletedAt = m_delete->dateTime();
+    group.clearWillBeArchivedAt = m_archive->clearRequested();
+    group.clearWillBeDeletedAt = m_delete->clearRequested();
+    return group;
+}
+
+void GroupEditor::setGroup(const DataUpdateGroup &group) {
+    m_loading = true;
+    // Only touch the text when the IDs differ, so the cursor stays where the user is.
+    if (parsedIds().ids() != group.dataIds)
+        m_ids->setPlainText(IdListParser::format(group.dataIds));
+    m_userAdd->setTags(group.userTags.addTags);
+    m_userRemove->setTags(group.userTags.removeTags);
+    m_techAdd->setTags(group.technicalTags.addTags);
+    m_techRemove->setTags(group.technicalTags.removeTags);
+    m_archive->setDateTime(group.willBeArchivedAt);
+    m_archive->setClearRequested(group.clearWillBeArchivedAt);
+    m_delete->setDateTime(group.willBeDeletedAt);
+    m_delete->setClearRequested(group.clearWillBeDeletedAt);
+    m_loading = false;
+    updateIdCount();
+}
+
+void GroupEditor::appendIds(const QStringList &ids) {
+    if (ids.isEmpty())
+        return;
+    QTextCursor cursor(m_ids->document());
+    cursor.movePosition(QTextCursor::End);
+    const QString current = m_ids->toPlainText();
+    QString text = IdListParser::format(ids);
+    if (!current.isEmpty() && !current.endsWith(QLatin1Char('\n')))
+        text.prepend(QLatin1Char('\n'));
+    cursor.insertText(text);
+}
+
+void GroupEditor::updateIdCount() {
+    const IdParseResult &parsed = parsedIds();
+    QString text = parsed.entries.size() == 1
+                       ? tr("1 ID")
+                       : tr("%1 IDs").arg(QLocale().toString(qlonglong(parsed.entries.size())));
+    if (!parsed.duplicates.isEmpty())
+        text += QLatin1Char(' ') + tr("(%1 repeated)").arg(parsed.duplicates.size());
+    m_idCount->setText(text);
+    m_dropDuplicatesButton->setVisible(!parsed.duplicates.isEmpty());
+}
+
+QString GroupEditor::linesOf(const QStringList &ids) const {
+    constexpr int MaxLines = 10;
+    QList<int> lines;
+    for (const QString &id : ids) {
+        for (int line : parsedIds().linesOf(id))
+            if (!lines.contains(line))
+                lines.append(line);
+        if (lines.size() > MaxLines)
+            break;
+    }
+    if (lines.isEmpty())
+        return {};
+    std::sort(lines.begin(), lines.end());
+    QStringList numbers;
+    for (int i = 0; i < lines.size() && i < MaxLines; ++i)
+        numbers.append(QString::number(lines.at(i)));
+    if (lines.size() > MaxLines)
+        numbers.append(QStringLiteral("…"));
+    return (lines.size() == 1 ? tr("(line %1)") : tr("(lines %1)"))
+        .arg(numbers.join(QStringLiteral(", ")));
+}
+
+QLabel *GroupEditor::labelFor(DraftField field) const {
+    switch (field) {
+    case DraftField::DataIds:
+        return m_idsMessage;
+    case DraftField::UserTags:
+        return m_userMessage;
+    case DraftField::TechnicalTags:
+        return m_techMessage;
+    case DraftField::ArchiveDate:
+        return m_archiveMessage;
+    case DraftField::DeleteDate:
+        return m_deleteMessage;
+    case DraftField::Group:
+        return m_groupMessage;
+    case DraftField::Draft:
+    case DraftField::Project:
+        break;
+    }
+    return nullptr;
+}
+
+void GroupEditor::showIssues(const QList<ValidationIssue> &issues) {
+    for (const DraftField field :
+         {DraftField::DataIds, DraftField::UserTags, DraftField::TechnicalTags,
+          DraftField::ArchiveDate, DraftField::DeleteDate, DraftField::Group}) {
+        QList<ValidationIssue> here;
+        QStringList suffixes;
+        for (const ValidationIssue &issue : issues) {
+            if (issue.group != m_index || issue.field != field)
+                continue;
+            here.append(issue);
+            // Where the IDs an issue names are, so they can be found in a long list.
+            const bool namesIds =
+                issue.code == IssueCode::MalformedId || issue.code == IssueCode::DuplicateId ||
+                issue.code == IssueCode::IdTooLong || issue.code == IssueCode::IdInOtherGroup ||
+                issue.code == IssueCode::DateOnFolder;
+            suffixes.append(namesIds ? linesOf(issue.subjects) : QString());
+        }
+        showAt(labelFor(field), here, suffixes);
+    }
+}
+
+QString GroupEditor::messageAt(DraftField field) const {
+    QLabel *label = labelFor(field);
+    return label ? label->text() : QString();
+}
+
+void GroupEditor::focusField(DraftField field) {
+    switch (field) {
+    case DraftField::UserTags:
+        m_userAdd->setFocus(Qt::OtherFocusReason);
+        break;
+    case DraftField::TechnicalTags:
+        m_techAdd->setFocus(Qt::OtherFocusReason);
+        break;
+    case DraftField::ArchiveDate:
+        m_archive->setCheck()->setFocus(Qt::OtherFocusReason);
+        break;
+    case DraftField::DeleteDate:
+        m_delete->setCheck()->setFocus(Qt::OtherFocusReason);
+        break;
+    default:
+        m_ids->setFocus(Qt::OtherFocusReason);
+        break;
+    }
+}
+
+ImportColumnDialog *GroupEditor::importDialog() const {
+    return m_importDialog;
+}
+
+void GroupEditor::chooseImportFile() {
+    // open(), not exec(): the rest of the application stays responsive.
+    auto *dialog = new QFileDialog(this, tr("Import data IDs"));
+    dialog->setObjectName(QStringLiteral("importFileDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setNameFilters({tr("ID lists (*.txt *.csv *.tsv)"), tr("All files (*)")});
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &GroupEditor::importFile);
+    dialog->open();
+}
+
+void GroupEditor::importFile(const QString &path) {
+    m_importMessage->hide();
+    Q_EMIT statusMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    DelimitedFileReader::readFileAsync(
+        path, this, [this, path](const DelimitedTable &table) { onFileRead(path, table); });
+}
+
+void GroupEditor::onFileRead(const QString &path, const DelimitedTable &table) {
+    const QString name = QFileInfo(path).fileName();
+    if (!table.ok() || table.rows.isEmpty() || (table.hasHeader && table.rows.size() == 1)) {
+        const QString message =
+            table.ok() ? tr("%1 holds no IDs: check that you picked the right file.").arg(name)
+                       : table.error;
+        m_importMessage->setText(message);
+        m_importMessage->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        m_importMessage->show();
+        Q_EMIT statusMessage(message);
+        return;
+    }
+    if (table.columnCount() <= 1) {
+        addImported(path, table.columnValues(0));
+        return;
+    }
+    if (m_importDialog)
+        m_importDialog->close();
+    auto *dialog = new ImportColumnDialog(table, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_importDialog = dialog;
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, path]() { addImported(path, dialog->values()); });
+    dialog->open();
+}
+
+void GroupEditor::addImported(const QString &path, const QStringList &values) {
+    const QStringList ids = IdListParser::parseValues(values).ids();
+    appendIds(ids);
+    const QString message =
+        tr("Added %1 IDs from %2.").arg(ids.size()).arg(QFileInfo(path).fileName());
+    m_importMessage->setText(message);
+    m_importMessage->setStyleSheet(QString());
+    m_importMessage->show();
+    Q_EMIT statusMessage(message);
+}
+
+void GroupEditor::dropDuplicates() {
+    const qsizetype dropped = parsedIds().duplicates.size();
+    if (dropped == 0)
+        return;
+    m_ids->setPlainText(IdListParser::format(parsedIds().uniqueIds()));
+    Q_EMIT statusMessage(
+        tr("Dropped %1 repeated IDs from group %2.").arg(dropped).arg(m_index + 1));
+}
+
+} // namespace ica::ui

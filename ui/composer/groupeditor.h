@@ -1,0 +1,107 @@
+#pragma once
+
+#include "composer/draftvalidator.h"
+#include "composer/idlistparser.h"
+#include "domain/batch.h"
+
+#include <QFrame>
+#include <QPointer>
+
+class QLabel;
+class QPushButton;
+class QToolButton;
+
+namespace ica {
+struct DelimitedTable;
+}
+
+namespace ica::ui {
+
+class DateTimeField;
+class IdListEdit;
+class ImportColumnDialog;
+class TagEditor;
+
+/// Edits one update group: its data IDs (typed, pasted, imported from a file or
+/// dropped), the user and technical tags to add and to remove, the archive and
+/// delete dates and their clear flags, with the validator's messages shown at
+/// each field. Children (objectNames): "dataIdsEdit", "idCountLabel",
+/// "importButton", "dropDuplicatesButton", "removeGroupButton", "userTagsAdd",
+/// "userTagsRemove", "technicalTagsAdd", "technicalTagsRemove" (TagEditors),
+/// "archiveField", "deleteField" (DateTimeFields), and the message labels
+/// "dataIdsMessage", "groupMessage", "userTagsMessage", "technicalTagsMessage",
+/// "archiveDateMessage", "deleteDateMessage", "importMessage".
+class GroupEditor final : public QFrame {
+    Q_OBJECT
+public:
+    explicit GroupEditor(QWidget *parent = nullptr);
+
+    /// The group's position (0-based), shown as "Group N".
+    void setIndex(int index);
+    [[nodiscard]] int index() const { return m_index; }
+
+    /// The group as entered (IDs in order, repeats included).
+    [[nodiscard]] DataUpdateGroup group() const;
+    /// Shows `group`; does not emit changed().
+    void setGroup(const DataUpdateGroup &group);
+    /// Adds IDs after those already listed; emits changed().
+    void appendIds(const QStringList &ids);
+    /// The IDs as parsed from the text, with line numbers.
+    [[nodiscard]] const IdParseResult &parsedIds() const;
+
+    /// Shows the issues of this group at their fields (others are ignored).
+    void showIssues(const QList<ValidationIssue> &issues);
+    /// The text shown at a field ("" when none), for tests and accessibility.
+    [[nodiscard]] QString messageAt(DraftField field) const;
+    /// Moves the keyboard focus to a field's editor.
+    void focusField(DraftField field);
+
+    /// Reads the file off the GUI thread, then adds its IDs: at once for a single
+    /// column, else after the column is chosen in an ImportColumnDialog (open()ed).
+    void importFile(const QString &path);
+    /// The import dialog while one is open.
+    [[nodiscard]] ImportColumnDialog *importDialog() const;
+
+    [[nodiscard]] IdListEdit *idsEdit() const { return m_ids; }
+
+Q_SIGNALS:
+    void changed();
+    void removeRequested();
+    void statusMessage(const QString &message);
+
+private:
+    void chooseImportFile();
+    void onFileRead(const QString &path, const DelimitedTable &table);
+    void addImported(const QString &path, const QStringList &values);
+    void dropDuplicates();
+    void updateIdCount();
+    [[nodiscard]] QLabel *labelFor(DraftField field) const;
+    [[nodiscard]] QString linesOf(const QStringList &ids) const;
+
+    int m_index = 0;
+    QLabel *m_title;
+    QToolButton *m_removeButton;
+    IdListEdit *m_ids;
+    QLabel *m_idCount;
+    QPushButton *m_importButton;
+    QPushButton *m_dropDuplicatesButton;
+    QLabel *m_importMessage;
+    QLabel *m_idsMessage;
+    QLabel *m_groupMessage;
+    TagEditor *m_userAdd;
+    TagEditor *m_userRemove;
+    TagEditor *m_techAdd;
+    TagEditor *m_techRemove;
+    QLabel *m_userMessage;
+    QLabel *m_techMessage;
+    DateTimeField *m_archive;
+    DateTimeField *m_delete;
+    QLabel *m_archiveMessage;
+    QLabel *m_deleteMessage;
+    QPointer<ImportColumnDialog> m_importDialog;
+    bool m_loading = false;
+    mutable bool m_parseDirty = true;
+    mutable IdParseResult m_parsed;
+};
+
+} // namespace ica::ui

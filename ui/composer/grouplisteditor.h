@@ -1,0 +1,54 @@
+#pragma once
+
+#include "composer/draftvalidator.h"
+#include "domain/batch.h"
+
+#include <QList>
+#include <QWidget>
+
+class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
+
+namespace ica::ui {
+
+class GroupEditor;
+
+/// The draft's update groups, one GroupEditor each, in a scroll area, with
+/// "Add group". Children: "groupsArea" (QScrollArea), "addGroupButton", and the
+/// editors (objectName "groupEditor"; see editor()).
+class GroupListEditor final : public QWidget {
+    Q_OBJECT
+public:
+    explicit GroupListEditor(QWidget *parent = nullptr);
+
+    [[nodiscard]] QList<DataUpdateGroup> groups() const;
+    /// Shows `groups`, reusing the editors there are (focus and cursor stay put).
+    /// Does not emit changed().
+    void setGroups(const QList<DataUpdateGroup> &groups);
+    [[nodiscard]] int count() const { return int(m_editors.size()); }
+    [[nodiscard]] GroupEditor *editor(int index) const;
+
+    /// Adds an empty group at the end, focuses its IDs and emits changed().
+    GroupEditor *addGroup();
+    void removeGroup(int index);
+    void showIssues(const ValidationReport &report);
+    /// Scrolls to a group's field and focuses it.
+    void focusField(int group, DraftField field);
+
+Q_SIGNALS:
+    void changed();
+    void statusMessage(const QString &message);
+
+private:
+    GroupEditor *appendEditor();
+    void renumber();
+
+    QScrollArea *m_area;
+    QWidget *m_content;
+    QVBoxLayout *m_layout;
+    QPushButton *m_add;
+    QList<GroupEditor *> m_editors;
+};
+
+} // namespace ica::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "composer/delimitedfilereader.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QTableView;
+
+namespace ica {
+class DelimitedPreviewModel;
+}
+
+namespace ica::ui {
+
+/// Chooses which column of an imported .csv/.tsv/.txt file holds the data IDs,
+/// previewing its first rows, with the guessed header row and ID column preset.
+/// Open it with open() (not exec()); read values() when it is accepted.
+/// Children: "idColumnCombo", "headerCheck", "previewTable", "importSummary",
+/// "importButtons".
+class ImportColumnDialog final : public QDialog {
+    Q_OBJECT
+public:
+    ImportColumnDialog(const DelimitedTable &table, const QString &fileName,
+                       QWidget *parent = nullptr);
+
+    [[nodiscard]] int idColumn() const;
+    void setIdColumn(int column);
+    [[nodiscard]] bool hasHeader() const;
+    void setHasHeader(bool hasHeader);
+    /// The chosen column's non-empty cells below the header.
+    [[nodiscard]] QStringList values() const;
+    /// The file line of each of values().
+    [[nodiscard]] QList<int> lines() const;
+    [[nodiscard]] QString fileName() const { return m_fileName; }
+
+private:
+    void refresh();
+
+    DelimitedTable m_table;
+    QString m_fileName;
+    DelimitedPreviewModel *m_model;
+    QComboBox *m_column;
+    QCheckBox *m_header;
+    QTableView *m_view;
+    QLabel *m_summary;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace ica::ui
