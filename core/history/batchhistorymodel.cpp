@@ -1,0 +1,301 @@
+#include "batchhistorymodel.h"
+
+#include "historycounts.h"
+
+#include <QSet>
+#include <QStringList>
+
+namespace ica {
+
+namespace {
+
+QString keyOf(const QString &profileId, const QString &batchId) {
+    return profileId + QLatin1Char('\n') + batchId;
+}
+
+QString keyOf(const BatchRecord &record) {
+    return keyOf(record.profileId, record.batchId);
+}
+
+QVariant localTime(const QDateTime &when) {
+    return when.isValid() ? QVariant(when.toLocalTime()) : QVariant();
+}
+
+QString utcText(const QDateTime &when) {
+    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+BatchHistoryModel::BatchHistoryModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
+
+int BatchHistoryModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_records.size());
+}
+
+int BatchHistoryModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BatchHistoryModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const BatchRecord &record = m_records.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(record, column);
+    case Qt::ToolTipRole:
+        return toolTip(record, column);
+    case SortRole:
+        return sortValue(record, column);
+    case JobStatusRole:
+        return column == StatusColumn ? QVariant(int(record.jobStatusValue().value())) : QVariant();
+    case BatchIdRole:
+        return record.batchId;
+    case ProjectIdRole:
+        return record.projectId;
+    case ProfileIdRole:
+        return record.profileId;
+    default:
+        return {};
+    }
+}
+
+QVariant BatchHistoryModel::displayValue(const BatchRecord &record, int column) const {
+    switch (column) {
+    case StatusColumn:
+        return jobStatusLabel(record.jobStatusValue());
+    case ProjectColumn:
+        return record.projectName.isEmpty() ? record.projectId : record.projectName;
+    case CreatedColumn:
+        return localTime(record.createdAt);
+    case SummaryColumn:
+        if (!record.summary.isEmpty())
+            return record.summary;
+        return record.origin == BatchOrigin::Opened ? tr("Opened by ID (changes not known)")
+                                                    : QString();
+    case ItemsColumn:
+        return itemsText(record);
+    case BatchIdColumn:
+        return record.batchId;
+    case OriginColumn:
+        return record.origin == BatchOrigin::Created ? tr("Created here") : tr("Opened by ID");
+    case LastCheckedColumn:
+        return localTime(record.lastRefreshedAt);
+    default:
+        return {};
+    }
+}
+
+QVariant BatchHistoryModel::sortValue(const BatchRecord &record, int column) const {
+    switch (column) {
+    case StatusColumn:
+        return int(record.jobStatusValue().value());
+    case CreatedColumn:
+        return record.createdAt;
+    case LastCheckedColumn:
+        return record.lastRefreshedAt;
+    case ItemsColumn: {
+        const ItemStatusCounts counts = countsFromRecordMap(record.itemCounts);
+        return counts.total() > 0 ? counts.doneFraction() : -1.0;
+    }
+    default:
+        return displayValue(record, column);
+    }
+}
+
+QVariant BatchHistoryModel::toolTip(const BatchRecord &record, int column) const {
+    switch (column) {
+    case StatusColumn:
+        return record.jobStatus.isEmpty() ? tr("Not checked yet") : record.jobStatus;
+    case ProjectColumn:
+        return tr("Project ID: %1").arg(record.projectId);
+    case CreatedColumn:
+        return record.createdAt.isValid() ? tr("%1 UTC").arg(utcText(record.createdAt))
+                                          : QVariant();
+    case LastCheckedColumn:
+        return record.lastRefreshedAt.isValid() ? tr("%1 UTC").arg(utcText(record.lastRefreshedAt))
+                                                : QVariant();
+    case SummaryColumn:
+        return displayValue(record, column);
+    case ItemsColumn: {
+        QStringList parts;
+        for (auto it = record.itemCounts.cbegin(); it != record.itemCounts.cend(); ++it)
+            if (it.value() > 0)
+                parts.append(QStringLiteral("%1: %2").arg(it.key()).arg(it.value()));
+        return parts.isEmpty() ? QVariant() : QVariant(parts.join(QLatin1Char('\n')));
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant BatchHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case ProjectColumn:
+        return tr("Project");
+    case CreatedColumn:
+        return tr("Created");
+    case SummaryColumn:
+        return tr("Changes");
+    case ItemsColumn:
+        return tr("Items");
+    case BatchIdColumn:
+        return tr("Batch ID");
+    case OriginColumn:
+        return tr("Origin");
+    case LastCheckedColumn:
+        return tr("Last checked");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> BatchHistoryModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SortRole, "sortValue");
+    names.insert(JobStatusRole, "jobStatus");
+    names.insert(BatchIdRole, "batchId");
+    names.insert(ProjectIdRole, "projectId");
+    names.insert(ProfileIdRole, "profileId");
+    return names;
+}
+
+void BatchHistoryModel::setRecords(const QList<BatchRecord> &records) {
+    QHash<QString, qsizetype> wanted;
+    wanted.reserve(records.size());
+    for (qsizetype i = 0; i < records.size(); ++i)
+        wanted.insert(keyOf(records.at(i)), i); // a repeated key: the last one wins
+
+    // Rows that left, bottom-up in contiguous blocks so rows above keep their numbers.
+    for (int row = int(m_records.size()) - 1; row >= 0;) {
+        if (wanted.contains(keyOf(m_records.at(row)))) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !wanted.contains(keyOf(m_records.at(first - 1))))
+            --first;
+        beginRemoveRows(QModelIndex(), first, row);
+        m_records.remove(first, row - first + 1);
+        rebuildIndex(); // rowOf() is right for whoever reacts to rowsRemoved
+        endRemoveRows();
+        row = first - 1;
+    }
+
+    // Rows that stayed: dataChanged on the span of columns that changed.
+    for (int row = 0; row < m_records.size(); ++row) {
+        const BatchRecord &fresh = records.at(wanted.value(keyOf(m_records.at(row))));
+        const quint32 changed = changedColumns(m_records.at(row), fresh);
+        m_records[row] = fresh;
+        if (changed == 0)
+            continue;
+        int first = 0;
+        while (!(changed & (1u << first)))
+            ++first;
+        int last = ColumnCount - 1;
+        while (!(changed & (1u << last)))
+            --last;
+        Q_EMIT dataChanged(index(row, first), index(row, last));
+    }
+
+    // New rows, appended in one block in the order of `records`.
+    QList<BatchRecord> added;
+    QSet<QString> taken;
+    for (const BatchRecord &record : records) {
+        const QString key = keyOf(record);
+        if (m_rowByKey.contains(key) || taken.contains(key))
+            continue;
+        taken.insert(key);
+        added.append(records.at(wanted.value(key)));
+    }
+    if (added.isEmpty())
+        return;
+    const int first = int(m_records.size());
+    beginInsertRows(QModelIndex(), first, first + int(added.size()) - 1);
+    m_records.append(added);
+    rebuildIndex();
+    endInsertRows();
+}
+
+void BatchHistoryModel::resetRecords(const QList<BatchRecord> &records) {
+    beginResetModel();
+    m_records.clear();
+    QSet<QString> taken;
+    for (const BatchRecord &record : records) {
+        if (!taken.contains(keyOf(record))) {
+            taken.insert(keyOf(record));
+            m_records.append(record);
+        }
+    }
+    rebuildIndex();
+    endResetModel();
+}
+
+int BatchHistoryModel::rowOf(const QString &profileId, const QString &batchId) const {
+    return m_rowByKey.value(keyOf(profileId, batchId), -1);
+}
+
+void BatchHistoryModel::rebuildIndex() {
+    m_rowByKey.clear();
+    m_rowByKey.reserve(m_records.size());
+    for (int row = 0; row < m_records.size(); ++row)
+        m_rowByKey.insert(keyOf(m_records.at(row)), row);
+}
+
+QString BatchHistoryModel::jobStatusLabel(const JobStatus &status) {
+    switch (status.value()) {
+    case JobStatus::Initialized:
+        return tr("Initialized");
+    case JobStatus::WaitingForResources:
+        return tr("Waiting for resources");
+    case JobStatus::Running:
+        return tr("Running");
+    case JobStatus::Stopped:
+        return tr("Stopped");
+    case JobStatus::Succeeded:
+        return tr("Succeeded");
+    case JobStatus::PartiallySucceeded:
+        return tr("Partially succeeded");
+    case JobStatus::Failed:
+        return tr("Failed");
+    case JobStatus::Unknown:
+        break;
+    }
+    return status.toString().isEmpty() ? tr("Not checked yet") : status.toString();
+}
+
+QString BatchHistoryModel::itemsText(const BatchRecord &record) {
+    if (record.itemCounts.isEmpty())
+        return {};
+    const ItemStatusCounts counts = countsFromRecordMap(record.itemCounts);
+    QString text = tr("%1 of %2 done").arg(counts.terminal()).arg(counts.total());
+    if (counts.count(ItemStatus::Failed) > 0)
+        text += tr(", %1 failed").arg(counts.count(ItemStatus::Failed));
+    return text;
+}
+
+quint32 BatchHistoryModel::changedColumns(const BatchRecord &a, const BatchRecord &b) {
+    quint32 bits = 0;
+    const auto mark = [&bits](bool differs, int column) {
+        if (differs)
+            bits |= 1u << column;
+    };
+    mark(a.jobStatus != b.jobStatus, StatusColumn);
+    mark(a.projectName != b.projectName || a.projectId != b.projectId, ProjectColumn);
+    mark(a.createdAt != b.createdAt, CreatedColumn);
+    mark(a.summary != b.summary || a.origin != b.origin, SummaryColumn);
+    mark(a.itemCounts != b.itemCounts, ItemsColumn);
+    mark(a.batchId != b.batchId, BatchIdColumn);
+    mark(a.origin != b.origin, OriginColumn);
+    mark(a.lastRefreshedAt != b.lastRefreshedAt, LastCheckedColumn);
+    return bits;
+}
+
+} // namespace ica

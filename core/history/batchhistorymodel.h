@@ -1,0 +1,93 @@
+#pragma once
+
+#include "store/batchrecord.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace ica {
+
+/// The batch history (StoreWorker::listBatches) as a table. Fed by
+/// BatchHistoryFeed; setRecords() diffs each new listing against the rows shown and
+/// emits only what is true (rows removed, rows appended, dataChanged for the
+/// changed cells), so selection and scroll position survive a refresh. A reset
+/// (resetRecords()) is for a new question only: another profile.
+///
+/// GUI-free: no colours. JobStatusRole hands the JobStatus value to the ui layer,
+/// which paints; SortRole gives raw values for BatchHistoryFilterModel.
+class BatchHistoryModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchHistoryModel)
+public:
+    enum Column {
+        StatusColumn,
+        ProjectColumn,
+        CreatedColumn,
+        SummaryColumn,
+        ItemsColumn,
+        BatchIdColumn,
+        OriginColumn,
+        LastCheckedColumn,
+        ColumnCount ///< sentinel: number of columns
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        /// Raw value for sorting: the status's lifecycle rank (int), QDateTime for
+        /// times, the done fraction (double) for items, text otherwise.
+        SortRole = Qt::UserRole + 1,
+        /// The row's JobStatus::Value (int), on the status column.
+        JobStatusRole,
+        /// The row's batch ID, in every column.
+        BatchIdRole,
+        /// The row's project ID, in every column.
+        ProjectIdRole,
+        /// The row's profile ID, in every column.
+        ProfileIdRole,
+    };
+    Q_ENUM(Role)
+
+    explicit BatchHistoryModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index,
+                                int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    /// Makes the rows equal to `records` with the smallest true notifications,
+    /// never a reset: rows that left are removed (in contiguous blocks), changed
+    /// rows get dataChanged on the changed columns, new rows are appended in one
+    /// block in the order given. Rows are keyed by profile and batch ID.
+    void setRecords(const QList<BatchRecord> &records);
+    /// Replaces everything with a reset: for another profile only.
+    void resetRecords(const QList<BatchRecord> &records);
+
+    /// Row of a batch, or -1. O(1); right inside the slots of the row signals too.
+    [[nodiscard]] int rowOf(const QString &profileId, const QString &batchId) const;
+    /// The record of a row (valid rows only).
+    [[nodiscard]] const BatchRecord &recordAt(int row) const { return m_records.at(row); }
+    [[nodiscard]] const QList<BatchRecord> &records() const { return m_records; }
+
+    /// A readable label of a job status ("Partially succeeded"); the raw text when
+    /// unknown, "Not checked yet" when empty.
+    [[nodiscard]] static QString jobStatusLabel(const JobStatus &status);
+    /// "40 of 45 done"; empty when the counts are unknown.
+    [[nodiscard]] static QString itemsText(const BatchRecord &record);
+    /// Bit i set: column i differs between `a` and `b`.
+    [[nodiscard]] static quint32 changedColumns(const BatchRecord &a, const BatchRecord &b);
+
+private:
+    [[nodiscard]] QVariant displayValue(const BatchRecord &record, int column) const;
+    [[nodiscard]] QVariant sortValue(const BatchRecord &record, int column) const;
+    [[nodiscard]] QVariant toolTip(const BatchRecord &record, int column) const;
+    void rebuildIndex();
+
+    QList<BatchRecord> m_records;
+    QHash<QString, int> m_rowByKey;
+};
+
+} // namespace ica

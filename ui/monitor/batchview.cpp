@@ -1,0 +1,251 @@
+#include "batchview.h"
+
+#include "batchsummarypanel.h"
+#include "history/batchhistorymodel.h"
+#include "history/faileditemsdraft.h"
+#include "itemdetailspanel.h"
+#include "itemspanel.h"
+#include "models/batchitemsmodel.h"
+#include "models/batchmonitor.h"
+#include "models/itemspager.h"
+#include "refreshbar.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSplitter>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace ica::ui {
+
+BatchView::BatchView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new BatchItemsModel(this))
+    , m_refreshAction(new QAction(this))
+    , m_error(new QLabel(this))
+    , m_summary(new BatchSummaryPanel(this))
+    , m_refreshBar(nullptr)
+    , m_items(new ItemsPanel(m_model, this))
+    , m_details(new ItemDetailsPanel(this)) {
+    setObjectName(QStringLiteral("batchView"));
+    m_model->setObjectName(QStringLiteral("batchItemsModel"));
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setText(tr("&Refresh now"));
+    m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_refreshAction->setToolTip(tr("Refresh the batch, its counts and the items shown (F5)"));
+    addAction(m_refreshAction);
+    connect(m_refreshAction, &QAction::triggered, this, &BatchView::refreshNow);
+    m_refreshBar = new RefreshBar(m_refreshAction, this);
+
+    m_error->setObjectName(QStringLiteral("batchErrorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->hide();
+
+    connect(m_summary, &BatchSummaryPanel::statusFilterToggled, this,
+            &BatchView::onStatusFilterToggled);
+    connect(m_summary, &BatchSummaryPanel::statusMessage, this, &BatchView::statusMessage);
+    connect(m_items, &ItemsPanel::statusMessage, this, &BatchView::statusMessage);
+    connect(m_items, &ItemsPanel::newDraftRequested, this, &BatchView::newDraftFromFailed);
+    connect(m_items, &ItemsPanel::currentItemChanged, this,
+            [this](const QString &itemId) { m_details->showItem(m_projectId, m_batchId, itemId); });
+    connect(m_details, &ItemDetailsPanel::statusMessage, this, &BatchView::statusMessage);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("itemsSplitter"));
+    splitter->addWidget(m_items);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_refreshBar);
+    layout->addWidget(m_error);
+    layout->addWidget(splitter, 1);
+    buildEngine();
+}
+
+BatchView::~BatchView() {
+    // The monitor refers to the pager: let it go first.
+    delete m_monitor;
+    delete m_pager;
+}
+
+void BatchView::setClient(ApiClient *client) {
+    if (client == m_client)
+        return;
+    m_client = client;
+    buildEngine();
+}
+
+void BatchView::buildEngine() {
+    const ItemsQueryState state = m_pager ? m_pager->queryState() : ItemsQueryState();
+    delete m_monitor;
+    m_monitor = nullptr;
+    delete m_pager;
+    m_pager = nullptr;
+    m_model->clear();
+    m_details->setClient(m_client);
+    m_details->showItem(QString(), QString(), QString());
+    if (m_client) {
+        m_pager = new ItemsPager(m_client, m_model, this);
+        m_pager->setObjectName(QStringLiteral("itemsPager"));
+        m_pager->setQueryState(state); // no request: there is no batch yet
+        m_monitor = new BatchMonitor(m_client, this);
+        m_monitor->setObjectName(QStringLiteral("batchMonitor"));
+        m_monitor->setItemsPager(m_pager);
+        m_monitor->setPaused(m_paused);
+
+        connect(m_monitor, &BatchMonitor::batchChanged, this, [this](const Batch &batch) {
+            m_summary->setBatch(batch);
+            onCounts();
+        });
+        connect(m_monitor, &BatchMonitor::countsChanged, this, &BatchView::onCounts);
+        connect(m_monitor, &BatchMonitor::refreshed, this, [this]() {
+            if (m_error->isVisible())
+                m_error->hide();
+            Q_EMIT batchRefreshed(m_projectId, m_monitor->batch(), m_monitor->counts());
+        });
+        connect(m_monitor, &BatchMonitor::finished, this, [this](const JobStatus &status) {
+            Q_EMIT statusMessage(tr("Batch %1 finished: %2.")
+                                     .arg(m_batchId, BatchHistoryModel::jobStatusLabel(status)));
+        });
+        connect(m_monitor, &BatchMonitor::errorOccurred, this, [this](const ApiError &error) {
+            showError(error, tr("The batch could not be refreshed"));
+        });
+        connect(m_pager, &ItemsPager::errorOccurred, this, [this](const ApiError &error) {
+            showError(error, tr("The items could not be loaded"));
+        });
+        connect(m_pager, &ItemsPager::queryStateChanged, this,
+                [this]() { m_summary->setStatusFilter(m_pager->queryState().statusFilter()); });
+        connect(m_pager, &ItemsPager::pageApplied, this, &BatchView::onPageApplied);
+    }
+    m_items->setPager(m_pager);
+    m_refreshBar->setMonitor(m_monitor);
+    m_summary->setStatusFilter(state.statusFilter());
+    m_refreshAction->setEnabled(m_client && !m_batchId.isEmpty());
+    if (m_monitor && !m_batchId.isEmpty())
+        m_monitor->setBatch(m_projectId, m_batchId);
+    updateDraftButton();
+}
+
+void BatchView::showBatch(const QString &projectId, const QString &batchId) {
+    if (projectId == m_projectId && batchId == m_batchId)
+        return;
+    m_projectId = projectId;
+    m_batchId = batchId;
+    ++m_draftSerial; // a draft being fetched belongs to the other batch
+    m_draftBusy = false;
+    m_error->hide();
+    m_summary->setBatchId(batchId);
+    m_details->showItem(QString(), QString(), QString());
+    if (m_pager && m_pager->queryState().isFiltered()) {
+        // Drop the filter without asking the old batch again: detach, clear, re-attach.
+        m_pager->setBatch(QString(), QString());
+        m_pager->setStatusFilter({});
+    }
+    if (m_monitor)
+        m_monitor->setBatch(projectId, batchId);
+    else if (!batchId.isEmpty())
+        Q_EMIT statusMessage(tr("Not connected: choose a profile to monitor batches."));
+    m_refreshAction->setEnabled(m_client && !m_batchId.isEmpty());
+    m_refreshBar->updateLabels();
+    updateDraftButton();
+}
+
+void BatchView::clearBatch() {
+    showBatch(QString(), QString());
+}
+
+void BatchView::setPaused(bool paused) {
+    m_paused = paused;
+    if (m_monitor)
+        m_monitor->setPaused(paused);
+    m_refreshBar->setTicking(!paused);
+}
+
+void BatchView::refreshNow() {
+    if (!m_monitor || m_batchId.isEmpty())
+        return;
+    if (!m_monitor->refreshNow())
+        Q_EMIT statusMessage(tr("A refresh is already running."));
+}
+
+void BatchView::onStatusFilterToggled(ItemStatus::Value status, bool on) {
+    if (!m_pager)
+        return;
+    ItemsQueryState state = m_pager->queryState();
+    if (state.setStatusFiltered(status, on))
+        m_pager->setQueryState(state);
+}
+
+void BatchView::onCounts() {
+    if (!m_monitor)
+        return;
+    m_summary->setCounts(m_monitor->counts(), m_monitor->progress());
+    updateDraftButton();
+}
+
+void BatchView::onPageApplied() {
+    const QString shown = m_details->itemId();
+    const int row = shown.isEmpty() ? -1 : m_model->rowOf(shown);
+    if (row >= 0)
+        m_details->refreshIfChanged(m_model->itemAt(row));
+}
+
+void BatchView::showError(const ApiError &error, const QString &what) {
+    const QString message = QStringLiteral("%1: %2").arg(what, error.toString());
+    m_error->setText(message);
+    m_error->show();
+    Q_EMIT statusMessage(message);
+}
+
+void BatchView::updateDraftButton() {
+    const qint64 failed = m_monitor ? m_monitor->counts().count(ItemStatus::Failed) : 0;
+    if (m_draftBusy)
+        m_items->setDraftEnabled(false, tr("Fetching the failed items…"));
+    else if (failed > 0)
+        m_items->setDraftEnabled(true, tr("Put the %1 failed items into a new draft, grouped "
+                                          "by their changes, to try them again")
+                                           .arg(failed));
+    else
+        m_items->setDraftEnabled(false, tr("The batch has no failed items"));
+}
+
+void BatchView::newDraftFromFailed() {
+    if (!m_client || m_batchId.isEmpty() || m_draftBusy)
+        return;
+    m_draftBusy = true;
+    updateDraftButton();
+    Q_EMIT statusMessage(tr("Fetching the failed items of batch %1…").arg(m_batchId));
+    const quint64 serial = ++m_draftSerial;
+    const QString projectId = m_projectId;
+    fetchFailedItems(m_client, m_projectId, m_batchId, this,
+                     [this, serial, projectId](const Result<QList<BatchItem>> &result) {
+                         if (serial != m_draftSerial)
+                             return; // another batch is shown now
+                         m_draftBusy = false;
+                         updateDraftButton();
+                         if (!result.ok()) {
+                             showError(result.error, tr("The failed items could not be fetched"));
+                             return;
+                         }
+                         const CreateBatchRequest request = requestFromItems(*result.value);
+                         if (request.dataUpdateGroups.isEmpty()) {
+                             Q_EMIT statusMessage(tr("The batch has no failed items."));
+                             return;
+                         }
+                         Q_EMIT statusMessage(
+                             tr("New draft from %1 failed items (%2 groups of changes).")
+                                 .arg(request.dataIdCount())
+                                 .arg(request.dataUpdateGroups.size()));
+                         Q_EMIT newDraftRequested(projectId, request);
+                     });
+}
+
+} // namespace ica::ui

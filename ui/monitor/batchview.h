@@ -1,0 +1,105 @@
+#pragma once
+
+#include "domain/batch.h"
+#include "models/itemstatuscounts.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+
+namespace ica {
+class ApiClient;
+class ApiError;
+class BatchItemsModel;
+class BatchMonitor;
+class ItemsPager;
+} // namespace ica
+
+namespace ica::ui {
+
+class BatchSummaryPanel;
+class ItemDetailsPanel;
+class ItemsPanel;
+class RefreshBar;
+
+/// One batch, watched live: the summary (status, times, progress, counts), live
+/// refresh controls, the items table with filters and paging, and the details of
+/// the selected item. Owns the BatchItemsModel and, per client, the ItemsPager
+/// and BatchMonitor that feed it (rebuilt by setClient(); the filter, sort and
+/// paging choices carry over).
+///
+/// objectNames: batchView (this), batchErrorLabel, refreshAction (F5), and those
+/// of BatchSummaryPanel, RefreshBar, ItemsPanel, PagingBar and ItemDetailsPanel.
+class BatchView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit BatchView(QWidget *parent = nullptr);
+    ~BatchView() override;
+
+    /// Not owned; null: nothing is fetched (the batch shown stays chosen).
+    void setClient(ApiClient *client);
+    /// Watches a batch: shows it at once and starts live refresh. The status filter
+    /// is cleared for another batch; sort, page size and paging mode stay.
+    void showBatch(const QString &projectId, const QString &batchId);
+    /// Watches nothing.
+    void clearBatch();
+    [[nodiscard]] QString projectId() const { return m_projectId; }
+    [[nodiscard]] QString batchId() const { return m_batchId; }
+    /// Paused while the window is minimised: no live refresh, no label ticks.
+    void setPaused(bool paused);
+    [[nodiscard]] bool isPaused() const { return m_paused; }
+
+    [[nodiscard]] BatchItemsModel *itemsModel() const { return m_model; }
+    /// Null without a client.
+    [[nodiscard]] ItemsPager *pager() const { return m_pager; }
+    /// Null without a client.
+    [[nodiscard]] BatchMonitor *monitor() const { return m_monitor; }
+    [[nodiscard]] BatchSummaryPanel *summary() const { return m_summary; }
+    [[nodiscard]] RefreshBar *refreshBar() const { return m_refreshBar; }
+    [[nodiscard]] ItemsPanel *itemsPanel() const { return m_items; }
+    [[nodiscard]] ItemDetailsPanel *details() const { return m_details; }
+    /// "Refresh now" (F5, while focus is in the monitor).
+    [[nodiscard]] QAction *refreshAction() const { return m_refreshAction; }
+
+public Q_SLOTS:
+    /// Refreshes the batch, its counts and the items shown now.
+    void refreshNow();
+    /// Fetches every FAILED item and emits newDraftRequested() with their requests.
+    void newDraftFromFailed();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+    void newDraftRequested(const QString &projectId, const ica::CreateBatchRequest &request);
+    /// A refresh round completed: the batch and its counts as the server has them.
+    void batchRefreshed(const QString &projectId, const ica::Batch &batch,
+                        const ica::ItemStatusCounts &counts);
+
+private:
+    void buildEngine();
+    void onStatusFilterToggled(ItemStatus::Value status, bool on);
+    void onCounts();
+    void onPageApplied();
+    void showError(const ApiError &error, const QString &what);
+    void updateDraftButton();
+
+    QPointer<ApiClient> m_client;
+    BatchItemsModel *m_model;
+    ItemsPager *m_pager = nullptr;
+    BatchMonitor *m_monitor = nullptr;
+    QString m_projectId;
+    QString m_batchId;
+    bool m_paused = false;
+    bool m_draftBusy = false;
+    quint64 m_draftSerial = 0;
+
+    QAction *m_refreshAction;
+    QLabel *m_error;
+    BatchSummaryPanel *m_summary;
+    RefreshBar *m_refreshBar;
+    ItemsPanel *m_items;
+    ItemDetailsPanel *m_details;
+};
+
+} // namespace ica::ui

@@ -1,0 +1,180 @@
+#include "itemspanel.h"
+
+#include "itemstableview.h"
+#include "models/batchitemsmodel.h"
+#include "models/itemspager.h"
+#include "pagingbar.h"
+#include "statusstyle.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ica::ui {
+
+ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_table(new ItemsTableView(this))
+    , m_paging(new PagingBar(this))
+    , m_statusDelegate(
+          new StatusDotDelegate(StatusDotDelegate::Kind::Item, BatchItemsModel::StatusRole, this))
+    , m_copy(new QToolButton(this))
+    , m_draft(new QToolButton(this)) {
+    m_table->setObjectName(QStringLiteral("itemsView"));
+    m_table->setModel(model);
+    m_table->setItemDelegateForColumn(BatchItemsModel::StatusColumn, m_statusDelegate);
+    m_table->setToolTip(tr("Items of the batch. Click a header to sort (item ID, data ID or "
+                           "status); Ctrl+C copies the selected data IDs."));
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    header->resizeSection(BatchItemsModel::ItemIdColumn, digit * 38);
+    header->resizeSection(BatchItemsModel::DataIdColumn, digit * 38);
+    header->resizeSection(BatchItemsModel::StatusColumn, digit * 22);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &ItemsPanel::onSortIndicatorChanged);
+    connect(m_table, &ItemsTableView::copyRequested, this, &ItemsPanel::copySelectedDataIds);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ItemsPanel::onSelectionChanged);
+    connect(m_paging, &PagingBar::statusMessage, this, &ItemsPanel::statusMessage);
+    // A reset clears the selection without selectionChanged.
+    connect(model, &BatchItemsModel::modelReset, this, &ItemsPanel::onSelectionChanged);
+
+    auto *filters = new QHBoxLayout;
+    auto *filterLabel = new QLabel(tr("Show:"), this);
+    filterLabel->setToolTip(tr("With no status chosen, items of every status are shown"));
+    filters->addWidget(filterLabel);
+    for (int i = 0; i < ItemStatus::KnownCount; ++i) {
+        const ItemStatus::Value status = ItemStatus::knownValues()[i];
+        auto *toggle = new QToolButton(this);
+        toggle->setObjectName(QStringLiteral("statusFilter_") + ItemStatus(status).toString());
+        toggle->setCheckable(true);
+        toggle->setText(BatchItemsModel::statusLabel(status));
+        toggle->setIcon(statusDot(itemStatusColor(status)));
+        toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        toggle->setToolTip(tr("Show items with status %1 (none chosen: all statuses)")
+                               .arg(ItemStatus(status).toString()));
+        connect(toggle, &QToolButton::toggled, this,
+                [this, status](bool on) { onStatusToggled(status, on); });
+        filters->addWidget(toggle);
+        m_toggles.insert(status, toggle);
+    }
+    filters->addStretch();
+
+    m_copy->setObjectName(QStringLiteral("copyDataIdsButton"));
+    m_copy->setText(tr("&Copy data IDs"));
+    m_copy->setToolTip(tr("Copy the data IDs of the selected items, one per line (Ctrl+C in the "
+                          "table)"));
+    m_copy->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_copy, &QToolButton::clicked, this, &ItemsPanel::copySelectedDataIds);
+    m_draft->setObjectName(QStringLiteral("newDraftFromFailedButton"));
+    m_draft->setText(tr("New &draft from FAILED items"));
+    m_draft->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_draft, &QToolButton::clicked, this, &ItemsPanel::newDraftRequested);
+    setDraftEnabled(false, tr("No failed items"));
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_copy);
+    actions->addWidget(m_draft);
+    actions->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_paging);
+    layout->addLayout(actions);
+}
+
+void ItemsPanel::setPager(ItemsPager *pager) {
+    for (const QMetaObject::Connection &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_pager = pager;
+    m_paging->setPager(pager);
+    if (m_pager) {
+        m_connections.append(
+            connect(m_pager, &ItemsPager::queryStateChanged, this, &ItemsPanel::syncFromPager));
+        // After a diff the selection may hold another row (or none): say so once the
+        // model is consistent again.
+        m_connections.append(
+            connect(m_pager, &ItemsPager::pageApplied, this, &ItemsPanel::onSelectionChanged));
+    }
+    syncFromPager();
+}
+
+void ItemsPanel::setDraftEnabled(bool enabled, const QString &toolTip) {
+    m_draft->setEnabled(enabled);
+    m_draft->setToolTip(toolTip);
+}
+
+void ItemsPanel::syncFromPager() {
+    const ItemsQueryState state = m_pager ? m_pager->queryState() : ItemsQueryState();
+    for (auto it = m_toggles.cbegin(); it != m_toggles.cend(); ++it) {
+        const QSignalBlocker blocker(it.value());
+        it.value()->setChecked(state.statusFilter().contains(it.key()));
+    }
+    QHeaderView *header = m_table->horizontalHeader();
+    const QSignalBlocker blocker(header);
+    header->setSortIndicator(state.hasSort() ? state.sortColumn() : -1, state.sortOrder());
+}
+
+void ItemsPanel::onSortIndicatorChanged(int column, Qt::SortOrder order) {
+    if (!m_pager)
+        return;
+    if (BatchItemsModel::sortField(column).isEmpty()) {
+        Q_EMIT statusMessage(tr("ICA can sort items by item ID, data ID or status only."));
+        syncFromPager(); // puts the indicator back where the pager's sort is
+        return;
+    }
+    const bool wasCursor = m_pager->queryState().mode() == ItemsQueryState::Mode::Cursor;
+    if (m_pager->setSort(column, order) && wasCursor)
+        Q_EMIT statusMessage(tr("Switched to numbered pages: cursor pages cannot be sorted."));
+}
+
+void ItemsPanel::onStatusToggled(ItemStatus::Value status, bool on) {
+    if (!m_pager)
+        return;
+    ItemsQueryState state = m_pager->queryState();
+    if (state.setStatusFiltered(status, on))
+        m_pager->setQueryState(state);
+}
+
+void ItemsPanel::onSelectionChanged() {
+    const QList<int> rows = m_table->selectedRowNumbers();
+    const QString item = (rows.size() == 1 && m_model && rows.first() < m_model->rowCount())
+                             ? m_model->itemAt(rows.first()).id
+                             : QString();
+    if (item == m_currentItem)
+        return;
+    m_currentItem = item;
+    Q_EMIT currentItemChanged(item);
+}
+
+void ItemsPanel::copySelectedDataIds() {
+    if (!m_model)
+        return;
+    const QList<int> rows = m_table->selectedRowNumbers();
+    if (rows.isEmpty()) {
+        Q_EMIT statusMessage(tr("Select the items whose data IDs you want to copy."));
+        return;
+    }
+    QStringList ids;
+    ids.reserve(rows.size());
+    for (const int row : rows)
+        ids.append(m_model->itemAt(row).request.dataId);
+    QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+    Q_EMIT statusMessage(ids.size() == 1
+                             ? tr("1 data ID copied to the clipboard.")
+                             : tr("%1 data IDs copied to the clipboard.").arg(ids.size()));
+}
+
+} // namespace ica::ui

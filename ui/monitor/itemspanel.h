@@ -1,0 +1,75 @@
+#pragma once
+
+#include "domain/statuses.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+
+namespace ica {
+class BatchItemsModel;
+class ItemsPager;
+} // namespace ica
+
+namespace ica::ui {
+
+class ItemsTableView;
+class PagingBar;
+class StatusDotDelegate;
+
+/// The items of the batch: one toggle per item status (sent as `status`
+/// parameters), the table (status with a coloured dot; header clicks sort on the
+/// server), the page controls, "Copy data IDs" (Ctrl+C in the table too) and
+/// "New draft from FAILED items" (the view does the work; this panel asks).
+///
+/// objectNames: itemsView, statusFilter_<ITEM_STATUS> (e.g. statusFilter_FAILED),
+/// copyDataIdsButton, newDraftFromFailedButton, plus those of PagingBar.
+class ItemsPanel final : public QWidget {
+    Q_OBJECT
+public:
+    /// `model` is not owned; it is what the table shows.
+    explicit ItemsPanel(BatchItemsModel *model, QWidget *parent = nullptr);
+
+    /// The pager the filter, sort and page controls drive (not owned); null: none.
+    void setPager(ItemsPager *pager);
+    [[nodiscard]] ItemsTableView *table() const { return m_table; }
+    [[nodiscard]] PagingBar *pagingBar() const { return m_paging; }
+    [[nodiscard]] QToolButton *statusToggle(ItemStatus::Value status) const {
+        return m_toggles.value(status);
+    }
+    /// Turns the "New draft from FAILED items" button on or off, saying why.
+    void setDraftEnabled(bool enabled, const QString &toolTip);
+
+public Q_SLOTS:
+    /// Copies the data IDs of the selected rows, one per line, in table order.
+    void copySelectedDataIds();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+    /// The user asked for a new draft from the FAILED items.
+    void newDraftRequested();
+    /// The current item changed: its ID when exactly one row is selected, else empty.
+    void currentItemChanged(const QString &itemId);
+
+private:
+    void syncFromPager();
+    void onSortIndicatorChanged(int column, Qt::SortOrder order);
+    void onStatusToggled(ItemStatus::Value status, bool on);
+    void onSelectionChanged();
+
+    QPointer<BatchItemsModel> m_model;
+    QPointer<ItemsPager> m_pager;
+    QList<QMetaObject::Connection> m_connections;
+    ItemsTableView *m_table;
+    PagingBar *m_paging;
+    StatusDotDelegate *m_statusDelegate;
+    QHash<ItemStatus::Value, QToolButton *> m_toggles;
+    QToolButton *m_copy;
+    QToolButton *m_draft;
+    QString m_currentItem;
+};
+
+} // namespace ica::ui
