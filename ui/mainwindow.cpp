@@ -1,16 +1,193 @@
 #include "mainwindow.h"
 
-#include <QLabel>
+#include "composer/composerwidget.h"
+#include "monitor/monitorwidget.h"
+#include "profiles/profileswitcher.h"
+#include "profiles/tokenstatuslabel.h"
+#include "session/session.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace ica::ui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent) {
+namespace {
+const QString LastProfileKey = QStringLiteral("session/lastProfileId");
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString TabKey = QStringLiteral("window/tab");
+QString lastProjectKey(const QString &profileId) {
+    return QStringLiteral("profiles/%1/lastProjectId").arg(profileId);
+}
+} // namespace
+
+MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_store(store)
+    , m_settings(settings) {
     setWindowTitle(tr("ICA Tagger"));
-    auto *label = new QLabel(tr("ICA Tagger"), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
-    resize(1100, 720);
+    setObjectName(QStringLiteral("mainWindow"));
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_composer = new ComposerWidget(store, m_tabs);
+    m_monitor = new MonitorWidget(store, m_tabs);
+    m_tabs->addTab(m_composer, tr("&Compose"));
+    m_tabs->addTab(m_monitor, tr("&Monitor"));
+    m_tabs->setTabToolTip(0, tr("Compose a batch of tag changes and submit it (Ctrl+1)"));
+    m_tabs->setTabToolTip(1, tr("Watch batches run, filter and page their items (Ctrl+2)"));
+    setCentralWidget(m_tabs);
+
+    auto *toolbar = addToolBar(tr("Profile"));
+    toolbar->setObjectName(QStringLiteral("profileToolBar"));
+    toolbar->setMovable(false);
+    m_switcher = new ProfileSwitcher(session, toolbar); // brings its own "Profile:" label
+    toolbar->addWidget(m_switcher);
+
+    m_tokenLabel = new TokenStatusLabel(session, statusBar());
+    statusBar()->addPermanentWidget(m_tokenLabel);
+
+    buildActions();
+
+    connect(session, &Session::clientChanged, this, &MainWindow::onClientChanged);
+    connect(session, &Session::currentProfileChanged, this, &MainWindow::onProfileChanged);
+    connect(session, &Session::statusMessage, this, &MainWindow::showStatus);
+    connect(m_switcher, &ProfileSwitcher::statusMessage, this, &MainWindow::showStatus);
+    connect(m_composer, &ComposerWidget::statusMessage, this, &MainWindow::showStatus);
+    connect(m_monitor, &MonitorWidget::statusMessage, this, &MainWindow::showStatus);
+    connect(m_composer, &ComposerWidget::batchCreated, this, &MainWindow::openBatch);
+    connect(m_monitor, &MonitorWidget::newDraftRequested, this,
+            [this](const QString &projectId, const CreateBatchRequest &request) {
+                m_composer->newDraftFrom(projectId, request);
+                showComposer();
+            });
+    connect(m_composer, &ComposerWidget::lastProjectChanged, this,
+            [this](const QString &projectId) {
+                if (!m_profileId.isEmpty())
+                    m_settings->setValue(lastProjectKey(m_profileId), projectId);
+            });
+
+    restoreLayout();
+    if (m_session->currentProfile())
+        onProfileChanged(*m_session->currentProfile());
+    onClientChanged(m_session->client());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newDraft = file->addAction(tr("&New Draft"), m_composer, &ComposerWidget::newDraft);
+    newDraft->setObjectName(QStringLiteral("newDraftAction"));
+    newDraft->setShortcut(QKeySequence::New);
+    newDraft->setStatusTip(tr("Start an empty draft in the composer"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *compose = view->addAction(tr("&Compose"), this, &MainWindow::showComposer);
+    compose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    compose->setObjectName(QStringLiteral("showComposerAction"));
+    QAction *monitor = view->addAction(tr("&Monitor"), this, &MainWindow::showMonitor);
+    monitor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    monitor->setObjectName(QStringLiteral("showMonitorAction"));
+
+    QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
+    profiles->addAction(m_switcher->manageAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ICA Tagger"), this, [this]() {
+        QMessageBox::about(this, tr("About ICA Tagger"),
+                           tr("<b>ICA Tagger %1</b><p>Tag Illumina Connected Analytics data in "
+                              "bulk and watch the batches run.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::showComposer() {
+    m_tabs->setCurrentWidget(m_composer);
+}
+
+void MainWindow::showMonitor() {
+    m_tabs->setCurrentWidget(m_monitor);
+}
+
+void MainWindow::openBatch(const QString &projectId, const QString &batchId) {
+    showMonitor();
+    if (!m_session->client()) {
+        // Opened from the command line before the profile's secret was read.
+        m_pendingProject = projectId;
+        m_pendingBatch = batchId;
+        return;
+    }
+    m_monitor->openBatch(projectId, batchId);
+}
+
+QString MainWindow::lastProfileId() const {
+    return m_settings->value(LastProfileKey).toString();
+}
+
+void MainWindow::onClientChanged(ApiClient *client) {
+    m_composer->setClient(client);
+    m_monitor->setClient(client);
+    if (client && !m_pendingBatch.isEmpty()) {
+        m_monitor->openBatch(std::exchange(m_pendingProject, {}),
+                             std::exchange(m_pendingBatch, {}));
+    }
+}
+
+void MainWindow::onProfileChanged(const Profile &profile) {
+    m_profileId = profile.id;
+    m_composer->setProfileId(profile.id);
+    m_monitor->setProfileId(profile.id);
+    if (profile.id.isEmpty()) {
+        setWindowTitle(tr("ICA Tagger"));
+        return;
+    }
+    setWindowTitle(tr("%1 — ICA Tagger").arg(profile.name));
+    m_settings->setValue(LastProfileKey, profile.id);
+    const QString lastProject = m_settings->value(lastProjectKey(profile.id)).toString();
+    m_composer->setLastProjectId(lastProject.isEmpty() ? profile.defaultProjectId : lastProject);
+}
+
+void MainWindow::showStatus(const QString &message) {
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::restoreLayout() {
+    if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray()))
+        resize(1280, 820);
+    restoreState(m_settings->value(StateKey).toByteArray());
+    m_tabs->setCurrentIndex(qBound(0, m_settings->value(TabKey, 0).toInt(), m_tabs->count() - 1));
+}
+
+void MainWindow::saveLayout() {
+    m_settings->setValue(GeometryKey, saveGeometry());
+    m_settings->setValue(StateKey, saveState());
+    m_settings->setValue(TabKey, m_tabs->currentIndex());
+}
+
+void MainWindow::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::WindowStateChange)
+        m_monitor->setWindowMinimized(isMinimized()); // live refresh pauses meanwhile
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveLayout();
+    m_settings->sync();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace ica::ui

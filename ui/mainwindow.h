@@ -1,14 +1,73 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+
+class QSettings;
+class QTabWidget;
+
+namespace ica {
+class ApiClient;
+class Session;
+class StoreWorker;
+struct Profile;
+} // namespace ica
 
 namespace ica::ui {
 
-/// The application's main window.
+class ComposerWidget;
+class MonitorWidget;
+class ProfileSwitcher;
+class TokenStatusLabel;
+
+/// The application's main window: a profile switcher on the toolbar, the batch
+/// composer and the batch monitor as tabs, the token's lifetime and messages in the
+/// status bar. It wires the parts together (a created batch opens in the monitor;
+/// "new draft from FAILED items" opens the composer) and remembers the layout, the
+/// last profile and each profile's last project in `settings`.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// `session`, `store` and `settings` must outlive the window.
+    MainWindow(Session *session, StoreWorker *store, QSettings *settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] ComposerWidget *composer() const { return m_composer; }
+    [[nodiscard]] MonitorWidget *monitor() const { return m_monitor; }
+    [[nodiscard]] ProfileSwitcher *profileSwitcher() const { return m_switcher; }
+    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
+
+    void showComposer();
+    void showMonitor();
+    /// Shows the batch in the monitor (once a client is there, if none is yet).
+    void openBatch(const QString &projectId, const QString &batchId);
+    /// The id of the last profile used, from the settings ("" when none).
+    [[nodiscard]] QString lastProfileId() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void restoreLayout();
+    void saveLayout();
+    void onClientChanged(ApiClient *client);
+    void onProfileChanged(const Profile &profile);
+    void showStatus(const QString &message);
+
+    Session *m_session;
+    StoreWorker *m_store;
+    QSettings *m_settings;
+    QTabWidget *m_tabs = nullptr;
+    ComposerWidget *m_composer = nullptr;
+    MonitorWidget *m_monitor = nullptr;
+    ProfileSwitcher *m_switcher = nullptr;
+    TokenStatusLabel *m_tokenLabel = nullptr;
+    QString m_profileId;
+    QString m_pendingProject; ///< a batch to open once a client is ready
+    QString m_pendingBatch;
 };
 
 } // namespace ica::ui

@@ -1,0 +1,135 @@
+#include "apprunner.h"
+
+#include "mainwindow.h"
+#include "profiles/icav2importoffer.h"
+#include "screenshottour.h"
+#include "session/session.h"
+#include "store/fallbacksecretstore.h"
+#include "store/profilestore.h"
+#include "store/storeworker.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace ica::app {
+
+AppRunner::AppRunner(AppOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options)) {}
+
+AppRunner::~AppRunner() {
+    // The window first: its widgets hold pointers into the session and the store.
+    m_window.reset();
+    m_session.reset();
+    m_store.reset();
+}
+
+QString AppRunner::dataDirectory() const {
+    if (!m_options.dataDir.isEmpty())
+        return QDir(m_options.dataDir).absolutePath();
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // The demo keeps its own settings, history and drafts: its profile and batches
+    // never mix with the user's real ones.
+    return m_options.demo ? QDir(base).filePath(QStringLiteral("demo")) : base;
+}
+
+bool AppRunner::start(QString *error) {
+    const QString dir = dataDirectory();
+    if (!QDir().mkpath(dir)) {
+        *error = QStringLiteral("Cannot create the data folder %1: check its permissions or "
+                                "give another with --data-dir.")
+                     .arg(dir);
+        return false;
+    }
+    if (m_options.demo && !m_demo.start(dir, error)) {
+        *error = QStringLiteral("The demo's ICA simulator did not start: %1").arg(*error);
+        return false;
+    }
+    if (m_options.demo || !m_options.dataDir.isEmpty())
+        m_settings = std::make_unique<QSettings>(QDir(dir).filePath(QStringLiteral("settings.ini")),
+                                                 QSettings::IniFormat);
+    else
+        m_settings = std::make_unique<QSettings>();
+    m_store = std::make_unique<StoreWorker>(QDir(dir).filePath(QStringLiteral("store.sqlite")));
+    m_session =
+        std::make_unique<Session>(m_settings.get(), FallbackSecretStore::overSystemKeychain());
+    if (m_options.demo)
+        m_session->addDemoProfile(m_demo.baseUrl(), m_demo.apiKey());
+
+    m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_store.get(), m_settings.get());
+    m_window->show();
+    chooseProfile();
+    openRequestedBatch();
+    if (!m_options.screenshotDir.isEmpty()) {
+        auto *tour = new ScreenshotTour(m_window.get(), m_session.get(), m_demo.simulator(),
+                                        m_options.screenshotDir, this);
+        tour->start();
+    }
+    return true;
+}
+
+void AppRunner::chooseProfile() {
+    const QList<Profile> profiles = m_session->profiles();
+    const auto findBy = [&profiles](auto predicate) -> QString {
+        for (const Profile &p : profiles) {
+            if (predicate(p))
+                return p.id;
+        }
+        return QString();
+    };
+    if (!m_options.profileName.isEmpty()) {
+        const QString id = findBy([this](const Profile &p) {
+            return p.name.compare(m_options.profileName, Qt::CaseInsensitive) == 0;
+        });
+        if (!id.isEmpty()) {
+            m_session->activateProfile(id);
+            return;
+        }
+        m_window->statusBar()->showMessage(
+            tr("No profile is named \"%1\": choose one in the toolbar or add it under "
+               "Profiles > Manage Profiles.")
+                .arg(m_options.profileName));
+    }
+    if (m_options.demo) {
+        m_session->activateProfile(findBy([](const Profile &p) { return p.demo; }));
+        return;
+    }
+    const QString last = m_window->lastProfileId();
+    if (!last.isEmpty() && m_session->activateProfile(last))
+        return;
+    if (m_session->activateDefaultProfile())
+        return;
+    // First start: offer the icav2 CLI's configuration when there is one.
+    ui::Icav2ImportOffer::offerAtStart(m_session.get(), m_window.get());
+}
+
+void AppRunner::openRequestedBatch() {
+    if (m_options.openBatchId.isEmpty())
+        return;
+    if (!m_options.projectId.isEmpty()) {
+        m_window->openBatch(m_options.projectId, m_options.openBatchId);
+        return;
+    }
+    // The batch's project from the history, else the profile's default project.
+    const QString batchId = m_options.openBatchId;
+    m_store->findBatch(batchId, QString(), this,
+                       [this, batchId](const StoreResult<std::optional<BatchRecord>> &found) {
+                           QString project;
+                           if (found.ok() && found.value)
+                               project = found.value->projectId;
+                           else if (m_session->currentProfile())
+                               project = m_session->currentProfile()->defaultProjectId;
+                           if (project.isEmpty()) {
+                               m_window->statusBar()->showMessage(
+                                   tr("Batch %1 is not in the history: give its project with "
+                                      "--project ID.")
+                                       .arg(batchId));
+                               return;
+                           }
+                           m_window->openBatch(project, batchId);
+                       });
+}
+
+} // namespace ica::app

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "appoptions.h"
+#include "demoenvironment.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QSettings;
+
+namespace ica {
+class Session;
+class StoreWorker;
+} // namespace ica
+
+namespace ica::ui {
+class MainWindow;
+}
+
+namespace ica::app {
+
+/// Puts the application together from its options: the data folder, the demo
+/// simulator (--demo), settings, the SQLite store, the session with the system
+/// keychain, the main window; then picks the starting profile (--profile, the demo,
+/// the last one used, the default) and opens --open-batch.
+class AppRunner final : public QObject {
+    Q_OBJECT
+public:
+    explicit AppRunner(AppOptions options, QObject *parent = nullptr);
+    ~AppRunner() override;
+
+    /// False with a message when the app cannot start (demo server, data folder).
+    bool start(QString *error);
+    [[nodiscard]] ui::MainWindow *window() const { return m_window.get(); }
+
+private:
+    QString dataDirectory() const;
+    void chooseProfile();
+    void openRequestedBatch();
+
+    AppOptions m_options;
+    DemoEnvironment m_demo;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<StoreWorker> m_store;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+} // namespace ica::app

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace icasim {
+class SimulatorThread;
+}
+
+namespace ica::app {
+
+/// The built-in ICA simulator of --demo: runs in its own thread (serving never
+/// blocks the GUI), keeps its batches in a journal in the demo's data folder so
+/// they survive restarts, and processes items slowly enough to watch them run.
+class DemoEnvironment final {
+public:
+    DemoEnvironment();
+    ~DemoEnvironment();
+    DemoEnvironment(const DemoEnvironment &) = delete;
+    DemoEnvironment &operator=(const DemoEnvironment &) = delete;
+
+    /// Starts the simulator; false with a message when it cannot listen.
+    bool start(const QString &dataDir, QString *error);
+    [[nodiscard]] QUrl baseUrl() const;
+    [[nodiscard]] QString apiKey() const;
+    [[nodiscard]] icasim::SimulatorThread *simulator() const { return m_simulator.get(); }
+
+private:
+    std::unique_ptr<icasim::SimulatorThread> m_simulator;
+};
+
+} // namespace ica::app
