@@ -33,6 +33,8 @@ public:
     /// False with a message when the app cannot start (demo server, data folder).
     bool start(QString *error);
     [[nodiscard]] ui::MainWindow *window() const { return m_window.get(); }
+    /// The --demo simulator (not running without --demo).
+    [[nodiscard]] const DemoEnvironment &demo() const { return m_demo; }
 
 private:
     QString dataDirectory() const;

@@ -1,0 +1,2 @@
+ica_add_test(NAME tst_appflow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_appflow.cpp
+             LIBS icaapp icaui icacore icasim LABELS app)
