@@ -5,58 +5,14 @@
 
 #include "datalookup.h"
 
+#include "models/changecollector.h"
+
 #include <QMetaObject>
 #include <QSet>
 
 #include <algorithm>
 
 namespace ica {
-
-namespace {
-
-/// Emits dataChanged for runs of consecutive rows with the same changed column span.
-class ChangeCollector final {
-public:
-    explicit ChangeCollector(DataBrowserModel *model)
-        : m_model(model) {}
-    ~ChangeCollector() { flush(); }
-    Q_DISABLE_COPY_MOVE(ChangeCollector)
-
-    void add(int row, quint32 columns) {
-        int first = 0;
-        while (!(columns & (1u << first)))
-            ++first;
-        int last = DataBrowserModel::ColumnCount - 1;
-        while (!(columns & (1u << last)))
-            --last;
-        if (m_firstRow >= 0 && row == m_lastRow + 1 && first == m_firstColumn &&
-            last == m_lastColumn) {
-            m_lastRow = row;
-            return;
-        }
-        flush();
-        m_firstRow = m_lastRow = row;
-        m_firstColumn = first;
-        m_lastColumn = last;
-    }
-
-    void flush() {
-        if (m_firstRow < 0)
-            return;
-        Q_EMIT m_model->dataChanged(m_model->index(m_firstRow, m_firstColumn),
-                                    m_model->index(m_lastRow, m_lastColumn));
-        m_firstRow = -1;
-    }
-
-private:
-    DataBrowserModel *m_model;
-    int m_firstRow = -1;
-    int m_lastRow = -1;
-    int m_firstColumn = 0;
-    int m_lastColumn = 0;
-};
-
-} // namespace
 
 QList<ProjectData> DataBrowserModel::cleaned(const QList<ProjectData> &items) const {
     const bool recursive = isRecursiveListing();
@@ -192,7 +148,7 @@ void DataBrowserModel::insertNewRows(const QList<ProjectData> &target) {
 }
 
 void DataBrowserModel::updateChangedRows(const QList<ProjectData> &target) {
-    ChangeCollector changes(this);
+    ChangeCollector changes(this, ColumnCount);
     for (int row = 0; row < m_rows.size() && row < target.size(); ++row) {
         const ProjectData &next = target.at(row);
         ProjectData &current = m_rows[row];
@@ -288,7 +244,7 @@ void DataBrowserModel::onRowsRefreshed(quint64 serial, const QStringList &asked,
     }
     std::sort(changed.begin(), changed.end());
     {
-        ChangeCollector changes(this);
+        ChangeCollector changes(this, ColumnCount);
         for (const auto &[row, columns] : std::as_const(changed))
             changes.add(row, columns);
     }

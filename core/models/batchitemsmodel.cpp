@@ -1,5 +1,7 @@
 #include "batchitemsmodel.h"
 
+#include "models/changecollector.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -61,48 +63,6 @@ QList<qsizetype> longestIncreasingRun(const QList<int> &values) {
     }
     return run;
 }
-
-/// Emits dataChanged for runs of consecutive rows whose changed column span is the same.
-class ChangeCollector final {
-public:
-    explicit ChangeCollector(BatchItemsModel *model)
-        : m_model(model) {}
-    ~ChangeCollector() { flush(); }
-    Q_DISABLE_COPY_MOVE(ChangeCollector)
-
-    void add(int row, quint32 columns) {
-        int first = 0;
-        while (!(columns & (1u << first)))
-            ++first;
-        int last = BatchItemsModel::ColumnCount - 1;
-        while (!(columns & (1u << last)))
-            --last;
-        if (m_firstRow >= 0 && row == m_lastRow + 1 && first == m_firstColumn &&
-            last == m_lastColumn) {
-            m_lastRow = row;
-            return;
-        }
-        flush();
-        m_firstRow = m_lastRow = row;
-        m_firstColumn = first;
-        m_lastColumn = last;
-    }
-
-    void flush() {
-        if (m_firstRow < 0)
-            return;
-        Q_EMIT m_model->dataChanged(m_model->index(m_firstRow, m_firstColumn),
-                                    m_model->index(m_lastRow, m_lastColumn));
-        m_firstRow = -1;
-    }
-
-private:
-    BatchItemsModel *m_model;
-    int m_firstRow = -1;
-    int m_lastRow = -1;
-    int m_firstColumn = 0;
-    int m_lastColumn = 0;
-};
 
 } // namespace
 
@@ -408,7 +368,7 @@ void BatchItemsModel::insertNewRows(const QList<BatchItem> &target) {
 
 void BatchItemsModel::updateChangedRows(const QList<BatchItem> &target) {
     Q_ASSERT(target.size() == m_items.size());
-    ChangeCollector changes(this);
+    ChangeCollector changes(this, ColumnCount);
     for (int row = 0; row < target.size(); ++row) {
         const quint32 columns = changedColumns(m_items.at(row), target.at(row));
         if (columns == 0)
@@ -421,7 +381,7 @@ void BatchItemsModel::updateChangedRows(const QList<BatchItem> &target) {
 void BatchItemsModel::appendPage(const QList<BatchItem> &items) {
     QList<BatchItem> fresh;
     {
-        ChangeCollector changes(this);
+        ChangeCollector changes(this, ColumnCount);
         QSet<QString> added;
         for (const BatchItem &item : items) {
             const int row = rowOf(item.id);

@@ -1,4 +1,5 @@
 target_sources(icacore PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/changecollector.h
   ${CMAKE_CURRENT_LIST_DIR}/batchitemsmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/batchitemsmodel.h
   ${CMAKE_CURRENT_LIST_DIR}/batchmonitor.cpp ${CMAKE_CURRENT_LIST_DIR}/batchmonitor.h
   ${CMAKE_CURRENT_LIST_DIR}/itemspager.cpp ${CMAKE_CURRENT_LIST_DIR}/itemspager.h
