@@ -3,7 +3,10 @@
 #include "api/apicall.h"
 #include "api/pagecollector.h"
 #include "browserformat.h"
+#include "dataidsmime.h"
 #include "folderpath.h"
+
+#include <algorithm>
 
 namespace ica {
 
@@ -245,6 +248,32 @@ QHash<int, QByteArray> DataBrowserModel::roleNames() const {
     names.insert(UserTagsRole, "userTags");
     names.insert(TechnicalTagsRole, "technicalTags");
     return names;
+}
+
+Qt::ItemFlags DataBrowserModel::flags(const QModelIndex &index) const {
+    const Qt::ItemFlags base = QAbstractTableModel::flags(index);
+    return index.isValid() ? base | Qt::ItemIsDragEnabled : base;
+}
+
+QStringList DataBrowserModel::mimeTypes() const {
+    return {DataIdsMime::type(), QStringLiteral("text/plain")};
+}
+
+QMimeData *DataBrowserModel::mimeData(const QModelIndexList &indexes) const {
+    // A row dragged whole arrives once per column: one ID per row, in row order.
+    QList<int> rows;
+    rows.reserve(indexes.size());
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && index.model() == this && index.row() < m_rows.size())
+            rows.append(index.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QStringList ids;
+    ids.reserve(rows.size());
+    for (const int row : std::as_const(rows))
+        ids.append(m_rows.at(row).id);
+    return DataIdsMime::create(ids);
 }
 
 bool DataBrowserModel::canFetchMore(const QModelIndex &parent) const {

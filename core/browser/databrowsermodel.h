@@ -123,6 +123,12 @@ public:
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
                                       int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    /// Rows can be dragged (onto the composer): every valid index is drag-enabled.
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// DataIdsMime::type() and text/plain.
+    [[nodiscard]] QStringList mimeTypes() const override;
+    /// DataIdsMime of the unique data IDs of the rows of `indexes`, in row order.
+    [[nodiscard]] QMimeData *mimeData(const QModelIndexList &indexes) const override;
     /// More pages exist and none is being read.
     [[nodiscard]] bool canFetchMore(const QModelIndex &parent = QModelIndex()) const override;
     /// Reads the next page (asynchronous; rows are appended when it arrives).
