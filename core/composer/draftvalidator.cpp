@@ -49,14 +49,7 @@ public:
         for (int g = 0; g < m_draft.groups.size(); ++g)
             checkGroup(g, m_draft.groups.at(g));
         checkAcrossGroups();
-        std::stable_sort(m_report.issues.begin(), m_report.issues.end(),
-                         [](const ValidationIssue &a, const ValidationIssue &b) {
-                             if (a.isError() != b.isError())
-                                 return a.isError();
-                             if (a.group != b.group)
-                                 return a.group < b.group;
-                             return int(a.field) < int(b.field);
-                         });
+        m_report.sortIssues();
         return m_report;
     }
 
@@ -361,6 +354,17 @@ QString ValidationReport::headline() const {
     else
         text += QLatin1Char('.');
     return text;
+}
+
+void ValidationReport::sortIssues() {
+    std::stable_sort(issues.begin(), issues.end(),
+                     [](const ValidationIssue &a, const ValidationIssue &b) {
+                         if (a.isError() != b.isError())
+                             return a.isError();
+                         if (a.group != b.group)
+                             return a.group < b.group;
+                         return int(a.field) < int(b.field);
+                     });
 }
 
 ValidationReport DraftValidator::validate(const DraftDocument &draft) {

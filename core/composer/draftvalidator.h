@@ -48,6 +48,10 @@ enum class IssueCode {
     DateInPast,
     AdvisedLimit, ///< more than 5,000 IDs, not split
     HardLimit,    ///< more than 100,000 IDs, not split
+    // Project paths in the ID lists (DraftPathResolution, not DraftValidator):
+    PathsPending,     ///< paths still being looked up; submit waits
+    PathsUnresolved,  ///< paths that name nothing; left out of the batch
+    PathLookupFailed, ///< the lookup call failed; retried on the next change
 };
 
 /// One finding of DraftValidator.
@@ -82,6 +86,9 @@ struct ValidationReport {
     [[nodiscard]] bool contains(IssueCode code) const;
     /// "2 errors, 1 warning" / "No problems found".
     [[nodiscard]] QString headline() const;
+    /// Puts the issues in the order they are shown: errors first, then by group and
+    /// field (stable: the order of finding is kept within a field).
+    void sortIssues();
 };
 
 /// Checks a draft against ICA's rules and the mistakes people make, as you type.

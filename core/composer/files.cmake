@@ -7,6 +7,7 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/delimitedpreviewmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/delimitedpreviewmodel.h
   ${CMAKE_CURRENT_LIST_DIR}/draftdocument.cpp ${CMAKE_CURRENT_LIST_DIR}/draftdocument.h
   ${CMAKE_CURRENT_LIST_DIR}/draftfixes.cpp ${CMAKE_CURRENT_LIST_DIR}/draftfixes.h
+  ${CMAKE_CURRENT_LIST_DIR}/draftpathresolution.cpp ${CMAKE_CURRENT_LIST_DIR}/draftpathresolution.h
   ${CMAKE_CURRENT_LIST_DIR}/draftsession.cpp ${CMAKE_CURRENT_LIST_DIR}/draftsession.h
   ${CMAKE_CURRENT_LIST_DIR}/draftvalidator.cpp ${CMAKE_CURRENT_LIST_DIR}/draftvalidator.h
   ${CMAKE_CURRENT_LIST_DIR}/idlistparser.cpp ${CMAKE_CURRENT_LIST_DIR}/idlistparser.h

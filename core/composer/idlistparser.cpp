@@ -1,5 +1,7 @@
 #include "idlistparser.h"
 
+#include "browser/pathresolver.h"
+
 #include <QSet>
 
 namespace ica {
@@ -38,24 +40,50 @@ void addToken(IdParseResult &result, QSet<QString> &seen, const QString &raw, in
         result.duplicates.append(entry);
     else
         seen.insert(id);
-    if (!IdListParser::isWellFormed(id))
+    if (!IdListParser::isWellFormed(id) && !IdListParser::isPath(id))
         result.malformed.append(entry);
 }
 
-void scan(IdParseResult &result, QSet<QString> &seen, QStringView text, int line) {
+/// A project path: the trimmed line as one token (names may hold spaces, commas and
+/// semicolons), without the separators a list pasted from code puts after it.
+QString pathToken(QStringView trimmed) {
+    while (!trimmed.isEmpty() &&
+           (trimmed.back() == QLatin1Char(',') || trimmed.back() == QLatin1Char(';')))
+        trimmed = trimmed.chopped(1).trimmed();
+    return trimmed.toString();
+}
+
+void scanLine(IdParseResult &result, QSet<QString> &seen, QStringView text, int line) {
+    const QStringView trimmed = text.trimmed();
+    QStringView unquoted = trimmed;
+    while (!unquoted.isEmpty() && isQuote(unquoted.front()))
+        unquoted = unquoted.mid(1);
+    if (unquoted.startsWith(QLatin1Char('/'))) {
+        addToken(result, seen, pathToken(trimmed), line);
+        return;
+    }
     qsizetype start = -1;
     for (qsizetype i = 0; i <= text.size(); ++i) {
         const bool end = i == text.size();
-        const QChar c = end ? QChar() : text.at(i);
-        if (end || isSeparator(c)) {
+        if (end || isSeparator(text.at(i))) {
             if (start >= 0)
                 addToken(result, seen, text.mid(start, i - start).toString(), line);
             start = -1;
-            if (!end && c == QLatin1Char('\n'))
-                ++line;
         } else if (start < 0) {
             start = i;
         }
+    }
+}
+
+void scan(IdParseResult &result, QSet<QString> &seen, QStringView text, int line) {
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        scanLine(result, seen, text.mid(start, end < 0 ? text.size() - start : end - start), line);
+        if (end < 0)
+            return;
+        start = end + 1;
+        ++line;
     }
 }
 
@@ -113,6 +141,10 @@ bool IdListParser::isWellFormed(const QString &id) {
         if (!isHexDigit(id.at(i)))
             return false;
     return true;
+}
+
+bool IdListParser::isPath(const QString &token) {
+    return PathResolver::looksLikePath(token);
 }
 
 bool IdListParser::isFolderId(const QString &id) {

@@ -18,7 +18,8 @@ struct IdParseResult {
     QList<ParsedId> entries; ///< every token, trimmed, in order, duplicates included
     /// Later occurrences of an ID already seen (`line` is where the repeat is).
     QList<ParsedId> duplicates;
-    /// Tokens not shaped like a data ID (see IdListParser::isWellFormed()).
+    /// Tokens not shaped like a data ID (see IdListParser::isWellFormed()); project
+    /// paths (IdListParser::isPath()) are not malformed.
     QList<ParsedId> malformed;
 
     /// Every ID in order, duplicates included.
@@ -31,7 +32,9 @@ struct IdParseResult {
 
 /// Reads a list of data IDs typed or pasted in any mix of newlines, commas,
 /// semicolons, spaces and tabs; trims each one and strips surrounding quotes.
-/// Pure functions, no state.
+/// A line whose trimmed text starts with '/' (after any opening quotes) is a project
+/// path and one token as a whole, spaces, commas and semicolons inside kept: the
+/// composer resolves paths to IDs (DraftPathResolution). Pure functions, no state.
 class IdListParser final {
 public:
     /// ICA's own IDs are `fil.` or `fol.` followed by 32 hex digits; the API accepts
@@ -45,6 +48,9 @@ public:
 
     /// `fil.` or `fol.` + 32 hex digits (either case).
     [[nodiscard]] static bool isWellFormed(const QString &id);
+    /// A project path ("/runs/x/sample.bam", "/runs/x/"), not an ID: see
+    /// PathResolver::looksLikePath().
+    [[nodiscard]] static bool isPath(const QString &token);
     /// Starts with `fol.`: a folder (dates cannot be set on folders).
     [[nodiscard]] static bool isFolderId(const QString &id);
     /// Starts with `fil.`.

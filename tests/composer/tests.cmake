@@ -11,6 +11,11 @@ ica_add_test(NAME tst_batchsplitter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_batchs
              ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
 ica_add_test(NAME tst_composercore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composercore.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore icasim LABELS composer)
+ica_add_test(NAME tst_draftpathresolution
+             SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_draftpathresolution.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
+             ${CMAKE_CURRENT_LIST_DIR}/../browser/browserworld.h LIBS icacore icasim
+             LABELS composer)
 ica_add_test(NAME tst_composerwidget SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerwidget.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composerworld.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)

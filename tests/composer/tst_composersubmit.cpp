@@ -4,11 +4,15 @@
 // the draft discarded; a failing create shown inline with the draft intact and
 // exactly one POST; more than 5,000 IDs split into several batches, one after
 // another, and a failure in the middle keeping only the batches not created;
-// more than 100,000 IDs refused until the split is accepted.
+// more than 100,000 IDs refused until the split is accepted; project paths in the
+// ID list looked up before Submit, previewed and sent as their IDs, unknown ones
+// named and left out.
+#include "batchengine.h"
 #include "composer/confirmation.h"
 #include "composer/submitplan.h"
 #include "composertestutil.h"
 #include "composerworld.h"
+#include "datastore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -211,6 +215,66 @@ private Q_SLOTS:
             return d && DraftDocument::fromJson(d->content).dataIdCount() == 6000;
         }());
         QCOMPARE(w().submitButton()->text(), QStringLiteral("&Submit 2 batches…"));
+    }
+
+    void projectPathsAreLookedUpAndSentAsTheirIds() {
+        QVERIFY(w().pickProject(project()));
+        const QStringList ids = realFiles(2);
+        const QString knownId = w().fx->sim->fileIds(project()).at(10);
+        const QString knownPath = w().fx->sim->data(project(), knownId)->path;
+        const QString unknown = QStringLiteral("/no such run/sample 7.bam");
+        w().idsEdit(0)->setPlainText(ids.join(QLatin1Char('\n')) + QStringLiteral("\n  ") +
+                                     knownPath + QStringLiteral("\n") + unknown);
+        w().addTag(0, QStringLiteral("userTagsAdd"), QStringLiteral("by-path"));
+        // The lookup is out: submit waits for it.
+        QVERIFY(w().widget->validationReport().contains(IssueCode::PathsPending));
+        QVERIFY(!w().submitButton()->isEnabled());
+        QTRY_VERIFY(!w().widget->validationReport().contains(IssueCode::PathsPending));
+        const ValidationReport report = w().widget->validationReport();
+        QVERIFY(report.contains(IssueCode::PathsUnresolved));
+        QVERIFY(!report.contains(IssueCode::MalformedId));
+        QVERIFY(!report.hasErrors());
+        QTRY_VERIFY(w().submitButton()->isEnabled());
+        const QString idsMessage = w().groupLabel(0, QStringLiteral("dataIdsMessage"));
+        QVERIFY2(idsMessage.contains(unknown + QStringLiteral(" (not found in this project)")),
+                 qPrintable(idsMessage));
+        QVERIFY(!idsMessage.contains(knownPath));
+        QCOMPARE(w().groupLabel(0, QStringLiteral("idCountLabel")),
+                 QStringLiteral("2 IDs, 2 paths"));
+
+        // The preview shows what is sent: IDs only, the path's in its place.
+        const QStringList sentIds = ids + QStringList{knownId};
+        CreateBatchRequest expected;
+        DataUpdateGroup group = w().widget->document().groups.first();
+        group.dataIds = sentIds;
+        expected.dataUpdateGroups.append(group);
+        auto *preview = w().find<QPlainTextEdit>(QStringLiteral("previewText"));
+        QTRY_COMPARE(preview->toPlainText(), QString::fromUtf8(SubmitPlan::bodyJson(expected)));
+        QCOMPARE(w().label(QStringLiteral("previewCounts")),
+                 QStringLiteral("1 batch, 1 group, 3 data IDs, 1 tag change"));
+        // The draft keeps the paths as typed, and so does the stored draft.
+        const QStringList typed = w().widget->document().groups.first().dataIds;
+        QCOMPARE(typed, (ids + QStringList{knownPath, unknown}));
+        const QString draftId = w().widget->currentDraftId();
+        QTRY_VERIFY([&]() {
+            const std::optional<Draft> d = w().storedDraft(draftId);
+            return d && DraftDocument::fromJson(d->content).groups.value(0).dataIds == typed;
+        }());
+
+        QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
+        Confirmation::setNextAnswer(true);
+        QTest::mouseClick(w().submitButton(), Qt::LeftButton);
+        QVERIFY2(Confirmation::lastQuestion().contains(QStringLiteral("3 data IDs")),
+                 qPrintable(Confirmation::lastQuestion()));
+        QVERIFY(created.wait(10000));
+        const QString batchId = created.first().at(1).toString();
+        const icasim::Batch *batch =
+            w().fx->sim->batchEngine().find(w().fx->sim->store().projectIndex(project()), batchId);
+        QVERIFY(batch);
+        QStringList items;
+        for (const icasim::BatchItem &item : batch->items)
+            items.append(item.dataId);
+        QCOMPARE(items, sentIds);
     }
 
     void moreThan100000IdsMustBeSplit() { fillDraftOverLimit(); }

@@ -3,9 +3,12 @@
 // validation shown at the fields and summed up, the fixes, the exact JSON preview,
 // importing a CSV with a chosen column and dropping a file, drafts saved as you
 // type, reopened after a restart, named, reopened from the menu and discarded.
+#include "browser/dataidsmime.h"
+#include "browser/tagcatalog.h"
 #include "composer/confirmation.h"
 #include "composer/importcolumndialog.h"
 #include "composer/submitplan.h"
+#include "composer/tageditor.h"
 #include "composertestutil.h"
 #include "composerworld.h"
 
@@ -14,6 +17,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QListView>
@@ -252,6 +256,91 @@ private Q_SLOTS:
         QTRY_COMPARE(w().widget->document().groups.first().dataIds,
                      (QStringList{fil(1), files.at(0), files.at(1)}));
         QVERIFY(!edit->toPlainText().contains(QStringLiteral("ids.txt")));
+    }
+
+    void dropsBrowserRowsOnAGroup() {
+        w().idsEdit(0)->setPlainText(fil(1));
+        QTest::mouseClick(w().find<QPushButton>(QStringLiteral("addGroupButton")), Qt::LeftButton);
+        QCOMPARE(w().groups()->count(), 2);
+        // Rows dragged out of the data browser, dropped on the second group's frame (its
+        // tag area, say) and then on the first group's ID box: appended, not pasted
+        // wherever the mouse was.
+        std::unique_ptr<QMimeData> rows(DataIdsMime::create({fil(7), fil(8)}));
+        ui::GroupEditor *second = w().group(1);
+        const QPoint at = second->rect().bottomRight() - QPoint(4, 4);
+        QDragEnterEvent enter(at, Qt::CopyAction, rows.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(second, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, rows.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(second, &drop);
+        QTRY_COMPARE(w().widget->document().groups.at(1).dataIds, (QStringList{fil(7), fil(8)}));
+
+        QPlainTextEdit *edit = w().idsEdit(0);
+        QTextCursor start(edit->document());
+        edit->setTextCursor(start); // the caret at the start: a paste would go there
+        std::unique_ptr<QMimeData> more(DataIdsMime::create({fil(9)}));
+        const QPoint onText = edit->viewport()->rect().topLeft() + QPoint(2, 2);
+        QDragEnterEvent enterText(onText, Qt::CopyAction, more.get(), Qt::LeftButton,
+                                  Qt::NoModifier);
+        QApplication::sendEvent(edit->viewport(), &enterText);
+        QDropEvent dropText(onText, Qt::CopyAction, more.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(edit->viewport(), &dropText);
+        QTRY_COMPARE(w().widget->document().groups.at(0).dataIds, (QStringList{fil(1), fil(9)}));
+    }
+
+    void theBrowserAddsGroupsAndIds() {
+        const QString project = w().fx->sim->projectIds().at(0);
+        DataUpdateGroup tagged;
+        tagged.dataIds = {fil(1), fil(2)};
+        tagged.userTags.addTags = {QStringLiteral("reviewed")};
+        // A blank draft takes the project and fills its only, empty group.
+        QCOMPARE(w().widget->addGroupForProject(project, QString(), tagged), 0);
+        QCOMPARE(w().groups()->count(), 1);
+        QCOMPARE(w().widget->document().projectId, project);
+        QCOMPARE(w().widget->document().groups.first(), tagged);
+        // The same project: another group.
+        DataUpdateGroup second = tagged;
+        second.dataIds = {fil(3)};
+        QCOMPARE(w().widget->addGroupForProject(project, QString(), second), 1);
+        QCOMPARE(w().widget->document().groups.size(), 2);
+        QVERIFY(w().widget->addIdsToGroup(0, {fil(4)}));
+        QCOMPARE(w().widget->document().groups.first().dataIds,
+                 (QStringList{fil(1), fil(2), fil(4)}));
+        QVERIFY(!w().widget->addIdsToGroup(5, {fil(4)})); // no such group
+        // Another project: a new draft; the current one stays saved.
+        const QString draftBefore = w().widget->currentDraftId();
+        const QString other = w().fx->sim->projectIds().at(1);
+        QCOMPARE(w().widget->addGroupForProject(other, QString(), second), 0);
+        QVERIFY(w().widget->currentDraftId() != draftBefore);
+        QCOMPARE(w().widget->document().projectId, other);
+        QCOMPARE(w().widget->document().groups, QList<DataUpdateGroup>{second});
+        QTRY_VERIFY(w().storedDraft(draftBefore).has_value());
+        QCOMPARE(DraftDocument::fromJson(w().storedDraft(draftBefore)->content).groups.size(), 2);
+    }
+
+    void tagEditorsCompleteFromTheCatalog() {
+        TagCatalog catalog;
+        catalog.learnInput(TagKind::User, {QStringLiteral("qc-passed")});
+        catalog.learnInput(TagKind::User,
+                           {QStringLiteral("qc-passed"), QStringLiteral("qc-failed")});
+        catalog.learnInput(TagKind::Technical, {QStringLiteral("cohort-B")});
+        w().widget->setTagCatalog(&catalog);
+        QTest::mouseClick(w().find<QPushButton>(QStringLiteral("addGroupButton")), Qt::LeftButton);
+        // Every tag editor, those of groups added later too, completes by kind.
+        for (int group = 0; group < 2; ++group) {
+            auto *user =
+                w().group(group)->findChild<ui::TagEditor *>(QStringLiteral("userTagsRemove"));
+            QVERIFY(user->completer());
+            user->completer()->setCompletionPrefix(QStringLiteral("QC"));
+            QCOMPARE(user->completer()->completionCount(), 2);
+            QCOMPARE(user->completer()->currentCompletion(),
+                     QStringLiteral("qc-passed")); // most used
+            auto *tech =
+                w().group(group)->findChild<ui::TagEditor *>(QStringLiteral("technicalTagsAdd"));
+            tech->completer()->setCompletionPrefix(QStringLiteral("hort"));
+            QCOMPARE(tech->completer()->currentCompletion(), QStringLiteral("cohort-B"));
+        }
+        w().widget->setTagCatalog(nullptr); // the catalog goes before the widget
     }
 
     void importExplainsABadFile() {

@@ -1,5 +1,6 @@
 // IdListParser: any mix of separators, trimming and quotes, line numbers, the
-// duplicate and malformed reports, the shape check of fil./fol. IDs.
+// duplicate and malformed reports, the shape check of fil./fol. IDs, project
+// paths as whole-line tokens.
 #include "composer/idlistparser.h"
 
 #include <QElapsedTimer>
@@ -120,6 +121,54 @@ private Q_SLOTS:
         QCOMPARE(IdListParser::format({fil(1), fil(2)}), fil(1) + QLatin1Char('\n') + fil(2));
         QCOMPARE(IdListParser::parse(IdListParser::format({fil(1), fil(2)})).ids(),
                  (QStringList{fil(1), fil(2)}));
+    }
+
+    void aPathLineIsOneToken() {
+        const QString text = fil(1) + QStringLiteral("\n  /runs/x/my sample, v2;b.bam  \n") +
+                             QStringLiteral("/runs/x/\n") + fil(2) +
+                             QStringLiteral(", /ref/a.fa\n\"/quoted run/s 1.bam\",\n/");
+        const IdParseResult r = IdListParser::parse(text);
+        QCOMPARE(r.ids(),
+                 (QStringList{fil(1), QStringLiteral("/runs/x/my sample, v2;b.bam"),
+                              QStringLiteral("/runs/x/"), fil(2), QStringLiteral("/ref/a.fa"),
+                              QStringLiteral("/quoted run/s 1.bam"), QStringLiteral("/")}));
+        QCOMPARE(r.entries.at(1).line, 2);
+        QCOMPARE(r.entries.at(2).line, 3);
+        QCOMPARE(r.entries.at(4).line, 4); // after an ID on its line: split as usual
+        QCOMPARE(r.entries.at(5).line, 5);
+        // Paths are not malformed IDs; a lone "/" names nothing and is.
+        QCOMPARE(r.malformed.size(), 1);
+        QCOMPARE(r.malformed.first().id, QStringLiteral("/"));
+        QCOMPARE(r.malformed.first().line, 6);
+    }
+
+    void repeatedPathsAreDuplicates() {
+        const IdParseResult r = IdListParser::parseValues(
+            {QStringLiteral("/runs/a b.bam"), fil(1), QStringLiteral(" /runs/a b.bam ")});
+        QCOMPARE(r.ids().size(), 3);
+        QCOMPARE(r.duplicates.size(), 1);
+        QCOMPARE(r.duplicates.first().id, QStringLiteral("/runs/a b.bam"));
+        QCOMPARE(r.duplicates.first().line, 3);
+        QVERIFY(r.malformed.isEmpty());
+    }
+
+    void isPath_data() {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<bool>("path");
+        QTest::newRow("file") << QStringLiteral("/runs/x/sample.bam") << true;
+        QTest::newRow("folder") << QStringLiteral("/runs/x/") << true;
+        QTest::newRow("spaces") << QStringLiteral("/my runs/s 1.bam") << true;
+        QTest::newRow("root") << QStringLiteral("/") << false;
+        QTest::newRow("slashes") << QStringLiteral("///") << false;
+        QTest::newRow("relative") << QStringLiteral("runs/x.bam") << false;
+        QTest::newRow("url") << QStringLiteral("https://example.com/x") << false;
+        QTest::newRow("id") << fil(1) << false;
+    }
+
+    void isPath() {
+        QFETCH(QString, token);
+        QFETCH(bool, path);
+        QCOMPARE(IdListParser::isPath(token), path);
     }
 
     void largeListsAreQuick() {

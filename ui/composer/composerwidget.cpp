@@ -1,9 +1,11 @@
 #include "composerwidget.h"
 
 #include "api/apiclient.h"
+#include "browser/tagcatalog.h"
 #include "composer/batchsplitter.h"
 #include "composer/batchsubmitter.h"
 #include "composer/draftfixes.h"
+#include "composer/draftpathresolution.h"
 #include "composer/draftsession.h"
 #include "confirmation.h"
 #include "draftsmenu.h"
@@ -41,7 +43,8 @@ ComposerWidget::ComposerWidget(StoreWorker *store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_session(new DraftSession(store, this))
-    , m_flow(new SubmitFlow(this)) {
+    , m_flow(new SubmitFlow(this))
+    , m_paths(new DraftPathResolution(this)) {
     setObjectName(QStringLiteral("composerWidget"));
     m_validateTimer.setSingleShot(true);
     // Short enough to feel immediate, long enough not to re-check a 100,000-ID
@@ -233,11 +236,15 @@ void ComposerWidget::connectParts() {
     connect(m_flow, &SubmitFlow::statusMessage, this, &ComposerWidget::statusMessage);
     connect(m_flow, &SubmitFlow::batchCreated, this, &ComposerWidget::batchCreated);
     connect(m_flow, &SubmitFlow::finished, this, &ComposerWidget::onSubmitFinished);
+
+    connect(m_paths, &DraftPathResolution::changed, this, &ComposerWidget::revalidate);
+    connect(m_paths, &DraftPathResolution::statusMessage, this, &ComposerWidget::statusMessage);
 }
 
 void ComposerWidget::setClient(ApiClient *client) {
     m_client = client;
     m_picker->setClient(client);
+    m_paths->setClient(client);
     updateSubmitState();
 }
 
@@ -301,6 +308,58 @@ void ComposerWidget::addGroupWithIds(const QStringList &ids) {
     target->appendIds(ids);
 }
 
+int ComposerWidget::addGroupForProject(const QString &projectId, const QString &projectName,
+                                       const DataUpdateGroup &group) {
+    if (isSending())
+        return -1;
+    const DraftDocument current = document();
+    if (!current.isBlank() && current.projectId != projectId) {
+        // Another project's draft is kept as it is: the selection starts a new one.
+        CreateBatchRequest request;
+        request.dataUpdateGroups.append(group);
+        m_restoreLatest = false;
+        m_session->setDocument(current);
+        m_session->startFrom(DraftDocument::fromRequest(projectId, projectName, request));
+        m_message->clearMessage();
+        return 0;
+    }
+    if (m_picker->projectId() != projectId) {
+        m_picker->setProject(projectId, projectName);
+        if (projectId != m_lastProjectId) {
+            m_lastProjectId = projectId;
+            Q_EMIT lastProjectChanged(projectId);
+        }
+    }
+    GroupEditor *target = nullptr;
+    if (m_groups->count() == 1 && m_groups->editor(0)->group() == DataUpdateGroup())
+        target = m_groups->editor(0);
+    else
+        target = m_groups->addGroup();
+    target->setGroup(group);
+    onEdited();
+    return target->index();
+}
+
+bool ComposerWidget::addIdsToGroup(int index, const QStringList &ids) {
+    GroupEditor *editor = m_groups->editor(index);
+    if (!editor || isSending())
+        return false;
+    editor->appendIds(ids);
+    return true;
+}
+
+void ComposerWidget::setTagCatalog(TagCatalog *catalog) {
+    delete m_userTagCompletion;
+    delete m_technicalTagCompletion;
+    m_userTagCompletion = nullptr;
+    m_technicalTagCompletion = nullptr;
+    if (catalog) {
+        m_userTagCompletion = new TagCompletionModel(catalog, TagKind::User, this);
+        m_technicalTagCompletion = new TagCompletionModel(catalog, TagKind::Technical, this);
+    }
+    m_groups->setTagCompletion(m_userTagCompletion, m_technicalTagCompletion);
+}
+
 QString ComposerWidget::currentDraftId() const {
     return m_session->draftId();
 }
@@ -354,8 +413,13 @@ void ComposerWidget::loadDocumentIntoForm() {
 
 void ComposerWidget::revalidate() {
     m_validateTimer.stop();
-    const DraftDocument doc = document();
-    m_report = DraftValidator::validate(doc);
+    // Paths stay in the draft as typed; what is checked, previewed and sent is the
+    // resolved copy (IDs only), with the path issues merged into the report.
+    const DraftDocument typed = document();
+    m_paths->setProjectId(typed.projectId);
+    m_paths->update(typed);
+    const DraftDocument doc = m_paths->resolved(typed);
+    m_report = m_paths->validate(typed);
     m_plan = SubmitPlan::of(doc);
     const qsizetype total = doc.dataIdCount();
     const qsizetype batches = BatchSplitter::batchCount(doc.toRequest());
@@ -415,6 +479,8 @@ void ComposerWidget::updateSubmitState() {
         reason = tr("Choose a profile to submit.");
     else if (isSending())
         reason = tr("Sending…");
+    else if (m_report.contains(IssueCode::PathsPending))
+        reason = tr("Wait until the paths are looked up to submit.");
     else if (m_report.hasErrors())
         reason = tr("Fix the errors listed above to submit.");
     else if (m_plan.requests.isEmpty())

@@ -16,8 +16,11 @@ class QPushButton;
 
 namespace ica {
 class ApiClient;
+class DraftPathResolution;
 class DraftSession;
 class StoreWorker;
+class TagCatalog;
+class TagCompletionModel;
 } // namespace ica
 
 namespace ica::ui {
@@ -70,6 +73,16 @@ public:
     void newDraftFrom(const QString &projectId, const CreateBatchRequest &request);
     /// Adds a group holding `ids` (fills the only group instead when it is empty).
     void addGroupWithIds(const QStringList &ids);
+    /// Adds `group` (IDs and changes) to the draft for `projectId` (the data browser's
+    /// "Tag selected…"): to the current draft when it is for that project or still
+    /// blank, else to a new draft (the current one stays saved). Fills the only group
+    /// instead when it is empty. Returns the group's index, -1 while sending.
+    int addGroupForProject(const QString &projectId, const QString &projectName,
+                           const DataUpdateGroup &group);
+    /// Appends `ids` to group `index` of the current draft; false when there is none.
+    bool addIdsToGroup(int index, const QStringList &ids);
+    /// Autocompletion from `catalog` in every tag editor (not owned; null: none).
+    void setTagCatalog(TagCatalog *catalog);
     [[nodiscard]] QString currentDraftId() const;
 
     /// The draft as entered now.
@@ -108,6 +121,8 @@ private:
     QString m_lastProjectId;
     DraftSession *m_session;
     SubmitFlow *m_flow;
+    /// Project paths in the ID lists: looked up, shown, sent as their IDs.
+    DraftPathResolution *m_paths;
 
     QWidget *m_form = nullptr;
     DraftsMenu *m_drafts = nullptr;
@@ -121,6 +136,9 @@ private:
     MessageBar *m_message = nullptr;
     QCheckBox *m_split = nullptr;
     QPushButton *m_submit = nullptr;
+
+    TagCompletionModel *m_userTagCompletion = nullptr;
+    TagCompletionModel *m_technicalTagCompletion = nullptr;
 
     QTimer m_validateTimer;
     ValidationReport m_report;

@@ -1,5 +1,6 @@
 #include "groupeditor.h"
 
+#include "browser/dataidsmime.h"
 #include "composer/delimitedfilereader.h"
 #include "datetimefield.h"
 #include "idlistedit.h"
@@ -7,6 +8,8 @@
 #include "tageditor.h"
 
 #include <QCheckBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -106,8 +109,10 @@ GroupEditor::GroupEditor(QWidget *parent)
 
     m_ids->setObjectName(QStringLiteral("dataIdsEdit"));
     m_ids->setPlaceholderText(
-        tr("Paste or type data IDs (fil.… or fol.…), separated by new lines, "
-           "commas, spaces or tabs; or drop a .txt, .csv or .tsv file here."));
+        tr("Paste or type data IDs (fil.… or fol.…), separated by new lines, commas, "
+           "spaces or tabs, or project paths, one per line (/runs/x/sample.bam, folders "
+           "ending in /); or drop a .txt, .csv or .tsv file, or rows of the data browser, "
+           "here."));
     m_ids->setToolTip(m_ids->placeholderText());
     m_ids->setTabChangesFocus(true);
     m_ids->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -174,6 +179,8 @@ GroupEditor::GroupEditor(QWidget *parent)
         for (const QString &path : paths)
             importFile(path);
     });
+    connect(m_ids, &IdListEdit::idsDropped, this, &GroupEditor::addDroppedIds);
+    setAcceptDrops(true);
     for (TagEditor *editor : {m_userAdd, m_userRemove, m_techAdd, m_techRemove})
         connect(editor, &TagEditor::tagsChanged, this, &GroupEditor::changed);
     for (DateTimeField *field : {m_archive, m_delete})
@@ -240,11 +247,51 @@ void GroupEditor::appendIds(const QStringList &ids) {
     cursor.insertText(text);
 }
 
+void GroupEditor::setTagCompletion(QAbstractItemModel *userTags,
+                                   QAbstractItemModel *technicalTags) {
+    m_userAdd->setCompletionModel(userTags);
+    m_userRemove->setCompletionModel(userTags);
+    m_techAdd->setCompletionModel(technicalTags);
+    m_techRemove->setCompletionModel(technicalTags);
+}
+
+void GroupEditor::dragEnterEvent(QDragEnterEvent *event) {
+    if (DataIdsMime::has(event->mimeData()))
+        event->acceptProposedAction();
+    else
+        QFrame::dragEnterEvent(event);
+}
+
+void GroupEditor::dropEvent(QDropEvent *event) {
+    if (!DataIdsMime::has(event->mimeData())) {
+        QFrame::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    addDroppedIds(DataIdsMime::ids(event->mimeData()));
+}
+
+void GroupEditor::addDroppedIds(const QStringList &ids) {
+    if (ids.isEmpty())
+        return;
+    appendIds(ids);
+    Q_EMIT statusMessage(ids.size() == 1 ? tr("Added 1 item to group %1.").arg(m_index + 1)
+                                         : tr("Added %1 items to group %2.")
+                                               .arg(QLocale().toString(qlonglong(ids.size())))
+                                               .arg(m_index + 1));
+}
+
 void GroupEditor::updateIdCount() {
     const IdParseResult &parsed = parsedIds();
-    QString text = parsed.entries.size() == 1
-                       ? tr("1 ID")
-                       : tr("%1 IDs").arg(QLocale().toString(qlonglong(parsed.entries.size())));
+    const qsizetype paths =
+        std::count_if(parsed.entries.cbegin(), parsed.entries.cend(),
+                      [](const ParsedId &entry) { return IdListParser::isPath(entry.id); });
+    const qsizetype ids = parsed.entries.size() - paths;
+    QString text = ids == 1 ? tr("1 ID") : tr("%1 IDs").arg(QLocale().toString(qlonglong(ids)));
+    if (paths > 0)
+        text +=
+            QStringLiteral(", ") +
+            (paths == 1 ? tr("1 path") : tr("%1 paths").arg(QLocale().toString(qlonglong(paths))));
     if (!parsed.duplicates.isEmpty())
         text += QLatin1Char(' ') + tr("(%1 repeated)").arg(parsed.duplicates.size());
     m_idCount->setText(text);

@@ -7,6 +7,7 @@
 #include <QFrame>
 #include <QPointer>
 
+class QAbstractItemModel;
 class QLabel;
 class QPushButton;
 class QToolButton;
@@ -30,7 +31,8 @@ class TagEditor;
 /// "userTagsRemove", "technicalTagsAdd", "technicalTagsRemove" (TagEditors),
 /// "archiveField", "deleteField" (DateTimeFields), and the message labels
 /// "dataIdsMessage", "groupMessage", "userTagsMessage", "technicalTagsMessage",
-/// "archiveDateMessage", "deleteDateMessage", "importMessage".
+/// "archiveDateMessage", "deleteDateMessage", "importMessage". Rows dragged from
+/// the data browser can be dropped anywhere on the group: their IDs are appended.
 class GroupEditor final : public QFrame {
     Q_OBJECT
 public:
@@ -64,12 +66,20 @@ public:
 
     [[nodiscard]] IdListEdit *idsEdit() const { return m_ids; }
 
+    /// Completion for the user and the technical tag editors (not owned; null: none).
+    void setTagCompletion(QAbstractItemModel *userTags, QAbstractItemModel *technicalTags);
+
 Q_SIGNALS:
     void changed();
     void removeRequested();
     void statusMessage(const QString &message);
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
+    void addDroppedIds(const QStringList &ids);
     void chooseImportFile();
     void onFileRead(const QString &path, const DelimitedTable &table);
     void addImported(const QString &path, const QStringList &values);

@@ -61,6 +61,7 @@ GroupEditor *GroupListEditor::editor(int index) const {
 
 GroupEditor *GroupListEditor::appendEditor() {
     auto *editor = new GroupEditor(m_content);
+    editor->setTagCompletion(m_userTagCompletion, m_technicalTagCompletion);
     m_layout->insertWidget(int(m_editors.size()), editor);
     m_editors.append(editor);
     connect(editor, &GroupEditor::changed, this, &GroupListEditor::changed);
@@ -69,6 +70,14 @@ GroupEditor *GroupListEditor::appendEditor() {
             [this, editor]() { removeGroup(int(m_editors.indexOf(editor))); });
     renumber();
     return editor;
+}
+
+void GroupListEditor::setTagCompletion(QAbstractItemModel *userTags,
+                                       QAbstractItemModel *technicalTags) {
+    m_userTagCompletion = userTags;
+    m_technicalTagCompletion = technicalTags;
+    for (GroupEditor *editor : std::as_const(m_editors))
+        editor->setTagCompletion(userTags, technicalTags);
 }
 
 GroupEditor *GroupListEditor::addGroup() {

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QWidget>
 
+class QAbstractItemModel;
 class QPushButton;
 class QScrollArea;
 class QVBoxLayout;
@@ -33,6 +34,8 @@ public:
     GroupEditor *addGroup();
     void removeGroup(int index);
     void showIssues(const ValidationReport &report);
+    /// Tag completion for every group's tag editors, those added later too (not owned).
+    void setTagCompletion(QAbstractItemModel *userTags, QAbstractItemModel *technicalTags);
     /// Scrolls to a group's field and focuses it.
     void focusField(int group, DraftField field);
 
@@ -49,6 +52,8 @@ private:
     QVBoxLayout *m_layout;
     QPushButton *m_add;
     QList<GroupEditor *> m_editors;
+    QAbstractItemModel *m_userTagCompletion = nullptr;
+    QAbstractItemModel *m_technicalTagCompletion = nullptr;
 };
 
 } // namespace ica::ui

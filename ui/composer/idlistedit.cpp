@@ -1,5 +1,7 @@
 #include "idlistedit.h"
 
+#include "browser/dataidsmime.h"
+
 #include <QMimeData>
 #include <QUrl>
 
@@ -25,10 +27,15 @@ IdListEdit::IdListEdit(QWidget *parent)
 }
 
 bool IdListEdit::canInsertFromMimeData(const QMimeData *source) const {
-    return !localFiles(source).isEmpty() || QPlainTextEdit::canInsertFromMimeData(source);
+    return DataIdsMime::has(source) || !localFiles(source).isEmpty() ||
+           QPlainTextEdit::canInsertFromMimeData(source);
 }
 
 void IdListEdit::insertFromMimeData(const QMimeData *source) {
+    if (DataIdsMime::has(source)) {
+        Q_EMIT idsDropped(DataIdsMime::ids(source));
+        return;
+    }
     const QStringList files = localFiles(source);
     if (!files.isEmpty()) {
         Q_EMIT filesDropped(files);

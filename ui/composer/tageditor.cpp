@@ -1,5 +1,6 @@
 #include "tageditor.h"
 
+#include <QCompleter>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -59,7 +60,9 @@ TagEditor::TagEditor(const QString &placeholder, QWidget *parent)
     layout->addLayout(row);
     layout->addWidget(m_list);
 
-    connect(m_input, &QLineEdit::returnPressed, this, &TagEditor::addFromInput);
+    // Enter is handled in eventFilter(), not through returnPressed: QLineEdit passes
+    // the key on, and in a dialog it would also press the default button.
+    m_input->installEventFilter(this);
     connect(m_remove, &QToolButton::clicked, this, &TagEditor::removeSelected);
     connect(m_list, &QListWidget::itemSelectionChanged, this, &TagEditor::updateButtons);
     setFocusProxy(m_input);
@@ -71,6 +74,30 @@ QStringList TagEditor::tags() const {
     for (int i = 0; i < m_list->count(); ++i)
         tags.append(m_list->item(i)->data(Qt::UserRole).toString());
     return tags;
+}
+
+void TagEditor::setCompletionModel(QAbstractItemModel *model) {
+    if (!model) {
+        delete m_input->completer();
+        m_input->setCompleter(nullptr);
+        return;
+    }
+    QCompleter *completer = m_input->completer();
+    if (!completer) {
+        completer = new QCompleter(this);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        // The model's order is the ranking (most used first); a sorted model would
+        // make the completer re-sort alphabetically.
+        completer->setModelSorting(QCompleter::UnsortedModel);
+        completer->setMaxVisibleItems(12);
+        m_input->setCompleter(completer);
+    }
+    completer->setModel(model);
+}
+
+QCompleter *TagEditor::completer() const {
+    return m_input->completer();
 }
 
 void TagEditor::setTags(const QStringList &tags) {
@@ -117,6 +144,14 @@ void TagEditor::updateButtons() {
 }
 
 bool TagEditor::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_input && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (enter && !m_input->text().isEmpty()) {
+            addFromInput();
+            return true; // a tag was added: Enter means nothing more
+        }
+    }
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
