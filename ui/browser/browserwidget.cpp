@@ -1,0 +1,293 @@
+#include "browserwidget.h"
+
+#include "breadcrumbbar.h"
+#include "browser/browsernavigator.h"
+#include "browser/databrowsermodel.h"
+#include "browser/matchcollector.h"
+#include "browser/tagcatalog.h"
+#include "browserfilterbar.h"
+#include "composer/projectcatalog.h"
+#include "composer/projectlistmodel.h"
+#include "databrowserview.h"
+#include "selectionbar.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ica::ui {
+
+namespace {
+
+QToolButton *navButton(QWidget *parent, const QString &name, QStyle::StandardPixmap icon,
+                       const QString &toolTip, const QKeySequence &shortcut) {
+    auto *button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setIcon(parent->style()->standardIcon(icon));
+    button->setAutoRaise(true);
+    button->setShortcut(shortcut);
+    button->setToolTip(
+        QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText)));
+    return button;
+}
+
+} // namespace
+
+BrowserWidget::BrowserWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_projects(new ProjectCatalog(this))
+    , m_navigator(new BrowserNavigator(this))
+    , m_projectCombo(new QComboBox(this))
+    , m_crumbs(new BreadcrumbBar(this))
+    , m_filterBar(new BrowserFilterBar(this))
+    , m_message(new QLabel(this))
+    , m_view(new DataBrowserView(this)) {
+    setObjectName(QStringLiteral("dataBrowser"));
+    m_selection = new SelectionBar(m_view, this);
+
+    m_projectCombo->setObjectName(QStringLiteral("browserProject"));
+    m_projectCombo->setModel(m_projects->model());
+    m_projectCombo->setPlaceholderText(tr("Choose a project…"));
+    m_projectCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_projectCombo->setMinimumContentsLength(24);
+    m_projectCombo->setToolTip(tr("The project whose data is shown"));
+    connect(m_projectCombo, &QComboBox::activated, this, &BrowserWidget::onProjectActivated);
+    connect(m_projects, &ProjectCatalog::loaded, this, &BrowserWidget::onProjectsLoaded);
+    connect(m_projects, &ProjectCatalog::failed, this, [this](const ApiError &error) {
+        showMessage(tr("The projects could not be listed: %1. Check the profile, then refresh.")
+                        .arg(error.toString()));
+    });
+
+    m_back = navButton(this, QStringLiteral("backButton"), QStyle::SP_ArrowBack,
+                       tr("Back to the previous folder"), QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_forward = navButton(this, QStringLiteral("forwardButton"), QStyle::SP_ArrowForward,
+                          tr("Forward"), QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_up = navButton(this, QStringLiteral("upButton"), QStyle::SP_ArrowUp,
+                     tr("Up to the parent folder"), QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_refresh = navButton(this, QStringLiteral("refreshButton"), QStyle::SP_BrowserReload,
+                          tr("Read the folder again"), QKeySequence(QKeySequence::Refresh));
+    // F5 belongs to whichever tab has the focus (the monitor has its own): the
+    // button's window-wide shortcut gives way to an action scoped to this widget.
+    m_refresh->setShortcut(QKeySequence());
+    auto *refreshAction = new QAction(this);
+    refreshAction->setObjectName(QStringLiteral("browserRefreshAction"));
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(refreshAction);
+    connect(refreshAction, &QAction::triggered, this, &BrowserWidget::refresh);
+    connect(m_refresh, &QToolButton::clicked, this, &BrowserWidget::refresh);
+    connect(m_back, &QToolButton::clicked, m_navigator, &BrowserNavigator::back);
+    connect(m_forward, &QToolButton::clicked, m_navigator, &BrowserNavigator::forward);
+    connect(m_up, &QToolButton::clicked, m_navigator, &BrowserNavigator::up);
+    m_crumbs->setObjectName(QStringLiteral("breadcrumbBar"));
+    connect(m_crumbs, &BreadcrumbBar::pathClicked, m_navigator, &BrowserNavigator::navigateTo);
+    connect(m_navigator, &BrowserNavigator::currentPathChanged, this,
+            &BrowserWidget::updateNavigation);
+    connect(m_navigator, &BrowserNavigator::historyChanged, this, &BrowserWidget::updateNavigation);
+    connect(m_navigator, &BrowserNavigator::statusMessage, this, &BrowserWidget::showMessage);
+
+    m_filterBar->setObjectName(QStringLiteral("browserFilter"));
+    connect(m_filterBar, &BrowserFilterBar::filterEdited, this, &BrowserWidget::applyFilter);
+
+    m_message->setObjectName(QStringLiteral("browserMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_message->hide();
+
+    connect(m_view, &DataBrowserView::openRequested, m_navigator, &BrowserNavigator::open);
+    connect(m_view, &DataBrowserView::statusMessage, this, &BrowserWidget::showMessage);
+    connect(m_selection, &SelectionBar::tagRequested, this, &BrowserWidget::requestTagging);
+    connect(m_selection, &SelectionBar::problem, this, &BrowserWidget::showMessage);
+    connect(m_selection, &SelectionBar::statusMessage, this, &BrowserWidget::statusMessage);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Project:"), this));
+    top->addWidget(m_projectCombo);
+    top->addSpacing(8);
+    top->addWidget(m_back);
+    top->addWidget(m_forward);
+    top->addWidget(m_up);
+    top->addWidget(m_crumbs, 1);
+    top->addWidget(m_refresh);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_selection);
+    updateNavigation();
+}
+
+BrowserWidget::~BrowserWidget() {
+    // The view, the bar and the navigator let go of the model before it goes.
+    m_navigator->attach(nullptr);
+    m_view->setModel(nullptr);
+    m_selection->setModel(nullptr);
+    m_selection->setClient(nullptr);
+    delete m_model;
+}
+
+void BrowserWidget::setClient(ApiClient *client) {
+    if (client == m_client && (m_model || !client))
+        return;
+    m_client = client;
+    rebuildModel();
+    m_projects->setClient(client);
+}
+
+void BrowserWidget::rebuildModel() {
+    const int pageSize = m_model ? m_model->pageSize() : DataBrowserModel::DefaultPageSize;
+    const DataFilter filter = m_model ? m_model->filter() : m_filterBar->filter();
+    m_navigator->attach(nullptr);
+    m_view->setModel(nullptr);
+    m_selection->setModel(nullptr);
+    delete m_model; // cancels what it was reading
+    m_model = nullptr;
+    m_selection->setClient(m_client);
+    if (m_client) {
+        m_model = new DataBrowserModel(m_client, this);
+        m_model->setObjectName(QStringLiteral("dataBrowserModel"));
+        m_model->setPageSize(pageSize);
+        m_model->setFilter(filter); // no project yet: nothing is read
+        connect(m_model, &DataBrowserModel::errorOccurred, this, &BrowserWidget::onError);
+        connect(m_model, &DataBrowserModel::statusMessage, this, &BrowserWidget::statusMessage);
+        // A problem shown belongs to the question it was about.
+        connect(m_model, &DataBrowserModel::questionChanged, this,
+                [this]() { showMessage(QString()); });
+        m_view->setModel(m_model);
+        m_selection->setModel(m_model);
+        m_navigator->attach(m_model); // reads the current folder
+    }
+    connectTagCatalog();
+    updateNavigation();
+}
+
+void BrowserWidget::setTagCatalog(TagCatalog *catalog) {
+    m_tagCatalog = catalog;
+    m_filterBar->setTagCatalog(catalog);
+    connectTagCatalog();
+    if (m_tagCatalog && m_model)
+        m_tagCatalog->learnData(m_model->items()); // what was listed before
+}
+
+void BrowserWidget::connectTagCatalog() {
+    for (const QMetaObject::Connection &connection : std::as_const(m_tagConnections))
+        disconnect(connection);
+    m_tagConnections.clear();
+    if (!m_tagCatalog)
+        return;
+    if (m_model)
+        m_tagConnections.append(connect(m_model, &DataBrowserModel::dataReceived, m_tagCatalog,
+                                        &TagCatalog::learnData));
+    if (MatchCollector *collector = m_selection->collector())
+        m_tagConnections.append(connect(collector, &MatchCollector::dataReceived, m_tagCatalog,
+                                        &TagCatalog::learnData));
+}
+
+void BrowserWidget::setProject(const QString &projectId) {
+    const bool changed = projectId != m_projectId;
+    m_projectId = projectId;
+    if (changed) {
+        const int row = m_projects->model()->rowOf(projectId);
+        m_projectName = row < 0 ? QString() : m_projects->model()->projectAt(row).name;
+    }
+    selectProjectInCombo();
+    m_navigator->setRootLabel(m_projectName.isEmpty() ? tr("Project") : m_projectName);
+    if (m_navigator->projectId() != projectId)
+        m_navigator->setProject(projectId);
+    else if (m_navigator->currentPath() != QLatin1String("/"))
+        m_navigator->navigateTo(QStringLiteral("/"));
+    updateNavigation();
+    if (changed)
+        Q_EMIT projectChanged(m_projectId, m_projectName);
+}
+
+void BrowserWidget::onProjectActivated(int index) {
+    const QString id = m_projectCombo->itemData(index, ProjectListModel::IdRole).toString();
+    if (!id.isEmpty())
+        setProject(id);
+}
+
+void BrowserWidget::onProjectsLoaded() {
+    selectProjectInCombo();
+    const int row = m_projects->model()->rowOf(m_projectId);
+    if (m_projectId.isEmpty() || row < 0) {
+        if (!m_projectId.isEmpty())
+            showMessage(tr("This profile does not list the project %1. Choose another project.")
+                            .arg(m_projectId));
+        return;
+    }
+    const QString name = m_projects->model()->projectAt(row).name;
+    if (name == m_projectName)
+        return;
+    m_projectName = name;
+    m_navigator->setRootLabel(name);
+    updateNavigation();
+    Q_EMIT projectChanged(m_projectId, m_projectName);
+}
+
+void BrowserWidget::selectProjectInCombo() {
+    // Showing the chosen project is not choosing one.
+    const QSignalBlocker blocker(m_projectCombo);
+    m_projectCombo->setCurrentIndex(m_projects->model()->rowOf(m_projectId));
+}
+
+QList<ProjectData> BrowserWidget::selectedItems() const {
+    return m_selection->selectedItems();
+}
+
+void BrowserWidget::selectAllMatching() {
+    m_selection->selectAllMatching();
+}
+
+void BrowserWidget::requestTagging() {
+    const QList<ProjectData> items = selectedItems();
+    if (items.isEmpty()) {
+        Q_EMIT statusMessage(tr("Select the items to tag first (or \"Select all matching\")."));
+        return;
+    }
+    Q_EMIT tagRequested(m_projectId, items);
+}
+
+void BrowserWidget::refresh() {
+    if (m_model && m_model->refresh())
+        showMessage(QString());
+}
+
+void BrowserWidget::applyFilter(const DataFilter &filter) {
+    if (!m_model)
+        return;
+    if (m_model->setFilter(filter))
+        showMessage(QString());
+    else
+        showMessage(filter.validate());
+}
+
+void BrowserWidget::onError(const ApiError &error) {
+    showMessage(tr("Could not list %1: %2. Press Refresh (F5) to try again.")
+                    .arg(m_model ? m_model->folderPath() : QString(), error.toString()));
+}
+
+void BrowserWidget::showMessage(const QString &message) {
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+    if (!message.isEmpty())
+        Q_EMIT statusMessage(message);
+}
+
+void BrowserWidget::updateNavigation() {
+    const bool browsing = m_model && !m_projectId.isEmpty();
+    m_back->setEnabled(browsing && m_navigator->canGoBack());
+    m_forward->setEnabled(browsing && m_navigator->canGoForward());
+    m_up->setEnabled(browsing && m_navigator->canGoUp());
+    m_refresh->setEnabled(browsing);
+    m_crumbs->setCrumbs(m_projectId.isEmpty() ? QList<Breadcrumb>() : m_navigator->breadcrumbs());
+}
+
+} // namespace ica::ui
