@@ -1,6 +1,9 @@
 #include "screenshottour.h"
 
 #include "api/batchapi.h"
+#include "browser/browsernavigator.h"
+#include "browser/browserwidget.h"
+#include "browser/databrowsermodel.h"
 #include "composer/composerwidget.h"
 #include "mainwindow.h"
 #include "monitor/monitorwidget.h"
@@ -8,6 +11,8 @@
 #include "profiles/profileswitcher.h"
 #include "session/session.h"
 #include "simulatorthread.h"
+#include "tagging/browsertagging.h"
+#include "tagging/tagselecteddialog.h"
 
 #include <QApplication>
 #include <QDir>
@@ -94,6 +99,26 @@ void ScreenshotTour::start() {
          [this]() {
              ui::ProfileManagerDialog *dialog = m_window->profileSwitcher()->openManager();
              save(dialog, QStringLiteral("05-profiles.png"));
+             dialog->close();
+         }},
+        {QStringLiteral("browser"), [this]() { return m_window->browser()->model() != nullptr; },
+         [this]() {
+             m_window->showBrowser();
+             m_window->browser()->setProject(m_projectId);
+             m_window->browser()->navigator()->navigateTo(QStringLiteral("/runs/"));
+         }},
+        {QStringLiteral("browser shot"),
+         [this]() {
+             const DataBrowserModel *model = m_window->browser()->model();
+             return model->rowCount() > 0 && !model->isLoading();
+         },
+         [this]() { save(m_window, QStringLiteral("06-browser.png")); }},
+        {QStringLiteral("tag selected"), [] { return true; },
+         [this]() {
+             const DataBrowserModel *model = m_window->browser()->model();
+             ui::TagSelectedDialog *dialog =
+                 m_window->tagging()->openDialog(m_projectId, model->items().mid(0, 20));
+             save(dialog, QStringLiteral("07-tag-selected.png"));
              dialog->close();
          }},
     };

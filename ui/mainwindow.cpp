@@ -1,10 +1,14 @@
 #include "mainwindow.h"
 
+#include "browser/browserwidget.h"
+#include "browser/databrowserview.h"
+#include "browser/tagcatalog.h"
 #include "composer/composerwidget.h"
 #include "monitor/monitorwidget.h"
 #include "profiles/profileswitcher.h"
 #include "profiles/tokenstatuslabel.h"
 #include "session/session.h"
+#include "tagging/browsertagging.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,6 +17,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 
@@ -23,8 +28,12 @@ const QString LastProfileKey = QStringLiteral("session/lastProfileId");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString TabKey = QStringLiteral("window/tab");
+const QString BrowserColumnsKey = QStringLiteral("browser/columns");
 QString lastProjectKey(const QString &profileId) {
     return QStringLiteral("profiles/%1/lastProjectId").arg(profileId);
+}
+QString browserProjectKey(const QString &profileId) {
+    return QStringLiteral("profiles/%1/browserProjectId").arg(profileId);
 }
 } // namespace
 
@@ -45,6 +54,17 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
     m_tabs->addTab(m_monitor, tr("&Monitor"));
     m_tabs->setTabToolTip(0, tr("Compose a batch of tag changes and submit it (Ctrl+1)"));
     m_tabs->setTabToolTip(1, tr("Watch batches run, filter and page their items (Ctrl+2)"));
+    m_tagCatalog = new TagCatalog(this);
+    m_browser = new BrowserWidget(m_tabs);
+    m_browser->setTagCatalog(m_tagCatalog);
+    m_composer->setTagCatalog(m_tagCatalog);
+    m_tabs->addTab(m_browser, tr("&Browse"));
+    m_tabs->setTabToolTip(2, tr("Find a project's data, select it and tag it (Ctrl+3)"));
+    // Rows dragged out of the browser reach a composer group by hovering the Compose
+    // tab, which then opens (Qt needs the tab bar to accept drops for that).
+    m_tabs->tabBar()->setChangeCurrentOnDrag(true);
+    m_tabs->tabBar()->setAcceptDrops(true);
+    m_tagging = new BrowserTagging(m_browser, m_composer, m_tagCatalog, this, this);
     setCentralWidget(m_tabs);
 
     auto *toolbar = addToolBar(tr("Profile"));
@@ -64,6 +84,13 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
     connect(m_switcher, &ProfileSwitcher::statusMessage, this, &MainWindow::showStatus);
     connect(m_composer, &ComposerWidget::statusMessage, this, &MainWindow::showStatus);
     connect(m_monitor, &MonitorWidget::statusMessage, this, &MainWindow::showStatus);
+    connect(m_browser, &BrowserWidget::statusMessage, this, &MainWindow::showStatus);
+    connect(m_tagging, &BrowserTagging::statusMessage, this, &MainWindow::showStatus);
+    connect(m_tagging, &BrowserTagging::composerRequested, this, &MainWindow::showComposer);
+    connect(m_browser, &BrowserWidget::projectChanged, this, [this](const QString &projectId) {
+        if (!m_profileId.isEmpty() && !projectId.isEmpty())
+            m_settings->setValue(browserProjectKey(m_profileId), projectId);
+    });
     connect(m_composer, &ComposerWidget::batchCreated, this, &MainWindow::openBatch);
     connect(m_monitor, &MonitorWidget::newDraftRequested, this,
             [this](const QString &projectId, const CreateBatchRequest &request) {
@@ -102,6 +129,9 @@ void MainWindow::buildActions() {
     QAction *monitor = view->addAction(tr("&Monitor"), this, &MainWindow::showMonitor);
     monitor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     monitor->setObjectName(QStringLiteral("showMonitorAction"));
+    QAction *browse = view->addAction(tr("&Browse Data"), this, &MainWindow::showBrowser);
+    browse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    browse->setObjectName(QStringLiteral("showBrowserAction"));
 
     QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
     profiles->addAction(m_switcher->manageAction());
@@ -123,6 +153,10 @@ void MainWindow::showMonitor() {
     m_tabs->setCurrentWidget(m_monitor);
 }
 
+void MainWindow::showBrowser() {
+    m_tabs->setCurrentWidget(m_browser);
+}
+
 void MainWindow::openBatch(const QString &projectId, const QString &batchId) {
     showMonitor();
     if (!m_session->client()) {
@@ -141,6 +175,8 @@ QString MainWindow::lastProfileId() const {
 void MainWindow::onClientChanged(ApiClient *client) {
     m_composer->setClient(client);
     m_monitor->setClient(client);
+    m_browser->setClient(client);
+    m_tagging->setClient(client);
     if (client && !m_pendingBatch.isEmpty()) {
         m_monitor->openBatch(std::exchange(m_pendingProject, {}),
                              std::exchange(m_pendingBatch, {}));
@@ -151,6 +187,8 @@ void MainWindow::onProfileChanged(const Profile &profile) {
     m_profileId = profile.id;
     m_composer->setProfileId(profile.id);
     m_monitor->setProfileId(profile.id);
+    // Tags seen with another account are no help (and may not be this one's business).
+    m_tagCatalog->clear();
     if (profile.id.isEmpty()) {
         setWindowTitle(tr("ICA Tagger"));
         return;
@@ -159,6 +197,10 @@ void MainWindow::onProfileChanged(const Profile &profile) {
     m_settings->setValue(LastProfileKey, profile.id);
     const QString lastProject = m_settings->value(lastProjectKey(profile.id)).toString();
     m_composer->setLastProjectId(lastProject.isEmpty() ? profile.defaultProjectId : lastProject);
+    const QString browserProject = m_settings->value(browserProjectKey(profile.id)).toString();
+    m_browser->setProject(!browserProject.isEmpty() ? browserProject
+                          : !lastProject.isEmpty()  ? lastProject
+                                                    : profile.defaultProjectId);
 }
 
 void MainWindow::showStatus(const QString &message) {
@@ -170,12 +212,14 @@ void MainWindow::restoreLayout() {
         resize(1280, 820);
     restoreState(m_settings->value(StateKey).toByteArray());
     m_tabs->setCurrentIndex(qBound(0, m_settings->value(TabKey, 0).toInt(), m_tabs->count() - 1));
+    m_browser->view()->restoreColumnState(m_settings->value(BrowserColumnsKey).toByteArray());
 }
 
 void MainWindow::saveLayout() {
     m_settings->setValue(GeometryKey, saveGeometry());
     m_settings->setValue(StateKey, saveState());
     m_settings->setValue(TabKey, m_tabs->currentIndex());
+    m_settings->setValue(BrowserColumnsKey, m_browser->view()->saveColumnState());
 }
 
 void MainWindow::changeEvent(QEvent *event) {

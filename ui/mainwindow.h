@@ -10,21 +10,25 @@ namespace ica {
 class ApiClient;
 class Session;
 class StoreWorker;
+class TagCatalog;
 struct Profile;
 } // namespace ica
 
 namespace ica::ui {
 
+class BrowserTagging;
+class BrowserWidget;
 class ComposerWidget;
 class MonitorWidget;
 class ProfileSwitcher;
 class TokenStatusLabel;
 
 /// The application's main window: a profile switcher on the toolbar, the batch
-/// composer and the batch monitor as tabs, the token's lifetime and messages in the
-/// status bar. It wires the parts together (a created batch opens in the monitor;
-/// "new draft from FAILED items" opens the composer) and remembers the layout, the
-/// last profile and each profile's last project in `settings`.
+/// composer, the data browser and the batch monitor as tabs, the token's lifetime
+/// and messages in the status bar. It wires the parts together (a created batch
+/// opens in the monitor; "new draft from FAILED items" opens the composer; the
+/// browser's "Tag selected…" fills the draft, see BrowserTagging) and remembers the
+/// layout, the last profile and each profile's last projects in `settings`.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -35,11 +39,16 @@ public:
 
     [[nodiscard]] ComposerWidget *composer() const { return m_composer; }
     [[nodiscard]] MonitorWidget *monitor() const { return m_monitor; }
+    [[nodiscard]] BrowserWidget *browser() const { return m_browser; }
+    [[nodiscard]] BrowserTagging *tagging() const { return m_tagging; }
+    /// The tags seen in the current profile's listings, for autocompletion.
+    [[nodiscard]] TagCatalog *tagCatalog() const { return m_tagCatalog; }
     [[nodiscard]] ProfileSwitcher *profileSwitcher() const { return m_switcher; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
 
     void showComposer();
     void showMonitor();
+    void showBrowser();
     /// Shows the batch in the monitor (once a client is there, if none is yet).
     void openBatch(const QString &projectId, const QString &batchId);
     /// The id of the last profile used, from the settings ("" when none).
@@ -63,6 +72,9 @@ private:
     QTabWidget *m_tabs = nullptr;
     ComposerWidget *m_composer = nullptr;
     MonitorWidget *m_monitor = nullptr;
+    BrowserWidget *m_browser = nullptr;
+    TagCatalog *m_tagCatalog = nullptr;
+    BrowserTagging *m_tagging = nullptr;
     ProfileSwitcher *m_switcher = nullptr;
     TokenStatusLabel *m_tokenLabel = nullptr;
     QString m_profileId;
