@@ -3,6 +3,7 @@
 #include "browser/batchendwatcher.h"
 #include "browser/batchtouchtracker.h"
 #include "browser/browserwidget.h"
+#include "browser/databrowsermodel.h"
 #include "browser/tagcatalog.h"
 #include "composer/composerwidget.h"
 #include "tagselecteddialog.h"
@@ -29,6 +30,12 @@ BrowserTagging::BrowserTagging(BrowserWidget *browser, ComposerWidget *composer,
 BrowserTagging::~BrowserTagging() = default;
 
 void BrowserTagging::setClient(ApiClient *client) {
+    // The same client again (the session re-announcing it): keep watching.
+    DataBrowserModel *model = m_browser ? m_browser->model() : nullptr;
+    if (client == m_client && m_tracker && model == m_trackedModel)
+        return;
+    m_client = client;
+    m_trackedModel = model;
     delete m_watcher;
     delete m_tracker;
     m_watcher = nullptr;

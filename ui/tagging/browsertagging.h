@@ -12,6 +12,7 @@ namespace ica {
 class ApiClient;
 class BatchEndWatcher;
 class BatchTouchTracker;
+class DataBrowserModel;
 class TagCatalog;
 } // namespace ica
 
@@ -60,6 +61,8 @@ private:
     QPointer<ComposerWidget> m_composer;
     QPointer<TagCatalog> m_catalog;
     QWidget *m_dialogParent;
+    QPointer<ApiClient> m_client;
+    QPointer<DataBrowserModel> m_trackedModel; ///< the model m_tracker refreshes
     BatchEndWatcher *m_watcher = nullptr;
     BatchTouchTracker *m_tracker = nullptr;
     QPointer<TagSelectedDialog> m_dialog;
