@@ -19,3 +19,4 @@ echo "== conformance with the ICA OpenAPI spec (Prism)"
 
 echo "== benchmarks"
 "$build/bench/bench_items"
+"$build/bench/bench_browser"

@@ -473,8 +473,7 @@ void DataBrowserModel::notePaging(const ProjectDataPage &page) {
 }
 
 void DataBrowserModel::finishRefresh() {
-    const QList<ProjectData> target = cleaned(m_refreshRows);
-    m_refreshRows.clear();
+    const QList<ProjectData> target = cleaned(std::exchange(m_refreshRows, {}));
     m_pagesRead = qMax(1, m_pagesRead);
     applyDiff(target);
     setOperation(Operation::None);

@@ -205,8 +205,8 @@ private:
     void setOperation(Operation operation);
     void stopInFlight();
     void fail(const ApiError &error, const QString &what);
-    /// Drops repeated IDs and the listed folder itself.
-    [[nodiscard]] QList<ProjectData> cleaned(const QList<ProjectData> &items) const;
+    /// Drops repeated IDs (offset paging) and the listed folder itself (recursive).
+    [[nodiscard]] QList<ProjectData> cleaned(QList<ProjectData> items) const;
     [[nodiscard]] QVariant displayValue(const ProjectData &data, int column) const;
     [[nodiscard]] QVariant sortValue(const ProjectData &data, int column) const;
 

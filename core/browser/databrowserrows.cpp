@@ -14,21 +14,28 @@
 
 namespace ica {
 
-QList<ProjectData> DataBrowserModel::cleaned(const QList<ProjectData> &items) const {
+QList<ProjectData> DataBrowserModel::cleaned(QList<ProjectData> items) const {
     const bool recursive = isRecursiveListing();
-    QList<ProjectData> out;
-    out.reserve(items.size());
+    // Cursor paging is complete and unique: only offset pages can repeat a row, so only
+    // they pay for a set of every ID (a refresh of 20,000 rows would spend ~20 ms on it).
+    const bool mayRepeat = offsetMode();
+    if (!recursive && !mayRepeat)
+        return items; // moved: nothing to drop
     QSet<QString> seen;
-    seen.reserve(items.size());
-    for (const ProjectData &item : items) {
-        if (seen.contains(item.id))
-            continue;
+    if (mayRepeat)
+        seen.reserve(items.size());
+    const auto drop = [&](const ProjectData &item) {
         if (recursive && DataFilter::isListedFolder(item, m_folderPath))
-            continue;
+            return true;
+        if (!mayRepeat)
+            return false;
+        if (seen.contains(item.id))
+            return true;
         seen.insert(item.id);
-        out.append(item);
-    }
-    return out;
+        return false;
+    };
+    items.removeIf(drop);
+    return items;
 }
 
 void DataBrowserModel::appendRows(const QList<ProjectData> &items) {
@@ -51,6 +58,16 @@ void DataBrowserModel::appendRows(const QList<ProjectData> &items) {
 // --- The difference between the rows and a new answer -------------------------------
 
 void DataBrowserModel::applyDiff(const QList<ProjectData> &target) {
+    // The usual refresh finds the same rows in the same order, only some changed:
+    // compare IDs in one pass and skip the hash-based diff (three hash tables of every
+    // ID), which costs tens of milliseconds on the GUI thread for 20,000 rows.
+    bool sameRows = target.size() == m_rows.size();
+    for (qsizetype row = 0; sameRows && row < target.size(); ++row)
+        sameRows = m_rows.at(row).id == target.at(row).id;
+    if (sameRows) {
+        updateChangedRows(target);
+        return;
+    }
     QSet<QString> keep;
     keep.reserve(target.size());
     for (const ProjectData &item : target)
