@@ -1,0 +1,149 @@
+#pragma once
+
+// Shared set-up of the data browser widget tests: the simulator world of the browser
+// core tests (tests/browser/browserworld.h), a BrowserWidget on the world's client
+// with a QAbstractItemModelTester on its model, and helpers that act as a user would.
+#include "browser/browserfilterbar.h"
+#include "browser/browsernavigator.h"
+#include "browser/browserwidget.h"
+#include "browser/databrowsermodel.h"
+#include "browser/databrowserview.h"
+#include "browser/dataidsmime.h"
+#include "browser/matchcollector.h"
+#include "browser/selectionbar.h"
+#include "browser/tagcatalog.h"
+#include "browserworld.h"
+#include "composer/projectcatalog.h"
+#include "composer/projectlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+namespace icatest {
+
+constexpr int BrowserUiTimeout = 30000;
+
+/// The fixture; a test class derives from QObject and from this, and calls
+/// setUpWorld() / setUpWidget() / tearDownWidget() from its own slots.
+class BrowserUiFixture {
+protected:
+    static constexpr int Timeout = BrowserUiTimeout;
+
+    std::unique_ptr<BrowserWorld> world;
+    std::unique_ptr<ica::ui::BrowserWidget> widget;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+
+    void setUpWorld() {
+        world = std::make_unique<BrowserWorld>();
+        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
+        QVERIFY(world->discover());
+    }
+    void setUpWidget() {
+        widget = std::make_unique<ica::ui::BrowserWidget>();
+        widget->resize(1200, 700);
+        widget->setClient(world->client.get());
+        tester = std::make_unique<QAbstractItemModelTester>(
+            model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(widget.get()));
+    }
+    void tearDownWidget() {
+        tester.reset();
+        widget.reset();
+    }
+    template <typename T> T *child(const char *name) const {
+        return widget->findChild<T *>(QLatin1String(name));
+    }
+    ica::DataBrowserModel *model() const { return widget->model(); }
+    ica::ui::DataBrowserView *view() const { return widget->view(); }
+    QString labelText(const char *name) const {
+        const QLabel *label = child<QLabel>(name);
+        return label ? label->text() : QStringLiteral("<no %1>").arg(QLatin1String(name));
+    }
+
+    /// The question asked is answered (at least its first page).
+    bool settled() const {
+        return QTest::qWaitFor([this]() { return model() && !model()->isLoading(); }, Timeout);
+    }
+    /// Reads pages until every row is loaded.
+    bool loadAll() const {
+        return QTest::qWaitFor(
+            [this]() {
+                if (model()->canFetchMore())
+                    model()->fetchMore();
+                return model()->isComplete() && !model()->isLoading();
+            },
+            Timeout);
+    }
+    /// Scrolls to the end, as the user would, until more than `rows` rows are loaded.
+    bool scrollPast(int rows) const {
+        return QTest::qWaitFor(
+            [this, rows]() {
+                QScrollBar *bar = view()->verticalScrollBar();
+                if (!model()->isLoading())
+                    bar->setValue(bar->maximum());
+                return model()->rowCount() > rows;
+            },
+            Timeout);
+    }
+    int rowNamed(const QString &name) const {
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            if (model()->itemAt(row).name == name)
+                return row;
+        }
+        return -1;
+    }
+    /// Opens the bulk folder through the navigator and waits for its first page.
+    bool openBulkFolder() {
+        widget->setProject(world->projectId);
+        widget->navigator()->navigateTo(world->bulkFolder);
+        return settled() && model()->folderPath() == world->bulkFolder;
+    }
+    /// The simulator's children of `folder` that `keep` accepts.
+    template <typename F> int countChildren(const QString &folder, F keep) const {
+        int n = 0;
+        for (const QString &id : world->childIds(folder))
+            n += keep(*world->sim().data(world->projectId, id)) ? 1 : 0;
+        return n;
+    }
+    void typeAndEnter(const char *field, const QString &text) {
+        auto *edit = child<QLineEdit>(field);
+        QVERIFY(edit);
+        edit->clear();
+        QTest::keyClicks(edit, text);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+    void selectComboData(const char *name, int value) {
+        auto *combo = child<QComboBox>(name);
+        QVERIFY(combo);
+        const int index = combo->findData(value);
+        QVERIFY(index >= 0);
+        combo->setCurrentIndex(index);
+    }
+    QPoint rowCenter(int row) const {
+        return view()->visualRect(model()->index(row, ica::DataBrowserModel::NameColumn)).center();
+    }
+    void clickHeader(int column) {
+        QHeaderView *header = view()->horizontalHeader();
+        view()->scrollTo(model()->index(0, column));
+        const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+        QVERIFY(x > 0 && x < header->viewport()->width());
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    }
+};
+
+} // namespace icatest
