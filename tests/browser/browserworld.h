@@ -4,45 +4,19 @@
 // loopback (manual clock), a network access manager that records every URL, the
 // first project and its bulk folder (one Fastq folder with thousands of files),
 // found through the API, and helpers to run a tagging batch to its end.
-#include "api/authenticator.h"
 #include "api/batchapi.h"
 #include "api/dataapi.h"
 #include "api/projectapi.h"
 #include "callwaiter.h"
+#include "countingnam.h"
 #include "simfixture.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSet>
 #include <QTest>
 
 #include <memory>
 
 namespace icatest {
-
-/// Records the URL of every request it starts.
-class RecordingNam final : public QNetworkAccessManager {
-public:
-    QList<QUrl> urls;
-
-    /// Requests whose path ends with `suffix` and whose decoded query contains `part`.
-    [[nodiscard]] int count(const QString &suffix, const QString &part = QString()) const {
-        int n = 0;
-        for (const QUrl &url : urls) {
-            if (url.path().endsWith(suffix) &&
-                (part.isEmpty() || url.query(QUrl::FullyDecoded).contains(part)))
-                ++n;
-        }
-        return n;
-    }
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
-                                 QIODevice *outgoingData) override {
-        urls.append(request.url());
-        return QNetworkAccessManager::createRequest(op, request, outgoingData);
-    }
-};
 
 class BrowserWorld final {
 public:
@@ -53,16 +27,8 @@ public:
     BrowserWorld() {
         icasim::SimulatorOptions options = SimFixture::smallWorld();
         options.filesInFirstProject = FilesInFirstProject;
-        fixture = std::make_unique<SimFixture>(options);
-        client = std::make_unique<ica::ApiClient>(&nam);
-        client->setServerUrl(fixture->sim->baseUrl());
-        client->setAuthenticator(new ica::StaticAuthenticator(
-            ica::StaticAuthenticator::Kind::ApiKey, fixture->sim->apiKey()));
-        client->setRetryPolicy(fixture->client->retryPolicy());
-    }
-    ~BrowserWorld() {
-        client.reset();
-        fixture.reset();
+        fixture = std::make_unique<SimFixture>(options, &nam);
+        client = fixture->client.get();
     }
     Q_DISABLE_COPY_MOVE(BrowserWorld)
 
@@ -72,9 +38,8 @@ public:
     /// Finds the first project and the bulk folder through the API.
     bool discover() {
         CallWaiter<ica::ProjectPage> projects;
-        ica::ProjectApi(client.get())
-            .list(ica::ProjectsQuery{{}, ica::PageRequest::atOffset(0, 10), {}}, &projects,
-                  projects.callback());
+        ica::ProjectApi(client).list(ica::ProjectsQuery{{}, ica::PageRequest::atOffset(0, 10), {}},
+                                     &projects, projects.callback());
         if (!projects.wait() || !projects.ok() || projects.value().items.size() < 2)
             return false;
         projectId = projects.value().items.at(0).id;
@@ -85,7 +50,7 @@ public:
         query.filenameMatch = ica::MatchMode::Exact;
         query.page = ica::PageRequest::cursor(QString(), 10);
         CallWaiter<ica::ProjectDataPage> data;
-        ica::DataApi(client.get()).list(projectId, query, &data, data.callback());
+        ica::DataApi(client).list(projectId, query, &data, data.callback());
         if (!data.wait() || !data.ok() || data.value().items.size() != 1)
             return false;
         const QString filePath = data.value().items.first().path;
@@ -109,7 +74,7 @@ public:
         group.technicalTags = technicalTags;
         request.dataUpdateGroups.append(group);
         CallWaiter<ica::Batch> created;
-        ica::BatchApi(client.get()).create(projectId, request, &created, created.callback());
+        ica::BatchApi(client).create(projectId, request, &created, created.callback());
         if (!created.wait() || !created.ok())
             return {};
         return created.value().id;
@@ -128,9 +93,9 @@ public:
         return batch && batch->jobStatus == QLatin1String("SUCCEEDED");
     }
 
+    CountingNam nam; ///< before the fixture: its client sends through it
     std::unique_ptr<SimFixture> fixture;
-    RecordingNam nam;
-    std::unique_ptr<ica::ApiClient> client;
+    ica::ApiClient *client = nullptr; ///< the fixture's
     QString projectId;
     QString otherProjectId;
     QString bulkFolder; ///< "/runs/2026-11/<run>/Fastq/"

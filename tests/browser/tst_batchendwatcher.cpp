@@ -37,7 +37,7 @@ private Q_SLOTS:
         const QString batchId = world->createBatch(ids, TagUpdate{{QStringLiteral("watched")}, {}});
         QVERIFY(!batchId.isEmpty());
 
-        BatchEndWatcher watcher(world->client.get());
+        BatchEndWatcher watcher(world->client);
         watcher.setInterval(std::chrono::milliseconds(100));
         QSignalSpy ended(&watcher, &BatchEndWatcher::batchEnded);
         watcher.watch(world->projectId, batchId);
@@ -57,7 +57,7 @@ private Q_SLOTS:
     }
 
     void dropsABatchThatCannotBeRead() {
-        BatchEndWatcher watcher(world->client.get());
+        BatchEndWatcher watcher(world->client);
         watcher.setInterval(std::chrono::milliseconds(100));
         QSignalSpy ended(&watcher, &BatchEndWatcher::batchEnded);
         const QString missing = QStringLiteral("00000000-0000-4000-8000-000000000404");

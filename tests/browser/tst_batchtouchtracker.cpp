@@ -57,7 +57,7 @@ private Q_SLOTS:
     void cleanupTestCase() { world.reset(); }
 
     void refreshesTheLoadedRowsABatchChanged() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
@@ -68,7 +68,7 @@ private Q_SLOTS:
             world->childIds(QStringLiteral("/reference/GRCh38/")).mid(0, 2);
         QVERIFY(world->runBatch(loaded + elsewhere, TagUpdate{{tag}, {}}));
 
-        BatchTouchTracker tracker(world->client.get(), &model);
+        BatchTouchTracker tracker(world->client, &model);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy refreshed(&model, &DataBrowserModel::rowsRefreshed);
@@ -86,7 +86,7 @@ private Q_SLOTS:
     }
 
     void refreshesEverythingWhenAFolderAboveChanged() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
@@ -99,7 +99,7 @@ private Q_SLOTS:
         // ICA applies a folder's changes to everything inside it.
         QVERIFY(world->runBatch({reference->id}, TagUpdate{{tag}, {}}));
 
-        BatchTouchTracker tracker(world->client.get(), &model);
+        BatchTouchTracker tracker(world->client, &model);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -113,11 +113,11 @@ private Q_SLOTS:
     }
 
     void ignoresOtherProjects() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         model.setLocation(world->projectId, world->bulkFolder);
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), Timeout);
-        BatchTouchTracker tracker(world->client.get(), &model);
+        BatchTouchTracker tracker(world->client, &model);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         world->nam.urls.clear();
         tracker.touch(world->otherProjectId, {model.itemAt(0).id});
@@ -127,7 +127,7 @@ private Q_SLOTS:
     }
 
     void learnsTheIdsFromTheBatch() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
@@ -137,7 +137,7 @@ private Q_SLOTS:
         QString batchId;
         QVERIFY(world->runBatch(ids, TagUpdate{{tag}, {}}, {}, &batchId));
 
-        BatchTouchTracker tracker(world->client.get(), &model);
+        BatchTouchTracker tracker(world->client, &model);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         tracker.touchBatch(world->projectId, batchId);
         QVERIFY(touched.wait(Timeout));
@@ -148,7 +148,7 @@ private Q_SLOTS:
     }
 
     void followsABatchMonitor() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         model.setLocation(world->projectId, world->bulkFolder);
         QVERIFY(loadAll(model));
         const QString tag = QStringLiteral("touch-monitor");
@@ -156,9 +156,9 @@ private Q_SLOTS:
         const QString batchId = world->createBatch({id}, TagUpdate{{tag}, {}});
         QVERIFY(!batchId.isEmpty());
 
-        BatchMonitor monitor(world->client.get());
+        BatchMonitor monitor(world->client);
         monitor.setRefreshInterval(std::chrono::milliseconds(0));
-        BatchTouchTracker tracker(world->client.get(), &model);
+        BatchTouchTracker tracker(world->client, &model);
         tracker.follow(&monitor);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         QSignalSpy finished(&monitor, &BatchMonitor::finished);

@@ -101,7 +101,7 @@ private Q_SLOTS:
     void cleanupTestCase() { world.reset(); }
 
     void browsesFoldersWithBreadcrumbsAndHistory() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         BrowserNavigator nav;
@@ -176,7 +176,7 @@ private Q_SLOTS:
     }
 
     void fetchMoreReadsALargeFolderPageByPage() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QVERIFY(model.setPageSize(500));
@@ -208,7 +208,7 @@ private Q_SLOTS:
     }
 
     void sortsByNameOnTheServer() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
@@ -251,7 +251,7 @@ private Q_SLOTS:
     }
 
     void nameFilterFuzzyAndExact() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
@@ -281,7 +281,7 @@ private Q_SLOTS:
     }
 
     void typeFilter() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         DataFilter filter;
@@ -303,7 +303,7 @@ private Q_SLOTS:
     }
 
     void tagFiltersExactAndExclude() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
@@ -339,7 +339,7 @@ private Q_SLOTS:
     }
 
     void recursiveSearchBelowTheFolder() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, QStringLiteral("/runs/"));
@@ -380,7 +380,7 @@ private Q_SLOTS:
     }
 
     void refusesAFilterIcaWouldRefuse() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         model.setLocation(world->projectId, QStringLiteral("/"));
         QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), Timeout);
         QSignalSpy messages(&model, &DataBrowserModel::statusMessage);
@@ -394,7 +394,7 @@ private Q_SLOTS:
     }
 
     void refreshAppliesTheDifference() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         const QStringList ids = world->childIds(world->bulkFolder);
@@ -427,7 +427,7 @@ private Q_SLOTS:
     }
 
     void refreshShowsChangedTagsInPlace() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
@@ -462,7 +462,7 @@ private Q_SLOTS:
     }
 
     void refreshMovesRowsWhenTheSortOrderChanged() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
@@ -488,7 +488,7 @@ private Q_SLOTS:
     }
 
     void refreshRowsReadsJustThoseRows() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
@@ -529,7 +529,7 @@ private Q_SLOTS:
     }
 
     void reportsErrors() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QSignalSpy errors(&model, &DataBrowserModel::errorOccurred);
@@ -550,7 +550,7 @@ private Q_SLOTS:
     }
 
     void catalogLearnsFromListings() {
-        DataBrowserModel model(world->client.get());
+        DataBrowserModel model(world->client);
         TagCatalog catalog;
         connect(&model, &DataBrowserModel::dataReceived, &catalog, &TagCatalog::learnData);
         model.setLocation(world->projectId, world->bulkFolder);

@@ -49,7 +49,7 @@ private Q_SLOTS:
         }
         QVERIFY(expected.size() > 300); // several pages of 100
 
-        MatchCollector collector(world->client.get());
+        MatchCollector collector(world->client);
         collector.setPageSize(100);
         QSignalSpy progress(&collector, &MatchCollector::progress);
         QSignalSpy finished(&collector, &MatchCollector::finished);
@@ -80,7 +80,7 @@ private Q_SLOTS:
     }
 
     void collectsAWholeFolder() {
-        MatchCollector collector(world->client.get());
+        MatchCollector collector(world->client);
         QSignalSpy finished(&collector, &MatchCollector::finished);
         QSignalSpy received(&collector, &MatchCollector::dataReceived);
         collector.start(world->projectId, world->bulkFolder, DataFilter());
@@ -92,7 +92,7 @@ private Q_SLOTS:
     }
 
     void stopsAboveTheBatchLimit() {
-        MatchCollector collector(world->client.get());
+        MatchCollector collector(world->client);
         collector.setLimit(1000);
         collector.setPageSize(500);
         QSignalSpy finished(&collector, &MatchCollector::finished);
@@ -114,7 +114,7 @@ private Q_SLOTS:
 
     void cancelDropsTheRun() {
         world->sim().faults().setLatency(300, QStringLiteral("/data"));
-        MatchCollector collector(world->client.get());
+        MatchCollector collector(world->client);
         collector.setPageSize(100);
         QSignalSpy finished(&collector, &MatchCollector::finished);
         collector.start(world->projectId, world->bulkFolder, DataFilter());
@@ -136,7 +136,7 @@ private Q_SLOTS:
     }
 
     void refusesABadFilter() {
-        MatchCollector collector(world->client.get());
+        MatchCollector collector(world->client);
         QSignalSpy finished(&collector, &MatchCollector::finished);
         DataFilter filter;
         filter.setStatuses({QStringLiteral("LOST")});
@@ -165,7 +165,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&preview,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QSignalSpy loading(&preview, &TagPreview::loadingChanged);
-        preview.load(world->client.get(), world->projectId, request);
+        preview.load(world->client, world->projectId, request);
         QVERIFY(preview.isLoading());
         QTRY_VERIFY_WITH_TIMEOUT(!preview.isLoading(), Timeout);
         QCOMPARE(loading.count(), 2);

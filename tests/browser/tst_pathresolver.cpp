@@ -38,7 +38,7 @@ private Q_SLOTS:
     void cleanupTestCase() { world.reset(); }
 
     void resolvesFilesAndFoldersIgnoringCase() {
-        PathResolver resolver(world->client.get());
+        PathResolver resolver(world->client);
         QSignalSpy finished(&resolver, &PathResolver::finished);
         world->nam.urls.clear();
         resolver.resolve(world->projectId,
@@ -92,7 +92,7 @@ private Q_SLOTS:
             paths.append(data->path);
             ids.append(data->id);
         }
-        PathResolver resolver(world->client.get());
+        PathResolver resolver(world->client);
         QSignalSpy finished(&resolver, &PathResolver::finished);
         world->nam.urls.clear();
         resolver.resolve(world->projectId, paths);
@@ -110,7 +110,7 @@ private Q_SLOTS:
 
     void reportsAFailedCall() {
         world->sim().faults().failNext(1, 500, QStringLiteral("/data"));
-        PathResolver resolver(world->client.get());
+        PathResolver resolver(world->client);
         QSignalSpy finished(&resolver, &PathResolver::finished);
         QSignalSpy errors(&resolver, &PathResolver::errorOccurred);
         resolver.resolve(world->projectId, {QStringLiteral("/reference/GRCh38/GRCh38.fa")});
@@ -123,7 +123,7 @@ private Q_SLOTS:
     }
 
     void nothingToLookUp() {
-        PathResolver resolver(world->client.get());
+        PathResolver resolver(world->client);
         QSignalSpy finished(&resolver, &PathResolver::finished);
         world->nam.urls.clear();
         resolver.resolve(world->projectId, {QStringLiteral("  "), QStringLiteral("not/a/path")});

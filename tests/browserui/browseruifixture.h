@@ -55,7 +55,7 @@ protected:
     void setUpWidget() {
         widget = std::make_unique<ica::ui::BrowserWidget>();
         widget->resize(1200, 700);
-        widget->setClient(world->client.get());
+        widget->setClient(world->client);
         tester = std::make_unique<QAbstractItemModelTester>(
             model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         widget->show();

@@ -102,7 +102,7 @@ private Q_SLOTS:
         QVERIFY(!widget->model());
         QVERIFY(!labelText("positionLabel").isEmpty());
         QVERIFY(!child<QToolButton>("selectAllMatchingButton")->isEnabled());
-        widget->setClient(world->client.get());
+        widget->setClient(world->client);
         tester = std::make_unique<QAbstractItemModelTester>(
             model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(view()->isColumnHidden(DataBrowserModel::PathColumn));

@@ -14,7 +14,7 @@ ica_add_test(NAME tst_composercore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_compose
 ica_add_test(NAME tst_draftpathresolution
              SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_draftpathresolution.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
-             ${CMAKE_CURRENT_LIST_DIR}/../browser/browserworld.h LIBS icacore icasim
+             ${CMAKE_SOURCE_DIR}/tests/support/countingnam.h LIBS icacore icasim
              LABELS composer)
 ica_add_test(NAME tst_composerwidget SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerwidget.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composerworld.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h

@@ -3,10 +3,11 @@
 // warning naming them, a path with spaces looked up whole, the pending state blocking
 // until the lookup ends, paths added during a run looked up by the next one, a failed
 // call reported and retried only after a change, another project forgetting the results.
-#include "../browser/browserworld.h"
 #include "composer/draftpathresolution.h"
 #include "composer/idlistparser.h"
 #include "composertestutil.h"
+#include "countingnam.h"
+#include "simfixture.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -23,9 +24,9 @@ constexpr int Timeout = 30000;
 class TstDraftPathResolution final : public QObject {
     Q_OBJECT
 
+    icatest::CountingNam nam; ///< before the fixture: its client sends through it
     std::unique_ptr<icatest::SimFixture> fx;
-    icatest::RecordingNam nam;
-    std::unique_ptr<ApiClient> client;
+    ApiClient *client = nullptr; ///< the fixture's
     QString project;
     QString otherProject;
 
@@ -56,28 +57,21 @@ class TstDraftPathResolution final : public QObject {
     /// A resolution with the test's client and project.
     std::unique_ptr<DraftPathResolution> make() const {
         auto r = std::make_unique<DraftPathResolution>();
-        r->setClient(client.get());
+        r->setClient(client);
         r->setProjectId(project);
         return r;
     }
 
 private Q_SLOTS:
     void initTestCase() {
-        fx = std::make_unique<icatest::SimFixture>();
+        fx = std::make_unique<icatest::SimFixture>(icatest::SimFixture::smallWorld(), &nam);
         QVERIFY2(fx->startError.isEmpty(), qPrintable(fx->startError));
-        client = std::make_unique<ApiClient>(&nam);
-        client->setServerUrl(sim().baseUrl());
-        client->setAuthenticator(
-            new StaticAuthenticator(StaticAuthenticator::Kind::ApiKey, sim().apiKey()));
-        client->setRetryPolicy(fx->client->retryPolicy());
+        client = fx->client.get();
         project = sim().projectIds().at(0);
         otherProject = sim().projectIds().at(1);
     }
 
-    void cleanupTestCase() {
-        client.reset();
-        fx.reset();
-    }
+    void cleanupTestCase() { fx.reset(); }
 
     void cleanup() { sim().faults().reset(); }
 
@@ -227,7 +221,7 @@ private Q_SLOTS:
     void withoutAProjectNothingIsLookedUp() {
         DraftDocument typed = draft(QString(), {{pathOf(fileId(8))}});
         auto r = std::make_unique<DraftPathResolution>();
-        r->setClient(client.get());
+        r->setClient(client);
         nam.urls.clear();
         r->update(typed);
         QVERIFY(!r->isResolving());

@@ -7,52 +7,15 @@
 #include "api/dataapi.h"
 #include "api/projectapi.h"
 #include "callwaiter.h"
+#include "countingnam.h"
 #include "simfixture.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSet>
 #include <QTest>
 
 #include <memory>
 
 namespace icatest {
-
-/// Counts the requests it starts and finishes, and how many were in flight at once.
-class CountingNam final : public QNetworkAccessManager {
-public:
-    int started = 0;
-    int finishedCount = 0;
-    int maxInFlight = 0;
-    QList<QUrl> urls; ///< every request started, in order
-
-    [[nodiscard]] int inFlight() const { return started - finishedCount; }
-    void resetCounters() {
-        started = finishedCount = maxInFlight = 0;
-        urls.clear();
-    }
-    /// Requests started whose path ends with `suffix` and whose query contains `part`.
-    [[nodiscard]] int count(const QString &suffix, const QString &part = QString()) const {
-        int n = 0;
-        for (const QUrl &url : urls) {
-            if (url.path().endsWith(suffix) &&
-                (part.isEmpty() || url.query(QUrl::FullyDecoded).contains(part)))
-                ++n;
-        }
-        return n;
-    }
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
-                                 QIODevice *outgoingData) override {
-        ++started;
-        urls.append(request.url());
-        maxInFlight = qMax(maxInFlight, inFlight());
-        QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, outgoingData);
-        connect(reply, &QNetworkReply::finished, this, [this]() { ++finishedCount; });
-        return reply;
-    }
-};
 
 /// A simulator whose batches finish one item per 100 ms of simulated time, after one
 /// second INITIALIZED and one second WAITING_FOR_RESOURCES.
@@ -71,16 +34,8 @@ public:
         options.itemsPerSecond = 10; // one item per chunk, one chunk per 100 ms
         options.initializeMs = InitializeMs;
         options.waitForResourcesMs = WaitMs;
-        fixture = std::make_unique<SimFixture>(options);
-        client = std::make_unique<ica::ApiClient>(&nam);
-        client->setServerUrl(fixture->sim->baseUrl());
-        client->setAuthenticator(new ica::StaticAuthenticator(
-            ica::StaticAuthenticator::Kind::ApiKey, fixture->sim->apiKey()));
-        client->setRetryPolicy(fixture->client->retryPolicy());
-    }
-    ~ModelsWorld() {
-        client.reset();
-        fixture.reset();
+        fixture = std::make_unique<SimFixture>(options, &nam);
+        client = fixture->client.get();
     }
     Q_DISABLE_COPY_MOVE(ModelsWorld)
 
@@ -90,9 +45,8 @@ public:
     /// Finds the first project and some of its files through the client.
     bool discover() {
         CallWaiter<ica::ProjectPage> projects;
-        ica::ProjectApi(client.get())
-            .list(ica::ProjectsQuery{{}, ica::PageRequest::atOffset(0, 10), {}}, &projects,
-                  projects.callback());
+        ica::ProjectApi(client).list(ica::ProjectsQuery{{}, ica::PageRequest::atOffset(0, 10), {}},
+                                     &projects, projects.callback());
         if (!projects.wait() || !projects.ok() || projects.value().items.isEmpty())
             return false;
         projectId = projects.value().items.first().id;
@@ -100,7 +54,7 @@ public:
         query.type = ica::DataQuery::Type::File;
         query.page = ica::PageRequest::atOffset(0, 200);
         CallWaiter<ica::ProjectDataPage> data;
-        ica::DataApi(client.get()).list(projectId, query, &data, data.callback());
+        ica::DataApi(client).list(projectId, query, &data, data.callback());
         if (!data.wait() || !data.ok())
             return false;
         for (const ica::ProjectData &file : data.value().items)
@@ -139,7 +93,7 @@ public:
         group.technicalTags.removeTags = {QStringLiteral("stale")};
         request.dataUpdateGroups.append(group);
         CallWaiter<ica::Batch> created;
-        ica::BatchApi(client.get()).create(projectId, request, &created, created.callback());
+        ica::BatchApi(client).create(projectId, request, &created, created.callback());
         if (!created.wait() || !created.ok())
             return {};
         return created.value().id;
@@ -150,9 +104,9 @@ public:
         return std::chrono::milliseconds(InitializeMs + WaitMs + MsPerItem * done);
     }
 
+    CountingNam nam; ///< before the fixture: its client sends through it
     std::unique_ptr<SimFixture> fixture;
-    CountingNam nam;
-    std::unique_ptr<ica::ApiClient> client;
+    ica::ApiClient *client = nullptr; ///< the fixture's
     QString projectId;
     QStringList fileIds;
 

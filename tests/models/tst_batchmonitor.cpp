@@ -63,7 +63,7 @@ private Q_SLOTS:
     void cleanupTestCase() { w.reset(); }
 
     void countsMatchTheServer() {
-        BatchMonitor monitor(w->client.get());
+        BatchMonitor monitor(w->client);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         QSignalSpy batchChanged(&monitor, &BatchMonitor::batchChanged);
         QSignalSpy countsChanged(&monitor, &BatchMonitor::countsChanged);
@@ -113,7 +113,7 @@ private Q_SLOTS:
 
     void countsAreAskedConcurrently() {
         w->sim().faults().setLatency(80, QStringLiteral("/items"));
-        BatchMonitor monitor(w->client.get());
+        BatchMonitor monitor(w->client);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         monitor.setBatch(w->projectId, batchId);
         QVERIFY(refreshed.wait(Timeout));
@@ -125,8 +125,8 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
-        BatchMonitor monitor(w->client.get());
+        ItemsPager pager(w->client, &model);
+        BatchMonitor monitor(w->client);
         monitor.setItemsPager(&pager);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         QSignalSpy finished(&monitor, &BatchMonitor::finished);
@@ -179,7 +179,7 @@ private Q_SLOTS:
 
     void liveRefreshTicksWithoutOverlap() {
         w->sim().faults().setLatency(60);
-        BatchMonitor monitor(w->client.get());
+        BatchMonitor monitor(w->client);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         monitor.setRefreshInterval(10ms);
         monitor.setBatch(w->projectId, batchId);
@@ -194,7 +194,7 @@ private Q_SLOTS:
 
     void pauseStopsTicking() {
         QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
-        BatchMonitor monitor(w->client.get());
+        BatchMonitor monitor(w->client);
         monitor.setClock([&now]() { return now; });
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         QSignalSpy paused(&monitor, &BatchMonitor::pausedChanged);
@@ -225,7 +225,7 @@ private Q_SLOTS:
 
     void updatedAgoFollowsTheClock() {
         QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
-        BatchMonitor monitor(w->client.get());
+        BatchMonitor monitor(w->client);
         monitor.setClock([&now]() { return now; });
         QCOMPARE(monitor.secondsSinceRefresh(), qint64(-1));
         QCOMPARE(monitor.updatedText(), QStringLiteral("Not updated yet"));
@@ -250,8 +250,8 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
-        BatchMonitor monitor(w->client.get());
+        ItemsPager pager(w->client, &model);
+        BatchMonitor monitor(w->client);
         monitor.setItemsPager(&pager);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         monitor.setBatch(w->projectId, batchId);
@@ -274,7 +274,7 @@ private Q_SLOTS:
     }
 
     void errorsSurfaceAsApiError() {
-        BatchMonitor monitor(w->client.get());
+        BatchMonitor monitor(w->client);
         QSignalSpy errors(&monitor, &BatchMonitor::errorOccurred);
         monitor.setRefreshInterval(20ms);
         monitor.setBatch(w->projectId, QUuid::createUuid().toString(QUuid::WithoutBraces));

@@ -118,7 +118,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setPageSize(10));
         QCOMPARE(w->nam.count(QStringLiteral("/items")), 0); // no batch yet: no request
         QSignalSpy loading(&pager, &ItemsPager::loadingChanged);
@@ -147,7 +147,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setPageSize(25));
         pager.setBatch(w->projectId, batchId);
         QTRY_VERIFY_WITH_TIMEOUT(!pager.isLoading(), Timeout);
@@ -186,7 +186,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setStatusFilter({ItemStatus::Failed}));
         QVERIFY(!pager.setStatusFilter({ItemStatus::Failed}));
 
@@ -224,7 +224,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setMode(ItemsQueryState::Mode::Cursor));
         QVERIFY(pager.setPageSize(50));
         pager.setBatch(w->projectId, batchId);
@@ -270,7 +270,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setPageSize(10));
         pager.setBatch(w->projectId, batchId);
         QTRY_VERIFY_WITH_TIMEOUT(!pager.isLoading(), Timeout);
@@ -314,7 +314,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setPageSize(10));
         QVERIFY(pager.setStatusFilter({ItemStatus::Initialised}));
         pager.setBatch(w->projectId, batchId);
@@ -336,7 +336,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setMode(ItemsQueryState::Mode::Cursor));
         QVERIFY(pager.setPageSize(10));
         ModelLog log(&model);
@@ -379,7 +379,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setMode(ItemsQueryState::Mode::Cursor));
         QVERIFY(pager.setPageSize(10));
         QVERIFY(pager.setStatusFilter({ItemStatus::WaitingResources}));
@@ -411,7 +411,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setPageSize(10));
         w->sim().faults().setLatency(150, QStringLiteral("/items"));
         ModelLog log(&model);
@@ -456,15 +456,14 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QVERIFY(pager.setPageSize(1000));
         {
             // The body is gzipped on the wire: measure the JSON the client decodes.
             icatest::CallWaiter<BatchItemPage> page;
             ItemsQuery query;
             query.page = PageRequest::atOffset(0, 1000);
-            BatchApi(w->client.get())
-                .listItems(w->projectId, bigBatch, query, &page, page.callback());
+            BatchApi(w->client).listItems(w->projectId, bigBatch, query, &page, page.callback());
             QVERIFY(page.wait(Timeout) && page.ok());
             const qsizetype json =
                 QJsonDocument(page.value().toJson()).toJson(QJsonDocument::Compact).size();
@@ -500,7 +499,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         w->sim().faults().setLatency(100, QStringLiteral("/items"));
         pager.setBatch(w->projectId, batchId);
         QVERIFY(pager.refresh());
@@ -516,7 +515,7 @@ private Q_SLOTS:
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client.get(), &model);
+        ItemsPager pager(w->client, &model);
         QSignalSpy errors(&pager, &ItemsPager::errorOccurred);
         pager.setBatch(w->projectId, QUuid::createUuid().toString(QUuid::WithoutBraces));
         QVERIFY(errors.wait(Timeout));

@@ -4,51 +4,20 @@
 // on loopback (manual clock), a network access manager that counts requests, a
 // real StoreWorker on a temporary file, and batches made of real files of the
 // first project plus data IDs that do not exist (those items fail).
-#include "api/authenticator.h"
 #include "api/batchapi.h"
 #include "callwaiter.h"
+#include "countingnam.h"
 #include "simfixture.h"
 #include "store/storeworker.h"
 #include "testsupport.h"
 
 #include <QDir>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTest>
 
 #include <chrono>
 #include <memory>
 
 namespace icatest {
-
-/// Counts the requests it starts; keeps their URLs.
-class CountingNam final : public QNetworkAccessManager {
-public:
-    int started = 0;
-    QList<QUrl> urls;
-
-    void resetCounters() {
-        started = 0;
-        urls.clear();
-    }
-    /// Requests whose path ends with `suffix` and whose decoded query contains `part`.
-    [[nodiscard]] int count(const QString &suffix, const QString &part = QString()) const {
-        int n = 0;
-        for (const QUrl &url : urls)
-            if (url.path().endsWith(suffix) &&
-                (part.isEmpty() || url.query(QUrl::FullyDecoded).contains(part)))
-                ++n;
-        return n;
-    }
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
-                                 QIODevice *outgoingData) override {
-        ++started;
-        urls.append(request.url());
-        return QNetworkAccessManager::createRequest(op, request, outgoingData);
-    }
-};
 
 /// One item per 100 ms of simulated time, after 1 s INITIALIZED and 1 s waiting.
 class MonitorWorld final {
@@ -62,20 +31,12 @@ public:
         options.itemsPerSecond = 10;
         options.initializeMs = InitializeMs;
         options.waitForResourcesMs = WaitMs;
-        fixture = std::make_unique<SimFixture>(options);
+        fixture = std::make_unique<SimFixture>(options, &nam);
+        client = fixture->client.get();
         if (!fixture->startError.isEmpty())
             return;
-        client = std::make_unique<ica::ApiClient>(&nam);
-        client->setServerUrl(fixture->sim->baseUrl());
-        client->setAuthenticator(new ica::StaticAuthenticator(
-            ica::StaticAuthenticator::Kind::ApiKey, fixture->sim->apiKey()));
-        client->setRetryPolicy(fixture->client->retryPolicy());
         projectId = fixture->sim->projectIds().first();
         fileIds = fixture->sim->fileIds(projectId);
-    }
-    ~MonitorWorld() {
-        client.reset();
-        fixture.reset();
     }
     Q_DISABLE_COPY_MOVE(MonitorWorld)
 
@@ -114,7 +75,7 @@ public:
         ica::CreateBatchRequest request;
         request.dataUpdateGroups = groups;
         CallWaiter<ica::Batch> created;
-        ica::BatchApi(client.get()).create(projectId, request, &created, created.callback());
+        ica::BatchApi(client).create(projectId, request, &created, created.callback());
         if (!created.wait() || !created.ok())
             return {};
         return created.value().id;
@@ -133,9 +94,9 @@ public:
         return QDir(scratchDir()).filePath(name + QStringLiteral(".sqlite"));
     }
 
+    CountingNam nam; ///< before the fixture: its client sends through it
     std::unique_ptr<SimFixture> fixture;
-    CountingNam nam;
-    std::unique_ptr<ica::ApiClient> client;
+    ica::ApiClient *client = nullptr; ///< the fixture's
     QString projectId;
     QStringList fileIds;
 
@@ -178,7 +139,7 @@ public:
             widget->listPanel()->view()->model(), Mode::QtTest));
         testers.emplace_back(std::make_unique<QAbstractItemModelTester>(
             widget->batchView()->itemsModel(), Mode::QtTest));
-        widget->setClient(world.client.get());
+        widget->setClient(world.client);
         widget->setProfileId(ProfileId);
         widget->resize(1500, 950);
         widget->show();

@@ -13,9 +13,9 @@ icasim::SimulatorOptions SimFixture::smallWorld() {
     return options;
 }
 
-SimFixture::SimFixture(icasim::SimulatorOptions options)
+SimFixture::SimFixture(icasim::SimulatorOptions options, QNetworkAccessManager *nam)
     : sim(std::make_unique<icasim::IcaSimulator>(options))
-    , client(std::make_unique<ica::ApiClient>()) {
+    , client(std::make_unique<ica::ApiClient>(nam)) {
     if (!sim->start(&startError))
         return;
     client->setServerUrl(sim->baseUrl());

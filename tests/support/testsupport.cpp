@@ -4,8 +4,7 @@
 
 namespace icatest {
 
-QString scratchDir()
-{
+QString scratchDir() {
     static QTemporaryDir dir;
     return dir.path();
 }
