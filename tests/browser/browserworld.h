@@ -7,6 +7,7 @@
 #include "api/batchapi.h"
 #include "api/dataapi.h"
 #include "api/projectapi.h"
+#include "browser/databrowsermodel.h"
 #include "callwaiter.h"
 #include "countingnam.h"
 #include "simfixture.h"
@@ -17,6 +18,20 @@
 #include <memory>
 
 namespace icatest {
+
+/// How long a browser test waits for the simulator's answers.
+constexpr int BrowserTimeout = 30000;
+
+/// Reads pages until `model` has every row (false when the time is up).
+inline bool loadAllRows(ica::DataBrowserModel &model, int timeoutMs = BrowserTimeout) {
+    return QTest::qWaitFor(
+        [&model]() {
+            if (model.canFetchMore())
+                model.fetchMore();
+            return model.isComplete() && !model.isLoading();
+        },
+        timeoutMs);
+}
 
 class BrowserWorld final {
 public:

@@ -22,16 +22,6 @@ namespace {
 
 constexpr int Timeout = 30000;
 
-bool loadAll(DataBrowserModel &model) {
-    return QTest::qWaitFor(
-        [&model]() {
-            if (model.canFetchMore())
-                model.fetchMore();
-            return model.isComplete() && !model.isLoading();
-        },
-        Timeout);
-}
-
 bool allCarry(const DataBrowserModel &model, const QString &tag) {
     for (const ProjectData &item : model.items()) {
         if (!item.tags.userTags.contains(tag))
@@ -61,7 +51,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         const QString tag = QStringLiteral("touch-rows");
         const QStringList loaded{model.itemAt(0).id, model.itemAt(1).id, model.itemAt(900).id};
         const QStringList elsewhere =
@@ -90,7 +80,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 6);
         const auto reference =
             world->sim().dataAtPath(world->projectId, QStringLiteral("/reference/"));
@@ -131,7 +121,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         const QString tag = QStringLiteral("touch-batch");
         const QStringList ids{model.itemAt(5).id, model.itemAt(6).id};
         QString batchId;
@@ -150,7 +140,7 @@ private Q_SLOTS:
     void followsABatchMonitor() {
         DataBrowserModel model(world->client);
         model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         const QString tag = QStringLiteral("touch-monitor");
         const QString id = model.itemAt(42).id;
         const QString batchId = world->createBatch({id}, TagUpdate{{tag}, {}});

@@ -23,17 +23,6 @@ namespace {
 
 constexpr int Timeout = 30000;
 
-/// Reads pages until the model has every row (or the time is up).
-bool loadAll(DataBrowserModel &model) {
-    return QTest::qWaitFor(
-        [&model]() {
-            if (model.canFetchMore())
-                model.fetchMore();
-            return model.isComplete() && !model.isLoading();
-        },
-        Timeout);
-}
-
 QStringList column(const DataBrowserModel &model, int role, int col = 0) {
     QStringList values;
     for (int row = 0; row < model.rowCount(); ++row)
@@ -187,7 +176,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
         // ICA's estimate of the rest is known after the first page.
         QCOMPARE(model.expectedCount().value_or(-1), qint64(expected.size()));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
 
         QCOMPARE(model.rowCount(), expected.size());
         const QStringList ids = idsOf(model);
@@ -217,7 +206,7 @@ private Q_SLOTS:
         model.sort(DataBrowserModel::NameColumn, Qt::DescendingOrder);
         QCOMPARE(model.sortColumn(), int(DataBrowserModel::NameColumn));
         QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         const QStringList expected = world->childIds(world->bulkFolder);
         QCOMPARE(model.rowCount(), expected.size());
         const QStringList names = column(model, Qt::DisplayRole, DataBrowserModel::NameColumn);
@@ -259,7 +248,7 @@ private Q_SLOTS:
         filter.setName(QStringLiteral("l003"));
         filter.setNameMatch(MatchMode::Fuzzy);
         QVERIFY(model.setFilter(filter));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         int expected = 0;
         for (const icasim::DataSnapshot &child : children(world->bulkFolder))
             expected += child.name.contains(QStringLiteral("l003"), Qt::CaseInsensitive) ? 1 : 0;
@@ -271,12 +260,12 @@ private Q_SLOTS:
         filter.setName(QStringLiteral("POOL00002_S2_L001_R2_001.fastq.gz"));
         filter.setNameMatch(MatchMode::Exact);
         QVERIFY(model.setFilter(filter));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.itemAt(0).name, QStringLiteral("POOL00002_S2_L001_R2_001.fastq.gz"));
         filter.setName(QStringLiteral("pool00002_s2_l001_r2_001.fastq.gz")); // EXACT minds case
         QVERIFY(model.setFilter(filter));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -288,15 +277,15 @@ private Q_SLOTS:
         filter.setType(DataQuery::Type::Folder);
         QVERIFY(model.setFilter(filter));
         model.setLocation(world->projectId, QStringLiteral("/reference/"));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(model.itemAt(0).isFolder());
         model.setFolder(QStringLiteral("/reference/GRCh38/"));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 0);
         filter.setType(DataQuery::Type::File);
         QVERIFY(model.setFilter(filter));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 6);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(!model.itemAt(row).isFolder());
@@ -318,14 +307,14 @@ private Q_SLOTS:
         filter.setUserTags({tag});
         filter.setUserTagMatch(MatchMode::Exact);
         QVERIFY(model.setFilter(filter));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), carrying);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(model.itemAt(row).tags.userTags.contains(tag));
 
         filter.setUserTagMatch(MatchMode::Exclude);
         QVERIFY(model.setFilter(filter));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), all.size() - carrying);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(!model.itemAt(row).tags.userTags.contains(tag));
@@ -334,7 +323,7 @@ private Q_SLOTS:
         technical.setTechnicalTags({QStringLiteral("novaseqx")});
         technical.setTechnicalTagMatch(MatchMode::Fuzzy);
         QVERIFY(model.setFilter(technical));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), all.size());
     }
 
@@ -347,14 +336,14 @@ private Q_SLOTS:
         filter.setName(QStringLiteral("SampleSheet.csv"));
         filter.setNameMatch(MatchMode::Exact);
         QVERIFY(model.setFilter(filter));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 0); // not in /runs/ itself
         QVERIFY(!model.isRecursiveListing());
 
         filter.setRecursive(true);
         QVERIFY(model.setFilter(filter));
         QVERIFY(model.isRecursiveListing());
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         int expected = 0;
         for (const QString &id : world->sim().fileIds(world->projectId)) {
             const auto data = world->sim().data(world->projectId, id);
@@ -371,7 +360,7 @@ private Q_SLOTS:
         filter.setNameMatch(MatchMode::Fuzzy);
         QVERIFY(model.setFilter(filter));
         model.setFolder(QStringLiteral("/reference/"));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QVERIFY(!received.isEmpty());
         const auto lastAnswer = received.last().first().value<QList<ProjectData>>();
         QCOMPARE(lastAnswer.size(), 1);
@@ -403,7 +392,7 @@ private Q_SLOTS:
         filter.setUserTags({tag});
         QVERIFY(model.setFilter(filter));
         model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 0);
 
         Notifications signals_(&model);
@@ -431,7 +420,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         const int rows = model.rowCount();
         const QStringList touched{model.itemAt(7).id, model.itemAt(8).id, model.itemAt(2000).id};
         QPersistentModelIndex watched = model.index(2000, DataBrowserModel::UserTagsColumn);
@@ -467,7 +456,7 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
         model.sort(DataBrowserModel::ModifiedColumn, Qt::AscendingOrder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 6);
         const QString firstId = model.itemAt(0).id;
         QPersistentModelIndex first = model.index(0, DataBrowserModel::NameColumn);
@@ -492,7 +481,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         const QString tag = QStringLiteral("browser-rows");
         const QStringList touched{model.itemAt(100).id, model.itemAt(300).id, model.itemAt(301).id};
         QVERIFY(world->runBatch(touched, TagUpdate{{tag}, {}}));
@@ -516,7 +505,7 @@ private Q_SLOTS:
         DataFilter filter;
         filter.setUserTags({tag});
         QVERIFY(model.setFilter(filter));
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(world->runBatch({touched.at(1)}, TagUpdate{{}, {tag}}));
         signals_.clear();
@@ -554,7 +543,7 @@ private Q_SLOTS:
         TagCatalog catalog;
         connect(&model, &DataBrowserModel::dataReceived, &catalog, &TagCatalog::learnData);
         model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(loadAll(model));
+        QVERIFY(icatest::loadAllRows(model));
         QCOMPARE(catalog.completions(TagKind::Technical, QStringLiteral("instr")),
                  QStringList{QStringLiteral("instrument:NovaSeqX")});
         QCOMPARE(catalog.useCount(TagKind::Technical, QStringLiteral("instrument:NovaSeqX")),

@@ -80,15 +80,7 @@ protected:
         return QTest::qWaitFor([this]() { return model() && !model()->isLoading(); }, Timeout);
     }
     /// Reads pages until every row is loaded.
-    bool loadAll() const {
-        return QTest::qWaitFor(
-            [this]() {
-                if (model()->canFetchMore())
-                    model()->fetchMore();
-                return model()->isComplete() && !model()->isLoading();
-            },
-            Timeout);
-    }
+    bool loadAll() const { return loadAllRows(*model(), Timeout); }
     /// Scrolls to the end, as the user would, until more than `rows` rows are loaded.
     bool scrollPast(int rows) const {
         return QTest::qWaitFor(
