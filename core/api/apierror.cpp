@@ -40,6 +40,13 @@ QString ApiError::toString() const {
     return text;
 }
 
+bool ApiError::isPermanent() const {
+    if (kind == Kind::Usage)
+        return true;
+    return kind == Kind::Http && httpStatus >= 400 && httpStatus < 500 && httpStatus != 408 &&
+           httpStatus != 429;
+}
+
 bool ApiError::isTransient() const {
     switch (kind) {
     case Kind::Http:

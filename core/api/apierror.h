@@ -39,6 +39,9 @@ struct ApiError {
     [[nodiscard]] QString toString() const;
     /// True for an error that another try may cure (429, 502-504, dropped connection).
     [[nodiscard]] bool isTransient() const;
+    /// True for an error that asking again later will not cure: a usage error, or an
+    /// HTTP 4xx other than 408 and 429 (the batch is gone, access was revoked, ...).
+    [[nodiscard]] bool isPermanent() const;
 
     static ApiError usage(const QString &message);
     static ApiError decode(int httpStatus, const QString &message);

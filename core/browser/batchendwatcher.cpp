@@ -1,44 +1,60 @@
 #include "batchendwatcher.h"
 
-#include "models/batchmonitor.h"
-#include "models/itemspager.h" // batchmonitor.h needs it complete
+#include "api/apicall.h"
+#include "api/batchapi.h"
 
 namespace ica {
 
 BatchEndWatcher::BatchEndWatcher(ApiClient *client, QObject *parent)
     : QObject(parent)
-    , m_client(client) {}
+    , m_client(client) {
+    m_timer.setInterval(DefaultInterval);
+    connect(&m_timer, &QTimer::timeout, this, &BatchEndWatcher::tick);
+}
 
-BatchEndWatcher::~BatchEndWatcher() = default;
-
-void BatchEndWatcher::setInterval(std::chrono::milliseconds interval) {
-    m_interval = interval;
-    for (BatchMonitor *monitor : std::as_const(m_monitors))
-        monitor->setRefreshInterval(interval);
+BatchEndWatcher::~BatchEndWatcher() {
+    for (const Watched &watched : std::as_const(m_watched))
+        if (watched.call)
+            watched.call->cancel();
 }
 
 void BatchEndWatcher::watch(const QString &projectId, const QString &batchId) {
-    if (projectId.isEmpty() || batchId.isEmpty() || m_monitors.contains(batchId))
+    if (projectId.isEmpty() || batchId.isEmpty() || m_watched.contains(batchId))
         return;
-    auto *monitor = new BatchMonitor(m_client, this);
-    m_monitors.insert(batchId, monitor);
-    connect(monitor, &BatchMonitor::finished, this,
-            [this, monitor, projectId, batchId](const JobStatus &status) {
-                m_monitors.remove(batchId);
-                // Not deleted here: the monitor is still inside its own signal.
-                monitor->deleteLater();
-                Q_EMIT batchEnded(projectId, batchId, status);
-            });
-    // An error that stops live refresh (the batch is gone, access was revoked) will
-    // not heal by itself: stop watching instead of keeping a dead monitor.
-    connect(monitor, &BatchMonitor::errorOccurred, this, [this, monitor, batchId]() {
-        if (!monitor->isStoppedByError())
-            return;
-        m_monitors.remove(batchId);
-        monitor->deleteLater();
-    });
-    monitor->setRefreshInterval(m_interval);
-    monitor->setBatch(projectId, batchId);
+    m_watched.insert(batchId, Watched{projectId, {}});
+    read(batchId);
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+void BatchEndWatcher::tick() {
+    const QStringList ids = m_watched.keys();
+    for (const QString &batchId : ids)
+        if (!m_watched.value(batchId).call)
+            read(batchId);
+}
+
+void BatchEndWatcher::read(const QString &batchId) {
+    Watched &watched = m_watched[batchId];
+    watched.call = BatchApi(m_client).get(
+        watched.projectId, batchId, this,
+        [this, batchId](const Result<Batch> &result) { onAnswer(batchId, result); });
+}
+
+void BatchEndWatcher::onAnswer(const QString &batchId, const Result<Batch> &result) {
+    const auto it = m_watched.find(batchId);
+    if (it == m_watched.end())
+        return;
+    it->call = nullptr;
+    const bool ended = result.ok() && result.value->job.status.isTerminal();
+    if (!ended && !result.error.isPermanent())
+        return; // still running, or a passing failure: the next tick reads it again
+    const QString projectId = it->projectId;
+    m_watched.erase(it);
+    if (m_watched.isEmpty())
+        m_timer.stop();
+    if (ended)
+        Q_EMIT batchEnded(projectId, batchId, result.value->job.status);
 }
 
 } // namespace ica

@@ -9,18 +9,6 @@
 
 namespace ica {
 
-namespace {
-
-/// An answer that another try will not change: stop ticking until asked again.
-bool stopsLiveRefresh(const ApiError &error) {
-    if (error.kind == ApiError::Kind::Usage)
-        return true;
-    return error.kind == ApiError::Kind::Http && error.httpStatus >= 400 &&
-           error.httpStatus < 500 && error.httpStatus != 408 && error.httpStatus != 429;
-}
-
-} // namespace
-
 const QList<std::chrono::milliseconds> &BatchMonitor::refreshIntervals() {
     using std::chrono::milliseconds;
     static const QList<milliseconds> intervals{milliseconds(0), milliseconds(2000),
@@ -215,7 +203,7 @@ void BatchMonitor::finishRound(const ApiError &error) {
     m_skipPagerRefresh = false;
     if (error.isError()) {
         m_lastError = error;
-        if (stopsLiveRefresh(error))
+        if (error.isPermanent()) // another try will not change it: stop ticking
             m_stoppedByError = true;
         setRefreshing(false);
         updateTimer();

@@ -1,7 +1,7 @@
 // BatchEndWatcher against the simulator over loopback: a watched batch is reported
-// once, with its final status, when its job ends in simulated time; watching it
-// twice watches it once; a batch that cannot be read (404) is dropped, not polled
-// forever.
+// once, with its final status, when its job ends in simulated time, by reading just
+// the batch; watching it twice watches it once; a batch that cannot be read (404) is dropped, not
+// polled forever.
 #include "browser/batchendwatcher.h"
 #include "browserworld.h"
 
@@ -40,6 +40,7 @@ private Q_SLOTS:
         BatchEndWatcher watcher(world->client);
         watcher.setInterval(std::chrono::milliseconds(100));
         QSignalSpy ended(&watcher, &BatchEndWatcher::batchEnded);
+        world->nam.resetCounters();
         watcher.watch(world->projectId, batchId);
         watcher.watch(world->projectId, batchId); // a repeat is ignored
         QCOMPARE(watcher.watchedCount(), 1);
@@ -54,6 +55,9 @@ private Q_SLOTS:
         QCOMPARE(ended.at(0).at(2).value<JobStatus>().value(), JobStatus::Succeeded);
         QVERIFY(!watcher.isWatching(batchId));
         QCOMPARE(watcher.watchedCount(), 0);
+        // Watching reads just the batch (its job's status), never its items.
+        QVERIFY(world->nam.count(batchId) >= 1);
+        QCOMPARE(world->nam.count(QStringLiteral("/items")), 0);
     }
 
     void dropsABatchThatCannotBeRead() {
