@@ -170,10 +170,7 @@ void ComposerWidget::buildUi() {
 
 void ComposerWidget::connectParts() {
     connect(m_picker, &ProjectPicker::projectChosen, this, [this](const QString &id) {
-        if (id != m_lastProjectId) {
-            m_lastProjectId = id;
-            Q_EMIT lastProjectChanged(id);
-        }
+        rememberLastProject(id);
         onEdited();
     });
     connect(m_picker, &ProjectPicker::projectsLoaded, this, &ComposerWidget::revalidate);
@@ -317,18 +314,12 @@ int ComposerWidget::addGroupForProject(const QString &projectId, const QString &
         // Another project's draft is kept as it is: the selection starts a new one.
         CreateBatchRequest request;
         request.dataUpdateGroups.append(group);
-        m_restoreLatest = false;
-        m_session->setDocument(current);
-        m_session->startFrom(DraftDocument::fromRequest(projectId, projectName, request));
-        m_message->clearMessage();
+        newDraftFrom(projectId, request);
         return 0;
     }
     if (m_picker->projectId() != projectId) {
         m_picker->setProject(projectId, projectName);
-        if (projectId != m_lastProjectId) {
-            m_lastProjectId = projectId;
-            Q_EMIT lastProjectChanged(projectId);
-        }
+        rememberLastProject(projectId);
     }
     GroupEditor *target = nullptr;
     if (m_groups->count() == 1 && m_groups->editor(0)->group() == DataUpdateGroup())
@@ -358,6 +349,13 @@ void ComposerWidget::setTagCatalog(TagCatalog *catalog) {
         m_technicalTagCompletion = new TagCompletionModel(catalog, TagKind::Technical, this);
     }
     m_groups->setTagCompletion(m_userTagCompletion, m_technicalTagCompletion);
+}
+
+void ComposerWidget::rememberLastProject(const QString &projectId) {
+    if (projectId == m_lastProjectId)
+        return;
+    m_lastProjectId = projectId;
+    Q_EMIT lastProjectChanged(projectId);
 }
 
 QString ComposerWidget::currentDraftId() const {

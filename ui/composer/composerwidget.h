@@ -106,6 +106,8 @@ private:
     void buildUi();
     void connectParts();
     void onEdited();
+    /// The project new drafts start with; lastProjectChanged() when it changes.
+    void rememberLastProject(const QString &projectId);
     void revalidate();
     void loadDocumentIntoForm();
     void applyFix(IssueFix fix);

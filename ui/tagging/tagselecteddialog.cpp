@@ -212,8 +212,13 @@ QStringList TagSelectedDialog::dataIds() const {
 }
 
 DataUpdateGroup TagSelectedDialog::newGroup() const {
-    DataUpdateGroup group;
+    DataUpdateGroup group = changes();
     group.dataIds = dataIds();
+    return group;
+}
+
+DataUpdateGroup TagSelectedDialog::changes() const {
+    DataUpdateGroup group;
     group.userTags = TagUpdate{m_userAdd->tags(), m_userRemove->tags()};
     group.technicalTags = TagUpdate{m_techAdd->tags(), m_techRemove->tags()};
     group.willBeArchivedAt = m_archive->dateTime();
@@ -263,7 +268,7 @@ QString TagSelectedDialog::message() const {
         return tr("Nothing is selected: select files or folders in the browser first.");
     if (target() == Target::ExistingGroup)
         return existingGroup() < 0 ? tr("Choose the group to add the items to.") : QString();
-    const DataUpdateGroup group = newGroup();
+    const DataUpdateGroup group = changes();
     if (group.changesNothing())
         return tr("Add or remove a tag, or set or clear a date: the group would change nothing.");
     const bool dates = group.willBeArchivedAt.isValid() || group.willBeDeletedAt.isValid() ||
@@ -280,9 +285,9 @@ void TagSelectedDialog::updateState() {
     const QString text = message();
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
-    const bool blocked = m_items.isEmpty() ||
-                         (target() == Target::ExistingGroup && existingGroup() < 0) ||
-                         (target() == Target::NewGroup && newGroup().changesNothing());
+    const bool blocked =
+        m_items.isEmpty() ||
+        (target() == Target::ExistingGroup ? existingGroup() < 0 : changes().changesNothing());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!blocked);
 }
 

@@ -65,6 +65,8 @@ private:
     void updatePreview();
     void updateState();
     [[nodiscard]] bool draftTakesItems() const;
+    /// The tag and date changes entered, without data IDs.
+    [[nodiscard]] DataUpdateGroup changes() const;
     [[nodiscard]] CreateBatchRequest draftAfter() const;
 
     QString m_projectId;
