@@ -1,7 +1,11 @@
 #include "decodecontext.h"
+#include "jsonlimits.h"
 
+#include <QJsonDocument>
 #include <QJsonValue>
 #include <QTimeZone>
+
+#include <cmath>
 
 namespace ica {
 
@@ -104,7 +108,8 @@ QStringList DecodeContext::requiredStringList(const QJsonObject &o, QLatin1Strin
     return optionalStringList(o, key);
 }
 
-std::optional<qint64> DecodeContext::optionalInt(const QJsonObject &o, QLatin1String key) {
+std::optional<qint64> DecodeContext::optionalInt(const QJsonObject &o, QLatin1String key,
+                                                 qint64 min, qint64 max) {
     const QJsonValue v = o.value(key);
     if (absent(v))
         return std::nullopt;
@@ -112,7 +117,25 @@ std::optional<qint64> DecodeContext::optionalInt(const QJsonObject &o, QLatin1St
         fail(QStringLiteral("expected a number"), key);
         return std::nullopt;
     }
-    return v.toInteger();
+    // QJsonValue keeps integers that fit in 64 bits exactly; any other number is a
+    // double, and toInteger() would silently turn a fraction or 1e300 into 0.
+    const double d = v.toDouble();
+    const bool whole = std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9.2e18;
+    const qint64 n = whole ? v.toInteger() : 0;
+    if (!whole || n < min || n > max) {
+        fail(QStringLiteral("%1 is not a whole number from %2 to %3")
+                 .arg(QString::fromUtf8(
+                     QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1)))
+                 .arg(min)
+                 .arg(max),
+             key);
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::optional<qint64> DecodeContext::optionalCount(const QJsonObject &o, QLatin1String key) {
+    return optionalInt(o, key, 0, JsonLimits::MaxCount);
 }
 
 std::optional<bool> DecodeContext::optionalBool(const QJsonObject &o, QLatin1String key) {

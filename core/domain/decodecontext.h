@@ -45,7 +45,12 @@ public:
     QString optionalString(const QJsonObject &o, QLatin1String key);
     QStringList optionalStringList(const QJsonObject &o, QLatin1String key);
     QStringList requiredStringList(const QJsonObject &o, QLatin1String key);
-    std::optional<qint64> optionalInt(const QJsonObject &o, QLatin1String key);
+    /// A whole number from `min` to `max`; a fraction, or a number out of that range
+    /// (-1, 2^62 or 1e300 where a count is expected), is an error, never a guess.
+    std::optional<qint64> optionalInt(const QJsonObject &o, QLatin1String key, qint64 min,
+                                      qint64 max);
+    /// optionalInt() from 0 to JsonLimits::MaxCount.
+    std::optional<qint64> optionalCount(const QJsonObject &o, QLatin1String key);
     std::optional<bool> optionalBool(const QJsonObject &o, QLatin1String key);
     bool requiredBool(const QJsonObject &o, QLatin1String key);
     QDateTime requiredDateTime(const QJsonObject &o, QLatin1String key);

@@ -1,6 +1,5 @@
 #include "fastitemdecoder.h"
-
-#include <simdjson.h>
+#include "jsonlint.h"
 
 #include <string_view>
 
@@ -148,21 +147,18 @@ bool readItem(dom::element value, BatchItem &out) {
     return hasId && hasRequest && hasProcessing;
 }
 
-bool readOptionalInt(dom::element value, std::optional<qint64> &out) {
+// A count from 0 to JsonLimits::MaxCount, as DecodeContext::optionalCount() reads it.
+bool readOptionalCount(dom::element value, std::optional<qint64> &out) {
     if (value.is_null())
         return true;
     int64_t n = 0;
-    if (value.get_int64().get(n) != SUCCESS)
+    if (value.get_int64().get(n) != SUCCESS || n < 0 || n > JsonLimits::MaxCount)
         return false;
     out = n;
     return true;
 }
 
-bool readPage(dom::parser &parser, const QByteArray &body, BatchItemPage &page) {
-    dom::element doc;
-    // parse() copies into its own padded buffer: the QByteArray needs no padding.
-    if (parser.parse(body.constData(), size_t(body.size())).get(doc) != SUCCESS)
-        return false;
+bool readPage(dom::element doc, BatchItemPage &page) {
     dom::object object;
     if (doc.get_object().get(object) != SUCCESS)
         return false;
@@ -184,10 +180,10 @@ bool readPage(dom::parser &parser, const QByteArray &body, BatchItemPage &page) 
             if (!readString(field.value, page.info.nextPageToken))
                 return false;
         } else if (field.key == "remainingRecords") {
-            if (!readOptionalInt(field.value, page.info.remainingRecords))
+            if (!readOptionalCount(field.value, page.info.remainingRecords))
                 return false;
         } else if (field.key == "totalItemCount") {
-            if (!readOptionalInt(field.value, page.info.totalItemCount))
+            if (!readOptionalCount(field.value, page.info.totalItemCount))
                 return false;
         }
     }
@@ -196,13 +192,27 @@ bool readPage(dom::parser &parser, const QByteArray &body, BatchItemPage &page) 
 
 } // namespace
 
-Decoded<BatchItemPage> decodeBatchItemPage(const QByteArray &body) {
-    // One parser per thread: it keeps its buffers between pages.
-    thread_local dom::parser parser;
+std::optional<BatchItemPage> decodeBatchItemPageFast(const QByteArray &body) {
+    // The same parser (same depth limit) and the same checks as parseJsonObject(),
+    // so this path refuses every body the slow one refuses. parse() copies into its
+    // own padded buffer: the QByteArray needs no padding.
+    const std::string_view text = jsonlint::text(body);
+    dom::element doc;
+    if (jsonlint::parser().parse(text.data(), text.size()).get(doc) != SUCCESS)
+        return std::nullopt;
+    bool zeroDouble = false;
+    if (jsonlint::check(doc, &zeroDouble) || zeroDouble)
+        return std::nullopt;
     BatchItemPage page;
-    if (readPage(parser, body, page)) {
+    if (!readPage(doc, page))
+        return std::nullopt;
+    return page;
+}
+
+Decoded<BatchItemPage> decodeBatchItemPage(const QByteArray &body) {
+    if (std::optional<BatchItemPage> page = decodeBatchItemPageFast(body)) {
         Decoded<BatchItemPage> result;
-        result.value = std::move(page);
+        result.value = std::move(*page);
         return result;
     }
     return decodeJson<BatchItemPage>(body);

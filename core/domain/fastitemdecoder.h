@@ -11,4 +11,9 @@ namespace ica {
 /// to that decoder so the error names the failing field's path.
 Decoded<BatchItemPage> decodeBatchItemPage(const QByteArray &body);
 
+/// The simdjson path alone, without the fallback: nullopt for any body it does not
+/// take. For the differential fuzz target and tests, which check that whatever it
+/// takes, decodeJson<BatchItemPage>() takes too and decodes to the same page.
+std::optional<BatchItemPage> decodeBatchItemPageFast(const QByteArray &body);
+
 } // namespace ica

@@ -3,6 +3,8 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/decodecontext.cpp ${CMAKE_CURRENT_LIST_DIR}/decodecontext.h
   ${CMAKE_CURRENT_LIST_DIR}/fastitemdecoder.cpp ${CMAKE_CURRENT_LIST_DIR}/fastitemdecoder.h
   ${CMAKE_CURRENT_LIST_DIR}/jsondecode.h
+  ${CMAKE_CURRENT_LIST_DIR}/jsonlimits.cpp ${CMAKE_CURRENT_LIST_DIR}/jsonlimits.h
+  ${CMAKE_CURRENT_LIST_DIR}/jsonlint.h
   ${CMAKE_CURRENT_LIST_DIR}/page.cpp ${CMAKE_CURRENT_LIST_DIR}/page.h
   ${CMAKE_CURRENT_LIST_DIR}/problem.cpp ${CMAKE_CURRENT_LIST_DIR}/problem.h
   ${CMAKE_CURRENT_LIST_DIR}/project.cpp ${CMAKE_CURRENT_LIST_DIR}/project.h

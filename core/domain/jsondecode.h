@@ -1,10 +1,9 @@
 #pragma once
 
 #include "decodecontext.h"
+#include "jsonlimits.h"
 
 #include <QByteArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <optional>
 
@@ -24,24 +23,20 @@ template <typename T> struct Decoded {
     }
 };
 
-/// Parses `body` as one JSON object and decodes it with T::fromJson. Never throws;
-/// a malformed or truncated body gives an error with the byte offset.
+/// Parses `body` as one JSON object within JsonLimits (see parseJsonObject()) and
+/// decodes it with T::fromJson. Never throws; a malformed or truncated body gives an
+/// error with the byte offset, a body over the limits one with the offending path.
 template <typename T> Decoded<T> decodeJson(const QByteArray &body) {
     Decoded<T> result;
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.errorMessage = QStringLiteral("the body is not valid JSON (%1 at byte %2)")
-                                  .arg(parseError.errorString())
-                                  .arg(parseError.offset);
-        return result;
-    }
-    if (!doc.isObject()) {
-        result.errorMessage = QStringLiteral("expected a JSON object");
+    QJsonObject object;
+    JsonIssue issue;
+    if (!parseJsonObject(body, &object, &issue)) {
+        result.errorPath = issue.path;
+        result.errorMessage = issue.message;
         return result;
     }
     DecodeContext ctx;
-    T value = T::fromJson(doc.object(), ctx);
+    T value = T::fromJson(object, ctx);
     if (!ctx.ok()) {
         result.errorPath = ctx.errorPath();
         result.errorMessage = ctx.errorMessage();

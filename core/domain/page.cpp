@@ -5,8 +5,8 @@ namespace ica {
 PageInfo PageInfo::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     PageInfo info;
     info.nextPageToken = ctx.optionalString(o, QLatin1String("nextPageToken"));
-    info.remainingRecords = ctx.optionalInt(o, QLatin1String("remainingRecords"));
-    info.totalItemCount = ctx.optionalInt(o, QLatin1String("totalItemCount"));
+    info.remainingRecords = ctx.optionalCount(o, QLatin1String("remainingRecords"));
+    info.totalItemCount = ctx.optionalCount(o, QLatin1String("totalItemCount"));
     return info;
 }
 

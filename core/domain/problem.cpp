@@ -1,4 +1,5 @@
 #include "problem.h"
+#include "jsonlimits.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -12,7 +13,7 @@ Problem Problem::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     p.id = ctx.optionalString(o, QLatin1String("id"));
     p.type = ctx.optionalString(o, QLatin1String("type"));
     p.title = ctx.optionalString(o, QLatin1String("title"));
-    p.status = int(ctx.optionalInt(o, QLatin1String("status")).value_or(0));
+    p.status = int(ctx.optionalInt(o, QLatin1String("status"), 0, 999).value_or(0));
     p.detail = ctx.optionalString(o, QLatin1String("detail"));
     p.instance = ctx.optionalString(o, QLatin1String("instance"));
     p.timestamp = ctx.optionalDateTime(o, QLatin1String("timestamp"));
@@ -72,15 +73,18 @@ std::optional<JwtClaims> JwtClaims::parse(const QString &jwt) {
         parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (!decoded)
         return std::nullopt;
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(*decoded, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    // The payload is outside input too: it gets the same limits as any answer body.
+    QJsonObject payload;
+    JsonIssue issue;
+    if (!parseJsonObject(*decoded, &payload, &issue))
         return std::nullopt;
-    const QJsonObject payload = doc.object();
     JwtClaims claims;
     const QJsonValue exp = payload.value(QLatin1String("exp"));
-    if (exp.isDouble())
-        claims.expiresAt = QDateTime::fromSecsSinceEpoch(exp.toInteger(), Qt::UTC);
+    // Seconds up to the year 9999; anything else (a fraction, 1e300, -5) is no expiry
+    // this client can use, as if exp were absent.
+    constexpr double maxExp = 253402300799.0;
+    if (exp.isDouble() && exp.toDouble() >= 0 && exp.toDouble() <= maxExp)
+        claims.expiresAt = QDateTime::fromSecsSinceEpoch(qint64(exp.toDouble()), Qt::UTC);
     claims.tenantId = payload.value(QLatin1String("tid")).toString();
     claims.tenantName = payload.value(QLatin1String("tns")).toString();
     claims.subject = payload.value(QLatin1String("sub")).toString();

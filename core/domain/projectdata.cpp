@@ -1,4 +1,5 @@
 #include "projectdata.h"
+#include "jsonlimits.h"
 
 #include <QJsonArray>
 
@@ -64,7 +65,8 @@ ProjectData ProjectData::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     d.type = typeFromString(d.typeText);
     d.status = ctx.requiredString(details, QLatin1String("status"));
     d.owningProjectId = ctx.optionalString(details, QLatin1String("owningProjectId"));
-    d.sizeInBytes = ctx.optionalInt(details, QLatin1String("fileSizeInBytes"));
+    d.sizeInBytes =
+        ctx.optionalInt(details, QLatin1String("fileSizeInBytes"), 0, JsonLimits::MaxFileSize);
     d.timeCreated = ctx.requiredDateTime(details, QLatin1String("timeCreated"));
     d.timeModified = ctx.requiredDateTime(details, QLatin1String("timeModified"));
     d.willBeArchivedAt = ctx.optionalDateTime(details, QLatin1String("willBeArchivedAt"));
