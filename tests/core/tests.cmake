@@ -1,3 +1,4 @@
 ica_add_test(NAME tst_domainjson SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_domainjson.cpp LIBS icacore)
 ica_add_test(NAME tst_apiclient SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_apiclient.cpp LIBS icacore icasim)
 ica_add_test(NAME tst_apicalls SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_apicalls.cpp LIBS icacore icasim)
+ica_add_test(NAME tst_apiretry SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_apiretry.cpp LIBS icacore icasim)
