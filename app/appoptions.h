@@ -3,6 +3,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+namespace icasim {
+struct SimulatorOptions;
+}
+
 namespace ica::app {
 
 /// What the command line asked for.
@@ -13,6 +19,9 @@ struct AppOptions {
     QString projectId;     ///< --project ID: the project of --open-batch / the composer
     QString screenshotDir; ///< --screenshots DIR: render each main view to PNG and quit
     QString dataDir;       ///< --data-dir DIR: settings and database here (tests, demo)
+    /// Tests only (no command-line option): adjusts the demo simulator's options
+    /// before it starts (faults, token lifetime, speed).
+    std::function<void(icasim::SimulatorOptions &)> demoSetup;
 
     /// Parses the application's arguments. On a usage error returns false with a
     /// message saying what is wrong and what to do.

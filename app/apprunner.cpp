@@ -43,7 +43,7 @@ bool AppRunner::start(QString *error) {
                      .arg(dir);
         return false;
     }
-    if (m_options.demo && !m_demo.start(dir, error)) {
+    if (m_options.demo && !m_demo.start(dir, error, m_options.demoSetup)) {
         *error = QStringLiteral("The demo's ICA simulator did not start: %1").arg(*error);
         return false;
     }

@@ -35,6 +35,8 @@ public:
     [[nodiscard]] ui::MainWindow *window() const { return m_window.get(); }
     /// The --demo simulator (not running without --demo).
     [[nodiscard]] const DemoEnvironment &demo() const { return m_demo; }
+    /// The session (profiles, the current client); null before start().
+    [[nodiscard]] Session *session() const { return m_session.get(); }
 
 private:
     QString dataDirectory() const;

@@ -9,7 +9,8 @@ namespace ica::app {
 DemoEnvironment::DemoEnvironment() = default;
 DemoEnvironment::~DemoEnvironment() = default;
 
-bool DemoEnvironment::start(const QString &dataDir, QString *error) {
+bool DemoEnvironment::start(const QString &dataDir, QString *error,
+                            const std::function<void(icasim::SimulatorOptions &)> &setup) {
     icasim::SimulatorOptions options;
     options.seed = 7; // a fixed world: the journal's batches replay onto the same data
     options.projectCount = 4;
@@ -18,6 +19,8 @@ bool DemoEnvironment::start(const QString &dataDir, QString *error) {
     // watch it live, short enough not to bore.
     options.itemsPerSecond = 250;
     options.journalPath = QDir(dataDir).filePath(QStringLiteral("demo-batches.jsonl"));
+    if (setup)
+        setup(options);
     m_simulator = std::make_unique<icasim::SimulatorThread>(options);
     if (!m_simulator->start(error)) {
         m_simulator.reset();

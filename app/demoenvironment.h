@@ -3,11 +3,13 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace icasim {
 class SimulatorThread;
-}
+struct SimulatorOptions;
+} // namespace icasim
 
 namespace ica::app {
 
@@ -21,8 +23,10 @@ public:
     DemoEnvironment(const DemoEnvironment &) = delete;
     DemoEnvironment &operator=(const DemoEnvironment &) = delete;
 
-    /// Starts the simulator; false with a message when it cannot listen.
-    bool start(const QString &dataDir, QString *error);
+    /// Starts the simulator; false with a message when it cannot listen. `setup`
+    /// (tests) may adjust the options first.
+    bool start(const QString &dataDir, QString *error,
+               const std::function<void(icasim::SimulatorOptions &)> &setup = {});
     [[nodiscard]] QUrl baseUrl() const;
     [[nodiscard]] QString apiKey() const;
     [[nodiscard]] icasim::SimulatorThread *simulator() const { return m_simulator.get(); }

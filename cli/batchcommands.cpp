@@ -2,6 +2,7 @@
 // get/item/items commands are built here from the shared show and list commands.
 
 #include "batchcreate.h"
+#include "batchfind.h"
 #include "batchwait.h"
 #include "optionvalues.h"
 #include "paging.h"
@@ -137,7 +138,8 @@ CommandSpec itemsSpec() {
 } // namespace
 
 QList<CommandSpec> batchCommands() {
-    return {batchCreateSpec(), getSpec(), itemsSpec(), itemSpec(), batchWaitSpec()};
+    return {batchCreateSpec(), getSpec(),       itemsSpec(),
+            itemSpec(),        batchWaitSpec(), batchFindSpec()};
 }
 
 } // namespace icacli

@@ -1,5 +1,7 @@
 #include "batchcreate.h"
 
+#include "batchfind.h"
+
 #include "batchsplit.h"
 #include "idsfile.h"
 #include "optionvalues.h"
@@ -233,6 +235,7 @@ void BatchCreateCommand::start() {
 
 void BatchCreateCommand::createNext() {
     const int index = m_next;
+    m_sentAt = QDateTime::currentDateTimeUtc();
     ica::BatchApi(client()).create(m_projectId, m_parts.at(index), this,
                                    [this, index](const ica::Result<ica::Batch> &result) {
                                        if (!result.ok()) {
@@ -246,25 +249,30 @@ void BatchCreateCommand::createNext() {
 
 void BatchCreateCommand::onFailed(int index, const ica::ApiError &error) {
     closeJsonArray();
-    // Without an HTTP answer the server may have taken the call (a timeout, a
-    // dropped connection), unless it could not even be reached.
-    const bool notSent = error.kind == ica::ApiError::Kind::Network &&
-                         (error.networkError == QNetworkReply::ConnectionRefusedError ||
-                          error.networkError == QNetworkReply::HostNotFoundError);
-    const QString fate = error.kind == ica::ApiError::Kind::Http || notSent
-                             ? QStringLiteral("was not created")
-                             : QStringLiteral("may or may not have been created (no answer: "
-                                              "check before sending it again)");
+    // Only ICA's own refusal (a 4xx problem) or a connection never made means "not
+    // created"; after a gateway's 5xx, a dropped connection or a timeout the server
+    // may have created it: say so and give the check, never send it again.
+    const bool unknown = error.outcomeUnknown();
+    const QString fate = unknown ? QStringLiteral("may or may not have been created by the server")
+                                 : QStringLiteral("was not created");
+    if (index > 0)
+        console().errLine(QStringLiteral("icatag: parts 1-%1 were created (printed above); the "
+                                         "data IDs from position %2 of the list on were %3.")
+                              .arg(index)
+                              .arg(m_idsSent + 1)
+                              .arg(unknown ? QStringLiteral("perhaps not created")
+                                           : QStringLiteral("not created")));
+    if (unknown)
+        console().errLine(
+            QStringLiteral("icatag: the server may or may not have created the batch: check "
+                           "before sending it again, with\n  %1")
+                .arg(BatchFindCommand::commandLine(
+                    m_projectId, m_sentAt.addSecs(-ica::CreatedBatchFinder::ClockSkewSeconds),
+                    m_parts.at(index).dataIdCount())));
     if (!m_split) {
         finishWithApiError(error, QStringLiteral("the batch ") + fate);
         return;
     }
-    if (index > 0)
-        console().errLine(QStringLiteral("icatag: parts 1-%1 were created (printed above); the "
-                                         "data IDs from position %2 of the list on were not "
-                                         "created.")
-                              .arg(index)
-                              .arg(m_idsSent + 1));
     finishWithApiError(error, QStringLiteral("part %1 of %2 (%3 data IDs) %4")
                                   .arg(index + 1)
                                   .arg(m_parts.size())
@@ -324,8 +332,10 @@ CommandSpec batchCreateSpec() {
         "UTC, e.g. 2026-11-30T08:30:00Z.\n\n"
         "ICA advises at most 5,000 data IDs per batch and refuses more than 100,000. --split "
         "creates batches of 5,000 IDs (or --split-size N) one after another and prints each "
-        "as it is created (JSON: an array). A create call is never repeated by icatag: after "
-        "a failure, check with 'batch get' or the app before sending again.");
+        "as it is created (JSON: an array). A create call is never repeated by icatag (except "
+        "after a 429, when ICA did not take it). When the outcome is unknown (a gateway's "
+        "502/503/504, a dropped connection, a timeout) icatag says the server may or may not "
+        "have created the batch and prints the 'batch find' command that checks.");
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({
             {ProjectOption, QStringLiteral("Project ID (required)."), QStringLiteral("ID")},

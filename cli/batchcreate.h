@@ -30,6 +30,7 @@ private:
     bool m_split;
     int m_next = 0;
     qsizetype m_idsSent = 0;
+    QDateTime m_sentAt; ///< when the current create went out (UTC), for the check
     bool m_jsonArrayOpen = false;
 };
 

@@ -10,11 +10,13 @@ namespace icacli {
 
 BatchWaitCommand::BatchWaitCommand(QString projectId, QString batchId,
                                    std::chrono::milliseconds interval,
-                                   std::optional<std::chrono::milliseconds> timeout)
+                                   std::optional<std::chrono::milliseconds> timeout,
+                                   std::chrono::milliseconds giveUpAfter)
     : m_projectId(std::move(projectId))
     , m_batchId(std::move(batchId))
     , m_interval(interval)
-    , m_timeout(timeout) {
+    , m_timeout(timeout)
+    , m_giveUpAfter(giveUpAfter) {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &BatchWaitCommand::poll);
     m_timeoutTimer.setSingleShot(true);
@@ -28,26 +30,59 @@ void BatchWaitCommand::start() {
 }
 
 void BatchWaitCommand::poll() {
-    ica::BatchApi(client()).get(m_projectId, m_batchId, this,
-                                [this](const ica::Result<ica::Batch> &result) {
-                                    if (isFinished())
-                                        return;
-                                    if (!result.ok()) {
-                                        finishWithApiError(result.error);
-                                        return;
-                                    }
-                                    m_batch = *result.value;
-                                    m_haveBatch = true;
-                                    fetchCounts([this]() {
-                                        reportProgress();
-                                        if (m_batch.job.status.isTerminal()) {
-                                            printResult();
-                                            finishSuccess();
-                                        } else {
-                                            m_pollTimer.start(m_interval);
-                                        }
-                                    });
-                                });
+    const quint64 poll = ++m_poll;
+    ica::BatchApi(client()).get(
+        m_projectId, m_batchId, this, [this, poll](const ica::Result<ica::Batch> &result) {
+            if (isFinished() || poll != m_poll)
+                return;
+            if (!result.ok()) {
+                onPollFailed(result.error, QStringLiteral("reading the batch"));
+                return;
+            }
+            m_batch = *result.value;
+            m_haveBatch = true;
+            fetchCounts([this]() {
+                if (m_failingFor.isValid()) {
+                    console().errLine(
+                        QStringLiteral("icatag: batch %1 answers again.").arg(m_batchId));
+                    m_failingFor.invalidate();
+                }
+                reportProgress();
+                if (m_batch.job.status.isTerminal()) {
+                    printResult();
+                    finishSuccess();
+                } else {
+                    m_pollTimer.start(m_interval);
+                }
+            });
+        });
+}
+
+void BatchWaitCommand::onPollFailed(const ica::ApiError &error, const QString &what) {
+    ++m_poll; // the other answers of this poll no longer matter
+    // A permanent error (gone, no access) will not change; nor will anything but a
+    // transient one before the batch was ever read (a wrong server URL, a bad key).
+    if (error.isPermanent() || (!m_haveBatch && !error.isTransient())) {
+        finishWithApiError(error, what);
+        return;
+    }
+    if (!m_failingFor.isValid())
+        m_failingFor.start();
+    const qint64 failingMs = m_failingFor.elapsed();
+    if (failingMs >= m_giveUpAfter.count()) {
+        finishWithApiError(error, QStringLiteral("%1 (failing for %2 s; gave up after %3 s, "
+                                                 "see --give-up-after)")
+                                      .arg(what)
+                                      .arg(failingMs / 1000)
+                                      .arg(m_giveUpAfter.count() / 1000.0));
+        return;
+    }
+    console().errLine(QStringLiteral("icatag: %1 failed: %2; polling again in %3 s (giving up "
+                                     "after %4 s of failures).")
+                          .arg(what, error.shortReason())
+                          .arg(double(m_interval.count()) / 1000.0)
+                          .arg(double(m_giveUpAfter.count()) / 1000.0));
+    m_pollTimer.start(m_interval);
 }
 
 void BatchWaitCommand::fetchCounts(const std::function<void()> &done) {
@@ -65,11 +100,11 @@ void BatchWaitCommand::fetchCounts(const std::function<void()> &done) {
         query.page = ica::PageRequest::atOffset(0, 1);
         ica::BatchApi(client()).listItems(
             m_projectId, m_batchId, query, this,
-            [this, pending, i, done](const ica::Result<ica::BatchItemPage> &result) {
-                if (isFinished())
+            [this, pending, i, done, poll = m_poll](const ica::Result<ica::BatchItemPage> &result) {
+                if (isFinished() || poll != m_poll)
                     return;
                 if (!result.ok()) {
-                    finishWithApiError(result.error, QStringLiteral("counting the items"));
+                    onPollFailed(result.error, QStringLiteral("counting the items"));
                     return;
                 }
                 pending->counts[i].second = result.value->info.totalItemCount.value_or(-1);
@@ -128,7 +163,11 @@ CommandSpec batchWaitSpec() {
         "Exit status: 0 when the job is terminal, whatever the status (FAILED included: read "
         "the status from the output); 1 on an API or network failure or when --timeout runs "
         "out; 2 on a usage error. Here --timeout is the whole wait; the per-request timeout "
-        "is --request-timeout.");
+        "is --request-timeout.\n\n"
+        "A poll that fails with a server error (5xx), a dropped connection or a timeout is "
+        "retried by the client, then again on the next poll: the wait gives up only after "
+        "--give-up-after seconds of nothing but failures (default 300), or at once when the "
+        "batch is gone or access is refused.");
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({
             {QStringLiteral("project"), QStringLiteral("Project ID (required)."),
@@ -138,6 +177,10 @@ CommandSpec batchWaitSpec() {
              QStringLiteral("SECONDS")},
             {QStringLiteral("timeout"),
              QStringLiteral("Give up (exit 1) after SECONDS (default: wait as long as it takes)."),
+             QStringLiteral("SECONDS")},
+            {QStringLiteral("give-up-after"),
+             QStringLiteral("Give up (exit 1) after SECONDS of failed polls in a row (default "
+                            "300)."),
              QStringLiteral("SECONDS")},
         });
     };
@@ -164,8 +207,14 @@ CommandSpec batchWaitSpec() {
                 return nullptr;
             timeout = std::chrono::milliseconds(qint64(seconds * 1000.0));
         }
+        double giveUpAfter = double(BatchWaitCommand::DefaultGiveUpAfter.count()) / 1000.0;
+        if (parser.isSet(QStringLiteral("give-up-after")) &&
+            !parseSeconds(QStringLiteral("--give-up-after"),
+                          parser.value(QStringLiteral("give-up-after")), 0.0, &giveUpAfter, error))
+            return nullptr;
         return std::make_unique<BatchWaitCommand>(
-            project, batch, std::chrono::milliseconds(qint64(interval * 1000.0)), timeout);
+            project, batch, std::chrono::milliseconds(qint64(interval * 1000.0)), timeout,
+            std::chrono::milliseconds(qint64(giveUpAfter * 1000.0)));
     };
     return spec;
 }

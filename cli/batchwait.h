@@ -5,6 +5,7 @@
 
 #include "domain/batch.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <chrono>
@@ -16,12 +17,20 @@ namespace icacli {
 /// `batch wait`: polls the batch until its job status is terminal, reporting
 /// progress on stderr, then prints the batch and its item counts per status.
 /// A terminal job is success (exit 0) whatever its status, FAILED included: the
-/// wait did what was asked. API failures and the --timeout give exit 1.
+/// wait did what was asked. A poll that fails in a way another try may cure (a 5xx,
+/// a dropped connection, a timeout, after the client's own retries) is said on
+/// stderr and tried again on the next tick; the wait gives up (exit 1) only after
+/// `giveUpAfter` of nothing but failures, or at once on a permanent error (403,
+/// 404, ...). The --timeout gives exit 1 too.
 class BatchWaitCommand final : public Command {
     Q_OBJECT
 public:
     BatchWaitCommand(QString projectId, QString batchId, std::chrono::milliseconds interval,
-                     std::optional<std::chrono::milliseconds> timeout);
+                     std::optional<std::chrono::milliseconds> timeout,
+                     std::chrono::milliseconds giveUpAfter = DefaultGiveUpAfter);
+
+    /// How long polls may fail one after another before the wait gives up.
+    static constexpr std::chrono::milliseconds DefaultGiveUpAfter{300000};
 
     void start() override;
 
@@ -30,6 +39,9 @@ private:
     /// Asks for each item status's count (offset mode, pageSize 1, totalItemCount),
     /// all at once; `done` runs when all six are known. Fails the command on error.
     void fetchCounts(const std::function<void()> &done);
+    /// A poll failed: gives up on a permanent error or after the grace, else says
+    /// so and polls again after the interval.
+    void onPollFailed(const ica::ApiError &error, const QString &what);
     void reportProgress();
     void printResult();
     void onTimeout();
@@ -38,6 +50,9 @@ private:
     QString m_batchId;
     std::chrono::milliseconds m_interval;
     std::optional<std::chrono::milliseconds> m_timeout;
+    std::chrono::milliseconds m_giveUpAfter;
+    QElapsedTimer m_failingFor; ///< valid while polls fail one after another
+    quint64 m_poll = 0;         ///< answers of an abandoned poll are dropped
     QTimer m_pollTimer;
     QTimer m_timeoutTimer;
     ica::Batch m_batch;

@@ -15,6 +15,9 @@ const QString HelpOption = QStringLiteral("help");
 const QString OutputOption = QStringLiteral("output");
 /// Hidden: names a response header to report on stderr (Prism's sl-violations).
 const QString ReportHeaderVariable = QStringLiteral("ICATAG_REPORT_HEADER");
+/// Hidden, for tests: the retry delays in ms, comma-separated (e.g. "10,20"), so
+/// that a test of many retries does not wait the real 0.5 + 2 + 10 + 30 s.
+const QString RetryDelaysVariable = QStringLiteral("ICATAG_RETRY_DELAYS_MS");
 
 /// The option's name when `token` is an option ("--name=value" gives "name").
 QString optionName(const QString &token) {
@@ -190,11 +193,33 @@ ica::ApiClient *Cli::createClient(const Connection &connection) {
     auto *client = new ica::ApiClient(nam, this);
     client->setServerUrl(connection.server);
     client->setDefaultTimeout(connection.requestTimeout);
+    if (m_env.contains(RetryDelaysVariable)) {
+        ica::RetryPolicy policy;
+        policy.delays.clear();
+        for (const QString &part : m_env.value(RetryDelaysVariable).split(QLatin1Char(','))) {
+            bool ok = false;
+            const int ms = part.trimmed().toInt(&ok);
+            if (ok && ms >= 0 && policy.delays.size() < 10)
+                policy.delays.append(std::chrono::milliseconds(ms));
+        }
+        client->setRetryPolicy(policy);
+    }
     const bool token = connection.credential == Connection::Credential::AccessToken;
     client->setAuthenticator(
         new ica::StaticAuthenticator(token ? ica::StaticAuthenticator::Kind::BearerToken
                                            : ica::StaticAuthenticator::Kind::ApiKey,
                                      connection.secret));
+    // Every retry is said on stderr, so a command that takes longer says why.
+    connect(client, &ica::ApiClient::retryScheduled, this,
+            [this, client](const ica::ApiRequest &request, int attempt, qint64 delayMs,
+                           const ica::ApiError &error) {
+                m_console.errLine(
+                    QStringLiteral("icatag: %1 %2: %3; trying again in %4 s (try %5 of %6).")
+                        .arg(QString::fromLatin1(request.method), request.path, error.shortReason())
+                        .arg(double(delayMs) / 1000.0)
+                        .arg(attempt)
+                        .arg(client->retryPolicy().delays.size() + 1));
+            });
     if (connection.verbose)
         m_console.errLine(
             QStringLiteral("icatag: server %1, credentials: %2")

@@ -14,7 +14,9 @@ class IcaSimulator;
 ///   POST /_sim/faults         JSON object with any of the FaultInjector keys
 ///                             (latencyMs, failNext, failStatus, rateLimitNext,
 ///                             rateLimitRate, retryAfterSeconds, dropNext, truncateNext,
-///                             and <fault>PathContains filters), applied on top of the
+///                             gatewayNext, gatewayStatus, slowNext, slowMs, stormRate,
+///                             stormSeed, stormGetOnly, and <fault>PathContains
+///                             filters), applied on top of the
 ///                             current faults -> the resulting fault configuration
 ///   POST /_sim/reset-faults   clear all faults -> the (empty) fault configuration
 ///   GET  /_sim/info           {"baseUrl", "tenant": {id, name}, "now", "nowMs",

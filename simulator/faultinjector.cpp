@@ -10,7 +10,12 @@ bool pathMatches(const QString &path, const QString &filter) {
 }
 
 bool validFailStatus(int status) {
-    return status == 500 || status == 503 || status == 429;
+    // 400: ICA refusing the request with its problem body (nothing was done).
+    return status == 400 || status == 500 || status == 502 || status == 503 || status == 429;
+}
+
+bool validGatewayStatus(int status) {
+    return status == 502 || status == 503 || status == 504;
 }
 } // namespace
 
@@ -21,6 +26,8 @@ void FaultInjector::setOptions(const FaultOptions &options) {
     QMutexLocker lock(&m_mutex);
     m_options = options;
     m_rateAccumulator = 0.0;
+    m_stormRng = Rng(options.stormSeed);
+    m_stormFaults = 0;
 }
 
 FaultOptions FaultInjector::options() const {
@@ -73,8 +80,49 @@ void FaultInjector::truncateNext(int count, const QString &pathContains) {
     m_options.truncatePathContains = pathContains;
 }
 
-FaultDecision FaultInjector::decide(const QString &path) {
+void FaultInjector::gatewayNext(int count, int status, const QString &pathContains) {
     QMutexLocker lock(&m_mutex);
+    m_options.gatewayNext = qMax(0, count);
+    m_options.gatewayStatus = validGatewayStatus(status) ? status : 504;
+    m_options.gatewayPathContains = pathContains;
+}
+
+void FaultInjector::slowNext(int count, int ms, const QString &pathContains) {
+    QMutexLocker lock(&m_mutex);
+    m_options.slowNext = qMax(0, count);
+    m_options.slowMs = qMax(0, ms);
+    m_options.slowPathContains = pathContains;
+}
+
+void FaultInjector::setStorm(double rate, quint64 seed, bool getOnly, const QString &pathContains) {
+    QMutexLocker lock(&m_mutex);
+    m_options.stormRate = qBound(0.0, rate, 1.0);
+    m_options.stormSeed = seed;
+    m_options.stormGetOnly = getOnly;
+    m_options.stormPathContains = pathContains;
+    m_stormRng = Rng(seed);
+    m_stormFaults = 0;
+}
+
+int FaultInjector::stormFaults() const {
+    QMutexLocker lock(&m_mutex);
+    return m_stormFaults;
+}
+
+FaultDecision FaultInjector::decide(const QString &path, const QByteArray &method) {
+    QMutexLocker lock(&m_mutex);
+    FaultDecision d = decideFault(path, method);
+    // A slow answer is an answer: counted only on requests that get no other fault.
+    FaultOptions &o = m_options;
+    if (d.action == FaultDecision::Action::None && o.slowNext > 0 &&
+        pathMatches(path, o.slowPathContains)) {
+        --o.slowNext;
+        d.latencyMs += o.slowMs;
+    }
+    return d;
+}
+
+FaultDecision FaultInjector::decideFault(const QString &path, const QByteArray &method) {
     FaultOptions &o = m_options;
     FaultDecision d;
     if (o.latencyMs > 0 && pathMatches(path, o.latencyPathContains))
@@ -115,6 +163,46 @@ FaultDecision FaultInjector::decide(const QString &path) {
         --o.truncateNext;
         d.action = FaultDecision::Action::Truncate;
         return d;
+    }
+    if (o.gatewayNext > 0 && pathMatches(path, o.gatewayPathContains)) {
+        --o.gatewayNext;
+        d.action = FaultDecision::Action::Gateway;
+        d.status = o.gatewayStatus;
+        return d;
+    }
+    if (o.stormRate > 0.0 && pathMatches(path, o.stormPathContains) &&
+        (!o.stormGetOnly || method == "GET") && m_stormRng.chance(o.stormRate)) {
+        ++m_stormFaults;
+        switch (m_stormRng.bounded(7)) {
+        case 0:
+            d.action = FaultDecision::Action::Status;
+            d.status = 429;
+            d.retryAfterSeconds = o.retryAfterSeconds;
+            break;
+        case 1:
+            d.action = FaultDecision::Action::Status;
+            d.status = 500;
+            break;
+        case 2:
+            d.action = FaultDecision::Action::Status;
+            d.status = 502;
+            break;
+        case 3:
+            d.action = FaultDecision::Action::Status;
+            d.status = 503;
+            d.retryAfterSeconds = o.retryAfterSeconds;
+            break;
+        case 4:
+            d.action = FaultDecision::Action::Gateway;
+            d.status = 504;
+            break;
+        case 5:
+            d.action = FaultDecision::Action::Drop;
+            break;
+        default:
+            d.action = FaultDecision::Action::Truncate;
+            break;
+        }
     }
     return d;
 }
@@ -169,6 +257,29 @@ bool FaultInjector::applyJson(const QJsonObject &object, QString *errorMessage) 
             ok = intValue(&o.truncateNext, 0);
         else if (key == QLatin1String("truncatePathContains"))
             ok = stringValue(&o.truncatePathContains);
+        else if (key == QLatin1String("gatewayNext"))
+            ok = intValue(&o.gatewayNext, 0);
+        else if (key == QLatin1String("gatewayStatus"))
+            ok = intValue(&o.gatewayStatus, 0) && validGatewayStatus(o.gatewayStatus);
+        else if (key == QLatin1String("gatewayPathContains"))
+            ok = stringValue(&o.gatewayPathContains);
+        else if (key == QLatin1String("slowNext"))
+            ok = intValue(&o.slowNext, 0);
+        else if (key == QLatin1String("slowMs"))
+            ok = intValue(&o.slowMs, 0);
+        else if (key == QLatin1String("slowPathContains"))
+            ok = stringValue(&o.slowPathContains);
+        else if (key == QLatin1String("stormRate")) {
+            ok = v.isDouble() && v.toDouble() >= 0.0 && v.toDouble() <= 1.0;
+            o.stormRate = v.toDouble();
+        } else if (key == QLatin1String("stormSeed")) {
+            ok = v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 9007199254740991.0;
+            o.stormSeed = quint64(v.toDouble());
+        } else if (key == QLatin1String("stormGetOnly")) {
+            ok = v.isBool();
+            o.stormGetOnly = v.toBool();
+        } else if (key == QLatin1String("stormPathContains"))
+            ok = stringValue(&o.stormPathContains);
         else
             return fail(QStringLiteral("Unknown fault option '%1'.").arg(key));
         if (!ok)
@@ -194,6 +305,16 @@ QJsonObject FaultInjector::toJson() const {
         {QStringLiteral("dropPathContains"), o.dropPathContains},
         {QStringLiteral("truncateNext"), o.truncateNext},
         {QStringLiteral("truncatePathContains"), o.truncatePathContains},
+        {QStringLiteral("gatewayNext"), o.gatewayNext},
+        {QStringLiteral("gatewayStatus"), o.gatewayStatus},
+        {QStringLiteral("gatewayPathContains"), o.gatewayPathContains},
+        {QStringLiteral("slowNext"), o.slowNext},
+        {QStringLiteral("slowMs"), o.slowMs},
+        {QStringLiteral("slowPathContains"), o.slowPathContains},
+        {QStringLiteral("stormRate"), o.stormRate},
+        {QStringLiteral("stormSeed"), double(o.stormSeed)},
+        {QStringLiteral("stormGetOnly"), o.stormGetOnly},
+        {QStringLiteral("stormPathContains"), o.stormPathContains},
     };
 }
 

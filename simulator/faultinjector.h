@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rng.h"
 #include "simulatoroptions.h"
 
 #include <QJsonObject>
@@ -9,9 +10,11 @@ namespace icasim {
 
 /// What to do to one request.
 struct FaultDecision {
-    enum class Action { None, Status, Drop, Truncate };
+    /// Status: answered at once, not processed. Gateway: processed, then a gateway's
+    /// HTML page with `status` instead of ICA's answer. Drop, Truncate: processed.
+    enum class Action { None, Status, Drop, Truncate, Gateway };
     Action action = Action::None;
-    int status = 0;            ///< Action::Status: 429, 500 or 503
+    int status = 0;            ///< Status: 429, 500, 502 or 503; Gateway: 502, 503, 504
     int retryAfterSeconds = 0; ///< for 429
     int latencyMs = 0;         ///< delay before the answer (any action)
 };
@@ -37,9 +40,19 @@ public:
                           const QString &pathContains = {});
     void dropNext(int count, const QString &pathContains = {});
     void truncateNext(int count, const QString &pathContains = {});
+    /// The next `count` matching requests are processed, then answered by a gateway
+    /// with `status` (502, 503 or 504) and an HTML page.
+    void gatewayNext(int count, int status = 504, const QString &pathContains = {});
+    /// The next `count` matching answers are delayed by `ms` (processed first); a
+    /// request that gets another fault is not counted.
+    void slowNext(int count, int ms, const QString &pathContains = {});
+    /// A seeded storm of mixed faults on `rate` of the requests (see FaultOptions).
+    void setStorm(double rate, quint64 seed, bool getOnly = true, const QString &pathContains = {});
+    /// Faults dealt by the storm so far.
+    int stormFaults() const;
 
     /// Decides for a request path (below /ica/rest) and consumes a counted fault.
-    FaultDecision decide(const QString &path);
+    FaultDecision decide(const QString &path, const QByteArray &method = "GET");
 
     /// Applies the keys present in a JSON object (the /_sim/faults body) on top of the
     /// current configuration; returns false with a message for unknown keys or bad values.
@@ -48,9 +61,14 @@ public:
     QJsonObject toJson() const;
 
 private:
+    /// decide() without the slow answers; m_mutex held.
+    FaultDecision decideFault(const QString &path, const QByteArray &method);
+
     mutable QMutex m_mutex;
     FaultOptions m_options;
     double m_rateAccumulator = 0.0;
+    Rng m_stormRng{1};
+    int m_stormFaults = 0;
 };
 
 } // namespace icasim

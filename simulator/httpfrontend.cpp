@@ -110,7 +110,7 @@ void HttpFrontend::onRequest(const QHttpServerRequest &request, QHttpServerRespo
 
 ApiResponse HttpFrontend::handleApi(const ApiRequest &request, FaultDecision *decision) {
     m_beforeRequest();
-    *decision = m_faults->decide(request.path);
+    *decision = m_faults->decide(request.path, request.method);
     if (decision->action == FaultDecision::Action::Status) {
         ApiError error(decision->status,
                        decision->status == 429
@@ -189,6 +189,28 @@ void HttpFrontend::deliver(std::shared_ptr<QHttpServerResponder> responder,
                   status, contentType = response.contentType, headers = response.headers]() {
         if (!socket || socket->state() != QAbstractSocket::ConnectedState)
             return; // the client went away while we waited
+        if (decision.action == FaultDecision::Action::Gateway) {
+            // The request was processed; the gateway in front answers with its own
+            // page, not ICA's problem+json (as AWS load balancers do).
+            const QByteArray title =
+                QByteArray::number(decision.status) +
+                (decision.status == 502   ? QByteArrayLiteral(" Bad Gateway")
+                 : decision.status == 503 ? QByteArrayLiteral(" Service Temporarily Unavailable")
+                                          : QByteArrayLiteral(" Gateway Time-out"));
+            const QByteArray page = "<html><head><title>" + title +
+                                    "</title></head><body><center><h1>" + title +
+                                    "</h1></center></body></html>\r\n";
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            responder->writeStatusLine(
+                static_cast<QHttpServerResponder::StatusCode>(decision.status));
+            responder->writeHeader(QByteArrayLiteral("Content-Type"),
+                                   QByteArrayLiteral("text/html"));
+            responder->writeHeader(QByteArrayLiteral("Content-Length"),
+                                   QByteArray::number(page.size()));
+            responder->writeBody(page.constData(), page.size());
+            Q_EMIT requestServed(method, path, decision.status);
+            return;
+        }
         if (decision.action == FaultDecision::Action::Drop) {
             socket->disconnectFromHost();
             qCDebug(lcSimHttp) << method << path << "dropped";

@@ -20,7 +20,7 @@ struct FaultOptions {
     QString rateLimitPathContains; ///< restricts both 429 faults
 
     int failNext = 0;     ///< the next N requests answer failStatus
-    int failStatus = 500; ///< 500 or 503 (429 is accepted too and adds Retry-After)
+    int failStatus = 500; ///< 400, 500, 502 or 503 (429 is accepted too and adds Retry-After)
     QString failPathContains;
 
     int dropNext = 0; ///< the next N requests are processed, then the socket is closed unanswered
@@ -29,6 +29,27 @@ struct FaultOptions {
     int truncateNext =
         0; ///< the next N answers announce their full Content-Length, send half, close
     QString truncatePathContains;
+
+    /// The next N requests are processed, then a gateway in front of ICA answers
+    /// gatewayStatus (502, 503 or 504) with its own HTML page instead of ICA's answer:
+    /// what a load balancer does when ICA is slower than its idle timeout.
+    int gatewayNext = 0;
+    int gatewayStatus = 504;
+    QString gatewayPathContains;
+
+    int slowNext = 0; ///< the next N answers come slowMs late (the request is processed)
+    int slowMs = 0;   ///< the delay of a slow answer
+    QString slowPathContains;
+
+    /// A storm: this fraction (0..1) of requests, chosen by a generator seeded with
+    /// stormSeed (same seed, same sequence), gets one of: 429, 500, 502 or 503 before
+    /// processing, a gateway 504 after processing, a dropped connection or a
+    /// truncated answer after processing. stormGetOnly keeps it to GETs (creates then
+    /// see only 429s from rateLimitRate), so a test can count batches exactly.
+    double stormRate = 0.0;
+    quint64 stormSeed = 1;
+    bool stormGetOnly = true;
+    QString stormPathContains;
 };
 
 struct SimulatorOptions {

@@ -214,6 +214,9 @@ void ApiCall::onReplyFinished() {
     }
     const qint64 delay = retryDelayMs(error);
     if (delay >= 0) {
+        // Said out loud (CLI stderr, the monitor's status) so a slow answer is explained.
+        if (m_client)
+            Q_EMIT m_client->retryScheduled(m_request, m_attempts + 1, delay, error);
         m_retryTimer.start(std::chrono::milliseconds(delay));
         return;
     }
@@ -231,7 +234,8 @@ qint64 ApiCall::retryDelayMs(const ApiError &error) const {
         return -1;
     const bool rateLimited = error.kind == ApiError::Kind::Http && error.httpStatus == 429;
     // A 429 means the server refused before doing anything: safe for any method.
-    // Anything else is only repeated for calls that are safe to repeat.
+    // Anything else (5xx, a dropped connection, a timeout) is only repeated for calls
+    // that are safe to repeat: a GET is idempotent, a create is not.
     if (!rateLimited && !(error.isTransient() && m_request.isIdempotent()))
         return -1;
     if (rateLimited && error.retryAfterSeconds >= 0) {

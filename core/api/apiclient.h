@@ -57,6 +57,10 @@ public:
 Q_SIGNALS:
     /// A call was refused with 401 and could not be cured by authenticating again.
     void unauthorized(const ica::ApiError &error);
+    /// A call failed with `error` and will be tried again (try number `attempt`,
+    /// counting from 1) after `delayMs`: for logs and status lines.
+    void retryScheduled(const ica::ApiRequest &request, int attempt, qint64 delayMs,
+                        const ica::ApiError &error);
 
 private:
     QNetworkAccessManager *m_nam;

@@ -50,7 +50,11 @@ bool ApiError::isPermanent() const {
 bool ApiError::isTransient() const {
     switch (kind) {
     case Kind::Http:
-        return httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+        // 501 (not implemented) and 505 (HTTP version) will answer the same again.
+        return httpStatus == 429 || httpStatus == 408 ||
+               (httpStatus >= 500 && httpStatus <= 599 && httpStatus != 501 && httpStatus != 505);
+    case Kind::Timeout:
+        return true;
     case Kind::Network:
         // Not ConnectionRefused or HostNotFound: those usually mean a wrong server
         // URL, and waiting 40 s of retries to say so helps nobody.
@@ -60,6 +64,49 @@ bool ApiError::isTransient() const {
                networkError == QNetworkReply::UnknownNetworkError;
     default:
         return false;
+    }
+}
+
+bool ApiError::outcomeUnknown() const {
+    switch (kind) {
+    case Kind::None:
+    case Kind::Usage:
+        return false;
+    case Kind::Cancelled:
+        // Cancelled calls may have been sent already: nobody can tell.
+        return true;
+    case Kind::Http:
+        // ICA's own refusal comes as a 4xx problem: it did not act. A 5xx, or any
+        // answer without ICA's problem body (a gateway, a proxy), says nothing.
+        return !(httpStatus >= 400 && httpStatus < 500 && problem.has_value());
+    case Kind::Network:
+        // Never connected: nothing was sent.
+        return !(networkError == QNetworkReply::ConnectionRefusedError ||
+                 networkError == QNetworkReply::HostNotFoundError);
+    case Kind::Timeout:
+    case Kind::Decode:
+        return true;
+    }
+    return true;
+}
+
+QString ApiError::shortReason() const {
+    switch (kind) {
+    case Kind::Http: {
+        QString text = QStringLiteral("HTTP %1").arg(httpStatus);
+        const QString phrase = problem && !problem->title.isEmpty() ? problem->title : message;
+        if (!phrase.isEmpty())
+            text += QStringLiteral(" (%1)").arg(phrase);
+        return text;
+    }
+    case Kind::Network:
+        if (networkError == QNetworkReply::RemoteHostClosedError)
+            return QStringLiteral("the connection dropped");
+        return message.isEmpty() ? QStringLiteral("a network error") : message;
+    case Kind::Timeout:
+        return message.isEmpty() ? QStringLiteral("no answer in time") : message;
+    default:
+        return toString();
     }
 }
 

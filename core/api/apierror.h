@@ -37,8 +37,20 @@ struct ApiError {
     [[nodiscard]] QString detail() const;
     /// "title: detail" on one line, for logs and the CLI's stderr.
     [[nodiscard]] QString toString() const;
-    /// True for an error that another try may cure (429, 502-504, dropped connection).
+    /// True for an error that another try may cure: 429, a 5xx other than 501 and 505
+    /// (a server or gateway failing now), a dropped connection, a timeout. Only calls
+    /// that are safe to repeat (GET) are retried on these; any call on 429.
     [[nodiscard]] bool isTransient() const;
+    /// For a call that is not safe to repeat (creating a batch): true when the error
+    /// leaves it unknown whether the server acted on it. Only an answer ICA itself
+    /// sends (a 4xx with a problem+json body), a connection that was never made, a
+    /// usage error or a cancel before sending mean "not done"; a 5xx, any answer
+    /// without ICA's problem body (a gateway's 502/503/504 page), a dropped
+    /// connection, a timeout or an unreadable 2xx leave it open.
+    [[nodiscard]] bool outcomeUnknown() const;
+    /// A phrase for the reason of a retry or a failure, e.g. "HTTP 503 (Service
+    /// Unavailable)", "the connection dropped", "no answer within 30 s".
+    [[nodiscard]] QString shortReason() const;
     /// True for an error that asking again later will not cure: a usage error, or an
     /// HTTP 4xx other than 408 and 429 (the batch is gone, access was revoked, ...).
     [[nodiscard]] bool isPermanent() const;

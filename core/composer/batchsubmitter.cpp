@@ -48,6 +48,7 @@ void BatchSubmitter::sendNext() {
     const int index = m_next;
     Q_EMIT sending(index, int(m_plan.requests.size()));
     const CreateBatchRequest request = m_plan.requests.at(index);
+    m_sentAt = QDateTime::currentDateTimeUtc();
     BatchApi(m_client).create(
         m_plan.projectId, request, this, [this, index, request](const Result<Batch> &result) {
             if (!m_running || index != m_next)
@@ -95,8 +96,7 @@ QList<CreateBatchRequest> BatchSubmitter::remaining() const {
 }
 
 bool BatchSubmitter::outcomeUnknown() const {
-    return m_failedIndex >= 0 &&
-           (m_error.kind == ApiError::Kind::Network || m_error.kind == ApiError::Kind::Timeout);
+    return m_failedIndex >= 0 && m_error.outcomeUnknown();
 }
 
 QString BatchSubmitter::failureSummary() const {
@@ -104,6 +104,34 @@ QString BatchSubmitter::failureSummary() const {
         return {};
     const int total = int(m_plan.requests.size());
     QString text;
+    if (outcomeUnknown()) {
+        // No answer from ICA itself: saying "not created" could make the user send
+        // it twice, saying "created" could lose it.
+        text = total == 1 ? tr("The server may or may not have created the batch: %1")
+                                .arg(m_error.shortReason())
+                          : tr("The server may or may not have created batch %1 of %2: %3")
+                                .arg(m_failedIndex + 1)
+                                .arg(total)
+                                .arg(m_error.shortReason());
+        const QString detail = m_error.detail();
+        if (m_error.problem && !detail.isEmpty())
+            text += QStringLiteral(" — ") + detail;
+        if (!text.endsWith(QLatin1Char('.')))
+            text += QLatin1Char('.');
+        if (m_created.isEmpty()) {
+            text += QLatin1Char(' ') + tr("The draft is unchanged.");
+        } else {
+            QStringList ids;
+            for (const Batch &b : m_created)
+                ids.append(b.id);
+            text += QLatin1Char(' ') + tr("Created and recorded in the history: %1. The draft "
+                                          "now holds this batch and those after it.")
+                                           .arg(ids.join(QStringLiteral(", ")));
+        }
+        text += QLatin1Char(' ') + tr("Do not submit it again before checking: use \"Check "
+                                      "whether it was created\".");
+        return text;
+    }
     if (total == 1)
         text = tr("The batch was not created: %1").arg(m_error.title());
     else
@@ -133,10 +161,6 @@ QString BatchSubmitter::failureSummary() const {
         text += QLatin1Char(' ') + tr("The draft is unchanged: fix what the message says and "
                                       "submit again.");
     }
-    if (outcomeUnknown())
-        text += QLatin1Char(' ') + tr("The connection broke after the request was sent, so ICA "
-                                      "may have created the batch anyway: check the project "
-                                      "before you submit again.");
     return text;
 }
 

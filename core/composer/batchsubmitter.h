@@ -4,6 +4,7 @@
 #include "domain/batch.h"
 #include "submitplan.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -38,9 +39,16 @@ public:
     [[nodiscard]] const ApiError &error() const { return m_error; }
     /// The requests not created (the failed one and those after it).
     [[nodiscard]] QList<CreateBatchRequest> remaining() const;
-    /// True when the failure leaves it unknown whether ICA created the batch (the
-    /// connection broke or timed out after the request was sent).
+    /// True when the failure leaves it unknown whether ICA created the batch
+    /// (ApiError::outcomeUnknown(): a gateway's 5xx, a dropped connection, a timeout).
     [[nodiscard]] bool outcomeUnknown() const;
+    /// When the failed request was sent (UTC); invalid when none failed. With
+    /// CreatedBatchFinder it answers whether ICA created the batch after all.
+    [[nodiscard]] QDateTime failedSentAt() const {
+        return m_failedIndex >= 0 ? m_sentAt : QDateTime();
+    }
+    /// The project of the last run.
+    [[nodiscard]] QString projectId() const { return m_plan.projectId; }
     /// A paragraph for the user about a failed run: what failed (problem title and
     /// detail), which batches were created, and what to do.
     [[nodiscard]] QString failureSummary() const;
@@ -66,6 +74,7 @@ private:
     QList<Batch> m_created;
     int m_next = 0;
     int m_failedIndex = -1;
+    QDateTime m_sentAt;
     ApiError m_error;
     bool m_running = false;
     QMetaObject::Connection m_clientGone;

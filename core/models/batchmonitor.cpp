@@ -46,6 +46,7 @@ void BatchMonitor::setBatch(const QString &projectId, const QString &batchId) {
     m_finished = false;
     m_stoppedByError = false;
     m_lastError = ApiError();
+    m_failingSince = QDateTime();
     m_skippedTicks = 0;
     if (m_counts != ItemStatusCounts()) {
         m_counts = ItemStatusCounts();
@@ -203,7 +204,12 @@ void BatchMonitor::finishRound(const ApiError &error) {
     m_skipPagerRefresh = false;
     if (error.isError()) {
         m_lastError = error;
-        if (error.isPermanent()) // another try will not change it: stop ticking
+        if (!m_failingSince.isValid())
+            m_failingSince = m_clock();
+        // A permanent error will not change; a transient one is tried again on the
+        // next tick until the failures have lasted longer than the grace.
+        if (error.isPermanent() ||
+            m_failingSince.msecsTo(m_clock()) >= qint64(m_giveUpAfter.count()))
             m_stoppedByError = true;
         setRefreshing(false);
         updateTimer();
@@ -212,6 +218,7 @@ void BatchMonitor::finishRound(const ApiError &error) {
     }
     m_lastError = ApiError();
     m_stoppedByError = false;
+    m_failingSince = QDateTime();
     m_lastRefreshed = m_clock();
     const bool wasFinished = m_finished;
     m_finished = m_batch && m_batch->job.status.isTerminal();

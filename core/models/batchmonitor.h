@@ -63,6 +63,14 @@ public:
     void setPaused(bool paused);
     [[nodiscard]] bool isPaused() const { return m_paused; }
     void setClock(Clock clock);
+    /// How long rounds may fail one after another (transient errors: 5xx, dropped
+    /// connections, timeouts, after the client's own retries) before live refresh
+    /// stops (default 5 minutes). A permanent error (403, 404) stops it at once.
+    void setGiveUpAfter(std::chrono::milliseconds grace) { m_giveUpAfter = grace; }
+    [[nodiscard]] std::chrono::milliseconds giveUpAfter() const { return m_giveUpAfter; }
+    /// When the current run of failed rounds began (by the clock); invalid while
+    /// the last round succeeded.
+    [[nodiscard]] QDateTime failingSince() const { return m_failingSince; }
 
     /// Starts a round now, even after the job finished. False when a round is in
     /// flight or there is no batch.
@@ -91,7 +99,8 @@ public:
     [[nodiscard]] bool isLive() const { return m_timer.isActive(); }
     /// The job is terminal and its final round is done: no more ticks.
     [[nodiscard]] bool isFinished() const { return m_finished; }
-    /// Live refresh stopped after an error that another try will not cure (404, 403...).
+    /// Live refresh stopped after an error that another try will not cure (404,
+    /// 403...) or after giveUpAfter() of failed rounds.
     [[nodiscard]] bool isStoppedByError() const { return m_stoppedByError; }
     [[nodiscard]] const ApiError &lastError() const { return m_lastError; }
     /// Ticks skipped because a round was still in flight.
@@ -143,6 +152,8 @@ private:
     bool m_skipPagerRefresh = false;
     int m_skippedTicks = 0;
     ApiError m_lastError;
+    std::chrono::milliseconds m_giveUpAfter{300000};
+    QDateTime m_failingSince;
 };
 
 } // namespace ica

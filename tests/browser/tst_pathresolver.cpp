@@ -109,7 +109,7 @@ private Q_SLOTS:
     }
 
     void reportsAFailedCall() {
-        world->sim().faults().failNext(1, 500, QStringLiteral("/data"));
+        world->sim().faults().failNext(5, 500, QStringLiteral("/data")); // all five tries
         PathResolver resolver(world->client);
         QSignalSpy finished(&resolver, &PathResolver::finished);
         QSignalSpy errors(&resolver, &PathResolver::errorOccurred);

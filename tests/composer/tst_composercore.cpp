@@ -2,6 +2,7 @@
 // the simulator (all pages, smallest model changes), DraftSession autosaving into
 // a real SQLite StoreWorker, BatchSubmitter creating batches in the simulator and
 // recording them in the history, with failures that are never retried.
+#include "api/createdbatchfinder.h"
 #include "composer/batchsubmitter.h"
 #include "composer/draftsession.h"
 #include "composer/projectcatalog.h"
@@ -343,17 +344,18 @@ private Q_SLOTS:
         const QStringList files = m_fx->sim->fileIds(projectId);
         SubmitPlan plan;
         plan.projectId = projectId;
-        plan.requests = {requestFor(files.mid(0, 2), QStringLiteral("a")),
-                         requestFor(files.mid(2, 2), QStringLiteral("b")),
+        // The second create is refused by ICA itself (a 400 problem: an archive time
+        // set and cleared at once), the one kind of failure that means "not created".
+        CreateBatchRequest refused = requestFor(files.mid(2, 2), QStringLiteral("b"));
+        refused.dataUpdateGroups.first().willBeArchivedAt =
+            QDateTime::currentDateTimeUtc().addDays(30);
+        refused.dataUpdateGroups.first().clearWillBeArchivedAt = true;
+        plan.requests = {requestFor(files.mid(0, 2), QStringLiteral("a")), refused,
                          requestFor(files.mid(4, 2), QStringLiteral("c"))};
         plan.source = BatchSplitterJoin(plan.requests);
         BatchSubmitter submitter;
         QSignalSpy served(m_fx->sim.get(), &icasim::IcaSimulator::requestServed);
         QSignalSpy finished(&submitter, &BatchSubmitter::finished);
-        // The second create fails: the fault is armed once the first batch exists.
-        connect(&submitter, &BatchSubmitter::batchCreated, this, [this]() {
-            m_fx->sim->faults().failNext(1, 503, QStringLiteral("dataUpdateBatch"));
-        });
         QVERIFY(submitter.start(m_fx->client.get(), m_store.get(), Profile, plan));
         QVERIFY(finished.wait());
         QCOMPARE(finished.first().first().toBool(), false);
@@ -363,7 +365,8 @@ private Q_SLOTS:
         QVERIFY(submitter.remaining().first() == plan.requests.at(1));
         // A retry would go out within 10 ms (the fixture's policy): watch for one.
         QVERIFY(!QTest::qWaitFor([&]() { return countPosts(served) > 2; }, 300));
-        QCOMPARE(countPosts(served), 2); // the 503 was not retried: a POST never is
+        QCOMPARE(countPosts(served), 2); // the 400 was not retried: a POST never is
+        QVERIFY(!submitter.outcomeUnknown());
         QCOMPARE(m_fx->sim->batchCount(), 1);
         QCOMPARE(history().size(), 1);
         const QString summary = submitter.failureSummary();
@@ -391,8 +394,46 @@ private Q_SLOTS:
         QCOMPARE(countPosts(served), 1);      // never sent twice, even after a dropped connection
         QCOMPARE(m_fx->sim->batchCount(), 1); // ... which is why: ICA did create it
         const QString summary = submitter.failureSummary();
-        QVERIFY2(summary.contains(QStringLiteral("may have created the batch")),
+        QVERIFY2(summary.contains(QStringLiteral("may or may not have created the batch")),
                  qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Check whether it was created")),
+                 qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("not created")), qPrintable(summary));
+    }
+
+    void gateway504AfterACreateIsAnUnknownOutcome() {
+        const QString projectId = m_fx->sim->projectIds().first();
+        SubmitPlan plan = SubmitPlan::of(DraftDocument::fromRequest(
+            projectId, QString(),
+            requestFor(m_fx->sim->fileIds(projectId).mid(10, 7), QStringLiteral("gw"))));
+        const int before = m_fx->sim->batchCount();
+        // ICA takes the call; the gateway in front answers 504 with its HTML page.
+        m_fx->sim->faults().gatewayNext(1, 504, QStringLiteral("dataUpdateBatch"));
+        BatchSubmitter submitter;
+        QSignalSpy finished(&submitter, &BatchSubmitter::finished);
+        QVERIFY(submitter.start(m_fx->client.get(), m_store.get(), Profile, plan));
+        QVERIFY(finished.wait());
+        QVERIFY(submitter.outcomeUnknown());
+        QCOMPARE(submitter.error().httpStatus, 504);
+        QVERIFY(!QTest::qWaitFor([&]() { return m_fx->sim->batchCount() > before + 1; }, 300));
+        QCOMPARE(m_fx->sim->batchCount(), before + 1);
+        QVERIFY(submitter.failedSentAt().isValid());
+
+        // The check finds exactly that batch, with the count sent.
+        CreatedBatchFinder finder(m_fx->client.get());
+        std::optional<QList<CreatedBatchCandidate>> candidates;
+        connect(&finder, &CreatedBatchFinder::finished, this,
+                [&candidates](const QList<CreatedBatchCandidate> &list, const ApiError &error) {
+                    QVERIFY2(!error.isError(), qPrintable(error.toString()));
+                    candidates = list;
+                });
+        QVERIFY(finder.start(
+            projectId, submitter.failedSentAt().addSecs(-CreatedBatchFinder::ClockSkewSeconds)));
+        QTRY_VERIFY(candidates.has_value());
+        int withSevenItems = 0; // the other batches of this suite hold 2 or 3 items
+        for (const CreatedBatchCandidate &c : *candidates)
+            withSevenItems += c.itemCount == 7 ? 1 : 0;
+        QCOMPARE(withSevenItems, 1);
     }
 
 private:

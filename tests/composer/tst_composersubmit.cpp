@@ -191,7 +191,8 @@ private Q_SLOTS:
         QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
         QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
         connect(w().widget.get(), &ComposerWidget::batchCreated, this, [this]() {
-            w().fx->sim->faults().failNext(1, 503, QStringLiteral("dataUpdateBatch"));
+            // ICA's own refusal (a 400 problem): the one failure that means "not created".
+            w().fx->sim->faults().failNext(1, 400, QStringLiteral("dataUpdateBatch"));
         });
         Confirmation::setNextAnswer(true);
         QTest::mouseClick(w().submitButton(), Qt::LeftButton);

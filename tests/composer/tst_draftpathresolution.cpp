@@ -171,7 +171,7 @@ private Q_SLOTS:
     void aFailedLookupIsAnErrorRetriedAfterAChange() {
         const QString a = fileId(6);
         const DraftDocument typed = draft(project, {{pathOf(a)}});
-        sim().faults().failNext(1, 500, QStringLiteral("/data"));
+        sim().faults().failNext(5, 500, QStringLiteral("/data")); // all five tries of the GET
         auto r = make();
         QSignalSpy changed(r.get(), &DraftPathResolution::changed);
         r->update(typed);

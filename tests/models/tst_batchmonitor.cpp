@@ -289,15 +289,50 @@ private Q_SLOTS:
         QVERIFY(!monitor.isRefreshing());
 
         // A server error is worth another try: ticking goes on and the next round works.
+        // (Five 500s: the client's own five tries of the GET all fail.)
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
-        w->sim().faults().failNext(1, 500, QStringLiteral("/dataUpdateBatch/"));
+        w->sim().faults().failNext(5, 500, QStringLiteral("/dataUpdateBatch/"));
         monitor.setBatch(w->projectId, batchId);
         QVERIFY(errors.wait(Timeout));
         QCOMPARE(errors.last().first().value<ApiError>().httpStatus, 500);
         QVERIFY(monitor.isLive());
         QVERIFY(refreshed.wait(Timeout));
         QVERIFY(!monitor.lastError().isError());
+        QVERIFY(!monitor.failingSince().isValid());
         QCOMPARE(monitor.counts(), serverCounts());
+    }
+
+    void transientFailuresStopLiveRefreshOnlyAfterTheGrace() {
+        QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+        BatchMonitor monitor(w->client);
+        monitor.setClock([&now]() { return now; });
+        QCOMPARE(monitor.giveUpAfter(), std::chrono::milliseconds(300000));
+        QSignalSpy errors(&monitor, &BatchMonitor::errorOccurred);
+        w->sim().faults().failNext(100000, 503, QStringLiteral("/dataUpdateBatch/"));
+        monitor.setRefreshInterval(20ms);
+        monitor.setBatch(w->projectId, batchId);
+        QTRY_VERIFY_WITH_TIMEOUT(errors.size() >= 3, Timeout);
+        QCOMPARE(monitor.failingSince(), QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
+        QVERIFY(monitor.isLive()); // minutes of grace: still ticking
+        QVERIFY(!monitor.isStoppedByError());
+
+        now = now.addSecs(4 * 60); // within the grace
+        const qsizetype seen = errors.size();
+        QTRY_VERIFY_WITH_TIMEOUT(errors.size() > seen, Timeout);
+        QVERIFY(monitor.isLive());
+
+        now = now.addSecs(61); // five minutes and a second of nothing but failures
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.isStoppedByError(), Timeout);
+        QVERIFY(!monitor.isLive());
+        QCOMPARE(monitor.lastError().httpStatus, 503);
+        w->sim().faults().reset();
+
+        // Refresh by hand after the outage: it works and live refresh resumes.
+        QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
+        QVERIFY(monitor.refreshNow());
+        QVERIFY(refreshed.wait(Timeout));
+        QVERIFY(!monitor.isStoppedByError());
+        QVERIFY(!monitor.failingSince().isValid());
     }
 };
 

@@ -531,7 +531,7 @@ private Q_SLOTS:
         pager.setBatch(w->projectId, batchId);
         QTRY_VERIFY_WITH_TIMEOUT(!pager.isLoading(), Timeout);
         QCOMPARE(model.rowCount(), ModelsWorld::BatchSize);
-        w->sim().faults().failNext(1, 500, QStringLiteral("/items"));
+        w->sim().faults().failNext(5, 500, QStringLiteral("/items")); // all five tries
         QVERIFY(pager.refresh());
         QVERIFY(errors.wait(Timeout));
         error = errors.last().first().value<ApiError>();

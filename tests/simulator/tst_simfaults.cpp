@@ -7,6 +7,7 @@
 #include "simulatorthread.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QTcpSocket>
 
 #include <zlib.h>
@@ -203,6 +204,93 @@ private Q_SLOTS:
         QCOMPARE(dropped.status, 0);
         QVERIFY(dropped.error != QNetworkReply::NoError);
         QVERIFY(m_sim->batchCount() >= 1);
+    }
+
+    void gatewayAnswersWithItsOwnPageAfterProcessing() {
+        const QJsonObject body{
+            {QStringLiteral("dataUpdateGroups"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("dataIds"),
+                              QJsonArray{m_sim->fileIds(m_sim->projectIds().first()).first()}}}}}};
+        const QString path = QStringLiteral("/api/projects/") + m_sim->projectIds().first() +
+                             QStringLiteral("/dataUpdateBatch");
+        m_sim->faults().gatewayNext(1, 504, QStringLiteral("dataUpdateBatch"));
+        QCOMPARE(projects().status, 200); // another path: not counted
+        const HttpResult r = m_client->postJson(path, body);
+        QCOMPARE(r.status, 504);
+        QVERIFY(r.header("Content-Type").startsWith("text/html"));
+        QVERIFY(r.body.contains("504 Gateway Time-out"));
+        QCOMPARE(m_sim->batchCount(), 1); // ICA took it; only the answer was lost
+        QCOMPARE(m_client->postJson(path, body).status, 201);
+
+        m_sim->faults().gatewayNext(1, 502);
+        const HttpResult bad = projects();
+        QCOMPARE(bad.status, 502);
+        QVERIFY(bad.body.contains("Bad Gateway"));
+        QCOMPARE(projects().status, 200);
+    }
+
+    void slowNextDelaysOnlyThoseAnswers() {
+        m_sim->faults().slowNext(1, 400, QStringLiteral("/data"));
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(projects().status, 200);
+        QVERIFY(timer.elapsed() < 400);
+        timer.restart();
+        QCOMPARE(m_client->get(dataPath()).status, 200);
+        QVERIFY2(timer.elapsed() >= 395, qPrintable(QString::number(timer.elapsed())));
+        timer.restart();
+        QCOMPARE(m_client->get(dataPath()).status, 200);
+        QVERIFY(timer.elapsed() < 400);
+    }
+
+    void stormIsSeededMixedAndSparesCreates() {
+        const auto run = [this](quint64 seed) {
+            m_sim->faults().setStorm(0.3, seed);
+            QList<int> statuses;
+            for (int i = 0; i < 60; ++i)
+                statuses.append(projects().status);
+            return statuses;
+        };
+        const QList<int> first = run(99);
+        const int faults = m_sim->faults().stormFaults();
+        QVERIFY2(faults >= 9 && faults <= 30, qPrintable(QString::number(faults)));
+        // (A truncated answer may still read as 200 here, and Qt resends a GET once after
+        // an early close: this plain client is not the app's.)
+        QVERIFY(first.count(200) < 60);
+        QSet<int> kinds(first.begin(), first.end());
+        QVERIFY(kinds.size() >= 3); // 200 and at least two kinds of fault
+        QCOMPARE(run(99), first);   // same seed, same storm
+        QVERIFY(run(100) != first);
+
+        // Creates are spared unless asked (stormGetOnly).
+        m_sim->faults().setStorm(1.0, 5);
+        const QJsonObject body{
+            {QStringLiteral("dataUpdateGroups"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("dataIds"),
+                              QJsonArray{m_sim->fileIds(m_sim->projectIds().first()).first()}}}}}};
+        const QString path = QStringLiteral("/api/projects/") + m_sim->projectIds().first() +
+                             QStringLiteral("/dataUpdateBatch");
+        QCOMPARE(m_client->postJson(path, body).status, 201);
+        QVERIFY(projects().status != 200);
+
+        // Through the control surface too.
+        const HttpResult set = m_control->post(
+            QStringLiteral("/_sim/faults"),
+            R"({"stormRate": 0.25, "stormSeed": 7, "stormGetOnly": false, "gatewayNext": 1,
+                "gatewayStatus": 503, "slowNext": 2, "slowMs": 10})",
+            "application/json");
+        QCOMPARE(set.status, 200);
+        QCOMPARE(set.json().value(QLatin1String("stormRate")).toDouble(), 0.25);
+        QCOMPARE(set.json().value(QLatin1String("stormGetOnly")).toBool(), false);
+        QCOMPARE(m_sim->faults().options().gatewayStatus, 503);
+        QCOMPARE(m_sim->faults().options().slowNext, 2);
+        QCOMPARE(m_control
+                     ->post(QStringLiteral("/_sim/faults"), R"({"gatewayStatus": 500})",
+                            "application/json")
+                     .status,
+                 400);
     }
 
     void dropClosesWithoutAnswer() {

@@ -233,6 +233,8 @@ void ComposerWidget::connectParts() {
     connect(m_flow, &SubmitFlow::statusMessage, this, &ComposerWidget::statusMessage);
     connect(m_flow, &SubmitFlow::batchCreated, this, &ComposerWidget::batchCreated);
     connect(m_flow, &SubmitFlow::finished, this, &ComposerWidget::onSubmitFinished);
+    connect(m_flow, &SubmitFlow::checkOffered, m_message, &MessageBar::setAction);
+    connect(m_message, &MessageBar::actionTriggered, m_flow, &SubmitFlow::checkCreated);
 
     connect(m_paths, &DraftPathResolution::changed, this, &ComposerWidget::revalidate);
     connect(m_paths, &DraftPathResolution::statusMessage, this, &ComposerWidget::statusMessage);

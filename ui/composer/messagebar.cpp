@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
@@ -11,6 +12,7 @@ MessageBar::MessageBar(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
+    , m_action(new QPushButton(this))
     , m_close(new QToolButton(this)) {
     setFrameShape(QFrame::StyledPanel);
     m_text->setObjectName(QStringLiteral("messageText"));
@@ -25,8 +27,12 @@ MessageBar::MessageBar(QWidget *parent)
     layout->setContentsMargins(6, 4, 4, 4);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_action, 0, Qt::AlignTop);
     layout->addWidget(m_close, 0, Qt::AlignTop);
     connect(m_close, &QToolButton::clicked, this, &MessageBar::clearMessage);
+    m_action->setObjectName(QStringLiteral("messageActionButton"));
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, &MessageBar::actionTriggered);
     hide();
 }
 
@@ -38,11 +44,23 @@ void MessageBar::showMessage(Kind kind, const QString &text) {
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(16, 16));
     m_text->setText(text);
     setAccessibleDescription(text);
+    m_action->hide();
+    m_action->setText(QString());
     show();
+}
+
+void MessageBar::setAction(const QString &label) {
+    m_action->setText(label);
+    m_action->setVisible(!label.isEmpty());
+}
+
+QString MessageBar::actionLabel() const {
+    return m_action->isVisible() ? m_action->text() : QString();
 }
 
 void MessageBar::clearMessage() {
     m_text->clear();
+    m_action->hide();
     hide();
 }
 

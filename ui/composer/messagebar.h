@@ -3,6 +3,7 @@
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 namespace ica::ui {
@@ -17,14 +18,22 @@ public:
 
     explicit MessageBar(QWidget *parent = nullptr);
 
+    /// Shows `text`; any action offered with the previous message goes away.
     void showMessage(Kind kind, const QString &text);
+    /// Offers a button under the current message; a click emits actionTriggered().
+    void setAction(const QString &label);
+    [[nodiscard]] QString actionLabel() const;
     void clearMessage();
     [[nodiscard]] QString text() const;
     [[nodiscard]] Kind kind() const { return m_kind; }
 
+Q_SIGNALS:
+    void actionTriggered();
+
 private:
     QLabel *m_icon;
     QLabel *m_text;
+    QPushButton *m_action;
     QToolButton *m_close;
     Kind m_kind = Kind::Info;
 };

@@ -1,6 +1,7 @@
 #include "submitflow.h"
 
 #include "api/apiclient.h"
+#include "api/createdbatchfinder.h"
 #include "composer/batchsubmitter.h"
 #include "confirmation.h"
 #include "store/storeworker.h"
@@ -53,6 +54,7 @@ void SubmitFlow::start(ApiClient *client, StoreWorker *store, const QString &pro
                             tr("ICA starts changing the data as soon as a batch is created.");
     const QString accept =
         counts.batches == 1 ? tr("Create batch") : tr("Create %1 batches").arg(counts.batches);
+    m_client = client;
     QPointer<ApiClient> guardedClient(client);
     QPointer<StoreWorker> guardedStore(store);
     Confirmation::ask(
@@ -96,9 +98,82 @@ void SubmitFlow::onFinished(bool ok) {
         Q_EMIT statusMessage(text);
     } else {
         Q_EMIT message(MessageBar::Kind::Error, m_submitter->failureSummary());
-        Q_EMIT statusMessage(m_submitter->error().title());
+        if (m_submitter->outcomeUnknown()) {
+            Q_EMIT checkOffered(tr("Check whether it was created"));
+            Q_EMIT statusMessage(tr("The server may or may not have created the batch."));
+        } else {
+            Q_EMIT statusMessage(m_submitter->error().title());
+        }
     }
     Q_EMIT finished(ok);
+}
+
+bool SubmitFlow::isChecking() const {
+    return m_finder && m_finder->isRunning();
+}
+
+void SubmitFlow::checkCreated() {
+    if (isSending() || isChecking() || !m_submitter->outcomeUnknown())
+        return;
+    if (!m_client) {
+        Q_EMIT message(MessageBar::Kind::Error,
+                       tr("Not connected: choose the profile the batch was sent with, then check "
+                          "again."));
+        return;
+    }
+    if (!m_finder) {
+        m_finder = new CreatedBatchFinder(m_client, this);
+        connect(m_finder, &CreatedBatchFinder::finished, this, &SubmitFlow::onCheckFinished);
+    }
+    Q_EMIT message(MessageBar::Kind::Info, tr("Looking for the batch in ICA's jobs…"));
+    m_finder->start(m_submitter->projectId(),
+                    m_submitter->failedSentAt().addSecs(-CreatedBatchFinder::ClockSkewSeconds));
+}
+
+void SubmitFlow::onCheckFinished(const QList<CreatedBatchCandidate> &found, const ApiError &error) {
+    const QString label = tr("Check whether it was created");
+    if (error.isError()) {
+        Q_EMIT message(MessageBar::Kind::Error,
+                       tr("The check could not read ICA's jobs: %1. The batch may still have "
+                          "been created: check again before you submit.")
+                           .arg(error.shortReason()));
+        Q_EMIT checkOffered(label);
+        return;
+    }
+    const QList<CreateBatchRequest> remaining = m_submitter->remaining();
+    const qint64 sent = remaining.isEmpty() ? -1 : remaining.first().dataIdCount();
+    QList<CreatedBatchCandidate> matching;
+    for (const CreatedBatchCandidate &c : found) {
+        if (c.itemCount == sent)
+            matching.append(c);
+    }
+    if (matching.size() == 1) {
+        const CreatedBatchCandidate &c = matching.first();
+        Q_EMIT message(MessageBar::Kind::Success,
+                       tr("ICA did create it: batch %1 (%2 items, the count sent), now %3. Do "
+                          "not submit it again; it opens in the monitor.")
+                           .arg(c.batchId)
+                           .arg(c.itemCount)
+                           .arg(c.status.toString()));
+        Q_EMIT batchCreated(m_submitter->projectId(), c.batchId);
+        return;
+    }
+    if (found.isEmpty()) {
+        Q_EMIT message(MessageBar::Kind::Info,
+                       tr("No batch was created in this project since the request was sent: "
+                          "ICA did not take it. You can submit the draft again."));
+        return;
+    }
+    QStringList ids;
+    for (const CreatedBatchCandidate &c : found)
+        ids.append(tr("%1 (%2 items)").arg(c.batchId).arg(c.itemCount));
+    Q_EMIT message(MessageBar::Kind::Info,
+                   tr("Batches created in this project since the request was sent: %1. None "
+                      "or more than one has the %2 items sent: open them in the monitor to "
+                      "see whether yours is among them before you submit again.")
+                       .arg(ids.join(QStringLiteral(", ")))
+                       .arg(sent));
+    Q_EMIT checkOffered(label);
 }
 
 } // namespace ica::ui

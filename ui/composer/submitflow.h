@@ -11,6 +11,9 @@
 namespace ica {
 class ApiClient;
 class BatchSubmitter;
+class CreatedBatchFinder;
+struct CreatedBatchCandidate;
+struct ApiError;
 class StoreWorker;
 } // namespace ica
 
@@ -34,6 +37,12 @@ public:
     [[nodiscard]] bool isSending() const;
     /// The last run: created batches, the failure, the requests not created.
     [[nodiscard]] const BatchSubmitter &submitter() const { return *m_submitter; }
+    /// After a run whose outcome is unknown: looks for the batch through ICA's jobs
+    /// (CreatedBatchFinder) and tells what it found; a batch found with the count
+    /// sent is announced with batchCreated() so it opens in the monitor. Reads only:
+    /// nothing is ever sent again from here.
+    void checkCreated();
+    [[nodiscard]] bool isChecking() const;
 
 Q_SIGNALS:
     /// Confirmed: the calls go out next (the composer saves the draft first).
@@ -45,12 +54,20 @@ Q_SIGNALS:
     void batchCreated(const QString &projectId, const QString &batchId);
     /// The run ended (after sendingChanged(false)): all created, or one failed.
     void finished(bool ok);
+    /// Offer the user an action for the current message (e.g. "Check whether it was
+    /// created"); checkCreated() is what it should run.
+    void checkOffered(const QString &label);
 
 private:
     void onFinished(bool ok);
 
+    void onCheckFinished(const QList<ica::CreatedBatchCandidate> &found,
+                         const ica::ApiError &error);
+
     QPointer<QWidget> m_parent;
     BatchSubmitter *m_submitter;
+    QPointer<ApiClient> m_client;
+    QPointer<CreatedBatchFinder> m_finder;
 };
 
 } // namespace ica::ui

@@ -1,5 +1,6 @@
 #include "batchview.h"
 
+#include "api/apiclient.h"
 #include "batchsummarypanel.h"
 #include "history/batchhistorymodel.h"
 #include "history/faileditemsdraft.h"
@@ -118,6 +119,19 @@ void BatchView::buildEngine() {
         connect(m_monitor, &BatchMonitor::errorOccurred, this, [this](const ApiError &error) {
             showError(error, tr("The batch could not be refreshed"));
         });
+        // The client's retries of this batch's calls, told in the status text: a
+        // slow refresh then says why.
+        connect(
+            m_client, &ApiClient::retryScheduled, m_monitor,
+            [this](const ApiRequest &request, int attempt, qint64 delayMs, const ApiError &error) {
+                if (m_batchId.isEmpty() || !request.path.contains(m_batchId))
+                    return;
+                Q_EMIT statusMessage(tr("Batch %1: %2; trying again in %3 s (try %4 of %5).")
+                                         .arg(m_batchId, error.shortReason())
+                                         .arg(double(delayMs) / 1000.0)
+                                         .arg(attempt)
+                                         .arg(m_client->retryPolicy().delays.size() + 1));
+            });
         connect(m_pager, &ItemsPager::errorOccurred, this, [this](const ApiError &error) {
             showError(error, tr("The items could not be loaded"));
         });
@@ -199,7 +213,18 @@ void BatchView::onPageApplied() {
 }
 
 void BatchView::showError(const ApiError &error, const QString &what) {
-    const QString message = QStringLiteral("%1: %2").arg(what, error.toString());
+    QString message = QStringLiteral("%1: %2").arg(what, error.toString());
+    if (m_monitor && m_monitor->isStoppedByError()) {
+        message += QLatin1Char(' ') +
+                   (error.isPermanent()
+                        ? tr("Live refresh stopped: press Refresh to try again.")
+                        : tr("Live refresh stopped after %n minute(s) of failures: check the "
+                             "connection, then press Refresh.",
+                             nullptr, int(m_monitor->giveUpAfter().count() / 60000)));
+    } else if (!error.isPermanent()) {
+        message += QLatin1Char(' ') + tr("This is usually temporary: the monitor tries again on "
+                                         "its next refresh.");
+    }
     m_error->setText(message);
     m_error->show();
     Q_EMIT statusMessage(message);
