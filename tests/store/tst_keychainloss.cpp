@@ -139,6 +139,7 @@ private Q_SLOTS:
 
         // The Secret Service ends mid-session.
         QSignalSpy persistence(secrets, &SecretStore::persistenceChanged);
+        QSignalSpy status(&session, &Session::statusMessage);
         killKeyring();
         QElapsedTimer timer;
         timer.start();
@@ -152,6 +153,11 @@ private Q_SLOTS:
         const QString note = secrets->persistenceNote();
         QVERIFY2(note.contains(QStringLiteral("kept for this session only")), qPrintable(note));
         QVERIFY2(!note.contains(SecretBefore) && !note.contains(SecretAfter), "no secret in notes");
+        // The window's status bar hears of it too (Session::statusMessage).
+        bool told = false;
+        for (const QList<QVariant> &message : std::as_const(status))
+            told = told || message.first().toString() == note;
+        QVERIFY2(told, "the session reports the switch to memory");
         QCOMPARE(icatest::readSecret(*secrets, id, SecretKind::ApiKey).secret, SecretAfter);
 
         // Activating the profile now works from memory.
