@@ -33,7 +33,12 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
     QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                QStringLiteral("Keep settings, history and drafts in <dir>."),
                                QStringLiteral("dir"));
-    parser.addOptions({demo, profile, openBatch, project, screenshots, dataDir});
+    // For the crash tests only (see TestControl): hidden, so nobody meets it by chance.
+    QCommandLineOption testControl(QStringLiteral("test-control"),
+                                   QStringLiteral("Take test commands on stdin, report events on "
+                                                  "stdout."));
+    testControl.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, profile, openBatch, project, screenshots, dataDir, testControl});
     if (!parser.parse(arguments)) {
         *error = parser.errorText() + QStringLiteral(" (see --help)");
         return false;
@@ -52,6 +57,7 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
     options->projectId = parser.value(project).trimmed();
     options->screenshotDir = parser.value(screenshots);
     options->dataDir = parser.value(dataDir);
+    options->testControl = parser.isSet(testControl);
     if (!options->screenshotDir.isEmpty() && !options->demo) {
         *error = QStringLiteral("--screenshots works with --demo only (it drives the built-in "
                                 "simulator).");

@@ -7,11 +7,15 @@
 #include "store/fallbacksecretstore.h"
 #include "store/profilestore.h"
 #include "store/storeworker.h"
+#include "testcontrol.h"
 
 #include <QDir>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+
+#include <cstdio>
 
 namespace ica::app {
 
@@ -52,13 +56,17 @@ bool AppRunner::start(QString *error) {
                                                  QSettings::IniFormat);
     else
         m_settings = std::make_unique<QSettings>();
-    m_store = std::make_unique<StoreWorker>(QDir(dir).filePath(QStringLiteral("store.sqlite")));
+    m_store = std::make_unique<StoreWorker>(QDir(dir).filePath(QStringLiteral("store.sqlite")),
+                                            nullptr, StoreWorker::Recovery::SetAsideOrMemory);
+    connect(m_store.get(), &StoreWorker::opened, this, &AppRunner::reportStore);
     m_session =
         std::make_unique<Session>(m_settings.get(), FallbackSecretStore::overSystemKeychain());
     if (m_options.demo)
         m_session->addDemoProfile(m_demo.baseUrl(), m_demo.apiKey());
 
     m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_store.get(), m_settings.get());
+    if (m_options.testControl)
+        new TestControl(m_window.get(), m_store.get(), m_session.get(), m_demo.simulator(), this);
     m_window->show();
     chooseProfile();
     openRequestedBatch();
@@ -68,6 +76,24 @@ bool AppRunner::start(QString *error) {
         tour->start();
     }
     return true;
+}
+
+void AppRunner::reportStore(bool ok, const QString &error) {
+    // A damaged, newer or unwritable store: the app runs on (a fresh file or memory),
+    // and says so where it will be seen, and on stderr for logs and tests.
+    const QString message = ok ? m_store->notice() : error;
+    if (message.isEmpty())
+        return;
+    std::fprintf(stderr, "ica-tagger: %s\n", qPrintable(message));
+    std::fflush(stderr);
+    if (!m_window)
+        return;
+    m_window->statusBar()->showMessage(message);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Local database"), message,
+                                QMessageBox::Ok, m_window.get());
+    box->setObjectName(QStringLiteral("storeNoticeBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void AppRunner::chooseProfile() {

@@ -40,6 +40,8 @@ public:
 
 private:
     QString dataDirectory() const;
+    /// Shows the store's notice (a recovery) or error, if any.
+    void reportStore(bool ok, const QString &error);
     void chooseProfile();
     void openRequestedBatch();
 

@@ -2,12 +2,24 @@
 // session, the store, the main window.
 #include "appoptions.h"
 #include "apprunner.h"
+#include "store/coredumps.h"
 
 #include <QApplication>
 
+#include <csignal>
 #include <cstdio>
 
 int main(int argc, char *argv[]) {
+    // Before anything holds a secret: a crash must not write API keys to a core file.
+    QString hardeningError;
+    if (!ica::disableCoreDumps(&hardeningError))
+        std::fprintf(stderr, "ica-tagger: core dumps could not be turned off: %s\n",
+                     qPrintable(hardeningError));
+#ifdef SIGXFSZ
+    // A file-size limit (ulimit -f) must give a write error the store reports, not
+    // kill the app on the spot: SIGXFSZ's default action ends the process.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ICA Tagger"));
     QApplication::setApplicationName(QStringLiteral("ica-tagger"));

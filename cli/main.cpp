@@ -2,10 +2,18 @@
 // (cli.h, runner.h) so the tests can run it in-process.
 
 #include "runner.h"
+#include "store/coredumps.h"
 
 #include <QCoreApplication>
 
+#include <cstdio>
+
 int main(int argc, char *argv[]) {
+    // Before anything holds a secret: a crash must not write API keys to a core file.
+    QString hardeningError;
+    if (!ica::disableCoreDumps(&hardeningError))
+        std::fprintf(stderr, "icatag: core dumps could not be turned off: %s\n",
+                     qPrintable(hardeningError));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("icatag"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ICATAG_VERSION));

@@ -20,7 +20,10 @@ DraftSession::DraftSession(StoreWorker *store, QObject *parent)
     , m_draftId(freshId()) {
     m_timer.setSingleShot(true);
     m_timer.setInterval(std::chrono::milliseconds(500));
+    m_maxTimer.setSingleShot(true);
+    m_maxTimer.setInterval(std::chrono::milliseconds(1000));
     connect(&m_timer, &QTimer::timeout, this, &DraftSession::save);
+    connect(&m_maxTimer, &QTimer::timeout, this, &DraftSession::save);
 }
 
 DraftSession::~DraftSession() {
@@ -33,24 +36,35 @@ void DraftSession::setDocument(const DraftDocument &document) {
     if (document == m_document)
         return;
     m_document = document;
-    m_timer.start();
+    schedule();
 }
 
 void DraftSession::setName(const QString &name) {
     if (name == m_name)
         return;
     m_name = name;
+    schedule();
+}
+
+void DraftSession::schedule() {
     m_timer.start();
+    if (!m_maxTimer.isActive())
+        m_maxTimer.start();
+}
+
+void DraftSession::cancelPending() {
+    m_timer.stop();
+    m_maxTimer.stop();
 }
 
 void DraftSession::flush() {
-    if (!m_timer.isActive())
+    if (!hasPendingSave())
         return;
-    m_timer.stop();
     save();
 }
 
 void DraftSession::save() {
+    cancelPending();
     if (!m_store)
         return;
     // Nothing entered yet: not worth a row in the drafts list.
@@ -81,7 +95,7 @@ void DraftSession::save() {
 
 void DraftSession::begin(const QString &draftId, const QString &name, const DraftDocument &document,
                          bool stored) {
-    m_timer.stop();
+    cancelPending();
     const bool idChanged = draftId != m_draftId;
     m_draftId = draftId;
     m_name = name;
@@ -102,7 +116,7 @@ void DraftSession::startFrom(const DraftDocument &document) {
     flush();
     ++m_openGeneration;
     begin(freshId(), QString(), document, false);
-    m_timer.start();
+    schedule();
 }
 
 void DraftSession::open(const QString &draftId) {
@@ -134,7 +148,7 @@ void DraftSession::open(const QString &draftId) {
 }
 
 void DraftSession::discard() {
-    m_timer.stop();
+    cancelPending();
     ++m_openGeneration;
     if (m_store && m_stored)
         m_store->discardDraft(m_draftId, nullptr, [](const StoreResult<bool> &) {});

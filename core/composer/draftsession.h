@@ -13,8 +13,10 @@ namespace ica {
 class StoreWorker;
 
 /// The draft being composed and its life in the store: every change is saved
-/// after a short pause (debounced, through StoreWorker::saveDraft, so after a
-/// crash at most the last half second is lost); drafts can be named, opened,
+/// after a short pause (debounced, through StoreWorker::saveDraft), and during
+/// steady typing at least once a second (the pause never postpones a save past
+/// the maximum delay), so a crash or kill -9 loses at most the last second of
+/// typing; drafts can be named, opened,
 /// started afresh and discarded. A new draft is not stored until something was
 /// entered, so "New draft" leaves no empty drafts behind. Pending changes are
 /// saved when the session is destroyed.
@@ -31,13 +33,18 @@ public:
     [[nodiscard]] QString profileId() const { return m_profileId; }
     /// Pause between the last change and the save (default 500 ms).
     void setSaveDelay(std::chrono::milliseconds delay) { m_timer.setInterval(delay); }
+    /// Longest time a change waits for its save while changes keep coming (default
+    /// 1 s): the bound on what a crash can lose.
+    void setMaxSaveDelay(std::chrono::milliseconds delay) { m_maxTimer.setInterval(delay); }
 
     [[nodiscard]] const DraftDocument &document() const { return m_document; }
     /// The draft's ID: assigned when the draft is started, stored on its first save.
     [[nodiscard]] QString draftId() const { return m_draftId; }
     [[nodiscard]] QString name() const { return m_name; }
     /// True while a change waits for its save.
-    [[nodiscard]] bool hasPendingSave() const { return m_timer.isActive(); }
+    [[nodiscard]] bool hasPendingSave() const {
+        return m_timer.isActive() || m_maxTimer.isActive();
+    }
     /// True once the draft is in the store (saved, or opened from it).
     [[nodiscard]] bool isStored() const { return m_stored; }
 
@@ -71,6 +78,9 @@ Q_SIGNALS:
 
 private:
     void save();
+    /// A change to save: restarts the pause, starts the maximum delay if not running.
+    void schedule();
+    void cancelPending();
     void begin(const QString &draftId, const QString &name, const DraftDocument &document,
                bool stored);
 
@@ -80,7 +90,8 @@ private:
     QString m_name;
     DraftDocument m_document;
     bool m_stored = false;
-    QTimer m_timer;
+    QTimer m_timer;    ///< the pause after the last change
+    QTimer m_maxTimer; ///< runs from the first unsaved change
     quint64 m_openGeneration = 0;
 };
 

@@ -36,6 +36,12 @@ void Session::init() {
     Q_ASSERT(m_profiles && m_secrets);
     m_demoSecrets = new SessionSecretStore(this);
     connect(m_profiles, &ProfileStore::profilesChanged, this, &Session::onProfilesChanged);
+    // The keychain can go away mid-session (its service ended): say so where it is
+    // seen, not only in the profile dialog, since secrets now last this session only.
+    connect(m_secrets, &SecretStore::persistenceChanged, this, [this](bool persistent) {
+        if (!persistent && !m_secrets->persistenceNote().isEmpty())
+            Q_EMIT statusMessage(m_secrets->persistenceNote());
+    });
 }
 
 SecretStore *Session::secretStoreFor(const Profile &profile) const {

@@ -3,6 +3,7 @@
 target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/batchhistorystore.cpp ${CMAKE_CURRENT_LIST_DIR}/batchhistorystore.h
   ${CMAKE_CURRENT_LIST_DIR}/batchrecord.cpp ${CMAKE_CURRENT_LIST_DIR}/batchrecord.h
+  ${CMAKE_CURRENT_LIST_DIR}/coredumps.cpp ${CMAKE_CURRENT_LIST_DIR}/coredumps.h
   ${CMAKE_CURRENT_LIST_DIR}/draftstore.cpp ${CMAKE_CURRENT_LIST_DIR}/draftstore.h
   ${CMAKE_CURRENT_LIST_DIR}/fallbacksecretstore.cpp ${CMAKE_CURRENT_LIST_DIR}/fallbacksecretstore.h
   ${CMAKE_CURRENT_LIST_DIR}/icav2configimporter.cpp ${CMAKE_CURRENT_LIST_DIR}/icav2configimporter.h

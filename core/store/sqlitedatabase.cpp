@@ -21,11 +21,46 @@ int pragmaInt(const QSqlDatabase &db, const QString &name) {
     return q.value(0).toInt();
 }
 
+// SQLite's primary result codes (sqlite3.h); the driver reports them as text.
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteIoError = 10;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteFull = 13;
+constexpr int SqliteCantOpen = 14;
+constexpr int SqliteNotADatabase = 26;
+
+/// The primary SQLite code of `error` (extended codes carry it in the low byte).
+int sqliteCode(const QSqlError &error) {
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+bool isDamage(const QSqlError &error) {
+    const int code = sqliteCode(error);
+    return code == SqliteCorrupt || code == SqliteNotADatabase;
+}
+
 } // namespace
 
 QString describeSqlError(const QSqlError &error) {
     const QString text = error.text().trimmed();
-    return text.isEmpty() ? QStringLiteral("unknown database error") : text;
+    const QString base = text.isEmpty() ? QStringLiteral("unknown database error") : text;
+    switch (sqliteCode(error)) {
+    case SqliteFull:
+        return base + QStringLiteral("; the disk is full: free some space");
+    case SqliteIoError:
+        return base + QStringLiteral("; writing to the disk failed: check that it has free "
+                                     "space and works");
+    case SqliteReadOnly:
+    case SqliteCantOpen:
+        return base + QStringLiteral("; check that the file and its folder are writable");
+    case SqliteCorrupt:
+    case SqliteNotADatabase:
+        return base + QStringLiteral("; the file is damaged");
+    default:
+        return base;
+    }
 }
 
 bool execQuery(QSqlQuery &query, const QString &what, QString *error) {
@@ -80,9 +115,12 @@ QString SqliteDatabase::journalMode() const {
 }
 
 bool SqliteDatabase::open(QString *error) {
-    const auto fail = [this, error](const QString &message) {
+    m_failure = Failure::None;
+    const auto fail = [this, error](const QString &message, Failure kind = Failure::Unwritable) {
         if (error)
             *error = message;
+        if (m_failure == Failure::None)
+            m_failure = kind;
         if (QSqlDatabase::contains(m_connectionName))
             database().close();
         return false;
@@ -94,8 +132,9 @@ bool SqliteDatabase::open(QString *error) {
         return fail(QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed, so history and "
                                    "drafts cannot be kept: install the Qt 6 SQLite plugin "
                                    "(libqt6sql6-sqlite on Debian)."));
+    const bool inMemory = m_path == QLatin1String(":memory:");
     const QString folder = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(folder))
+    if (!inMemory && !QDir().mkpath(folder))
         return fail(QStringLiteral("The folder %1 could not be created: check that its parent "
                                    "folder is writable.")
                         .arg(QDir::toNativeSeparators(folder)));
@@ -108,6 +147,15 @@ bool SqliteDatabase::open(QString *error) {
         return fail(QStringLiteral("The database %1 could not be opened (%2): check that the "
                                    "file and its folder are writable.")
                         .arg(shown, describeSqlError(db.lastError())));
+    const auto failQuery = [&](const QSqlError &sqlError) {
+        if (isDamage(sqlError))
+            return fail(QStringLiteral("%1 is damaged or not a database (%2): move it away and "
+                                       "start again.")
+                            .arg(shown, describeSqlError(sqlError)),
+                        Failure::Damaged);
+        return fail(QStringLiteral("The database %1 could not be opened for writing (%2).")
+                        .arg(shown, describeSqlError(sqlError)));
+    };
     // WAL: a crash never leaves a half-written transaction, and readers do not
     // block the writer. FULL sync: a committed save survives a power cut too.
     QSqlQuery pragma(db);
@@ -115,10 +163,19 @@ bool SqliteDatabase::open(QString *error) {
          {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
           QStringLiteral("PRAGMA foreign_keys=ON")}) {
         if (!pragma.exec(statement))
-            return fail(QStringLiteral("%1 is not a database this app can use (%2): move it "
-                                       "away and start again.")
-                            .arg(shown, describeSqlError(pragma.lastError())));
+            return failQuery(pragma.lastError());
     }
+    // A truncated or overwritten file can pass the lines above (its header is
+    // fine) and fail only later, on the pages that are gone: check every page now.
+    // The store holds history and drafts, so this takes milliseconds.
+    if (!pragma.exec(QStringLiteral("PRAGMA quick_check(1)")) || !pragma.next())
+        return failQuery(pragma.lastError());
+    const QString check = pragma.value(0).toString();
+    if (check != QLatin1String("ok"))
+        return fail(QStringLiteral("%1 is damaged (SQLite's check says: %2): move it away and "
+                                   "start again.")
+                        .arg(shown, check.left(200)),
+                    Failure::Damaged);
     pragma.finish();
     return migrate(error) || fail(error ? *error : QString());
 }
@@ -128,6 +185,7 @@ bool SqliteDatabase::migrate(QString *error) {
     const QString shown = QDir::toNativeSeparators(m_path);
     const int current = pragmaInt(db, QStringLiteral("user_version"));
     if (current < 0) {
+        m_failure = Failure::Damaged;
         if (error)
             *error = QStringLiteral("The schema version of %1 could not be read: move the file "
                                     "away and start again.")
@@ -135,6 +193,7 @@ bool SqliteDatabase::migrate(QString *error) {
         return false;
     }
     if (current > latestVersion()) {
+        m_failure = Failure::Newer;
         if (error)
             *error = QStringLiteral("%1 was written by a newer version of ICA Tagger (schema %2; "
                                     "this version knows up to %3) and was left untouched: update "

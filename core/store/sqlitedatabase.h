@@ -18,13 +18,25 @@ namespace ica {
 class SqliteDatabase final {
     Q_DISABLE_COPY_MOVE(SqliteDatabase)
 public:
+    /// Why open() failed, for the caller to choose what to do with the file.
+    enum class Failure {
+        None,
+        Damaged,    ///< not a database, or one SQLite finds damaged (garbage, truncated)
+        Newer,      ///< a schema newer than this version knows: leave it for that version
+        Unwritable, ///< the file or its folder cannot be created or written (permissions, disk)
+    };
+
+    /// `path` ":memory:" opens a database that lives in memory only.
     explicit SqliteDatabase(const QString &path, QList<Migration> migrations = storeMigrations());
     /// Closes the connection and removes its name.
     ~SqliteDatabase();
 
-    /// Opens and migrates; on failure says why in `error` (a sentence with the
-    /// file name and what to do) and leaves the file as it was.
+    /// Opens, checks (PRAGMA quick_check) and migrates; on failure says why in
+    /// `error` (a sentence with the file name and what to do), sets failure() and
+    /// leaves the file as it was.
     [[nodiscard]] bool open(QString *error = nullptr);
+    /// What kind of failure the last open() met; None after a success.
+    [[nodiscard]] Failure failure() const { return m_failure; }
     [[nodiscard]] bool isOpen() const;
     [[nodiscard]] QSqlDatabase database() const;
     [[nodiscard]] QString path() const { return m_path; }
@@ -42,6 +54,7 @@ private:
     QString m_path;
     QString m_connectionName;
     QList<Migration> m_migrations;
+    Failure m_failure = Failure::None;
 };
 
 /// Begins a transaction; rolls it back when destroyed unless commit() succeeded.
@@ -59,7 +72,8 @@ private:
     bool m_active = false;
 };
 
-/// The driver's text of an error, for messages.
+/// The driver's text of an error, for messages, with a hint on what to do for the
+/// errors a person can act on (disk full, read-only file, damaged file).
 [[nodiscard]] QString describeSqlError(const QSqlError &error);
 /// Runs a prepared query; on failure sets `error` to "WHAT: driver text".
 bool execQuery(QSqlQuery &query, const QString &what, QString *error);

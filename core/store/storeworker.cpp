@@ -3,7 +3,9 @@
 #include "batchhistorystore.h"
 #include "sqlitedatabase.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QPointer>
 #include <QStandardPaths>
 
@@ -11,20 +13,71 @@
 
 namespace ica {
 
+namespace {
+
+const QString InMemory = QStringLiteral(":memory:");
+
+/// Renames `path` and its -wal and -shm files to "<path>.damaged-<UTC time>" (a
+/// number added when that exists). Nothing is deleted. Returns the new name of the
+/// database file, or an empty string when it could not be renamed.
+QString setAside(const QString &path) {
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target;
+    for (int n = 0; n < 100; ++n) {
+        target = QStringLiteral("%1.damaged-%2").arg(path, stamp);
+        if (n > 0)
+            target += QStringLiteral("-%1").arg(n);
+        if (!QFile::exists(target))
+            break;
+    }
+    if (!QFile::rename(path, target))
+        return {};
+    // The -wal holds committed changes not yet copied into the file: it goes with it.
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFile::exists(path + suffix))
+            QFile::rename(path + suffix, target + suffix);
+    }
+    return target;
+}
+
+} // namespace
+
 /// Lives on the worker thread: the connection and the stores built on it.
 class StoreWorker::Backend final : public QObject {
 public:
-    explicit Backend(const QString &path)
-        : m_path(path) {}
+    Backend(const QString &path, Recovery recovery)
+        : m_path(path)
+        , m_recovery(recovery) {}
 
     void open() {
-        m_database = std::make_unique<SqliteDatabase>(m_path);
-        if (!m_database->open(&m_openError)) {
-            m_database.reset();
+        SqliteDatabase::Failure failure = SqliteDatabase::Failure::None;
+        if (tryOpen(m_path, &failure) || m_recovery == Recovery::None)
+            return;
+        const QString shown = QDir::toNativeSeparators(m_path);
+        const QString why = m_openError;
+        if (failure == SqliteDatabase::Failure::Damaged) {
+            const QString movedTo = setAside(m_path);
+            if (!movedTo.isEmpty() && tryOpen(m_path, &failure)) {
+                m_notice = QStringLiteral(
+                               "The local database %1 is damaged or is not a database. ICA "
+                               "Tagger moved it aside to %2 (nothing was deleted) and started a "
+                               "new, empty one, so the batch history and drafts begin afresh; "
+                               "the batches themselves are safe in ICA and can be opened again "
+                               "by their ID in the monitor.")
+                               .arg(shown, QDir::toNativeSeparators(movedTo));
+                return;
+            }
+        }
+        if (tryOpen(InMemory, &failure)) {
+            m_persistent = false;
+            m_notice = QStringLiteral(
+                           "%1 Until then, ICA Tagger keeps the batch history and drafts of this "
+                           "session in memory only: they are lost when it closes.")
+                           .arg(why);
             return;
         }
-        m_history = std::make_unique<BatchHistoryStore>(*m_database);
-        m_drafts = std::make_unique<DraftStore>(*m_database);
+        m_openError = why;
     }
     /// Drops the stores and the connection; must run on the worker thread.
     void close() {
@@ -33,13 +86,31 @@ public:
         m_database.reset();
     }
     [[nodiscard]] bool isOpen() const { return m_database != nullptr; }
+    [[nodiscard]] bool isPersistent() const { return m_persistent; }
     [[nodiscard]] QString openError() const { return m_openError; }
+    [[nodiscard]] QString notice() const { return m_notice; }
     BatchHistoryStore &history() { return *m_history; }
     DraftStore &drafts() { return *m_drafts; }
 
 private:
+    bool tryOpen(const QString &path, SqliteDatabase::Failure *failure) {
+        m_database = std::make_unique<SqliteDatabase>(path);
+        if (!m_database->open(&m_openError)) {
+            *failure = m_database->failure();
+            m_database.reset(); // closes the file before it may be renamed
+            return false;
+        }
+        m_openError.clear();
+        m_history = std::make_unique<BatchHistoryStore>(*m_database);
+        m_drafts = std::make_unique<DraftStore>(*m_database);
+        return true;
+    }
+
     QString m_path;
+    Recovery m_recovery;
+    bool m_persistent = true;
     QString m_openError;
+    QString m_notice;
     std::unique_ptr<SqliteDatabase> m_database;
     std::unique_ptr<BatchHistoryStore> m_history;
     std::unique_ptr<DraftStore> m_drafts;
@@ -50,10 +121,10 @@ QString StoreWorker::defaultDatabasePath() {
         .filePath(QStringLiteral("store.sqlite"));
 }
 
-StoreWorker::StoreWorker(const QString &path, QObject *parent)
+StoreWorker::StoreWorker(const QString &path, QObject *parent, Recovery recovery)
     : QObject(parent)
     , m_path(path)
-    , m_backend(new Backend(path)) {
+    , m_backend(new Backend(path, recovery)) {
     m_thread.setObjectName(QStringLiteral("ica-store"));
     m_backend->moveToThread(&m_thread);
     m_thread.start();
@@ -64,11 +135,15 @@ StoreWorker::StoreWorker(const QString &path, QObject *parent)
             backend->open();
             const bool ok = backend->isOpen();
             const QString error = backend->openError();
+            const QString notice = backend->notice();
+            const bool persistent = backend->isPersistent();
             QMetaObject::invokeMethod(
                 this,
-                [this, ok, error] {
+                [this, ok, error, notice, persistent] {
                     m_open = ok;
                     m_openError = error;
+                    m_notice = notice;
+                    m_persistent = persistent;
                     Q_EMIT opened(ok, error);
                 },
                 Qt::QueuedConnection);

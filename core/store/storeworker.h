@@ -28,9 +28,22 @@ public:
     /// "store.sqlite" in QStandardPaths::AppDataLocation: where the app keeps it.
     [[nodiscard]] static QString defaultDatabasePath();
 
+    /// What to do when the database at the path cannot be used.
+    enum class Recovery {
+        /// Report it (opened(false, why)); every call then fails with that reason.
+        None,
+        /// Keep working (the app): a damaged file is renamed aside
+        /// ("store.sqlite.damaged-YYYYMMDD-HHMMSS", never deleted) and a fresh one
+        /// started; when no file can be used at all (newer schema, read-only folder,
+        /// disk full), the store lives in memory until the app closes. notice() says
+        /// which, in a sentence for the user.
+        SetAsideOrMemory,
+    };
+
     /// Starts the thread and opens (and migrates) the database at `path` there;
     /// opened() tells how it went.
-    explicit StoreWorker(const QString &path, QObject *parent = nullptr);
+    explicit StoreWorker(const QString &path, QObject *parent = nullptr,
+                         Recovery recovery = Recovery::None);
     /// Finishes the work already posted (its answers are no longer delivered),
     /// closes the database and stops the thread.
     ~StoreWorker() override;
@@ -40,6 +53,11 @@ public:
     [[nodiscard]] bool isOpen() const { return m_open; }
     /// Why opening failed; empty while opening and on success.
     [[nodiscard]] QString openError() const { return m_openError; }
+    /// After a recovery (see Recovery): what happened to the file and what to do;
+    /// empty when the file opened normally. Set before opened() is emitted.
+    [[nodiscard]] QString notice() const { return m_notice; }
+    /// False when the store lives in memory only (nothing survives the app).
+    [[nodiscard]] bool isPersistent() const { return m_persistent; }
     /// The thread the database work runs on.
     [[nodiscard]] const QThread *workerThread() const { return &m_thread; }
 
@@ -83,7 +101,9 @@ private:
     QThread m_thread;
     Backend *m_backend;
     bool m_open = false;
+    bool m_persistent = true;
     QString m_openError;
+    QString m_notice;
 };
 
 } // namespace ica

@@ -4,3 +4,14 @@ ica_add_test(NAME tst_browseflow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_browseflo
              LIBS icaapp icaui icacore icasim LABELS app)
 ica_add_test(NAME tst_faultstorm SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_faultstorm.cpp
              LIBS icaapp icaui icacore icasim LABELS app)
+# The real ica-tagger process, killed with SIGKILL and started again (see appprocess.h).
+ica_add_test(NAME tst_crashrecovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_crashrecovery.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/appprocess.cpp ${CMAKE_CURRENT_LIST_DIR}/appprocess.h
+             LIBS icacore icasim LABELS app)
+target_compile_definitions(tst_crashrecovery PRIVATE ICA_TAGGER_EXECUTABLE="$<TARGET_FILE:ica-tagger>")
+add_dependencies(tst_crashrecovery ica-tagger)
+ica_add_test(NAME tst_storefaults SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_storefaults.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/appprocess.cpp ${CMAKE_CURRENT_LIST_DIR}/appprocess.h
+             LIBS icacore icasim LABELS app)
+target_compile_definitions(tst_storefaults PRIVATE ICA_TAGGER_EXECUTABLE="$<TARGET_FILE:ica-tagger>")
+add_dependencies(tst_storefaults ica-tagger)

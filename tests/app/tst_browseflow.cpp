@@ -14,6 +14,7 @@
 #include "composer/composerwidget.h"
 #include "composer/confirmation.h"
 #include "mainwindow.h"
+#include "secretscan.h"
 #include "simulatorthread.h"
 #include "tagging/browsertagging.h"
 #include "tagging/tagselecteddialog.h"
@@ -64,6 +65,7 @@ class TestBrowseFlow final : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    QByteArray m_key; ///< the demo's API key, looked for in what the app wrote
 
 private Q_SLOTS:
     void browseSelectTagSubmitSeeTags() {
@@ -74,6 +76,7 @@ private Q_SLOTS:
         app::AppRunner app(options);
         QString error;
         QVERIFY2(app.start(&error), qPrintable(error));
+        m_key = app.demo().apiKey().toUtf8();
         ui::MainWindow *window = app.window();
         QVERIFY(QTest::qWaitForWindowExposed(window));
         icasim::SimulatorThread *sim = app.demo().simulator();
@@ -229,6 +232,14 @@ private Q_SLOTS:
         QVERIFY(!preview->toPlainText().contains(QLatin1String("no-such-sample")));
         QTRY_VERIFY(find<QLabel>(composer, "dataIdsMessage")->text().contains(unknown));
         window->close();
+    }
+
+    void nothingSecretWasWritten() {
+        // After the app above closed: settings, SQLite and its -wal, the demo journal.
+        QVERIFY(!m_key.isEmpty());
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("store.sqlite"))));
+        const QStringList found = icatest::findSecrets({m_dir.path()}, {m_key});
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
 };
 

@@ -2,7 +2,10 @@
 // create a batch of 10,000 data IDs of the first project (10 of them unknown) with
 // user and technical tag changes, wait for it (PARTIALLY_SUCCEEDED, right counts),
 // list exactly the unknown IDs as FAILED, and find the new tags with data list.
+// Every run is --verbose, and nothing any of them printed holds the API key, a JWT
+// or an Authorization header.
 #include "clitestsupport.h"
+#include "secretscan.h"
 #include "simfixture.h"
 
 #include "icasimulator.h"
@@ -17,11 +20,14 @@ class TestCliAcceptance final : public QObject {
     Q_OBJECT
 
     std::unique_ptr<icatest::SimFixture> f;
+    QByteArray m_printed; ///< stdout and stderr of every run, for the secret scan
 
     QStringList server() const {
         return {QStringLiteral("--server"), f->sim->baseUrl().toString(),
-                QStringLiteral("--api-key"), f->sim->apiKey()};
+                QStringLiteral("--api-key"), f->sim->apiKey(), QStringLiteral("--verbose")};
     }
+
+    void keep(const QString &out, const QString &err) { m_printed += (out + err).toUtf8(); }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -56,6 +62,7 @@ private Q_SLOTS:
                         QStringLiteral("pipeline:v1"), QStringLiteral("-o"),
                         QStringLiteral("json")} +
             server());
+        keep(r.out, r.err);
         QVERIFY2(r.exitCode == 0, r.describe());
         const QString batchId = r.jsonObject()[QLatin1String("id")].toString();
         QVERIFY(!batchId.isEmpty());
@@ -74,6 +81,7 @@ private Q_SLOTS:
         QVERIFY(!wait.isFinished());
         f->sim->advance(std::chrono::minutes(10));
         QVERIFY(wait.waitFinished());
+        keep(wait.out(), wait.err());
         QVERIFY2(wait.exitCode() == 0, qPrintable(wait.err()));
         const QJsonObject result = QJsonDocument::fromJson(wait.out().toUtf8()).object();
         QCOMPARE(result[QLatin1String("batch")][QLatin1String("job")][QLatin1String("status")]
@@ -94,6 +102,7 @@ private Q_SLOTS:
                         QStringLiteral("FAILED"), QStringLiteral("--all"), QStringLiteral("-o"),
                         QStringLiteral("csv")} +
             server());
+        keep(r.out, r.err);
         QVERIFY2(r.exitCode == 0, r.describe());
         const QList<QStringList> rows = clitest::parseCsv(r.out);
         QCOMPARE(rows.size(), 11);
@@ -110,6 +119,7 @@ private Q_SLOTS:
             QStringList{QStringLiteral("--user-tag"), QStringLiteral("cohort-7"),
                         QStringLiteral("--all"), QStringLiteral("-o"), QStringLiteral("json")} +
             server());
+        keep(r.out, r.err);
         QVERIFY2(r.exitCode == 0, r.describe());
         const QJsonArray tagged = r.jsonArray();
         QCOMPARE(tagged.size(), 9990);
@@ -130,6 +140,7 @@ private Q_SLOTS:
                             QStringList{QStringLiteral("--tech-tag"), QStringLiteral("pipeline:v2"),
                                         QStringLiteral("--page-size"), QStringLiteral("3")} +
                             server());
+        keep(r.out, r.err);
         QVERIFY2(r.exitCode == 0, r.describe());
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
@@ -140,6 +151,13 @@ private Q_SLOTS:
             QVERIFY2(line.contains(QLatin1String("cohort-7")), qPrintable(line));
         }
         QVERIFY(r.err.contains(QLatin1String("rows 1-3 of 9990")));
+    }
+
+    void nothingSecretWasPrinted() {
+        QVERIFY2(m_printed.contains("icatag: > GET "), "the runs were verbose");
+        const QStringList found =
+            icatest::findSecretsInOutput(m_printed, {f->sim->apiKey().toUtf8()});
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
 };
 

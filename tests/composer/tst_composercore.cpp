@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -213,6 +214,35 @@ private Q_SLOTS:
         QCOMPARE(stored->profileId, Profile);
         QCOMPARE(stored->projectId, QStringLiteral("p"));
         QVERIFY(DraftDocument::fromJson(stored->content) == doc);
+    }
+
+    void sessionSavesDuringSteadyTyping() {
+        // A change every 50 ms never leaves a 500 ms pause, yet a save must come at
+        // least once a second: that bounds what a kill -9 can lose.
+        DraftSession session(m_store.get());
+        session.setProfileId(Profile);
+        QSignalSpy saved(&session, &DraftSession::saved);
+        DraftDocument doc = DraftDocument::fromRequest(QStringLiteral("p"), QString(),
+                                                       requestFor({fil(1)}, QStringLiteral("a")));
+        QElapsedTimer timer;
+        timer.start();
+        QTimer typist;
+        typist.setInterval(50);
+        int keystrokes = 0;
+        connect(&typist, &QTimer::timeout, this, [&]() {
+            doc.groups.first().dataIds.append(fil(100 + ++keystrokes));
+            session.setDocument(doc);
+        });
+        typist.start();
+        // Bounded: 15 s (15x the maximum delay) is plenty even on a loaded machine.
+        QVERIFY(QTest::qWaitFor([&]() { return !saved.isEmpty(); }, 15000));
+        const qint64 firstSaveMs = timer.elapsed();
+        typist.stop();
+        QVERIFY2(firstSaveMs >= 900, qPrintable(QString::number(firstSaveMs)));
+        QVERIFY(keystrokes >= 2);
+        const std::optional<Draft> stored = storedDraft(session.draftId());
+        QVERIFY(stored);
+        QVERIFY(DraftDocument::fromJson(stored->content).dataIdCount() >= 2);
     }
 
     void sessionSavesPendingChangesWhenDestroyed() {

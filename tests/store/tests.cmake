@@ -10,3 +10,11 @@ ica_add_test(NAME tst_sqlitedatabase SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sqlit
 ica_add_test(NAME tst_batchhistorystore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_batchhistorystore.cpp LIBS icacore LABELS store)
 ica_add_test(NAME tst_draftstore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_draftstore.cpp LIBS icacore LABELS store)
 ica_add_test(NAME tst_storeworker SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_storeworker.cpp LIBS icacore LABELS store)
+ica_add_test(NAME tst_storerecovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_storerecovery.cpp LIBS icacore LABELS store)
+# Changes this process's core-dump settings, and runs the built icatag and ica-tagger.
+ica_add_test(NAME tst_coredumps SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_coredumps.cpp LIBS icacore LABELS store)
+target_compile_definitions(tst_coredumps PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>"
+                           ICA_TAGGER_EXECUTABLE="$<TARGET_FILE:ica-tagger>")
+add_dependencies(tst_coredumps icatag ica-tagger)
+# Starts a private D-Bus and gnome-keyring-daemon of its own and kills that daemon.
+ica_add_test(NAME tst_keychainloss SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_keychainloss.cpp ${CMAKE_CURRENT_LIST_DIR}/secretwaiter.h LIBS icacore LABELS store)
