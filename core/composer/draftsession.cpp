@@ -83,13 +83,17 @@ void DraftSession::save() {
     m_store->saveDraft(draft, nullptr, [self](const StoreResult<Draft> &result) {
         if (!self)
             return;
-        if (result.ok())
+        if (result.ok()) {
             Q_EMIT self->saved(result.value.id);
-        else
-            Q_EMIT self->saveFailed(
-                tr("%1. Your changes are kept in this window; they will be saved with the next "
-                   "change.")
-                    .arg(result.error));
+            return;
+        }
+        QString why = result.error;
+        if (why.endsWith(QLatin1Char('.')))
+            why.chop(1); // the sentence goes on below
+        Q_EMIT self->saveFailed(
+            tr("%1. Your changes are kept in this window; they will be saved with the next "
+               "change.")
+                .arg(why));
     });
 }
 

@@ -115,9 +115,9 @@ StoreResult<BatchRecord> BatchHistoryStore::upsert(const BatchRecord &record) {
                                                             "while it was being saved.")
                                            : stored.error);
     if (!transaction.commit())
-        return Result::failure(
-            QStringLiteral("The batch could not be added to the history: the database refused "
-                           "to commit (is the disk full?)."));
+        return Result::failure(QStringLiteral("The batch could not be added to the history: the "
+                                              "database refused to commit (%1).")
+                                   .arg(transaction.commitError()));
     return Result::success(*stored.value);
 }
 

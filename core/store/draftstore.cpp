@@ -62,8 +62,8 @@ StoreResult<Draft> DraftStore::save(Draft draft) {
         return Result::failure(error);
     q.finish();
     if (!transaction.commit())
-        return Result::failure(
-            QStringLiteral("%1: the database refused to commit (is the disk full?).").arg(failed));
+        return Result::failure(QStringLiteral("%1: the database refused to commit (%2).")
+                                   .arg(failed, transaction.commitError()));
     return Result::success(draft);
 }
 

@@ -44,7 +44,10 @@ bool isDamage(const QSqlError &error) {
 } // namespace
 
 QString describeSqlError(const QSqlError &error) {
-    const QString text = error.text().trimmed();
+    // SQLite's own words ("disk I/O error"); Qt's ("Unable to fetch row") only add noise.
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.text().trimmed();
     const QString base = text.isEmpty() ? QStringLiteral("unknown database error") : text;
     switch (sqliteCode(error)) {
     case SqliteFull:
@@ -266,6 +269,7 @@ bool SqlTransaction::commit() {
     QSqlQuery q(m_db);
     if (q.exec(QStringLiteral("COMMIT")))
         return true;
+    m_error = describeSqlError(q.lastError());
     QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
     return false;
 }

@@ -66,10 +66,13 @@ public:
     [[nodiscard]] bool isActive() const { return m_active; }
     /// Commits; false (and rolled back) when SQLite refused.
     bool commit();
+    /// Why commit() failed, in SQLite's words with a hint (e.g. "the disk is full").
+    [[nodiscard]] QString commitError() const { return m_error; }
 
 private:
     QSqlDatabase m_db;
     bool m_active = false;
+    QString m_error;
 };
 
 /// The driver's text of an error, for messages, with a hint on what to do for the
