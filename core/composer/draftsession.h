@@ -1,7 +1,10 @@
 #pragma once
 
 #include "draftdocument.h"
+#include "store/draftstore.h"
 
+#include <QFutureWatcher>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -36,15 +39,16 @@ public:
     /// The draft's ID: assigned when the draft is started, stored on its first save.
     [[nodiscard]] QString draftId() const { return m_draftId; }
     [[nodiscard]] QString name() const { return m_name; }
-    /// True while a change waits for its save.
-    [[nodiscard]] bool hasPendingSave() const { return m_timer.isActive(); }
+    /// True while a change waits for its save (the pause, or its conversion to JSON).
+    [[nodiscard]] bool hasPendingSave() const { return m_timer.isActive() || m_converting; }
     /// True once the draft is in the store (saved, or opened from it).
     [[nodiscard]] bool isStored() const { return m_stored; }
 
     /// A change by the user: saved after the delay.
     void setDocument(const DraftDocument &document);
     void setName(const QString &name);
-    /// Saves a pending change now.
+    /// Saves a pending change now (on this thread: for explicit actions and exit;
+    /// the saves after a pause convert the draft to JSON on a worker thread).
     void flush();
 
     /// Saves the current draft, then starts an empty one with a fresh ID.
@@ -71,6 +75,9 @@ Q_SIGNALS:
 
 private:
     void save();
+    /// The store record of the draft as it is now, without its content.
+    [[nodiscard]] Draft header() const;
+    void post(const Draft &draft);
     void begin(const QString &draftId, const QString &name, const DraftDocument &document,
                bool stored);
 
@@ -82,6 +89,12 @@ private:
     bool m_stored = false;
     QTimer m_timer;
     quint64 m_openGeneration = 0;
+    /// Bumped by every save posted or dropped: a conversion finishing with an older
+    /// number is dropped, so an older draft never overwrites a newer one.
+    quint64 m_saveGeneration = 0;
+    /// The conversion to JSON running for the pending save; null when none.
+    QPointer<QFutureWatcher<QJsonObject>> m_converting;
+    Draft m_convertingHeader; ///< the record m_converting's content belongs to
 };
 
 } // namespace ica
