@@ -25,6 +25,9 @@ struct DraftCheck {
     qsizetype dataIds = 0;
     /// Batches a split would make (BatchSplitter::batchCount()).
     qsizetype batchesIfSplit = 0;
+    /// For each issue of `report`, where the IDs it names are in the text: "(line 2)",
+    /// "(lines 1, 5, …)", or "" (see addLineHints()).
+    QStringList lineHints;
 
     /// Checks `resolved` (the draft as sent: paths replaced by their IDs) and merges
     /// `pathIssues` (DraftPathResolution::issues() of the draft as typed).
@@ -32,6 +35,11 @@ struct DraftCheck {
                                         const QList<ValidationIssue> &pathIssues,
                                         quint64 generation = 0,
                                         const DraftValidator::Options &options = {});
+    /// Fills lineHints from each group's tokens as typed and their lines
+    /// (IncrementalIdList::ids() and lines()): one pass over a group per issue.
+    void addLineHints(const QList<QStringList> &typedIds, const QList<QList<int>> &typedLines);
+    /// "(line 2)", "(lines 1, 5, …)" for `lines` (ascending; more than `shown`: "…").
+    [[nodiscard]] static QString describeLines(const QList<int> &lines, int shown = 10);
 };
 
 } // namespace ica

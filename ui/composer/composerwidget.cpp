@@ -448,6 +448,12 @@ void ComposerWidget::startCheck() {
     const DraftDocument resolved = prepareCheck(&typed, &pathIssues);
     const quint64 generation = ++m_generation;
     // The lists are shared with the editors, not copied: the worker reads a snapshot.
+    QList<QStringList> typedIds;
+    QList<QList<int>> typedLines;
+    for (int i = 0; i < m_groups->count(); ++i) {
+        typedIds.append(m_groups->editor(i)->idList().ids());
+        typedLines.append(m_groups->editor(i)->idList().lines());
+    }
     auto *watcher = new QFutureWatcher<DraftCheck>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
         watcher->deleteLater();
@@ -455,9 +461,12 @@ void ComposerWidget::startCheck() {
         if (check.generation == m_generation) // else an edit came after: stale
             applyCheck(check);
     });
-    watcher->setFuture(QtConcurrent::run([resolved, pathIssues, generation]() {
-        return DraftCheck::run(resolved, pathIssues, generation);
-    }));
+    watcher->setFuture(
+        QtConcurrent::run([resolved, pathIssues, generation, typedIds, typedLines]() {
+            DraftCheck check = DraftCheck::run(resolved, pathIssues, generation);
+            check.addLineHints(typedIds, typedLines);
+            return check;
+        }));
     Q_EMIT checkStarted();
 }
 
@@ -468,7 +477,7 @@ void ComposerWidget::applyCheck(const DraftCheck &check) {
     const qsizetype total = check.dataIds;
     const qsizetype batches = check.batchesIfSplit;
     m_summary->setReport(m_report, batches);
-    m_groups->showIssues(m_report);
+    m_groups->showIssues(m_report, check.lineHints);
     QStringList projectIssues;
     for (const ValidationIssue &issue : m_report.issuesFor(-1, DraftField::Project))
         projectIssues.append(issue.message);

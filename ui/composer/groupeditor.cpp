@@ -2,6 +2,7 @@
 
 #include "browser/dataidsmime.h"
 #include "composer/delimitedfilereader.h"
+#include "composer/draftcheck.h"
 #include "datetimefield.h"
 #include "idlistedit.h"
 #include "importcolumndialog.h"
@@ -338,17 +339,8 @@ void GroupEditor::updateIdCount() {
 QString GroupEditor::linesOf(const QStringList &ids) const {
     constexpr int MaxLines = 10;
     // One pass over the list, not one per ID: a list may hold 100,000.
-    const QList<int> lines =
-        IncrementalIdList::linesOf(ids, m_list.ids(), m_list.lines(), MaxLines + 1);
-    if (lines.isEmpty())
-        return {};
-    QStringList numbers;
-    for (int i = 0; i < lines.size() && i < MaxLines; ++i)
-        numbers.append(QString::number(lines.at(i)));
-    if (lines.size() > MaxLines)
-        numbers.append(QStringLiteral("…"));
-    return (lines.size() == 1 ? tr("(line %1)") : tr("(lines %1)"))
-        .arg(numbers.join(QStringLiteral(", ")));
+    return DraftCheck::describeLines(
+        IncrementalIdList::linesOf(ids, m_list.ids(), m_list.lines(), MaxLines + 1), MaxLines);
 }
 
 QLabel *GroupEditor::labelFor(DraftField field) const {
@@ -372,16 +364,21 @@ QLabel *GroupEditor::labelFor(DraftField field) const {
     return nullptr;
 }
 
-void GroupEditor::showIssues(const QList<ValidationIssue> &issues) {
+void GroupEditor::showIssues(const QList<ValidationIssue> &issues, const QStringList &hints) {
     for (const DraftField field :
          {DraftField::DataIds, DraftField::UserTags, DraftField::TechnicalTags,
           DraftField::ArchiveDate, DraftField::DeleteDate, DraftField::Group}) {
         QList<ValidationIssue> here;
         QStringList suffixes;
-        for (const ValidationIssue &issue : issues) {
+        for (qsizetype i = 0; i < issues.size(); ++i) {
+            const ValidationIssue &issue = issues.at(i);
             if (issue.group != m_index || issue.field != field)
                 continue;
             here.append(issue);
+            if (i < hints.size()) { // found off the GUI thread
+                suffixes.append(hints.at(i));
+                continue;
+            }
             // Where the IDs an issue names are, so they can be found in a long list.
             const bool namesIds =
                 issue.code == IssueCode::MalformedId || issue.code == IssueCode::DuplicateId ||

@@ -54,8 +54,10 @@ public:
     /// The IDs of the text, kept up to date line by line as it is edited.
     [[nodiscard]] const IncrementalIdList &idList() const { return m_list; }
 
-    /// Shows the issues of this group at their fields (others are ignored).
-    void showIssues(const QList<ValidationIssue> &issues);
+    /// Shows the issues of this group at their fields (others are ignored). `hints`,
+    /// when given, says for each issue where its IDs are (DraftCheck::lineHints);
+    /// else that is found here.
+    void showIssues(const QList<ValidationIssue> &issues, const QStringList &hints = {});
     /// The text shown at a field ("" when none), for tests and accessibility.
     [[nodiscard]] QString messageAt(DraftField field) const;
     /// Moves the keyboard focus to a field's editor.
