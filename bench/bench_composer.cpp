@@ -265,7 +265,7 @@ int main(int argc, char *argv[]) {
     // 2. Typing afterwards: a new ID begun at the end and erased again (the list is
     // 100,000 IDs after it), then edits in the middle of the list.
     ids->moveCursor(QTextCursor::End);
-    const QString newId = (QLatin1Char('\n') + fil(IdCount)).left(Keystrokes / 2);
+    const QString newId = QString(QLatin1Char('\n') + fil(IdCount)).left(Keystrokes / 2);
     const Keys atEnd = type(ids, Keystrokes, 200, [&newId](int i) {
         if (i < newId.size()) {
             const QChar c = newId.at(i);
