@@ -250,8 +250,13 @@ QList<ValidationIssue> DraftPathResolution::issues(const DraftDocument &draft) c
 
 ValidationReport DraftPathResolution::validate(const DraftDocument &draft,
                                                const DraftValidator::Options &options) const {
-    ValidationReport report = DraftValidator::validate(resolved(draft), options);
-    const QList<ValidationIssue> own = issues(draft);
+    return merge(DraftValidator::validate(resolved(draft), options), issues(draft));
+}
+
+ValidationReport DraftPathResolution::merge(ValidationReport report,
+                                            const QList<ValidationIssue> &own) {
+    if (own.isEmpty())
+        return report;
     QSet<int> waiting;
     for (const ValidationIssue &issue : own)
         if (issue.code == IssueCode::PathsPending || issue.code == IssueCode::PathLookupFailed)

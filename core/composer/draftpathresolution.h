@@ -57,6 +57,10 @@ public:
     /// not also reported as empty: the pending error says why it has no IDs yet.
     [[nodiscard]] ValidationReport validate(const DraftDocument &draft,
                                             const DraftValidator::Options &options = {}) const;
+    /// `report` (the validator's, of resolved()) with `own` (issues()) merged in, as
+    /// validate() does; a pure function, so a worker thread may call it.
+    [[nodiscard]] static ValidationReport merge(ValidationReport report,
+                                                const QList<ValidationIssue> &own);
 
 Q_SIGNALS:
     /// Lookup results (or a failure) arrived: resolved() and issues() changed.

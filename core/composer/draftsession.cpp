@@ -3,6 +3,7 @@
 #include "store/storeworker.h"
 
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ica {
 
@@ -58,9 +59,34 @@ void DraftSession::cancelPending() {
 }
 
 void DraftSession::flush() {
-    if (!hasPendingSave())
+    if (m_converting) {
+        // Post the conversion's save now, in order, before any newer one.
+        QFutureWatcher<QJsonObject> *watcher = m_converting;
+        watcher->waitForFinished();
+        Draft draft = m_convertingHeader;
+        draft.content = watcher->result();
+        ++m_saveGeneration; // its finished() is dropped
+        m_converting = nullptr;
+        post(draft);
+    }
+    if (!m_timer.isActive() && !m_maxTimer.isActive())
         return;
-    save();
+    cancelPending();
+    if (!m_store || (!m_stored && m_document.isBlank() && m_name.isEmpty()))
+        return;
+    Draft draft = header();
+    draft.content = m_document.toJson();
+    ++m_saveGeneration;
+    post(draft);
+}
+
+Draft DraftSession::header() const {
+    Draft draft;
+    draft.id = m_draftId;
+    draft.name = m_name;
+    draft.profileId = m_profileId;
+    draft.projectId = m_document.projectId;
+    return draft;
 }
 
 void DraftSession::save() {
@@ -70,12 +96,29 @@ void DraftSession::save() {
     // Nothing entered yet: not worth a row in the drafts list.
     if (!m_stored && m_document.isBlank() && m_name.isEmpty())
         return;
-    Draft draft;
-    draft.id = m_draftId;
-    draft.name = m_name;
-    draft.profileId = m_profileId;
-    draft.projectId = m_document.projectId;
-    draft.content = m_document.toJson();
+    // A draft of 100,000 IDs takes tens of milliseconds to turn into JSON: done on a
+    // worker thread (the document is shared, not copied), then posted to the store.
+    const quint64 generation = ++m_saveGeneration;
+    const DraftDocument document = m_document;
+    auto *watcher = new QFutureWatcher<QJsonObject>(this);
+    const Draft record = header();
+    m_converting = watcher;
+    m_convertingHeader = record;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, record]() {
+        watcher->deleteLater();
+        if (generation != m_saveGeneration)
+            return; // flushed, discarded or superseded meanwhile
+        m_converting = nullptr;
+        Draft draft = record;
+        draft.content = watcher->result();
+        post(draft);
+    });
+    watcher->setFuture(QtConcurrent::run([document]() { return document.toJson(); }));
+}
+
+void DraftSession::post(const Draft &draft) {
+    if (!m_store)
+        return;
     m_stored = true;
     // No context: the answer is wanted even when this session is gone (it only
     // reports), and a destroyed session must not drop the save itself.
@@ -153,6 +196,8 @@ void DraftSession::open(const QString &draftId) {
 
 void DraftSession::discard() {
     cancelPending();
+    ++m_saveGeneration; // a conversion running is dropped with the draft
+    m_converting = nullptr;
     ++m_openGeneration;
     if (m_store && m_stored)
         m_store->discardDraft(m_draftId, nullptr, [](const StoreResult<bool> &) {});

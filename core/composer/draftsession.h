@@ -1,7 +1,10 @@
 #pragma once
 
 #include "draftdocument.h"
+#include "store/draftstore.h"
 
+#include <QFutureWatcher>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -13,10 +16,8 @@ namespace ica {
 class StoreWorker;
 
 /// The draft being composed and its life in the store: every change is saved
-/// after a short pause (debounced, through StoreWorker::saveDraft), and during
-/// steady typing at least once a second (the pause never postpones a save past
-/// the maximum delay), so a crash or kill -9 loses at most the last second of
-/// typing; drafts can be named, opened,
+/// after a short pause (debounced, through StoreWorker::saveDraft, so after a
+/// crash at most the last half second is lost); drafts can be named, opened,
 /// started afresh and discarded. A new draft is not stored until something was
 /// entered, so "New draft" leaves no empty drafts behind. Pending changes are
 /// saved when the session is destroyed.
@@ -41,9 +42,9 @@ public:
     /// The draft's ID: assigned when the draft is started, stored on its first save.
     [[nodiscard]] QString draftId() const { return m_draftId; }
     [[nodiscard]] QString name() const { return m_name; }
-    /// True while a change waits for its save.
+    /// True while a change waits for its save (the pause, or its conversion to JSON).
     [[nodiscard]] bool hasPendingSave() const {
-        return m_timer.isActive() || m_maxTimer.isActive();
+        return m_timer.isActive() || m_maxTimer.isActive() || m_converting;
     }
     /// True once the draft is in the store (saved, or opened from it).
     [[nodiscard]] bool isStored() const { return m_stored; }
@@ -51,7 +52,8 @@ public:
     /// A change by the user: saved after the delay.
     void setDocument(const DraftDocument &document);
     void setName(const QString &name);
-    /// Saves a pending change now.
+    /// Saves a pending change now (on this thread: for explicit actions and exit;
+    /// the saves after a pause convert the draft to JSON on a worker thread).
     void flush();
 
     /// Saves the current draft, then starts an empty one with a fresh ID.
@@ -81,6 +83,9 @@ private:
     /// A change to save: restarts the pause, starts the maximum delay if not running.
     void schedule();
     void cancelPending();
+    /// The store record of the draft as it is now, without its content.
+    [[nodiscard]] Draft header() const;
+    void post(const Draft &draft);
     void begin(const QString &draftId, const QString &name, const DraftDocument &document,
                bool stored);
 
@@ -93,6 +98,12 @@ private:
     QTimer m_timer;    ///< the pause after the last change
     QTimer m_maxTimer; ///< runs from the first unsaved change
     quint64 m_openGeneration = 0;
+    /// Bumped by every save posted or dropped: a conversion finishing with an older
+    /// number is dropped, so an older draft never overwrites a newer one.
+    quint64 m_saveGeneration = 0;
+    /// The conversion to JSON running for the pending save; null when none.
+    QPointer<QFutureWatcher<QJsonObject>> m_converting;
+    Draft m_convertingHeader; ///< the record m_converting's content belongs to
 };
 
 } // namespace ica

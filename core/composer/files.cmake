@@ -5,12 +5,14 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/batchsubmitter.cpp ${CMAKE_CURRENT_LIST_DIR}/batchsubmitter.h
   ${CMAKE_CURRENT_LIST_DIR}/delimitedfilereader.cpp ${CMAKE_CURRENT_LIST_DIR}/delimitedfilereader.h
   ${CMAKE_CURRENT_LIST_DIR}/delimitedpreviewmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/delimitedpreviewmodel.h
+  ${CMAKE_CURRENT_LIST_DIR}/draftcheck.cpp ${CMAKE_CURRENT_LIST_DIR}/draftcheck.h
   ${CMAKE_CURRENT_LIST_DIR}/draftdocument.cpp ${CMAKE_CURRENT_LIST_DIR}/draftdocument.h
   ${CMAKE_CURRENT_LIST_DIR}/draftfixes.cpp ${CMAKE_CURRENT_LIST_DIR}/draftfixes.h
   ${CMAKE_CURRENT_LIST_DIR}/draftpathresolution.cpp ${CMAKE_CURRENT_LIST_DIR}/draftpathresolution.h
   ${CMAKE_CURRENT_LIST_DIR}/draftsession.cpp ${CMAKE_CURRENT_LIST_DIR}/draftsession.h
   ${CMAKE_CURRENT_LIST_DIR}/draftvalidator.cpp ${CMAKE_CURRENT_LIST_DIR}/draftvalidator.h
   ${CMAKE_CURRENT_LIST_DIR}/idlistparser.cpp ${CMAKE_CURRENT_LIST_DIR}/idlistparser.h
+  ${CMAKE_CURRENT_LIST_DIR}/incrementalidlist.cpp ${CMAKE_CURRENT_LIST_DIR}/incrementalidlist.h
   ${CMAKE_CURRENT_LIST_DIR}/projectcatalog.cpp ${CMAKE_CURRENT_LIST_DIR}/projectcatalog.h
   ${CMAKE_CURRENT_LIST_DIR}/projectlistmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/projectlistmodel.h
   ${CMAKE_CURRENT_LIST_DIR}/submitplan.cpp ${CMAKE_CURRENT_LIST_DIR}/submitplan.h)

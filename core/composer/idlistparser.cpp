@@ -30,10 +30,7 @@ bool isHexDigit(QChar c) {
     return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
 }
 
-void addToken(IdParseResult &result, QSet<QString> &seen, const QString &raw, int line) {
-    const QString id = unquote(raw);
-    if (id.isEmpty())
-        return;
+void addToken(IdParseResult &result, QSet<QString> &seen, const QString &id, int line) {
     const ParsedId entry{id, line};
     result.entries.append(entry);
     if (seen.contains(id))
@@ -53,13 +50,19 @@ QString pathToken(QStringView trimmed) {
     return trimmed.toString();
 }
 
-void scanLine(IdParseResult &result, QSet<QString> &seen, QStringView text, int line) {
+/// Calls `take` with each token of one line, unquoted, empty ones skipped.
+template <typename Take> void tokenize(QStringView text, Take take) {
     const QStringView trimmed = text.trimmed();
     QStringView unquoted = trimmed;
     while (!unquoted.isEmpty() && isQuote(unquoted.front()))
         unquoted = unquoted.mid(1);
+    const auto offer = [&take](const QString &raw) {
+        QString id = unquote(raw);
+        if (!id.isEmpty())
+            take(std::move(id));
+    };
     if (unquoted.startsWith(QLatin1Char('/'))) {
-        addToken(result, seen, pathToken(trimmed), line);
+        offer(pathToken(trimmed));
         return;
     }
     qsizetype start = -1;
@@ -67,12 +70,16 @@ void scanLine(IdParseResult &result, QSet<QString> &seen, QStringView text, int 
         const bool end = i == text.size();
         if (end || isSeparator(text.at(i))) {
             if (start >= 0)
-                addToken(result, seen, text.mid(start, i - start).toString(), line);
+                offer(text.mid(start, i - start).toString());
             start = -1;
         } else if (start < 0) {
             start = i;
         }
     }
+}
+
+void scanLine(IdParseResult &result, QSet<QString> &seen, QStringView text, int line) {
+    tokenize(text, [&](QString id) { addToken(result, seen, id, line); });
 }
 
 void scan(IdParseResult &result, QSet<QString> &seen, QStringView text, int line) {
@@ -124,6 +131,12 @@ IdParseResult IdListParser::parse(const QString &text) {
     QSet<QString> seen;
     scan(result, seen, QStringView(text), 1);
     return result;
+}
+
+QStringList IdListParser::lineTokens(QStringView line) {
+    QStringList tokens;
+    tokenize(line, [&tokens](QString id) { tokens.append(std::move(id)); });
+    return tokens;
 }
 
 IdParseResult IdListParser::parseValues(const QStringList &values, int firstLine) {

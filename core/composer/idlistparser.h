@@ -46,6 +46,10 @@ public:
     /// `firstLine` is the line number of values[0].
     [[nodiscard]] static IdParseResult parseValues(const QStringList &values, int firstLine = 1);
 
+    /// The tokens of one line (no newline in it), as parse() reads them: unquoted, in
+    /// order, empty ones skipped; a path line gives one token.
+    [[nodiscard]] static QStringList lineTokens(QStringView line);
+
     /// `fil.` or `fol.` + 32 hex digits (either case).
     [[nodiscard]] static bool isWellFormed(const QString &id);
     /// A project path ("/runs/x/sample.bam", "/runs/x/"), not an ID: see

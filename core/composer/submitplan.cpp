@@ -62,4 +62,36 @@ QByteArray SubmitPlan::bodyJson(const CreateBatchRequest &request, bool pretty) 
         .toJson(pretty ? QJsonDocument::Indented : QJsonDocument::Compact);
 }
 
+QString SubmitPlan::previewJson(const CreateBatchRequest &request, qsizetype idsPerGroup,
+                                qsizetype *hiddenIds) {
+    idsPerGroup = qMax<qsizetype>(0, idsPerGroup);
+    // Each cut list ends in a marker string, replaced below by a line saying what is
+    // left out (the JSON writer cannot write a comment).
+    const auto marker = [](qsizetype group) {
+        return QStringLiteral("@@ica-preview-more-%1@@").arg(group);
+    };
+    CreateBatchRequest shown = request;
+    QList<qsizetype> hidden(shown.dataUpdateGroups.size(), 0);
+    qsizetype hiddenTotal = 0;
+    for (qsizetype g = 0; g < shown.dataUpdateGroups.size(); ++g) {
+        QStringList &ids = shown.dataUpdateGroups[g].dataIds;
+        if (ids.size() <= idsPerGroup)
+            continue;
+        hidden[g] = ids.size() - idsPerGroup;
+        hiddenTotal += hidden[g];
+        ids = ids.mid(0, idsPerGroup);
+        ids.append(marker(g));
+    }
+    if (hiddenIds)
+        *hiddenIds = hiddenTotal;
+    QString text = QString::fromUtf8(bodyJson(shown));
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    for (qsizetype g = 0; g < hidden.size(); ++g)
+        if (hidden.at(g) > 0)
+            text.replace(
+                QLatin1Char('"') + marker(g) + QLatin1Char('"'),
+                QObject::tr("… %1 more data IDs").arg(english.toString(qlonglong(hidden.at(g)))));
+    return text;
+}
+
 } // namespace ica

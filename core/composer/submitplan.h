@@ -37,6 +37,11 @@ struct SubmitPlan {
     /// The body of one create call as JSON text: compact is byte for byte what
     /// BatchApi::create sends; pretty is the same JSON indented for people.
     [[nodiscard]] static QByteArray bodyJson(const CreateBatchRequest &request, bool pretty = true);
+    /// bodyJson() (pretty) with each group's data IDs cut after the first
+    /// `idsPerGroup` and a line "… 99,950 more data IDs" in place of the rest: cheap
+    /// at any size, for a preview. `hiddenIds` (optional) gets how many were cut.
+    [[nodiscard]] static QString previewJson(const CreateBatchRequest &request,
+                                             qsizetype idsPerGroup, qsizetype *hiddenIds = nullptr);
 };
 
 } // namespace ica

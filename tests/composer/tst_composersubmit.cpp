@@ -9,6 +9,7 @@
 // named and left out.
 #include "batchengine.h"
 #include "composer/confirmation.h"
+#include "composer/previewpane.h"
 #include "composer/submitplan.h"
 #include "composertestutil.h"
 #include "composerworld.h"
@@ -291,9 +292,10 @@ private:
         QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
         w().widget->submit(); // refused with a reason, nothing asked, nothing sent
         QVERIFY(message().contains(QStringLiteral("Fix the errors")));
-        // The unsplit body is megabytes: the preview shows its start, Copy JSON all of it.
+        // The unsplit body is megabytes: the preview shows the first IDs of the group,
+        // Show full JSON and Copy JSON all of them.
         auto *preview = w().find<QPlainTextEdit>(QStringLiteral("previewText"));
-        QTRY_VERIFY(preview->toPlainText().contains(QStringLiteral("more lines not shown")));
+        QTRY_VERIFY(preview->toPlainText().contains(QStringLiteral("… 99,901 more data IDs")));
         QVERIFY(
             preview->toPlainText().startsWith(QStringLiteral("{\n    \"dataUpdateGroups\": [")));
 
@@ -301,10 +303,14 @@ private:
         QTRY_VERIFY(w().submitButton()->isEnabled());
         QCOMPARE(w().submitButton()->text(), QStringLiteral("&Submit 21 batches…"));
         QCOMPARE(countPosts(served), 0);
-        // Split, each body is small enough to be shown whole.
+        // Split, each body shows its first IDs; Show full JSON shows the whole body.
         const DraftDocument doc = w().widget->document();
+        const CreateBatchRequest first = SubmitPlan::of(doc).requests.first();
         QTRY_COMPARE(preview->toPlainText(),
-                     QString::fromUtf8(SubmitPlan::bodyJson(SubmitPlan::of(doc).requests.first())));
+                     SubmitPlan::previewJson(first, PreviewPane::ShownIdsPerGroup));
+        QTest::mouseClick(w().find<QPushButton>(QStringLiteral("showFullJsonButton")),
+                          Qt::LeftButton);
+        QCOMPARE(preview->toPlainText(), QString::fromUtf8(SubmitPlan::bodyJson(first)));
     }
 };
 

@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ica::ui {
 
@@ -50,7 +52,7 @@ ComposerWidget::ComposerWidget(StoreWorker *store, QWidget *parent)
     // Short enough to feel immediate, long enough not to re-check a 100,000-ID
     // list on every keystroke.
     m_validateTimer.setInterval(std::chrono::milliseconds(150));
-    connect(&m_validateTimer, &QTimer::timeout, this, &ComposerWidget::revalidate);
+    connect(&m_validateTimer, &QTimer::timeout, this, &ComposerWidget::startCheck);
     buildUi();
     connectParts();
     loadDocumentIntoForm();
@@ -173,7 +175,7 @@ void ComposerWidget::connectParts() {
         rememberLastProject(id);
         onEdited();
     });
-    connect(m_picker, &ProjectPicker::projectsLoaded, this, &ComposerWidget::revalidate);
+    connect(m_picker, &ProjectPicker::projectsLoaded, this, &ComposerWidget::startCheck);
     connect(m_groups, &GroupListEditor::changed, this, &ComposerWidget::onEdited);
     connect(m_groups, &GroupListEditor::statusMessage, this, &ComposerWidget::statusMessage);
     connect(m_preview, &PreviewPane::statusMessage, this, &ComposerWidget::statusMessage);
@@ -236,7 +238,7 @@ void ComposerWidget::connectParts() {
     connect(m_flow, &SubmitFlow::checkOffered, m_message, &MessageBar::setAction);
     connect(m_message, &MessageBar::actionTriggered, m_flow, &SubmitFlow::checkCreated);
 
-    connect(m_paths, &DraftPathResolution::changed, this, &ComposerWidget::revalidate);
+    connect(m_paths, &DraftPathResolution::changed, this, &ComposerWidget::startCheck);
     connect(m_paths, &DraftPathResolution::statusMessage, this, &ComposerWidget::statusMessage);
 }
 
@@ -374,9 +376,13 @@ DraftDocument ComposerWidget::document() const {
 }
 
 ValidationReport ComposerWidget::validationReport() {
-    if (m_validateTimer.isActive())
+    if (isCheckPending())
         revalidate();
     return m_report;
+}
+
+bool ComposerWidget::isCheckPending() const {
+    return m_validateTimer.isActive() || m_shownGeneration != m_generation;
 }
 
 bool ComposerWidget::isSending() const {
@@ -387,6 +393,7 @@ void ComposerWidget::onEdited() {
     if (m_loading)
         return;
     m_restoreLatest = false;
+    ++m_generation; // a check running now is of an older text: its result is stale
     m_session->setDocument(document());
     if (m_session->hasPendingSave())
         m_draftState->setText(tr("Saving…"));
@@ -411,20 +418,68 @@ void ComposerWidget::loadDocumentIntoForm() {
     revalidate();
 }
 
-void ComposerWidget::revalidate() {
+DraftDocument ComposerWidget::prepareCheck(DraftDocument *typed,
+                                           QList<ValidationIssue> *pathIssues) {
     m_validateTimer.stop();
     // Paths stay in the draft as typed; what is checked, previewed and sent is the
     // resolved copy (IDs only), with the path issues merged into the report.
-    const DraftDocument typed = document();
-    m_paths->setProjectId(typed.projectId);
-    m_paths->update(typed);
-    const DraftDocument doc = m_paths->resolved(typed);
-    m_report = m_paths->validate(typed);
-    m_plan = SubmitPlan::of(doc);
-    const qsizetype total = doc.dataIdCount();
-    const qsizetype batches = BatchSplitter::batchCount(doc.toRequest());
+    *typed = document();
+    m_paths->setProjectId(typed->projectId);
+    bool anyPaths = false;
+    for (int i = 0; i < m_groups->count(); ++i)
+        anyPaths = anyPaths || m_groups->editor(i)->idList().pathCount() > 0;
+    // Without paths (the editors count them as the text changes) the resolved copy
+    // is the draft itself: skip the scans of every ID.
+    if (!anyPaths)
+        return *typed;
+    m_paths->update(*typed);
+    *pathIssues = m_paths->issues(*typed);
+    return m_paths->resolved(*typed);
+}
+
+void ComposerWidget::revalidate() {
+    DraftDocument typed;
+    QList<ValidationIssue> pathIssues;
+    const DraftDocument resolved = prepareCheck(&typed, &pathIssues);
+    applyCheck(DraftCheck::run(resolved, pathIssues, ++m_generation));
+}
+
+void ComposerWidget::startCheck() {
+    DraftDocument typed;
+    QList<ValidationIssue> pathIssues;
+    const DraftDocument resolved = prepareCheck(&typed, &pathIssues);
+    const quint64 generation = ++m_generation;
+    // The lists are shared with the editors, not copied: the worker reads a snapshot.
+    QList<QStringList> typedIds;
+    QList<QList<int>> typedLines;
+    for (int i = 0; i < m_groups->count(); ++i) {
+        typedIds.append(m_groups->editor(i)->idList().ids());
+        typedLines.append(m_groups->editor(i)->idList().lines());
+    }
+    auto *watcher = new QFutureWatcher<DraftCheck>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        const DraftCheck check = watcher->result();
+        if (check.generation == m_generation) // else an edit came after: stale
+            applyCheck(check);
+    });
+    watcher->setFuture(
+        QtConcurrent::run([resolved, pathIssues, generation, typedIds, typedLines]() {
+            DraftCheck check = DraftCheck::run(resolved, pathIssues, generation);
+            check.addLineHints(typedIds, typedLines);
+            return check;
+        }));
+    Q_EMIT checkStarted();
+}
+
+void ComposerWidget::applyCheck(const DraftCheck &check) {
+    m_shownGeneration = check.generation;
+    m_report = check.report;
+    m_plan = check.plan;
+    const qsizetype total = check.dataIds;
+    const qsizetype batches = check.batchesIfSplit;
     m_summary->setReport(m_report, batches);
-    m_groups->showIssues(m_report);
+    m_groups->showIssues(m_report, check.lineHints);
     QStringList projectIssues;
     for (const ValidationIssue &issue : m_report.issuesFor(-1, DraftField::Project))
         projectIssues.append(issue.message);
@@ -436,6 +491,8 @@ void ComposerWidget::revalidate() {
                          .arg(thousands(BatchLimits::AdvisedMaxIds), thousands(total)));
     m_preview->setPlan(m_plan);
     updateSubmitState();
+    if (!m_validateTimer.isActive())
+        Q_EMIT validated();
 }
 
 void ComposerWidget::applyFix(IssueFix fix) {
@@ -467,10 +524,10 @@ void ComposerWidget::applyFix(IssueFix fix) {
 
 void ComposerWidget::setSplitAccepted(bool accepted) {
     m_split->setChecked(accepted); // toggled() -> onEdited()
-    revalidate();
+    startCheck();                  // off the GUI thread: a split draft may hold 100,000 IDs
     if (accepted)
-        Q_EMIT statusMessage(
-            tr("The draft will be sent as %1 batches.").arg(m_plan.requests.size()));
+        Q_EMIT statusMessage(tr("The draft will be sent as %1 batches.")
+                                 .arg(BatchSplitter::batchCount(document().toRequest())));
 }
 
 void ComposerWidget::updateSubmitState() {
@@ -496,7 +553,8 @@ void ComposerWidget::updateSubmitState() {
 }
 
 void ComposerWidget::submit() {
-    revalidate();
+    if (isCheckPending())
+        revalidate();
     if (!m_submit->isEnabled()) {
         const QString why = m_submit->toolTip();
         m_message->showMessage(MessageBar::Kind::Error, why);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "composer/draftcheck.h"
 #include "composer/draftdocument.h"
 #include "composer/draftvalidator.h"
 #include "composer/submitplan.h"
@@ -87,8 +88,12 @@ public:
 
     /// The draft as entered now.
     [[nodiscard]] DraftDocument document() const;
-    /// The validator's report of the draft as entered now.
+    /// The validator's report of the draft as entered now (checked now, on this
+    /// thread, when the one shown is not of the latest edit).
     [[nodiscard]] ValidationReport validationReport();
+    /// True while the report shown is not of the draft as entered now: an edit waits
+    /// for its check (debounced, then run off the GUI thread).
+    [[nodiscard]] bool isCheckPending() const;
     /// Submit, as the button does: confirmation, then the create calls.
     void submit();
     [[nodiscard]] bool isSending() const;
@@ -101,6 +106,10 @@ Q_SIGNALS:
     void currentDraftChanged(const QString &draftId);
     /// The user chose another project (the main window persists it).
     void lastProjectChanged(const QString &projectId);
+    /// The check of the draft as entered now is shown (counts, issues, preview).
+    void validated();
+    /// A check started on a worker thread (tests and the benchmark follow it).
+    void checkStarted();
 
 private:
     void buildUi();
@@ -108,7 +117,14 @@ private:
     void onEdited();
     /// The project new drafts start with; lastProjectChanged() when it changes.
     void rememberLastProject(const QString &projectId);
+    /// Checks the draft now, on this thread (explicit actions: load, fix, submit).
     void revalidate();
+    /// Checks the draft on a worker thread; the result is shown only if no edit came
+    /// after it (see m_generation).
+    void startCheck();
+    /// The draft as typed, and the resolved copy and path issues to check.
+    DraftDocument prepareCheck(DraftDocument *typed, QList<ValidationIssue> *pathIssues);
+    void applyCheck(const DraftCheck &check);
     void loadDocumentIntoForm();
     void applyFix(IssueFix fix);
     void setSplitAccepted(bool accepted);
@@ -143,6 +159,10 @@ private:
     TagCompletionModel *m_technicalTagCompletion = nullptr;
 
     QTimer m_validateTimer;
+    /// Bumped at every edit and every check started; a result of an older one is stale.
+    quint64 m_generation = 0;
+    /// The generation of the check shown.
+    quint64 m_shownGeneration = 0;
     ValidationReport m_report;
     SubmitPlan m_plan;
     bool m_loading = false;

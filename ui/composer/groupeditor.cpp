@@ -2,6 +2,7 @@
 
 #include "browser/dataidsmime.h"
 #include "composer/delimitedfilereader.h"
+#include "composer/draftcheck.h"
 #include "datetimefield.h"
 #include "idlistedit.h"
 #include "importcolumndialog.h"
@@ -17,7 +18,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStyle>
+#include <QTextBlock>
 #include <QTextCursor>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -169,8 +172,13 @@ GroupEditor::GroupEditor(QWidget *parent)
     layout->addWidget(m_deleteMessage);
     layout->addWidget(m_groupMessage);
 
+    connect(m_ids->document(), &QTextDocument::contentsChange, this,
+            &GroupEditor::onContentsChange);
     connect(m_ids, &QPlainTextEdit::textChanged, this, [this]() {
-        m_parseDirty = true;
+        // A safety net: contentsChange() reports every edit, but should a line count
+        // ever disagree, read the text again rather than show wrong figures.
+        if (m_list.lineCount() != m_ids->document()->blockCount())
+            resyncIds();
         updateIdCount();
         if (!m_loading)
             Q_EMIT changed();
@@ -198,17 +206,46 @@ void GroupEditor::setIndex(int index) {
     setAccessibleName(m_title->text());
 }
 
-const IdParseResult &GroupEditor::parsedIds() const {
-    if (m_parseDirty) {
-        m_parsed = IdListParser::parse(m_ids->toPlainText());
-        m_parseDirty = false;
+IdParseResult GroupEditor::parsedIds() const {
+    return m_list.parseResult();
+}
+
+void GroupEditor::onContentsChange(int position, int charsRemoved, int charsAdded) {
+    Q_UNUSED(charsRemoved)
+    QTextDocument *doc = m_ids->document();
+    const auto blockAt = [doc](int pos) {
+        const QTextBlock block = doc->findBlock(qBound(0, pos, doc->characterCount() - 1));
+        return block.isValid() ? block : doc->lastBlock();
+    };
+    // The changed range is [position, position + charsAdded) of the new text; the
+    // lines after it are unchanged, so the old line count of the range follows from
+    // how the block count changed.
+    const QTextBlock first = blockAt(position);
+    const QTextBlock last = blockAt(position + charsAdded);
+    const int newLines = last.blockNumber() - first.blockNumber() + 1;
+    const int removedLines = newLines - (doc->blockCount() - m_list.lineCount());
+    if (removedLines < 0 || first.blockNumber() + removedLines > m_list.lineCount()) {
+        resyncIds();
+        return;
     }
-    return m_parsed;
+    QStringList lines;
+    lines.reserve(newLines);
+    for (QTextBlock b = first; b.isValid() && b.blockNumber() <= last.blockNumber(); b = b.next())
+        lines.append(b.text());
+    m_list.replaceLines(first.blockNumber(), removedLines, lines);
+}
+
+void GroupEditor::resyncIds() {
+    QStringList lines;
+    lines.reserve(m_ids->document()->blockCount());
+    for (QTextBlock b = m_ids->document()->begin(); b.isValid(); b = b.next())
+        lines.append(b.text());
+    m_list.replaceLines(0, m_list.lineCount(), lines);
 }
 
 DataUpdateGroup GroupEditor::group() const {
     DataUpdateGroup group;
-    group.dataIds = parsedIds().ids();
+    group.dataIds = m_list.ids(); // shared, not copied
     group.userTags = TagUpdate{m_userAdd->tags(), m_userRemove->tags()};
     group.technicalTags = TagUpdate{m_techAdd->tags(), m_techRemove->tags()};
     group.willBeArchivedAt = m_archive->dateTime();
@@ -221,8 +258,10 @@ DataUpdateGroup GroupEditor::group() const {
 void GroupEditor::setGroup(const DataUpdateGroup &group) {
     m_loading = true;
     // Only touch the text when the IDs differ, so the cursor stays where the user is.
-    if (parsedIds().ids() != group.dataIds)
+    if (m_list.ids() != group.dataIds) {
         m_ids->setPlainText(IdListParser::format(group.dataIds));
+        resyncIds();
+    }
     m_userAdd->setTags(group.userTags.addTags);
     m_userRemove->setTags(group.userTags.removeTags);
     m_techAdd->setTags(group.technicalTags.addTags);
@@ -240,9 +279,9 @@ void GroupEditor::appendIds(const QStringList &ids) {
         return;
     QTextCursor cursor(m_ids->document());
     cursor.movePosition(QTextCursor::End);
-    const QString current = m_ids->toPlainText();
     QString text = IdListParser::format(ids);
-    if (!current.isEmpty() && !current.endsWith(QLatin1Char('\n')))
+    // The last line holds text: start a new one (without copying the whole text).
+    if (!m_ids->document()->lastBlock().text().isEmpty())
         text.prepend(QLatin1Char('\n'));
     cursor.insertText(text);
 }
@@ -282,42 +321,26 @@ void GroupEditor::addDroppedIds(const QStringList &ids) {
 }
 
 void GroupEditor::updateIdCount() {
-    const IdParseResult &parsed = parsedIds();
-    const qsizetype paths =
-        std::count_if(parsed.entries.cbegin(), parsed.entries.cend(),
-                      [](const ParsedId &entry) { return IdListParser::isPath(entry.id); });
-    const qsizetype ids = parsed.entries.size() - paths;
+    // From the counts kept as the text changes: O(1) per keystroke.
+    const qsizetype paths = m_list.pathCount();
+    const qsizetype ids = m_list.ids().size() - paths;
+    const qsizetype repeated = m_list.duplicateCount();
     QString text = ids == 1 ? tr("1 ID") : tr("%1 IDs").arg(QLocale().toString(qlonglong(ids)));
     if (paths > 0)
         text +=
             QStringLiteral(", ") +
             (paths == 1 ? tr("1 path") : tr("%1 paths").arg(QLocale().toString(qlonglong(paths))));
-    if (!parsed.duplicates.isEmpty())
-        text += QLatin1Char(' ') + tr("(%1 repeated)").arg(parsed.duplicates.size());
+    if (repeated > 0)
+        text += QLatin1Char(' ') + tr("(%1 repeated)").arg(repeated);
     m_idCount->setText(text);
-    m_dropDuplicatesButton->setVisible(!parsed.duplicates.isEmpty());
+    m_dropDuplicatesButton->setVisible(repeated > 0);
 }
 
 QString GroupEditor::linesOf(const QStringList &ids) const {
     constexpr int MaxLines = 10;
-    QList<int> lines;
-    for (const QString &id : ids) {
-        for (int line : parsedIds().linesOf(id))
-            if (!lines.contains(line))
-                lines.append(line);
-        if (lines.size() > MaxLines)
-            break;
-    }
-    if (lines.isEmpty())
-        return {};
-    std::sort(lines.begin(), lines.end());
-    QStringList numbers;
-    for (int i = 0; i < lines.size() && i < MaxLines; ++i)
-        numbers.append(QString::number(lines.at(i)));
-    if (lines.size() > MaxLines)
-        numbers.append(QStringLiteral("…"));
-    return (lines.size() == 1 ? tr("(line %1)") : tr("(lines %1)"))
-        .arg(numbers.join(QStringLiteral(", ")));
+    // One pass over the list, not one per ID: a list may hold 100,000.
+    return DraftCheck::describeLines(
+        IncrementalIdList::linesOf(ids, m_list.ids(), m_list.lines(), MaxLines + 1), MaxLines);
 }
 
 QLabel *GroupEditor::labelFor(DraftField field) const {
@@ -341,16 +364,21 @@ QLabel *GroupEditor::labelFor(DraftField field) const {
     return nullptr;
 }
 
-void GroupEditor::showIssues(const QList<ValidationIssue> &issues) {
+void GroupEditor::showIssues(const QList<ValidationIssue> &issues, const QStringList &hints) {
     for (const DraftField field :
          {DraftField::DataIds, DraftField::UserTags, DraftField::TechnicalTags,
           DraftField::ArchiveDate, DraftField::DeleteDate, DraftField::Group}) {
         QList<ValidationIssue> here;
         QStringList suffixes;
-        for (const ValidationIssue &issue : issues) {
+        for (qsizetype i = 0; i < issues.size(); ++i) {
+            const ValidationIssue &issue = issues.at(i);
             if (issue.group != m_index || issue.field != field)
                 continue;
             here.append(issue);
+            if (i < hints.size()) { // found off the GUI thread
+                suffixes.append(hints.at(i));
+                continue;
+            }
             // Where the IDs an issue names are, so they can be found in a long list.
             const bool namesIds =
                 issue.code == IssueCode::MalformedId || issue.code == IssueCode::DuplicateId ||
@@ -447,10 +475,11 @@ void GroupEditor::addImported(const QString &path, const QStringList &values) {
 }
 
 void GroupEditor::dropDuplicates() {
-    const qsizetype dropped = parsedIds().duplicates.size();
+    const qsizetype dropped = m_list.duplicateCount();
     if (dropped == 0)
         return;
-    m_ids->setPlainText(IdListParser::format(parsedIds().uniqueIds()));
+    m_ids->setPlainText(IdListParser::format(m_list.parseResult().uniqueIds()));
+    resyncIds();
     Q_EMIT statusMessage(
         tr("Dropped %1 repeated IDs from group %2.").arg(dropped).arg(m_index + 1));
 }

@@ -109,9 +109,9 @@ void GroupListEditor::renumber() {
         m_editors.at(i)->setIndex(i);
 }
 
-void GroupListEditor::showIssues(const ValidationReport &report) {
+void GroupListEditor::showIssues(const ValidationReport &report, const QStringList &hints) {
     for (GroupEditor *editor : std::as_const(m_editors))
-        editor->showIssues(report.issues);
+        editor->showIssues(report.issues, hints);
 }
 
 void GroupListEditor::focusField(int group, DraftField field) {

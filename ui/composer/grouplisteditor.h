@@ -33,7 +33,8 @@ public:
     /// Adds an empty group at the end, focuses its IDs and emits changed().
     GroupEditor *addGroup();
     void removeGroup(int index);
-    void showIssues(const ValidationReport &report);
+    /// Shows `report` at each group's fields; `hints` as GroupEditor::showIssues().
+    void showIssues(const ValidationReport &report, const QStringList &hints = {});
     /// Tag completion for every group's tag editors, those added later too (not owned).
     void setTagCompletion(QAbstractItemModel *userTags, QAbstractItemModel *technicalTags);
     /// Scrolls to a group's field and focuses it.

@@ -17,6 +17,7 @@ PreviewPane::PreviewPane(QWidget *parent)
     , m_counts(new QLabel(this))
     , m_batch(new QComboBox(this))
     , m_text(new QPlainTextEdit(this))
+    , m_full(new QPushButton(tr("Show &full JSON"), this))
     , m_copy(new QPushButton(tr("&Copy JSON"), this)) {
     m_counts->setObjectName(QStringLiteral("previewCounts"));
     m_counts->setWordWrap(true);
@@ -28,11 +29,15 @@ PreviewPane::PreviewPane(QWidget *parent)
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setToolTip(tr("The exact JSON body sent to POST …/dataUpdateBatch"));
+    m_full->setObjectName(QStringLiteral("showFullJsonButton"));
+    m_full->setToolTip(tr("Show every data ID of the body (large lists take a moment)"));
+    m_full->hide();
     m_copy->setObjectName(QStringLiteral("copyJsonButton"));
     m_copy->setToolTip(tr("Copy the JSON body shown to the clipboard"));
 
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_batch, 1);
+    bottom->addWidget(m_full);
     bottom->addWidget(m_copy);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -40,8 +45,10 @@ PreviewPane::PreviewPane(QWidget *parent)
     layout->addWidget(m_text, 1);
     layout->addLayout(bottom);
 
+    connect(m_full, &QPushButton::clicked, this, &PreviewPane::showFullJson);
     connect(m_batch, &QComboBox::currentIndexChanged, this, [this]() {
         m_stale = true;
+        m_showFull = false;
         if (isVisible())
             render();
     });
@@ -58,6 +65,11 @@ PreviewPane::PreviewPane(QWidget *parent)
 }
 
 void PreviewPane::setPlan(const SubmitPlan &plan) {
+    // The same bodies again (a re-check that found nothing new): keep what is shown.
+    if (!m_stale && plan.requests == m_plan.requests && plan.projectId == m_plan.projectId) {
+        m_plan = plan;
+        return;
+    }
     m_plan = plan;
     const int batches = int(plan.requests.size());
     m_counts->setText(batches == 0 ? tr("Nothing to send yet.") : plan.counts().describe());
@@ -75,6 +87,7 @@ void PreviewPane::setPlan(const SubmitPlan &plan) {
     m_batch->setVisible(batches > 1);
     m_copy->setEnabled(batches > 0);
     m_stale = true;
+    m_showFull = false;
     if (isVisible())
         render();
 }
@@ -99,28 +112,29 @@ void PreviewPane::showEvent(QShowEvent *event) {
         render();
 }
 
+void PreviewPane::showFullJson() {
+    m_showFull = true;
+    render();
+}
+
 void PreviewPane::render() {
     m_stale = false;
     const int index = m_batch->currentIndex();
+    m_hiddenIds = 0;
     if (index < 0 || index >= m_plan.requests.size()) {
         m_text->clear();
+        m_full->hide();
         return;
     }
-    const QByteArray body = SubmitPlan::bodyJson(m_plan.requests.at(index));
-    if (body.size() <= MaxShownBytes) {
-        m_text->setPlainText(QString::fromUtf8(body));
-        return;
+    const CreateBatchRequest &request = m_plan.requests.at(index);
+    if (m_showFull) {
+        m_text->setPlainText(QString::fromUtf8(SubmitPlan::bodyJson(request)));
+    } else {
+        m_text->setPlainText(SubmitPlan::previewJson(request, ShownIdsPerGroup, &m_hiddenIds));
     }
-    // Laying out megabytes of text on every change would freeze the window: show
-    // the start, exactly, and say what is left out.
-    const qsizetype cut = body.lastIndexOf('\n', MaxShownBytes);
-    const qsizetype hiddenLines = body.count('\n') - body.left(cut).count('\n');
-    m_text->setPlainText(
-        QString::fromUtf8(body.left(cut)) + QLatin1Char('\n') +
-        tr("… %1 more lines not shown (the body is %2 MB). Copy JSON copies all of it; "
-           "splitting the draft previews batches of at most 5,000 IDs.")
-            .arg(hiddenLines)
-            .arg(double(body.size()) / (1024 * 1024), 0, 'f', 1));
+    m_full->setVisible(m_hiddenIds > 0);
+    m_full->setText(m_hiddenIds > 0 ? tr("Show &full JSON (%L1 more IDs)").arg(m_hiddenIds)
+                                    : tr("Show &full JSON"));
 }
 
 } // namespace ica::ui

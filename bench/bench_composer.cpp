@@ -1,0 +1,345 @@
+// Figures for the batch composer at ICA's limit: 100,000 data IDs pasted into one
+// group, typing in that list afterwards, the autosave of the draft, and the split
+// into 20 batches of 5,000 submitted to the simulator (in its own thread). A stall
+// is the longest gap between ticks of a 1 ms timer on the GUI thread, as in
+// bench_browser; a keystroke's work is the time to handle its key events and the
+// events they post (layout, paint), measured around them. The plain QPlainTextEdit
+// figures show what the widget itself costs at 100,000 lines, apart from ours.
+// Prints figures only: timing is never a pass/fail test here.
+#include "api/apiclient.h"
+#include "api/authenticator.h"
+#include "batchengine.h"
+#include "composer/composerwidget.h"
+#include "composer/confirmation.h"
+#include "composer/draftcheck.h"
+#include "composer/groupeditor.h"
+#include "composer/grouplisteditor.h"
+#include "composer/idlistedit.h"
+#include "simulatorthread.h"
+#include "store/storeworker.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace ica;
+
+namespace {
+
+constexpr int IdCount = 100000;
+constexpr int Keystrokes = 50;
+
+void say(const QString &line) {
+    std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+[[noreturn]] void fail(const QString &what) {
+    say(QStringLiteral("bench: ") + what);
+    std::exit(1);
+}
+
+/// Records the longest gap between ticks of a 1 ms timer: how long the thread's
+/// event loop was busy at a stretch.
+class StallMeter {
+public:
+    StallMeter() {
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout,
+                         [this]() { m_longest = qMax(m_longest, m_clock.restart()); });
+    }
+    void start() {
+        m_longest = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 stop() {
+        m_timer.stop();
+        return qMax(m_longest, m_clock.elapsed());
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
+
+/// Spins the event loop until `done` is true.
+template <typename Done> void spin(Done done, const char *what) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > 300000)
+            fail(QStringLiteral("timed out: ") + QLatin1String(what));
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+}
+
+/// Runs the event loop for `ms` (a pause between keystrokes).
+void idle(int ms) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
+QString fil(int n) {
+    return QStringLiteral("fil.") + QString::number(n, 16).rightJustified(32, QLatin1Char('0'));
+}
+
+QString ms(double value) {
+    return QString::number(value, 'f', 1);
+}
+
+/// One key pressed and released on `target`, and the events that posts handled:
+/// the GUI-thread work of a keystroke, in ms.
+double keystroke(QWidget *target, int key, const QString &text) {
+    QElapsedTimer timer;
+    timer.start();
+    QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, text);
+    QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier, text);
+    QCoreApplication::sendEvent(target, &press);
+    QCoreApplication::sendEvent(target, &release);
+    QCoreApplication::processEvents();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+struct Keys {
+    double median = 0;
+    double max = 0;
+    qint64 stall = 0;
+};
+
+/// `count` keystrokes from `next` (key, text) on `target`, `pauseMs` apart (long
+/// enough for the composer's debounced check to run between them).
+template <typename Next> Keys type(QWidget *target, int count, int pauseMs, Next next) {
+    std::vector<double> times;
+    StallMeter stall;
+    stall.start();
+    for (int i = 0; i < count; ++i) {
+        const auto [key, text] = next(i);
+        times.push_back(keystroke(target, key, text));
+        idle(pauseMs);
+    }
+    Keys keys;
+    keys.stall = stall.stop();
+    std::sort(times.begin(), times.end());
+    keys.median = times.at(times.size() / 2);
+    keys.max = times.back();
+    return keys;
+}
+
+/// The same paste and typing in a bare QPlainTextEdit: the widget's own share.
+void plainWidgetFigures(const QString &text) {
+    QPlainTextEdit edit;
+    edit.setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit.resize(600, 400);
+    edit.show();
+    idle(50);
+    QApplication::clipboard()->setText(text);
+    QElapsedTimer timer;
+    timer.start();
+    edit.paste();
+    QCoreApplication::processEvents();
+    const qint64 pasteMs = timer.elapsed();
+    edit.moveCursor(QTextCursor::End);
+    const Keys keys = type(&edit, Keystrokes, 20, [](int i) {
+        return i % 2 == 0 ? std::pair{int(Qt::Key_X), QStringLiteral("x")}
+                          : std::pair{int(Qt::Key_Backspace), QString()};
+    });
+    say(QStringLiteral("  a bare QPlainTextEdit, for comparison: paste %1 ms; keystroke median "
+                       "%2 ms, max %3 ms")
+            .arg(pasteMs)
+            .arg(ms(keys.median), ms(keys.max)));
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    // A real widget tree needs a platform; "offscreen" when none is given.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    say(QStringLiteral("ICA Tagger composer benchmarks (%1 data IDs in one group)")
+            .arg(QLocale(QLocale::English).toString(IdCount)));
+
+    icasim::SimulatorOptions options;
+    options.manualClock = true;
+    options.projectCount = 1;
+    options.filesInFirstProject = 2000;
+    icasim::SimulatorThread simulator(options);
+    QString error;
+    if (!simulator.start(&error))
+        fail(QStringLiteral("the simulator did not start: ") + error);
+    ApiClient client;
+    client.setServerUrl(simulator.baseUrl());
+    client.setAuthenticator(
+        new StaticAuthenticator(StaticAuthenticator::Kind::ApiKey, simulator.apiKey()));
+    const QString projectId =
+        simulator.invoke([](icasim::IcaSimulator &s) { return s.projectIds().first(); });
+
+    QTemporaryDir dir;
+    StoreWorker store(dir.filePath(QStringLiteral("store.sqlite")));
+    ui::ComposerWidget composer(&store);
+    composer.resize(1200, 900);
+    composer.setClient(&client);
+    composer.setProfileId(QStringLiteral("bbbbbbbb-0000-4000-8000-00000000000b"));
+    composer.setLastProjectId(projectId);
+    composer.show();
+    spin([&]() { return composer.document().projectId == projectId; }, "choosing the project");
+    auto *tagInput = composer.findChild<QWidget *>(QStringLiteral("userTagsAdd"))
+                         ->findChild<QLineEdit *>(QStringLiteral("tagInput"));
+    tagInput->setText(QStringLiteral("reviewed"));
+    keystroke(tagInput, Qt::Key_Return, QStringLiteral("\r"));
+    idle(300);
+
+    QStringList idList;
+    idList.reserve(IdCount);
+    for (int i = 0; i < IdCount; ++i)
+        idList.append(fil(i));
+    const QString text = idList.join(QLatin1Char('\n'));
+
+    // What now runs on worker threads, timed on its own.
+    {
+        DraftDocument doc = composer.document();
+        doc.groups.first().dataIds = idList;
+        QElapsedTimer timer;
+        timer.start();
+        const DraftCheck check = DraftCheck::run(doc, {});
+        const qint64 checkMs = timer.restart();
+        const QJsonObject json = doc.toJson();
+        const qint64 jsonMs = timer.elapsed();
+        say(QStringLiteral("off the GUI thread now: validate and plan %1 ms (%2 issues); draft to "
+                           "JSON for the autosave %3 ms")
+                .arg(checkMs)
+                .arg(check.report.issues.size())
+                .arg(jsonMs + (json.isEmpty() ? 1 : 0)));
+    }
+
+    // 1. Paste 100,000 IDs.
+    ui::GroupEditor *group = composer.findChild<ui::GroupListEditor *>()->editor(0);
+    QPlainTextEdit *ids = group->idsEdit();
+    ids->setFocus();
+    QApplication::clipboard()->setText(text);
+    int validations = 0;
+    QObject::connect(&composer, &ui::ComposerWidget::validated,
+                     [&validations]() { ++validations; });
+    StallMeter stall;
+    idle(20);
+    stall.start();
+    QElapsedTimer timer;
+    timer.start();
+    ids->paste();
+    const qint64 pasteCallMs = timer.elapsed();
+    QCoreApplication::processEvents(); // the count label is painted
+    const qint64 countMs = timer.elapsed();
+    const int before = validations;
+    spin([&]() { return validations > before && !composer.isCheckPending(); },
+         "validating the paste");
+    const qint64 validatedMs = timer.elapsed();
+    const qint64 pasteStall = stall.stop();
+    if (group->idList().ids().size() != IdCount)
+        fail(QStringLiteral("the paste gave %1 IDs").arg(group->idList().ids().size()));
+    say(QStringLiteral("paste %1 IDs: count shown after %2 ms (the paste call %3 ms), validation "
+                       "shown after %4 ms; longest GUI-thread stall %5 ms")
+            .arg(IdCount)
+            .arg(countMs)
+            .arg(pasteCallMs)
+            .arg(validatedMs)
+            .arg(pasteStall));
+    say(QStringLiteral("  validation: %1").arg(composer.validationReport().headline()));
+
+    // 2. Typing afterwards: a new ID begun at the end and erased again (the list is
+    // 100,000 IDs after it), then edits in the middle of the list.
+    ids->moveCursor(QTextCursor::End);
+    const QString newId = QString(QLatin1Char('\n') + fil(IdCount)).left(Keystrokes / 2);
+    const Keys atEnd = type(ids, Keystrokes, 200, [&newId](int i) {
+        if (i < newId.size()) {
+            const QChar c = newId.at(i);
+            return c == QLatin1Char('\n') ? std::pair{int(Qt::Key_Return), QStringLiteral("\r")}
+                                          : std::pair{int(c.toUpper().unicode()), QString(c)};
+        }
+        return std::pair{int(Qt::Key_Backspace), QString()};
+    });
+    say(QStringLiteral("typing at the end of the list (%1 keystrokes, 200 ms apart): GUI-thread "
+                       "work per keystroke median %2 ms, max %3 ms; longest stall while typing "
+                       "(checks and autosaves included) %4 ms")
+            .arg(Keystrokes)
+            .arg(ms(atEnd.median), ms(atEnd.max))
+            .arg(atEnd.stall));
+    QTextCursor middle(ids->document()->findBlockByNumber(IdCount / 2));
+    middle.movePosition(QTextCursor::EndOfBlock);
+    ids->setTextCursor(middle);
+    const Keys inMiddle = type(ids, Keystrokes, 200, [](int i) {
+        return i % 2 == 0 ? std::pair{int(Qt::Key_X), QStringLiteral("x")}
+                          : std::pair{int(Qt::Key_Backspace), QString()};
+    });
+    say(QStringLiteral("typing in the middle of the list (line %1): median %2 ms, max %3 ms; "
+                       "longest stall %4 ms")
+            .arg(IdCount / 2)
+            .arg(ms(inMiddle.median), ms(inMiddle.max))
+            .arg(inMiddle.stall));
+    plainWidgetFigures(text);
+
+    // 3. The autosave of the whole draft after one more keystroke.
+    auto *draftState = composer.findChild<QLabel *>(QStringLiteral("draftState"));
+    spin([&]() { return draftState->text() == QLatin1String("Saved"); }, "the first save");
+    keystroke(ids, Qt::Key_X, QStringLiteral("x"));
+    stall.start();
+    timer.restart();
+    spin([&]() { return draftState->text() == QLatin1String("Saved"); }, "the autosave");
+    say(QStringLiteral("autosave of the %1-ID draft: saved %2 ms after the keystroke (debounce "
+                       "included); longest GUI-thread stall %3 ms")
+            .arg(IdCount)
+            .arg(timer.elapsed())
+            .arg(stall.stop()));
+    keystroke(ids, Qt::Key_Backspace, QString());
+    spin([&]() { return !composer.isCheckPending(); }, "the last check");
+
+    // 4. Split into 20 batches of 5,000 and submit them.
+    int created = 0;
+    QObject::connect(&composer, &ui::ComposerWidget::batchCreated, [&created]() { ++created; });
+    auto *split = composer.findChild<QPushButton *>(QStringLiteral("fixSplitButton"));
+    if (!split || !split->isVisible())
+        fail(QStringLiteral("no split offered"));
+    ui::Confirmation::setNextAnswer(true);
+    idle(20);
+    stall.start();
+    timer.restart();
+    split->click();
+    spin([&]() { return !composer.isCheckPending(); }, "the split"); // as before a click
+    composer.submit();
+    spin([&]() { return created > 0 && !composer.isSending(); }, "submitting");
+    const qint64 submitMs = timer.elapsed();
+    const qint64 submitStall = stall.stop();
+    const QStringList sent = simulator.invoke([](icasim::IcaSimulator &s) {
+        QStringList all;
+        for (const auto &batch : s.batchEngine().batches())
+            for (const icasim::BatchItem &item : batch->items)
+                all.append(item.dataId);
+        return all;
+    });
+    const QSet<QString> unique(sent.cbegin(), sent.cend());
+    say(QStringLiteral("split %1 IDs into %2 batches and submit: %3 s; longest GUI-thread stall "
+                       "%4 ms; the simulator got %5 items, %6 distinct")
+            .arg(IdCount)
+            .arg(created)
+            .arg(double(submitMs) / 1000.0, 0, 'f', 2)
+            .arg(submitStall)
+            .arg(sent.size())
+            .arg(unique.size()));
+    return 0;
+}

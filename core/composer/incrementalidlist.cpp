@@ -1,0 +1,115 @@
+#include "incrementalidlist.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace ica {
+
+void IncrementalIdList::setText(const QString &text) {
+    m_ids.clear();
+    m_lines.clear();
+    m_counts.clear();
+    m_paths = 0;
+    m_lineCount = 0;
+    const QStringView view(text);
+    QStringList lines;
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = view.indexOf(QLatin1Char('\n'), start);
+        lines.append(view.mid(start, end < 0 ? view.size() - start : end - start).toString());
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    replaceLines(0, 0, lines);
+}
+
+void IncrementalIdList::count(const QString &id, int delta) {
+    if (IdListParser::isPath(id))
+        m_paths += delta;
+    auto it = m_counts.find(id);
+    if (it == m_counts.end()) {
+        if (delta > 0)
+            m_counts.insert(id, delta);
+        return;
+    }
+    it.value() += delta;
+    if (it.value() <= 0)
+        m_counts.erase(it);
+}
+
+void IncrementalIdList::replaceLines(int first, int removed, const QStringList &lines) {
+    first = qBound(0, first, m_lineCount);
+    removed = qBound(0, removed, m_lineCount - first);
+    // The tokens of the replaced lines: lines() is sorted, so a binary search finds them.
+    const auto from = std::lower_bound(m_lines.cbegin(), m_lines.cend(), first + 1);
+    const auto to = std::lower_bound(from, m_lines.cend(), first + removed + 1);
+    const qsizetype begin = from - m_lines.cbegin();
+    const qsizetype oldCount = to - from;
+    for (qsizetype i = begin; i < begin + oldCount; ++i)
+        count(m_ids.at(i), -1);
+
+    QStringList newIds;
+    QList<int> newLines;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QStringList tokens = IdListParser::lineTokens(lines.at(i));
+        for (const QString &token : tokens) {
+            newIds.append(token);
+            newLines.append(first + i + 1);
+            count(token, +1);
+        }
+    }
+    const int shift = int(lines.size()) - removed;
+    if (shift != 0)
+        for (qsizetype i = begin + oldCount; i < m_lines.size(); ++i)
+            m_lines[i] += shift;
+    m_lineCount += shift;
+
+    // Resize the range in place (one move of the tail), then overwrite it.
+    const qsizetype newCount = newIds.size();
+    if (newCount > oldCount) {
+        m_ids.insert(begin + oldCount, newCount - oldCount, QString());
+        m_lines.insert(begin + oldCount, newCount - oldCount, 0);
+    } else if (newCount < oldCount) {
+        m_ids.remove(begin + newCount, oldCount - newCount);
+        m_lines.remove(begin + newCount, oldCount - newCount);
+    }
+    for (qsizetype i = 0; i < newCount; ++i) {
+        m_ids[begin + i] = newIds.at(i);
+        m_lines[begin + i] = newLines.at(i);
+    }
+}
+
+IdParseResult IncrementalIdList::parseResult() const {
+    IdParseResult result;
+    result.entries.reserve(m_ids.size());
+    QSet<QString> seen;
+    seen.reserve(m_ids.size());
+    for (qsizetype i = 0; i < m_ids.size(); ++i) {
+        const ParsedId entry{m_ids.at(i), m_lines.at(i)};
+        result.entries.append(entry);
+        if (seen.contains(entry.id))
+            result.duplicates.append(entry);
+        else
+            seen.insert(entry.id);
+        if (!IdListParser::isWellFormed(entry.id) && !IdListParser::isPath(entry.id))
+            result.malformed.append(entry);
+    }
+    return result;
+}
+
+QList<int> IncrementalIdList::linesOf(const QStringList &subjects, const QStringList &ids,
+                                      const QList<int> &lines, int max) {
+    QList<int> found;
+    if (subjects.isEmpty() || max <= 0)
+        return found;
+    const QSet<QString> wanted(subjects.cbegin(), subjects.cend());
+    const qsizetype n = qMin(ids.size(), lines.size());
+    for (qsizetype i = 0; i < n && found.size() < max; ++i)
+        if (wanted.contains(ids.at(i)) && (found.isEmpty() || found.last() != lines.at(i)))
+            found.append(lines.at(i));
+    return found;
+}
+
+} // namespace ica

@@ -1,0 +1,308 @@
+// The composer at ICA's limit of 100,000 data IDs in one group, against the
+// simulator and a real store: the list parsed incrementally gives what a full parse
+// gives after any burst of edits; the check run off the GUI thread ends with the
+// report a full re-validation from scratch gives; a stale check (an edit came
+// after it) is never shown; the preview shows the first IDs of each group and the
+// whole body on demand and on copy; the autosave stores the whole list; a split
+// into 20 batches of 5,000 sends every ID exactly once. No timings are asserted
+// (bench/bench_composer prints them).
+#include "batchengine.h"
+#include "composer/confirmation.h"
+#include "composer/draftcheck.h"
+#include "composer/idlistparser.h"
+#include "composer/incrementalidlist.h"
+#include "composer/previewpane.h"
+#include "composer/submitplan.h"
+#include "composer/validationsummary.h"
+#include "composertestutil.h"
+#include "composerworld.h"
+
+#include <QClipboard>
+#include <QRandomGenerator>
+#include <QTextBlock>
+#include <QThreadPool>
+
+using namespace ica;
+using namespace ica::ui;
+using namespace composertest;
+
+namespace {
+
+constexpr int Many = 100000;
+
+/// What a report says, comparable: one line per issue with its subjects.
+QStringList describe(const ValidationReport &report) {
+    QStringList lines{report.headline()};
+    for (const ValidationIssue &issue : report.issues)
+        lines.append(QStringLiteral("%1|%2|%3|%4|%5|%6")
+                         .arg(int(issue.code))
+                         .arg(issue.group)
+                         .arg(int(issue.field))
+                         .arg(issue.message)
+                         .arg(issue.subjects.size())
+                         .arg(issue.subjects.join(QLatin1Char(','))));
+    return lines;
+}
+
+} // namespace
+
+class TstComposerScale : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ComposerWorld> m_world;
+
+    ComposerWorld &w() { return *m_world; }
+    QString project() { return w().fx->sim->projectIds().first(); }
+
+    /// A draft of `ids` (pasted) with a tag, for the first project, checked.
+    void fillDraft(const QStringList &ids) {
+        QVERIFY(w().pickProject(project()));
+        w().addTag(0, QStringLiteral("userTagsAdd"), QStringLiteral("big"));
+        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+        QPlainTextEdit *edit = w().idsEdit(0);
+        edit->setFocus();
+        edit->paste();
+        QCOMPARE(w().group(0)->idList().ids().size(), ids.size());
+        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+    }
+
+    /// The report a full parse of the text and a validation from scratch give.
+    ValidationReport fromScratch() {
+        DraftDocument doc = w().widget->document();
+        for (int g = 0; g < w().groups()->count(); ++g)
+            doc.groups[g].dataIds = IdListParser::parse(w().idsEdit(g)->toPlainText()).ids();
+        return DraftCheck::run(doc, {}).report;
+    }
+
+    ValidationReport shown() {
+        return w().find<ValidationSummary>(QStringLiteral("validationSummary"))->report();
+    }
+
+    void moveTo(QPlainTextEdit *edit, int line, bool end) {
+        QTextCursor cursor(edit->document()->findBlockByNumber(line));
+        cursor.movePosition(end ? QTextCursor::EndOfBlock : QTextCursor::StartOfBlock);
+        edit->setTextCursor(cursor);
+    }
+
+private Q_SLOTS:
+    void init() {
+        Confirmation::setNextAnswer(std::nullopt);
+        m_world = std::make_unique<ComposerWorld>();
+        QVERIFY(m_world->open());
+    }
+
+    void cleanup() { m_world.reset(); }
+
+    void incrementalListMatchesAFullParse() {
+        // Random replacements of line ranges, as edits make them, checked against a
+        // full parse after each one.
+        QRandomGenerator random(9);
+        const QStringList samples{fil(1),
+                                  fil(2),
+                                  QStringLiteral("x, ") + fil(3),
+                                  QStringLiteral("\"") + fol(4) + QStringLiteral("\";"),
+                                  QString(),
+                                  QStringLiteral("  /runs/a b/c.bam, "),
+                                  QStringLiteral("not-an-id ") + fil(1),
+                                  fil(5) + QStringLiteral("\t") + fil(5)};
+        QStringList lines{QString()};
+        IncrementalIdList list;
+        for (int step = 0; step < 400; ++step) {
+            const int first = int(random.bounded(lines.size()));
+            const int removed = int(random.bounded(qMin<qsizetype>(3, lines.size() - first) + 1));
+            QStringList added;
+            const int count = int(random.bounded(4)) + (removed == lines.size() ? 1 : 0);
+            for (int i = 0; i < count; ++i)
+                added.append(samples.at(int(random.bounded(samples.size()))));
+            if (lines.size() - removed + added.size() == 0)
+                added.append(QString()); // a text always has a line
+            lines.remove(first, removed);
+            for (int i = 0; i < added.size(); ++i)
+                lines.insert(first + i, added.at(i));
+            list.replaceLines(first, removed, added);
+            const IdParseResult full = IdListParser::parse(lines.join(QLatin1Char('\n')));
+            QCOMPARE(list.lineCount(), lines.size());
+            QCOMPARE(list.ids(), full.ids());
+            QList<int> fullLines;
+            for (const ParsedId &entry : full.entries)
+                fullLines.append(entry.line);
+            QCOMPARE(list.lines(), fullLines);
+            QCOMPARE(list.duplicateCount(), full.duplicates.size());
+            const qsizetype paths =
+                std::count_if(full.entries.cbegin(), full.entries.cend(),
+                              [](const ParsedId &e) { return IdListParser::isPath(e.id); });
+            QCOMPARE(list.pathCount(), paths);
+        }
+        QVERIFY(list.ids().size() > 0);
+    }
+
+    void burstOfEditsEndsInTheReportOfAFullRevalidation() {
+        QStringList ids = fils(Many);
+        ids[7] = fil(3);                        // a repeat
+        ids[Many - 2] = QStringLiteral("typo"); // not shaped like an ID
+        fillDraft(ids);
+        QCOMPARE(describe(shown()), describe(fromScratch()));
+        QVERIFY(shown().contains(IssueCode::DuplicateId));
+        QVERIFY(shown().contains(IssueCode::AdvisedLimit));
+
+        // A burst: typing in the middle, a new line at the end, a deletion at the start,
+        // a second repeat, with no pause for the check in between.
+        QPlainTextEdit *edit = w().idsEdit(0);
+        moveTo(edit, Many / 2, true);
+        QTest::keyClicks(edit, QStringLiteral("zz"));
+        moveTo(edit, Many - 1, true);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClicks(edit, fil(42) + QStringLiteral(", ") + fil(Many + 1));
+        moveTo(edit, 0, false);
+        QTest::keyClick(edit, Qt::Key_Delete);
+        moveTo(edit, 10, true);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClicks(edit, fol(77));
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClick(edit, Qt::Key_Backspace);
+
+        // The editor's list and counts are those of a full parse of the text.
+        const IdParseResult full = IdListParser::parse(edit->toPlainText());
+        QCOMPARE(w().group(0)->idList().ids(), full.ids());
+        QCOMPARE(w().group(0)->idList().duplicateCount(), full.duplicates.size());
+        QCOMPARE(w().groupLabel(0, QStringLiteral("idCountLabel")),
+                 QStringLiteral("%1 IDs (%2 repeated)")
+                     .arg(QLocale().toString(qlonglong(full.entries.size())))
+                     .arg(full.duplicates.size()));
+
+        // The check shown at the end is that of the text as it is.
+        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        QCOMPARE(describe(shown()), describe(fromScratch()));
+        QVERIFY(shown().contains(IssueCode::MalformedId)); // ..."zz"
+        QCOMPARE(w().widget->document().groups.first().dataIds, full.ids());
+    }
+
+    void aStaleCheckIsNeverShown() {
+        fillDraft(fils(Many));
+        QVERIFY(!shown().contains(IssueCode::MalformedId));
+        int shownCount = 0;
+        connect(w().widget.get(), &ComposerWidget::validated, this, [&]() { ++shownCount; });
+        // The second edit comes while the first check runs: at once when it starts,
+        // before its result can arrive (results come through the event loop).
+        QPlainTextEdit *edit = w().idsEdit(0);
+        QSignalSpy started(w().widget.get(), &ComposerWidget::checkStarted);
+        bool edited = false;
+        connect(w().widget.get(), &ComposerWidget::checkStarted, this, [&]() {
+            if (edited)
+                return;
+            edited = true;
+            QTest::keyClick(edit, Qt::Key_Backspace); // second edit: well-formed again
+        });
+        moveTo(edit, 5, true);
+        QTest::keyClicks(edit, QStringLiteral("!")); // first edit: a malformed ID
+        QVERIFY(started.wait(10000));
+        QVERIFY(edited);
+        QVERIFY(started.wait(10000)); // the check of the second edit
+        QCOMPARE(started.size(), 2);
+
+        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(20000)); // the first one too
+        QCoreApplication::processEvents();
+        QCOMPARE(shownCount, 1); // the first check's result was dropped
+        QVERIFY(!shown().contains(IssueCode::MalformedId));
+        QCOMPARE(describe(shown()), describe(fromScratch()));
+    }
+
+    void previewShowsTheFirstIdsAndTheWholeBodyOnDemand() {
+        fillDraft(fils(Many));
+        auto *preview = w().find<QPlainTextEdit>(QStringLiteral("previewText"));
+        auto *full = w().find<QPushButton>(QStringLiteral("showFullJsonButton"));
+        const CreateBatchRequest request = w().widget->document().toRequest();
+        const QString body = QString::fromUtf8(SubmitPlan::bodyJson(request));
+
+        const QString cut = preview->toPlainText();
+        QCOMPARE(cut, SubmitPlan::previewJson(request, PreviewPane::ShownIdsPerGroup));
+        QVERIFY(cut.contains(fil(PreviewPane::ShownIdsPerGroup - 1)));
+        QVERIFY(!cut.contains(fil(PreviewPane::ShownIdsPerGroup)));
+        QVERIFY(cut.contains(QStringLiteral("… 99,900 more data IDs")));
+        QVERIFY(cut.contains(QStringLiteral("\"big\"")));
+        QVERIFY(cut.size() < 20000);
+        QVERIFY(full->isVisible());
+
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(w().find<QPushButton>(QStringLiteral("copyJsonButton")), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), body); // copy: always the whole body
+
+        QTest::mouseClick(full, Qt::LeftButton);
+        QCOMPARE(preview->toPlainText(), body);
+        QVERIFY(!full->isVisible());
+
+        // An edit: the preview is cut again, and shows the edit.
+        QPlainTextEdit *edit = w().idsEdit(0);
+        moveTo(edit, 0, false);
+        QTest::keyClicks(edit, fol(1));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        QVERIFY(preview->toPlainText().contains(fol(1)));
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("… 99,901 more data IDs")));
+        QVERIFY(full->isVisible());
+    }
+
+    void autosaveStoresTheWholeList() {
+        const QStringList ids = fils(Many);
+        fillDraft(ids);
+        const QString draftId = w().widget->currentDraftId();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&]() {
+                const std::optional<Draft> d = w().storedDraft(draftId);
+                return d && DraftDocument::fromJson(d->content).groups.value(0).dataIds == ids;
+            }(),
+            20000);
+        // A later edit replaces it (an older save never lands after a newer one).
+        QPlainTextEdit *edit = w().idsEdit(0);
+        moveTo(edit, Many - 1, true);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClicks(edit, fil(Many));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&]() {
+                const std::optional<Draft> d = w().storedDraft(draftId);
+                return d && DraftDocument::fromJson(d->content).groups.value(0).dataIds ==
+                                ids + QStringList{fil(Many)};
+            }(),
+            20000);
+    }
+
+    void splitAndSubmitSendsEveryIdExactlyOnce() {
+        const QStringList ids = fils(Many);
+        fillDraft(ids);
+        QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
+        QSignalSpy status(w().widget.get(), &ComposerWidget::statusMessage);
+        QTest::mouseClick(w().find<QPushButton>(QStringLiteral("fixSplitButton")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(w().submitButton()->text(), QStringLiteral("&Submit 20 batches…"),
+                                  20000);
+        QVERIFY(w().submitButton()->isEnabled());
+        Confirmation::setNextAnswer(true);
+        QTest::mouseClick(w().submitButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(created.size() == 20 && !w().widget->isSending(), 60000);
+        // Progress was shown as the batches went out.
+        QStringList said;
+        for (const QList<QVariant> &args : status)
+            said.append(args.at(0).toString());
+        QVERIFY(said.contains(QStringLiteral("Creating batch 1 of 20…")));
+        QVERIFY(said.contains(QStringLiteral("Creating batch 20 of 20…")));
+        QVERIFY(w().label(QStringLiteral("messageText")).startsWith(QStringLiteral("Created 20")));
+
+        QStringList sent;
+        int batches = 0;
+        for (const auto &batch : w().fx->sim->batchEngine().batches()) {
+            ++batches;
+            QVERIFY(batch->itemCount() <= 5000);
+            for (const icasim::BatchItem &item : batch->items)
+                sent.append(item.dataId);
+        }
+        QCOMPARE(batches, 20);
+        QCOMPARE(sent.size(), ids.size());
+        QCOMPARE(QSet<QString>(sent.cbegin(), sent.cend()).size(), ids.size());
+        QCOMPARE(sent, ids); // in order, each once
+    }
+};
+
+QTEST_MAIN(TstComposerScale)
+#include "tst_composerscale.moc"
