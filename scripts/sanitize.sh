@@ -8,6 +8,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${ICATAG_ASAN_BUILD_DIR:-$repo/build-asan}"
+# Relative paths in ccache's keys, as in build.sh: a fresh clone reuses the cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$repo")}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 
 # -O1 and line tables only: a third of -O2 -g's compile time, and every finding
 # still names file and line.
