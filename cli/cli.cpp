@@ -189,7 +189,17 @@ ica::ApiClient *Cli::createClient(const Connection &connection) {
                                                 m_env.value(ReportHeaderVariable).toLatin1(), this);
     auto *client = new ica::ApiClient(nam, this);
     client->setServerUrl(connection.server);
-    client->setDefaultTimeout(connection.requestTimeout);
+    connection.applyBoundsTo(*client);
+    // A person (or a script's log) should see why nothing happens for a while.
+    connect(client, &ica::ApiClient::retrying, this,
+            [this, client](int attempt, qint64 delayMs, const ica::ApiError &reason) {
+                m_console.errLine(QStringLiteral("icatag: %1; trying again in %2 s (retry %3 of "
+                                                 "%4).")
+                                      .arg(reason.toString())
+                                      .arg(double(delayMs) / 1000.0)
+                                      .arg(attempt)
+                                      .arg(client->retryPolicy().delays.size()));
+            });
     const bool token = connection.credential == Connection::Credential::AccessToken;
     client->setAuthenticator(
         new ica::StaticAuthenticator(token ? ica::StaticAuthenticator::Kind::BearerToken
