@@ -15,3 +15,7 @@ ica_add_test(NAME tst_clibinary SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clibinary.
              LIBS icaclitestsupport icasim LABELS cli)
 target_compile_definitions(tst_clibinary PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
 add_dependencies(tst_clibinary icatag)
+ica_add_test(NAME tst_clihostile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clihostile.cpp
+             LIBS icaclitestsupport LABELS "cli;hostile")
+target_compile_definitions(tst_clihostile PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
+add_dependencies(tst_clihostile icatag)
