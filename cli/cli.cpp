@@ -192,9 +192,9 @@ ica::ApiClient *Cli::createClient(const Connection &connection) {
                                                 m_env.value(ReportHeaderVariable).toLatin1(), this);
     auto *client = new ica::ApiClient(nam, this);
     client->setServerUrl(connection.server);
-    client->setDefaultTimeout(connection.requestTimeout);
+    connection.applyBoundsTo(*client);
     if (m_env.contains(RetryDelaysVariable)) {
-        ica::RetryPolicy policy;
+        ica::RetryPolicy policy = client->retryPolicy();
         policy.delays.clear();
         for (const QString &part : m_env.value(RetryDelaysVariable).split(QLatin1Char(','))) {
             bool ok = false;

@@ -65,6 +65,10 @@ private:
     bool m_finished = false;
 };
 
+/// What to do about an error that broke one of the client's bounds (body size,
+/// deadline) or a rate limit icatag gave up on; empty for other errors.
+[[nodiscard]] QString limitHint(const ica::ApiError &error, const ica::ApiClient *client);
+
 /// A command's place in the command line and how to build it from its options.
 struct CommandSpec {
     QString group;   ///< "batch"

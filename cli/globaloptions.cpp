@@ -4,12 +4,19 @@
 
 #include "api/serverurl.h"
 
+#include <algorithm>
+
 namespace icacli {
 
 namespace {
 const QString ServerVariable = QStringLiteral("ICAV2_SERVER_URL");
 const QString ApiKeyVariable = QStringLiteral("ICAV2_X_API_KEY");
 const QString AccessTokenVariable = QStringLiteral("ICAV2_ACCESS_TOKEN");
+/// The "no progress" timeout; a shorter --timeout shortens it too.
+constexpr std::chrono::milliseconds SilenceTimeout{60000};
+constexpr qint64 MiB = 1024 * 1024;
+constexpr qint64 MaxBodyMibLimit = 4096;
+constexpr qint64 MaxRetries = 10;
 } // namespace
 
 void GlobalSettings::addOptions(QCommandLineParser &parser, bool commandHasTimeout) {
@@ -27,11 +34,23 @@ void GlobalSettings::addOptions(QCommandLineParser &parser, bool commandHasTimeo
          QStringLiteral("JWT")},
         {QStringLiteral("verbose"),
          QStringLiteral("Log each request (method and URL, never credentials) on stderr.")},
+        {QStringLiteral("max-body-mib"),
+         QStringLiteral("Refuse an answer larger than N MiB, as sent or unzipped (default %1).")
+             .arg(ica::DefaultMaxBodyBytes / MiB),
+         QStringLiteral("N")},
+        {QStringLiteral("retries"),
+         QStringLiteral("Try a failed request again up to N times when that is safe (default "
+                        "%1, after 0.5, 2, 10 and 30 s; a 429's Retry-After up to 60 s wins).")
+             .arg(ica::RetryPolicy().delays.size()),
+         QStringLiteral("N")},
     });
     // --request-timeout is the unambiguous name; --timeout is the short one,
     // except for a command that has a --timeout of its own (batch wait).
     const QString description =
-        QStringLiteral("Fail a request after SECONDS without progress (default 60).");
+        QStringLiteral("Fail a request not answered completely within SECONDS, from sending "
+                       "to the last byte, however slowly the server sends (default 120); a "
+                       "silent server fails after 60 s or SECONDS if less. Each retry gets "
+                       "SECONDS again.");
     QCommandLineOption requestTimeout(QStringLiteral("request-timeout"), description,
                                       QStringLiteral("SECONDS"));
     if (!commandHasTimeout) {
@@ -42,8 +61,10 @@ void GlobalSettings::addOptions(QCommandLineParser &parser, bool commandHasTimeo
 }
 
 QStringList GlobalSettings::valueOptionNames() {
-    return {QStringLiteral("server"), QStringLiteral("api-key"), QStringLiteral("access-token"),
-            QStringLiteral("timeout"), QStringLiteral("request-timeout")};
+    return {QStringLiteral("server"),          QStringLiteral("api-key"),
+            QStringLiteral("access-token"),    QStringLiteral("timeout"),
+            QStringLiteral("request-timeout"), QStringLiteral("max-body-mib"),
+            QStringLiteral("retries")};
 }
 
 QStringList GlobalSettings::flagNames() {
@@ -61,6 +82,8 @@ void GlobalSettings::readFrom(const QCommandLineParser &parser, bool commandHasT
     if (!commandHasTimeout)
         take(QStringLiteral("timeout"), requestTimeout);
     take(QStringLiteral("request-timeout"), requestTimeout);
+    take(QStringLiteral("max-body-mib"), maxBodyMib);
+    take(QStringLiteral("retries"), retries);
     if (parser.isSet(QStringLiteral("verbose")))
         verbose = true;
 }
@@ -125,8 +148,32 @@ bool resolveConnection(const GlobalSettings &settings, const QProcessEnvironment
             return false;
         connection.requestTimeout = std::chrono::milliseconds(qint64(seconds * 1000.0));
     }
+    if (settings.maxBodyMib) {
+        qint64 mib = 0;
+        if (!parseInteger(QStringLiteral("--max-body-mib"), *settings.maxBodyMib, 1,
+                          MaxBodyMibLimit, &mib, error))
+            return false;
+        connection.maxBodyBytes = mib * MiB;
+    }
+    if (settings.retries) {
+        qint64 retries = 0;
+        if (!parseInteger(QStringLiteral("--retries"), *settings.retries, 0, MaxRetries, &retries,
+                          error))
+            return false;
+        QList<std::chrono::milliseconds> &delays = connection.retryPolicy.delays;
+        while (delays.size() < retries)
+            delays.append(delays.isEmpty() ? std::chrono::milliseconds(30000) : delays.last());
+        delays.resize(retries);
+    }
     *out = connection;
     return true;
+}
+
+void Connection::applyBoundsTo(ica::ApiClient &client) const {
+    client.setDefaultDeadline(requestTimeout);
+    client.setDefaultTimeout(std::min(SilenceTimeout, requestTimeout));
+    client.setMaxBodyBytes(maxBodyBytes);
+    client.setRetryPolicy(retryPolicy);
 }
 
 QString connectionHelp() {

@@ -6,18 +6,23 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "api/apiclient.h"
+
 #include <chrono>
 #include <optional>
 
 namespace icacli {
 
-/// The options every command takes: server, credentials, request timeout, verbose.
+/// The options every command takes: server, credentials, the bounds of a request
+/// (timeout, body size, retries), verbose.
 /// They may stand before the command words or among the command's options.
 struct GlobalSettings {
     std::optional<QString> server;
     std::optional<QString> apiKey;
     std::optional<QString> accessToken;
     std::optional<QString> requestTimeout; ///< raw text, checked in resolveConnection()
+    std::optional<QString> maxBodyMib;     ///< raw text, checked in resolveConnection()
+    std::optional<QString> retries;        ///< raw text, checked in resolveConnection()
     bool verbose = false;
 
     /// Adds the global options to a parser. A command whose own option is named
@@ -41,8 +46,15 @@ struct Connection {
     QUrl server;
     Credential credential = Credential::ApiKey;
     QString secret;
-    std::chrono::milliseconds requestTimeout{60000};
+    /// Each request must be answered completely within this (ApiClient's deadline);
+    /// a silent server fails after min(60 s, this).
+    std::chrono::milliseconds requestTimeout{120000};
+    qint64 maxBodyBytes = ica::DefaultMaxBodyBytes;
+    ica::RetryPolicy retryPolicy;
     bool verbose = false;
+
+    /// Sets the timeouts, body cap and retry policy on `client`.
+    void applyBoundsTo(ica::ApiClient &client) const;
 };
 
 /// Resolves the connection; false with a usage message naming the option or

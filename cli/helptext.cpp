@@ -61,8 +61,12 @@ QString topHelp(const QList<CommandSpec> &specs) {
     text += wrapText(QStringLiteral(
         "Output: --output table (default), json (the API's own JSON shapes; a list is a JSON "
         "array of its items) or csv (lists only, RFC 4180).\n\n"
-        "Exit status: 0 success; 1 API or network failure (the problem's title and detail on "
-        "stderr); 2 usage error (nothing was sent).\n\n"
+        "Exit status: 0 success; 1 API or network failure or a wrong answer from the server "
+        "(the problem's title and detail on stderr); 2 usage error (found before anything "
+        "was sent).\n\n"
+        "Bounds: each request must be answered within --timeout (120 s), with at most "
+        "--max-body-mib (16 MiB); failed requests are tried again up to --retries (4) times, "
+        "each wait said on stderr.\n\n"
         "Run 'icatag <command> --help' for a command's options."));
     return text + QLatin1Char('\n');
 }

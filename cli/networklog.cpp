@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QNetworkReply>
 
+#include <memory>
+
 namespace icacli {
 
 namespace {
@@ -30,6 +32,8 @@ QString methodName(QNetworkAccessManager::Operation op, const QNetworkRequest &r
 
 /// Error bodies are shown in the verbose log up to this size.
 constexpr qsizetype LoggedBodyLimit = 2000;
+/// The reply property holding the start of the body (see createRequest()).
+const char *const CapturedBodyProperty = "icatagCapturedBody";
 
 } // namespace
 
@@ -49,6 +53,16 @@ QNetworkReply *LoggingNetworkAccessManager::createRequest(Operation op,
     if (m_verbose)
         m_console.errLine(QStringLiteral("icatag: > ") + line);
     QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, outgoingData);
+    if (m_verbose) {
+        // The client reads the body as it arrives: keep the start of it for the log
+        // of an error answer. Connected first, so this sees the data before it is read.
+        auto captured = std::make_shared<QByteArray>();
+        connect(reply, &QNetworkReply::readyRead, this, [reply, captured]() {
+            if (captured->size() < LoggedBodyLimit)
+                *captured += reply->peek(LoggedBodyLimit - captured->size());
+        });
+        reply->setProperty(CapturedBodyProperty, QVariant::fromValue(captured));
+    }
     if (m_verbose || !m_reportHeader.isEmpty()) {
         const qint64 started = QDateTime::currentMSecsSinceEpoch();
         // Connected before the client's own handler, so the body can still be peeked.
@@ -72,7 +86,9 @@ void LoggingNetworkAccessManager::onReplyFinished(QNetworkReply *reply, const QS
     QString result = status > 0 ? QString::number(status) : reply->errorString();
     m_console.errLine(QStringLiteral("icatag: < %1 %2 (%3 ms)").arg(result, line).arg(elapsed));
     if (status >= 400) {
-        const QByteArray body = reply->peek(LoggedBodyLimit);
+        const auto captured =
+            reply->property(CapturedBodyProperty).value<std::shared_ptr<QByteArray>>();
+        const QByteArray body = captured ? *captured : reply->peek(LoggedBodyLimit);
         // A gzipped body is not worth printing as text.
         if (!body.isEmpty() && !body.startsWith("\x1f\x8b"))
             m_console.errLine(QStringLiteral("icatag:   ") + QString::fromUtf8(body).simplified());

@@ -75,6 +75,11 @@ public:
                 finishWithApiError(result.error);
                 return;
             }
+            if (auto error = ica::PageGuard::checkPageSize(result.value->items.size(),
+                                                           m_paging.page.pageSize)) {
+                finishWithApiError(*error);
+                return;
+            }
             printer().printList(result.value->items, m_columns);
             const QString hint =
                 nextPageHint(m_paging.page, result.value->info, result.value->items.size());

@@ -14,7 +14,9 @@ namespace ica {
 
 class ApiClient;
 
-/// One API call in flight: it sends, times out when no progress is seen, retries
+/// One API call in flight: it sends, times out when no progress is seen or the
+/// answer is not complete by the deadline, refuses a body over the client's cap
+/// while it streams in, retries
 /// what is safe to retry, authenticates again once after a 401, and emits
 /// finished() exactly once. Deletes itself after finished() has been delivered.
 /// Never blocks; all of it runs on the thread that owns the client.
@@ -46,10 +48,18 @@ private:
     void sendNow();
     void onReplyFinished();
     void onTimeout();
+    void onDeadline();
+    void onReadyRead();
+    /// Aborts the try once the answer announces or brings more than the cap.
+    void checkSize(qint64 received, qint64 announced);
+    /// The error of a finished try, or kind None; `body` may be inflated in place.
+    ApiError errorOf(QNetworkReply *reply, QByteArray &body);
     void finish(const ApiError &error);
-    /// Checks the body against Content-Length and decompresses gzip in place;
-    /// returns what is wrong with it, or "" when it is complete.
-    static QString checkBody(const QNetworkReply *reply, QByteArray &body);
+    /// Checks the body against Content-Length and decompresses gzip in place (at
+    /// most maxBytes); returns what is wrong with it, or "" when it is complete.
+    /// `tooLarge` is set when the problem is the cap.
+    static QString checkBody(const QNetworkReply *reply, QByteArray &body, qint64 maxBytes,
+                             bool *tooLarge);
     /// Delay before try number `attempt + 1`, or -1 when no further try is allowed.
     [[nodiscard]] qint64 retryDelayMs(const ApiError &error) const;
 
@@ -57,14 +67,19 @@ private:
     ApiRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QTimer m_timeout;
+    QTimer m_deadline;
     QTimer m_retryTimer;
     int m_attempts = 0;
     bool m_reauthenticated = false;
     bool m_timedOut = false;
+    /// Why this try was aborted by a bound (deadline or body cap), if it was.
+    ApiError::Limit m_limitHit = ApiError::Limit::None;
+    qint64 m_announcedBytes = -1; ///< Content-Length over the cap, when that was the reason
     bool m_cancelled = false;
     bool m_finished = false;
     int m_httpStatus = 0;
     QByteArray m_body;
+    QByteArray m_received; ///< the body of the try in flight, as read so far
     ApiError m_error;
 };
 

@@ -25,8 +25,13 @@ struct RetryPolicy {
     static RetryPolicy none() { return RetryPolicy{{}, std::chrono::seconds(0)}; }
 };
 
+/// ApiClient's default cap on an answer body.
+inline constexpr qint64 DefaultMaxBodyBytes = 16 * 1024 * 1024;
+/// Redirects followed for one request (same server only): a loop ends fast.
+inline constexpr int MaxRedirects = 5;
+
 /// The one door to the ICA REST API: it knows the server, the credentials, the
-/// headers ICA wants, the timeout and the retry policy, and turns an ApiRequest
+/// headers ICA wants, the timeouts, the body cap and the retry policy, and turns an ApiRequest
 /// into an ApiCall. Typed calls are in BatchApi, ProjectApi, DataApi and TokenApi.
 class ApiClient final : public QObject {
     Q_OBJECT
@@ -43,6 +48,14 @@ public:
     /// Time without any progress after which a call fails with Timeout (default 60 s).
     void setDefaultTimeout(std::chrono::milliseconds timeout) { m_defaultTimeout = timeout; }
     [[nodiscard]] std::chrono::milliseconds defaultTimeout() const { return m_defaultTimeout; }
+    /// Time from sending a request to the last byte of its answer after which the try
+    /// fails with Timeout, however steadily the server sends (default 2 min).
+    void setDefaultDeadline(std::chrono::milliseconds deadline) { m_defaultDeadline = deadline; }
+    [[nodiscard]] std::chrono::milliseconds defaultDeadline() const { return m_defaultDeadline; }
+    /// Largest answer body accepted, as sent and after gzip (default 16 MiB; a page of
+    /// 1,000 items is about 0.3 MB). Checked while the answer streams in.
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    [[nodiscard]] qint64 maxBodyBytes() const { return m_maxBodyBytes; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     [[nodiscard]] const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     [[nodiscard]] QNetworkAccessManager *networkAccessManager() const { return m_nam; }
@@ -67,6 +80,8 @@ private:
     QUrl m_baseUrl;
     QPointer<Authenticator> m_authenticator;
     std::chrono::milliseconds m_defaultTimeout{60000};
+    std::chrono::milliseconds m_defaultDeadline{120000};
+    qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
     RetryPolicy m_retryPolicy;
 };
 

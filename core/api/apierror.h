@@ -29,6 +29,14 @@ struct ApiError {
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString message;            ///< network error text, decode path and reason, ...
     int retryAfterSeconds = -1; ///< a 429's Retry-After, when given
+    /// Which of the client's bounds the call broke, if one did, so a front end can
+    /// name the setting that raises it (icatag: --max-body-mib, --timeout).
+    enum class Limit {
+        None,
+        BodySize, ///< the answer (compressed or inflated) was over ApiClient::maxBodyBytes()
+        Deadline, ///< the answer was not complete within the request's total deadline
+    };
+    Limit limit = Limit::None;
 
     [[nodiscard]] bool isError() const { return kind != Kind::None; }
     /// A short title: the problem's title, or a phrase for the kind of failure.

@@ -37,7 +37,11 @@ struct ApiRequest {
     bool authenticated = true;
     /// Extra headers (the token exchange sends its own X-API-Key).
     QList<QPair<QByteArray, QByteArray>> headers;
-    std::chrono::milliseconds timeout{0}; ///< 0: the client's default
+    std::chrono::milliseconds timeout{
+        0}; ///< no progress for this long fails; 0: the client's default
+    /// Each try must be answered completely within this, from sending to the last
+    /// byte; 0: the client's default deadline.
+    std::chrono::milliseconds deadline{0};
 
     /// GET is safe to repeat after a dropped connection or a 5xx; a POST never is.
     [[nodiscard]] bool isIdempotent() const { return method == "GET"; }

@@ -12,6 +12,7 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/gunzip.cpp ${CMAKE_CURRENT_LIST_DIR}/gunzip.h
   ${CMAKE_CURRENT_LIST_DIR}/onceuploaddevice.cpp ${CMAKE_CURRENT_LIST_DIR}/onceuploaddevice.h
   ${CMAKE_CURRENT_LIST_DIR}/pagecollector.h
+  ${CMAKE_CURRENT_LIST_DIR}/pageguard.cpp ${CMAKE_CURRENT_LIST_DIR}/pageguard.h
   ${CMAKE_CURRENT_LIST_DIR}/projectapi.cpp ${CMAKE_CURRENT_LIST_DIR}/projectapi.h
   ${CMAKE_CURRENT_LIST_DIR}/queries.cpp ${CMAKE_CURRENT_LIST_DIR}/queries.h
   ${CMAKE_CURRENT_LIST_DIR}/serverurl.cpp ${CMAKE_CURRENT_LIST_DIR}/serverurl.h

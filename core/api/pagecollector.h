@@ -2,11 +2,13 @@
 
 #include "apiresult.h"
 #include "domain/page.h"
+#include "pageguard.h"
 #include "queries.h"
 
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+#include <QString>
 
 #include <functional>
 #include <memory>
@@ -25,6 +27,8 @@ struct CollectOptions {
     int parallelPages = 4;
     /// Called after each page with the rows so far and the total when known.
     std::function<void(qint64 fetched, qint64 total)> progress;
+    /// The listing fails past this many rows (a server paging without end).
+    qint64 maxRows = DefaultMaxCollectedRows;
 };
 
 /// ICA stops offset paging at this many rows; past it only cursor paging works.
@@ -34,7 +38,9 @@ inline constexpr qint64 OffsetPagingRowLimit = 200000;
 /// asks one page after another (complete and unique by ICA's promise). Offset mode
 /// reads the total from the first page, then keeps `parallelPages` pages in flight
 /// and drops rows repeated across pages (offset paging may repeat rows). Stops at
-/// the first error. `done` runs on `context`'s thread, not at all if it is gone.
+/// the first error. A server that pages without end or sends more than it should
+/// (see PageGuard) ends the listing with a Decode error. `done` runs on
+/// `context`'s thread, not at all if it is gone.
 template <typename T>
 void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObject *context,
                      std::function<void(const Result<QList<T>> &)> done) {
@@ -51,6 +57,8 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
         int inFlight = 0;
         bool failed = false;
         QSet<QString> seenIds;
+        PageGuard guard;
+        int pagesSeen = 0;
 
         void fail(const ApiError &error) {
             if (failed)
@@ -58,22 +66,42 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
             failed = true;
             done(Result<QList<T>>::failure(error));
         }
-        void append(const QList<T> &items) {
+        /// Checks a page and appends its rows; false (after failing) when the page
+        /// shows the server misbehaving. `where` names the page in messages.
+        bool acceptPage(const QList<T> &items, const QString &where, qint64 announcedTotal) {
+            ++pagesSeen;
+            if (auto error = PageGuard::checkPageSize(items.size(), options.pageSize)) {
+                fail(*error);
+                return false;
+            }
+            bool anyNew = items.isEmpty();
+            for (const T &item : items)
+                anyNew = anyNew || !seenIds.contains(item.id);
+            if (!anyNew) {
+                fail(PageGuard::repeatedPage(where));
+                return false;
+            }
             for (const T &item : items) {
-                if (options.mode == PageRequest::Mode::Offset) {
-                    if (seenIds.contains(item.id))
-                        continue;
-                    seenIds.insert(item.id);
-                }
+                const bool seen = seenIds.contains(item.id);
+                seenIds.insert(item.id);
+                // Offset paging may repeat rows across pages: keep the first.
+                if (seen && options.mode == PageRequest::Mode::Offset)
+                    continue;
                 rows.append(item);
+            }
+            if (auto error = guard.checkRowCount(rows.size(), announcedTotal)) {
+                fail(*error);
+                return false;
             }
             if (options.progress)
                 options.progress(rows.size(), total);
+            return true;
         }
     };
     auto state = std::make_shared<State>();
     state->fetch = std::move(fetch);
     state->options = options;
+    state->guard = PageGuard(options.maxRows);
     state->context = context;
     state->done = std::move(done);
 
@@ -98,13 +126,24 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                                  state->total = qint64(state->rows.size()) +
                                                 page.value->items.size() +
                                                 *page.value->info.remainingRecords;
-                             state->append(page.value->items);
-                             if (page.value->info.hasMore() && !page.value->items.isEmpty())
-                                 (*self)(page.value->info.nextPageToken);
-                             else
+                             // remainingRecords is approximate: no row count check here.
+                             if (!state->acceptPage(
+                                     page.value->items,
+                                     QStringLiteral("number %1").arg(state->pagesSeen + 1), -1))
+                                 return;
+                             if (page.value->info.hasMore() && !page.value->items.isEmpty()) {
+                                 const QString &token = page.value->info.nextPageToken;
+                                 if (auto error = state->guard.checkNextCursor(token)) {
+                                     state->fail(*error);
+                                     return;
+                                 }
+                                 (*self)(token);
+                             } else {
                                  state->done(Result<QList<T>>::success(state->rows));
+                             }
                          });
         };
+        (void)state->guard.checkNextCursor(QString()); // the first page's "token"
         (*next)(QString());
         return;
     }
@@ -135,7 +174,11 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                              }
                              state->pendingPages.insert(offset, page.value->items);
                              while (state->pendingPages.contains(state->nextOffsetToAppend)) {
-                                 state->append(state->pendingPages.take(state->nextOffsetToAppend));
+                                 const qint64 at = state->nextOffsetToAppend;
+                                 if (!state->acceptPage(state->pendingPages.take(at),
+                                                        QStringLiteral("at offset %1").arg(at),
+                                                        state->total))
+                                     return;
                                  state->nextOffsetToAppend += state->options.pageSize;
                              }
                              if (state->nextOffsetToAppend >= state->total) {
@@ -146,31 +189,28 @@ void collectAllPages(PageFetcher<T> fetch, const CollectOptions &options, QObjec
                          });
         }
     };
-    state->fetch(PageRequest::atOffset(0, options.pageSize), context,
-                 [state, requestMore](const Result<Page<T>> &page) {
-                     if (!page.ok()) {
-                         state->fail(page.error);
-                         return;
-                     }
-                     state->total =
-                         page.value->info.totalItemCount.value_or(page.value->items.size());
-                     if (state->total > OffsetPagingRowLimit) {
-                         state->fail(ApiError::usage(
-                             QStringLiteral("%1 rows match, but offset paging stops at %2 rows: "
-                                            "use cursor paging to read them all.")
-                                 .arg(state->total)
-                                 .arg(OffsetPagingRowLimit)));
-                         return;
-                     }
-                     state->append(page.value->items);
-                     state->nextOffsetToAppend = state->options.pageSize;
-                     state->nextOffsetToRequest = state->options.pageSize;
-                     if (state->nextOffsetToAppend >= state->total) {
-                         state->done(Result<QList<T>>::success(state->rows));
-                         return;
-                     }
-                     (*requestMore)();
-                 });
+    state->fetch(
+        PageRequest::atOffset(0, options.pageSize), context,
+        [state, requestMore](const Result<Page<T>> &page) {
+            if (!page.ok()) {
+                state->fail(page.error);
+                return;
+            }
+            state->total = page.value->info.totalItemCount.value_or(page.value->items.size());
+            if (auto error = PageGuard::checkOffsetTotal(state->total, OffsetPagingRowLimit)) {
+                state->fail(*error);
+                return;
+            }
+            if (!state->acceptPage(page.value->items, QStringLiteral("at offset 0"), state->total))
+                return;
+            state->nextOffsetToAppend = state->options.pageSize;
+            state->nextOffsetToRequest = state->options.pageSize;
+            if (state->nextOffsetToAppend >= state->total) {
+                state->done(Result<QList<T>>::success(state->rows));
+                return;
+            }
+            (*requestMore)();
+        });
 }
 
 } // namespace ica

@@ -10,6 +10,12 @@
 
 namespace ica {
 
+namespace {
+/// Pages in a row that may bring only rows already shown before the listing is
+/// taken for a server repeating itself (offset paging may repeat a few rows).
+constexpr int MaxPagesWithoutNewRows = 3;
+} // namespace
+
 DataBrowserModel::DataBrowserModel(ApiClient *client, QObject *parent)
     : QAbstractTableModel(parent)
     , m_client(client) {}
@@ -371,6 +377,9 @@ void DataBrowserModel::askNewQuestion() {
     m_total = -1;
     m_remaining.reset();
     m_pagesRead = 0;
+    m_guard = PageGuard();
+    (void)m_guard.checkNextCursor(QString()); // the first page's "token"
+    m_pagesWithoutNewRows = 0;
     m_lastError = ApiError();
     Q_EMIT questionChanged();
     if (!m_projectId.isEmpty())
@@ -439,6 +448,17 @@ void DataBrowserModel::onPage(quint64 serial, const Result<ProjectDataPage> &res
         return;
     }
 
+    std::optional<ApiError> wrong = PageGuard::checkPageSize(page.items.size(), m_requestedSize);
+    if (!wrong && !offsetMode() && page.info.hasMore() && !page.items.isEmpty())
+        wrong = m_guard.checkNextCursor(page.info.nextPageToken);
+    if (wrong) {
+        // Stop this listing: a server that loops or sends too much is not read on.
+        m_answered = true;
+        m_atEnd = true;
+        setOperation(Operation::None);
+        fail(*wrong, tr("list %1").arg(m_folderPath));
+        return;
+    }
     notePaging(page);
     m_answered = true;
     ++m_pagesRead;
@@ -453,7 +473,16 @@ void DataBrowserModel::onPage(quint64 serial, const Result<ProjectDataPage> &res
         return;
     }
     // A page of rows already shown (offset paging repeats rows) adds nothing, and a
-    // view waiting for new rows would never ask again: read on at once.
+    // view waiting for new rows would never ask again: read on at once. But not
+    // forever: a server sending the same rows over and over ends the listing.
+    m_pagesWithoutNewRows =
+        m_rows.size() == before && !page.items.isEmpty() ? m_pagesWithoutNewRows + 1 : 0;
+    if (m_pagesWithoutNewRows > MaxPagesWithoutNewRows) {
+        m_atEnd = true;
+        fail(PageGuard::repeatedPage(QStringLiteral("number %1").arg(m_pagesRead)),
+             tr("list %1").arg(m_folderPath));
+        return;
+    }
     if (m_rows.size() == before && !m_atEnd)
         fetchMore();
 }

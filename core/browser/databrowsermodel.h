@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/dataapi.h"
+#include "api/pageguard.h"
 #include "datafilter.h"
 #include "domain/projectdata.h"
 
@@ -233,6 +234,10 @@ private:
     qint64 m_total = -1;               ///< offset paging
     std::optional<qint64> m_remaining; ///< cursor paging, ICA's estimate
     int m_pagesRead = 0;
+    /// Cursor tokens seen since the question was asked, so paging cannot loop.
+    PageGuard m_guard;
+    /// Pages in a row that added no row (a server repeating itself); see onPage().
+    int m_pagesWithoutNewRows = 0;
     int m_requestedSize = DefaultPageSize; ///< page size of the request awaited
 
     // A refresh reads the pages again: what came so far and how many pages are left.

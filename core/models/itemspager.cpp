@@ -189,6 +189,8 @@ void ItemsPager::askNewQuestion(bool keepTotal) {
     m_atEnd = false;
     m_remaining.reset();
     m_loadedPages = 0;
+    m_guard = PageGuard();
+    m_pagedIds.clear();
     Q_EMIT pagingChanged();
     if (m_projectId.isEmpty() || m_batchId.isEmpty()) {
         if (m_model)
@@ -233,6 +235,17 @@ void ItemsPager::onAnswer(quint64 serial, const Result<BatchItemPage> &result) {
         if (failed == Operation::Load)
             m_model->clear(); // the rows shown belong to another question
         finishOperation();
+        Q_EMIT errorOccurred(m_lastError);
+        return;
+    }
+    if (std::optional<ApiError> wrong = checkPage(*result.value)) {
+        // Stop here: no further page of this listing is asked for.
+        m_lastError = *wrong;
+        m_refreshRows.clear();
+        m_atEnd = true;
+        m_remaining = 0;
+        finishOperation();
+        Q_EMIT pagingChanged();
         Q_EMIT errorOccurred(m_lastError);
         return;
     }
@@ -328,6 +341,29 @@ void ItemsPager::noteCursorInfo(const PageInfo &info, bool emptyPage) {
     m_nextToken = info.nextPageToken;
     m_atEnd = !info.hasMore() || emptyPage;
     m_remaining = m_atEnd ? std::optional<qint64>(0) : info.remainingRecords;
+}
+
+std::optional<ApiError> ItemsPager::checkPage(const BatchItemPage &page) {
+    if (auto error = PageGuard::checkPageSize(page.items.size(), m_state.pageSize()))
+        return error;
+    // Only pages that extend a cursor listing can loop; a refresh reads pages again
+    // on purpose and offset pages are asked for one by one.
+    if (m_state.mode() != ItemsQueryState::Mode::Cursor || m_operation == Operation::Refresh)
+        return std::nullopt;
+    if (m_operation == Operation::Load)
+        (void)m_guard.checkNextCursor(QString());
+    bool anyNew = page.items.isEmpty();
+    for (const BatchItem &item : page.items) {
+        if (!m_pagedIds.contains(item.id)) {
+            anyNew = true;
+            m_pagedIds.insert(item.id);
+        }
+    }
+    if (!anyNew)
+        return PageGuard::repeatedPage(QStringLiteral("number %1").arg(m_loadedPages + 1));
+    if (page.info.hasMore() && !page.items.isEmpty())
+        return m_guard.checkNextCursor(page.info.nextPageToken);
+    return std::nullopt;
 }
 
 void ItemsPager::finishOperation() {

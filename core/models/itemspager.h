@@ -2,11 +2,13 @@
 
 #include "api/apierror.h"
 #include "api/batchapi.h"
+#include "api/pageguard.h"
 #include "batchitemsmodel.h"
 #include "itemsquerystate.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <optional>
 
@@ -116,6 +118,9 @@ private:
     void stopInFlight();
     void setLoading(bool loading);
     void noteCursorInfo(const PageInfo &info, bool emptyPage);
+    /// The error a page shows (larger than asked, a cursor seen before, rows all
+    /// repeated), so paging to the end cannot loop or balloon; nullopt when fine.
+    std::optional<ApiError> checkPage(const BatchItemPage &page);
 
     BatchApi m_api;
     QPointer<BatchItemsModel> m_model;
@@ -135,6 +140,8 @@ private:
     bool m_atEnd = false;
     std::optional<qint64> m_remaining;
     int m_loadedPages = 0;
+    PageGuard m_guard;        ///< cursor tokens seen since the question was asked
+    QSet<QString> m_pagedIds; ///< item IDs seen on the cursor pages of this question
 
     // Cursor refresh: the pages asked again so far.
     QList<BatchItem> m_refreshRows;

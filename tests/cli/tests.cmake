@@ -17,3 +17,7 @@ target_compile_definitions(tst_clibinary PRIVATE ICATAG_EXECUTABLE="$<TARGET_FIL
 add_dependencies(tst_clibinary icatag)
 ica_add_test(NAME tst_clifaults SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clifaults.cpp
              LIBS icaclitestsupport icasim LABELS cli)
+ica_add_test(NAME tst_clihostile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clihostile.cpp
+             LIBS icaclitestsupport LABELS "cli;hostile")
+target_compile_definitions(tst_clihostile PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
+add_dependencies(tst_clihostile icatag)
