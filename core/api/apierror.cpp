@@ -54,7 +54,10 @@ bool ApiError::isTransient() const {
         return httpStatus == 429 || httpStatus == 408 ||
                (httpStatus >= 500 && httpStatus <= 599 && httpStatus != 501 && httpStatus != 505);
     case Kind::Timeout:
-        return true;
+        // Silence may be a passing stall; a whole-request deadline hit means answers
+        // come slower than the caller allows, and trying again would only multiply
+        // the wait (5 tries of a 2-minute deadline).
+        return limit != Limit::Deadline;
     case Kind::Network:
         // Not ConnectionRefused or HostNotFound: those usually mean a wrong server
         // URL, and waiting 40 s of retries to say so helps nobody.

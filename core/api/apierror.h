@@ -46,8 +46,9 @@ struct ApiError {
     /// "title: detail" on one line, for logs and the CLI's stderr.
     [[nodiscard]] QString toString() const;
     /// True for an error that another try may cure: 429, a 5xx other than 501 and 505
-    /// (a server or gateway failing now), a dropped connection, a timeout. Only calls
-    /// that are safe to repeat (GET) are retried on these; any call on 429.
+    /// (a server or gateway failing now), a dropped connection, a silent timeout (not
+    /// a deadline hit). Only calls that are safe to repeat (GET) are retried on these;
+    /// any call on 429.
     [[nodiscard]] bool isTransient() const;
     /// For a call that is not safe to repeat (creating a batch): true when the error
     /// leaves it unknown whether the server acted on it. Only an answer ICA itself
