@@ -9,6 +9,7 @@
 #include "api/authenticator.h"
 #include "api/dataapi.h"
 #include "api/projectapi.h"
+#include "benchsupport.h"
 #include "browser/databrowsermodel.h"
 #include "simulatorthread.h"
 
@@ -21,43 +22,11 @@
 #include <optional>
 
 using namespace ica;
+using icabench::fail;
+using icabench::say;
+using icabench::StallMeter;
 
 namespace {
-
-void say(const QString &line) {
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-[[noreturn]] void fail(const QString &what) {
-    say(QStringLiteral("bench: ") + what);
-    std::exit(1);
-}
-
-/// Records the longest gap between ticks of a 1 ms timer: how long the thread's
-/// event loop was busy at a stretch.
-class StallMeter {
-public:
-    StallMeter() {
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout,
-                         [this]() { m_longest = qMax(m_longest, m_clock.restart()); });
-    }
-    void start() {
-        m_longest = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 stop() {
-        m_timer.stop();
-        return qMax(m_longest, m_clock.elapsed());
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-};
 
 /// Spins the event loop until `done` is true; `step` runs before each wait.
 template <typename Done, typename Step> void spin(Done done, Step step, const char *what) {

@@ -9,6 +9,7 @@
 #include "api/apiclient.h"
 #include "api/authenticator.h"
 #include "batchengine.h"
+#include "benchsupport.h"
 #include "composer/composerwidget.h"
 #include "composer/confirmation.h"
 #include "composer/draftcheck.h"
@@ -36,46 +37,14 @@
 #include <vector>
 
 using namespace ica;
+using icabench::fail;
+using icabench::say;
+using icabench::StallMeter;
 
 namespace {
 
 constexpr int IdCount = 100000;
 constexpr int Keystrokes = 50;
-
-void say(const QString &line) {
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-[[noreturn]] void fail(const QString &what) {
-    say(QStringLiteral("bench: ") + what);
-    std::exit(1);
-}
-
-/// Records the longest gap between ticks of a 1 ms timer: how long the thread's
-/// event loop was busy at a stretch.
-class StallMeter {
-public:
-    StallMeter() {
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout,
-                         [this]() { m_longest = qMax(m_longest, m_clock.restart()); });
-    }
-    void start() {
-        m_longest = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 stop() {
-        m_timer.stop();
-        return qMax(m_longest, m_clock.elapsed());
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-};
 
 /// Spins the event loop until `done` is true.
 template <typename Done> void spin(Done done, const char *what) {
