@@ -11,7 +11,7 @@ class QToolButton;
 
 namespace ica {
 class ApiClient;
-class ApiError;
+struct ApiError;
 class BrowserNavigator;
 class DataBrowserModel;
 class DataFilter;

@@ -10,7 +10,7 @@ class QToolButton;
 
 namespace ica {
 class ApiClient;
-class ApiError;
+struct ApiError;
 class ProjectCatalog;
 } // namespace ica
 

@@ -11,7 +11,7 @@ class QLabel;
 
 namespace ica {
 class ApiClient;
-class ApiError;
+struct ApiError;
 class BatchItemsModel;
 class BatchMonitor;
 class ItemsPager;
