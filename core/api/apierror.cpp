@@ -94,22 +94,28 @@ bool ApiError::outcomeUnknown() const {
 }
 
 QString ApiError::shortReason() const {
+    // Said mid-sentence ("...: REASON; trying again in 2 s"): no full stop of its own.
+    const auto phrase = [](QString text) {
+        while (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+        return text;
+    };
     switch (kind) {
     case Kind::Http: {
         QString text = QStringLiteral("HTTP %1").arg(httpStatus);
-        const QString phrase = problem && !problem->title.isEmpty() ? problem->title : message;
-        if (!phrase.isEmpty())
-            text += QStringLiteral(" (%1)").arg(phrase);
+        const QString why = problem && !problem->title.isEmpty() ? problem->title : message;
+        if (!why.isEmpty())
+            text += QStringLiteral(" (%1)").arg(phrase(why));
         return text;
     }
     case Kind::Network:
         if (networkError == QNetworkReply::RemoteHostClosedError)
             return QStringLiteral("the connection dropped");
-        return message.isEmpty() ? QStringLiteral("a network error") : message;
+        return message.isEmpty() ? QStringLiteral("a network error") : phrase(message);
     case Kind::Timeout:
-        return message.isEmpty() ? QStringLiteral("no answer in time") : message;
+        return message.isEmpty() ? QStringLiteral("no answer in time") : phrase(message);
     default:
-        return toString();
+        return phrase(toString());
     }
 }
 
