@@ -21,3 +21,6 @@ ica_add_test(NAME tst_clihostile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clihostil
              LIBS icaclitestsupport LABELS "cli;hostile")
 target_compile_definitions(tst_clihostile PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
 add_dependencies(tst_clihostile icatag)
+if(TARGET tst_clihostile)
+  ica_mark_sanitizer_sensitive(tst_clihostile) # its resident memory bound
+endif()

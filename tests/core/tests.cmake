@@ -6,3 +6,6 @@ ica_add_test(NAME tst_apiretry SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_apiretry.cp
 ica_add_test(NAME tst_hostileclient SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hostileclient.cpp
              LIBS icacore icasim LABELS "core;hostile")
 ica_add_test(NAME tst_bounds SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_bounds.cpp LIBS icacore ZLIB::ZLIB LABELS core)
+if(TARGET tst_hostileclient)
+  ica_mark_sanitizer_sensitive(tst_hostileclient) # its resident memory bound
+endif()

@@ -15,7 +15,4 @@ if(TARGET tst_simcli)
   add_dependencies(tst_simcli ica-sim)
   target_compile_definitions(tst_simcli PRIVATE ICA_SIM_EXECUTABLE="$<TARGET_FILE:ica-sim>")
 endif()
-if(ICATAG_SANITIZE)
-  # Its generation speed bound does not hold under the sanitizers' overhead.
-  target_compile_definitions(tst_simdata PRIVATE ICATAG_SANITIZED)
-endif()
+ica_mark_sanitizer_sensitive(tst_simdata) # its generation speed bound
