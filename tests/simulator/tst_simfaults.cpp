@@ -260,7 +260,16 @@ private Q_SLOTS:
         QVERIFY(first.count(200) < 60);
         QSet<int> kinds(first.begin(), first.end());
         QVERIFY(kinds.size() >= 3); // 200 and at least two kinds of fault
-        QCOMPARE(run(99), first);   // same seed, same storm
+        // Same seed, same storm, up to the first dropped answer: there Qt may or may not
+        // resend the GET on its own, which takes one more draw from the storm.
+        const QList<int> again = run(99);
+        const auto untilDrop = [](const QList<int> &statuses) {
+            const qsizetype drop = statuses.indexOf(0);
+            return drop < 0 ? statuses.size() : drop;
+        };
+        const qsizetype same = qMin(untilDrop(first), untilDrop(again));
+        QCOMPARE(again.mid(0, same), first.mid(0, same));
+        QVERIFY2(first.mid(0, same).count(200) < same, "no fault before the first drop");
         QVERIFY(run(100) != first);
 
         // Creates are spared unless asked (stormGetOnly).
