@@ -38,7 +38,13 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
                                    QStringLiteral("Take test commands on stdin, report events on "
                                                   "stdout."));
     testControl.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, profile, openBatch, project, screenshots, dataDir, testControl});
+    // For bench_startup only: hidden for the same reason.
+    QCommandLineOption quitWhenDrawn(QStringLiteral("quit-when-drawn"),
+                                     QStringLiteral("Print \"drawn\" and quit once the main "
+                                                    "window is painted."));
+    quitWhenDrawn.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions(
+        {demo, profile, openBatch, project, screenshots, dataDir, testControl, quitWhenDrawn});
     if (!parser.parse(arguments)) {
         *error = parser.errorText() + QStringLiteral(" (see --help)");
         return false;
@@ -58,6 +64,7 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
     options->screenshotDir = parser.value(screenshots);
     options->dataDir = parser.value(dataDir);
     options->testControl = parser.isSet(testControl);
+    options->quitWhenDrawn = parser.isSet(quitWhenDrawn);
     if (!options->screenshotDir.isEmpty() && !options->demo) {
         *error = QStringLiteral("--screenshots works with --demo only (it drives the built-in "
                                 "simulator).");

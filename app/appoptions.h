@@ -20,6 +20,7 @@ struct AppOptions {
     QString screenshotDir;    ///< --screenshots DIR: render each main view to PNG and quit
     QString dataDir;          ///< --data-dir DIR: settings and database here (tests, demo)
     bool testControl = false; ///< --test-control: driven through stdin (TestControl)
+    bool quitWhenDrawn = false; ///< --quit-when-drawn: the startup benchmark (FirstPaintProbe)
     /// Tests only (no command-line option): adjusts the demo simulator's options
     /// before it starts (faults, token lifetime, speed).
     std::function<void(icasim::SimulatorOptions &)> demoSetup;

@@ -1,5 +1,6 @@
 #include "apprunner.h"
 
+#include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "profiles/icav2importoffer.h"
 #include "screenshottour.h"
@@ -67,6 +68,8 @@ bool AppRunner::start(QString *error) {
     m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_store.get(), m_settings.get());
     if (m_options.testControl)
         new TestControl(m_window.get(), m_store.get(), m_session.get(), m_demo.simulator(), this);
+    if (m_options.quitWhenDrawn)
+        new FirstPaintProbe(m_window.get(), this);
     m_window->show();
     chooseProfile();
     openRequestedBatch();
