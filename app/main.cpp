@@ -1,5 +1,6 @@
 // ica-tagger: the desktop app. A thin main(): options, the demo simulator, the
 // session, the store, the main window.
+#include "appicon.h"
 #include "appoptions.h"
 #include "apprunner.h"
 #include "store/coredumps.h"
@@ -25,6 +26,9 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationName(QStringLiteral("ica-tagger"));
     QApplication::setApplicationDisplayName(QStringLiteral("ICA Tagger"));
     QApplication::setApplicationVersion(QStringLiteral(ICATAG_VERSION));
+    // The desktop entry's name: lets Wayland compositors match windows to it.
+    QGuiApplication::setDesktopFileName(ica::ui::AppId);
+    QApplication::setWindowIcon(ica::ui::appIcon());
 
     ica::app::AppOptions options;
     QString error;

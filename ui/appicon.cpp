@@ -1,0 +1,9 @@
+#include "appicon.h"
+
+namespace ica::ui {
+
+QIcon appIcon() {
+    return QIcon::fromTheme(AppId, QIcon(QStringLiteral(":/icons/%1.svg").arg(AppId)));
+}
+
+} // namespace ica::ui
