@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "helpexport.h"
 #include "helptext.h"
 #include "networklog.h"
 
@@ -141,6 +142,13 @@ void Cli::run(const QStringList &arguments) {
     const bool helpAsked = words.helpWord || head.isSet(HelpOption) ||
                            words.tailArguments.contains(QLatin1String("--help")) ||
                            words.tailArguments.contains(QLatin1String("-h"));
+    if (head.isSet(QStringLiteral("man-page")) || head.isSet(QStringLiteral("bash-completion"))) {
+        m_console.out(head.isSet(QStringLiteral("man-page"))
+                          ? manPage(m_specs, QCoreApplication::applicationVersion())
+                          : bashCompletion(m_specs));
+        finish(ExitSuccess);
+        return;
+    }
     if (head.isSet(QStringLiteral("version")) && words.group.isEmpty()) {
         m_console.out(QStringLiteral("icatag %1\n").arg(QCoreApplication::applicationVersion()));
         finish(ExitSuccess);
@@ -232,14 +240,7 @@ void Cli::runCommand(const CommandSpec &spec, const CommandWords &words,
                      const QCommandLineParser &head) {
     const QString helpCommand = QStringLiteral("icatag ") + spec.path();
     QCommandLineParser parser;
-    parser.addOption(helpOption());
-    spec.addOptions(parser);
-    if (!spec.formats.isEmpty())
-        parser.addOption({{QStringLiteral("o"), OutputOption},
-                          QStringLiteral("Output format: %1 (default table).")
-                              .arg(formatNames(spec.formats, QStringLiteral("|"))),
-                          QStringLiteral("FORMAT")});
-    GlobalSettings::addOptions(parser, spec.hasOwnTimeout);
+    addCommandOptions(spec, parser);
 
     if (!parser.parse(QStringList{QStringLiteral("icatag")} + words.tailArguments)) {
         usageError(parser.errorText(), helpCommand);

@@ -22,6 +22,12 @@ QCommandLineOption helpOption() {
 void addLeadingOptions(QCommandLineParser &parser) {
     parser.addOption(helpOption());
     parser.addOption({QStringLiteral("version"), QStringLiteral("Show the version.")});
+    // For packaging (see helpexport.h): hidden, the man page and completion come from them.
+    for (const QString &name : {QStringLiteral("man-page"), QStringLiteral("bash-completion")}) {
+        QCommandLineOption option(name, QStringLiteral("Print the %1.").arg(name));
+        option.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(option);
+    }
     GlobalSettings::addOptions(parser);
 }
 

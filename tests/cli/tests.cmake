@@ -24,3 +24,5 @@ add_dependencies(tst_clihostile icatag)
 if(TARGET tst_clihostile)
   ica_mark_sanitizer_sensitive(tst_clihostile) # its resident memory bound
 endif()
+ica_add_test(NAME tst_clihelpexport SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clihelpexport.cpp
+             LIBS icaclitestsupport LABELS cli)
