@@ -11,6 +11,7 @@ packages=(
   libsimdjson-dev zlib1g-dev libgl-dev
   gnome-keyring dbus dbus-x11 libsecret-tools  # a real Secret Service for the tests
   xvfb xauth                                    # screenshots under a virtual display
+  dpkg-dev desktop-file-utils appstream lintian # the Debian package and its checks
   clang libclang-rt-14-dev llvm  # the sanitizer build: libFuzzer, ASan/UBSan, llvm-symbolizer
 )
 # Node.js and npm (for Prism, the conformance checks) may come from another

@@ -23,6 +23,9 @@ echo "== the same suites under ASan + UBSan (clang), then every fuzz target for 
 echo "== conformance with the ICA OpenAPI spec (Prism)"
 "$repo/scripts/conformance.sh" --build "$build"
 
+echo "== the Debian package: built, extracted, both programs run from it, validated, lintian"
+"$repo/scripts/package.sh"
+
 echo "== benchmarks"
 "$build/bench/bench_items"
 "$build/bench/bench_browser"
