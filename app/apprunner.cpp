@@ -10,6 +10,7 @@
 #include "store/storeworker.h"
 #include "testcontrol.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QMessageBox>
 #include <QSettings>
@@ -48,6 +49,17 @@ bool AppRunner::start(QString *error) {
                      .arg(dir);
         return false;
     }
+    m_instance = std::make_unique<SingleInstance>(dir);
+    switch (m_instance->claim(QCoreApplication::arguments().mid(1), error)) {
+    case SingleInstance::Role::HandedOver:
+        m_handedOver = true;
+        return true;
+    case SingleInstance::Role::Failed:
+        return false;
+    case SingleInstance::Role::Primary:
+        connect(m_instance.get(), &SingleInstance::launched, this, &AppRunner::onLaunched);
+        break;
+    }
     if (m_options.demo && !m_demo.start(dir, error, m_options.demoSetup)) {
         *error = QStringLiteral("The demo's ICA simulator did not start: %1").arg(*error);
         return false;
@@ -72,7 +84,8 @@ bool AppRunner::start(QString *error) {
         new FirstPaintProbe(m_window.get(), this);
     m_window->show();
     chooseProfile();
-    openRequestedBatch();
+    if (!m_options.openBatchId.isEmpty())
+        openBatch(m_options.openBatchId, m_options.projectId);
     if (!m_options.screenshotDir.isEmpty()) {
         auto *tour = new ScreenshotTour(m_window.get(), m_session.get(), m_demo.simulator(),
                                         m_options.screenshotDir, this);
@@ -134,15 +147,30 @@ void AppRunner::chooseProfile() {
     ui::Icav2ImportOffer::offerAtStart(m_session.get(), m_window.get());
 }
 
-void AppRunner::openRequestedBatch() {
-    if (m_options.openBatchId.isEmpty())
+void AppRunner::onLaunched(const QStringList &arguments) {
+    if (!m_window)
         return;
-    if (!m_options.projectId.isEmpty()) {
-        m_window->openBatch(m_options.projectId, m_options.openBatchId);
+    if (m_window->isMinimized())
+        m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+    AppOptions options;
+    QString error;
+    if (!AppOptions::parse(QStringList{QCoreApplication::applicationFilePath()} + arguments,
+                           &options, &error)) {
+        m_window->statusBar()->showMessage(tr("Another launch of ICA Tagger: %1").arg(error));
+        return;
+    }
+    if (!options.openBatchId.isEmpty())
+        openBatch(options.openBatchId, options.projectId);
+}
+
+void AppRunner::openBatch(const QString &batchId, const QString &projectId) {
+    if (!projectId.isEmpty()) {
+        m_window->openBatch(projectId, batchId);
         return;
     }
     // The batch's project from the history, else the profile's default project.
-    const QString batchId = m_options.openBatchId;
     m_store->findBatch(batchId, QString(), this,
                        [this, batchId](const StoreResult<std::optional<BatchRecord>> &found) {
                            QString project;

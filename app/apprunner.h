@@ -2,6 +2,7 @@
 
 #include "appoptions.h"
 #include "demoenvironment.h"
+#include "singleinstance.h"
 
 #include <QObject>
 
@@ -30,8 +31,12 @@ public:
     explicit AppRunner(AppOptions options, QObject *parent = nullptr);
     ~AppRunner() override;
 
-    /// False with a message when the app cannot start (demo server, data folder).
+    /// False with a message when the app cannot start (demo server, data folder, an
+    /// instance that holds the folder and does not answer). True and handedOver() when
+    /// an instance already runs with this data folder and took the arguments.
     bool start(QString *error);
+    /// This launch gave its arguments to the running instance: exit 0.
+    [[nodiscard]] bool handedOver() const { return m_handedOver; }
     [[nodiscard]] ui::MainWindow *window() const { return m_window.get(); }
     /// The --demo simulator (not running without --demo).
     [[nodiscard]] const DemoEnvironment &demo() const { return m_demo; }
@@ -43,9 +48,15 @@ private:
     /// Shows the store's notice (a recovery) or error, if any.
     void reportStore(bool ok, const QString &error);
     void chooseProfile();
-    void openRequestedBatch();
+    /// Opens `batchId` in the monitor; its project from `projectId`, else the history,
+    /// else the profile's default project.
+    void openBatch(const QString &batchId, const QString &projectId);
+    /// A later launch's arguments: the window comes up and opens its --open-batch.
+    void onLaunched(const QStringList &arguments);
 
     AppOptions m_options;
+    std::unique_ptr<SingleInstance> m_instance;
+    bool m_handedOver = false;
     DemoEnvironment m_demo;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<StoreWorker> m_store;

@@ -41,5 +41,7 @@ int main(int argc, char *argv[]) {
         std::fprintf(stderr, "ica-tagger: %s\n", qPrintable(error));
         return 1;
     }
+    if (runner.handedOver())
+        return 0;
     return QApplication::exec();
 }

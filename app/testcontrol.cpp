@@ -4,6 +4,7 @@
 #include "composer/confirmation.h"
 #include "composer/draftsession.h"
 #include "mainwindow.h"
+#include "monitor/batchview.h"
 #include "monitor/monitorwidget.h"
 #include "session/session.h"
 #include "simulatorthread.h"
@@ -181,7 +182,8 @@ void TestControl::reportState() {
                {QStringLiteral("history"), history},
                {QStringLiteral("storeOpen"), m_store && m_store->isOpen()},
                {QStringLiteral("persistent"), m_store && m_store->isPersistent()},
-               {QStringLiteral("client"), m_session != nullptr && m_session->client() != nullptr}});
+               {QStringLiteral("client"), m_session != nullptr && m_session->client() != nullptr},
+               {QStringLiteral("monitorBatch"), m_window->monitor()->batchView()->batchId()}});
 }
 
 void TestControl::emitEvent(const QJsonObject &event) {

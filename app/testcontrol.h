@@ -32,7 +32,8 @@ namespace ica::app {
 ///   compose N TAG       a new draft: the first N data IDs of the demo's first project,
 ///                       adding user tag TAG (needs --demo)
 ///   submit              submits the draft, answering the confirmation with yes
-///   state               reports {"event":"state", draftId, ids, history, store...}
+///   state               reports {"event":"state", draftId, ids, history, store,
+///                       monitorBatch (the batch the monitor shows)...}
 ///   quit                closes the window and quits
 /// Events: "store" (the store opened: ok, persistent, notice, error), "draft-saved"
 /// (id, ids as stored), "draft-save-failed" (message), "batch-created" (id), "typed" (length),

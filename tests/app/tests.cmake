@@ -15,3 +15,9 @@ ica_add_test(NAME tst_storefaults SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_storefau
              LIBS icacore icasim LABELS app)
 target_compile_definitions(tst_storefaults PRIVATE ICA_TAGGER_EXECUTABLE="$<TARGET_FILE:ica-tagger>")
 add_dependencies(tst_storefaults ica-tagger)
+# Two real ica-tagger processes on one data folder (see app/singleinstance.h).
+ica_add_test(NAME tst_singleinstance SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_singleinstance.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/appprocess.cpp ${CMAKE_CURRENT_LIST_DIR}/appprocess.h
+             LIBS icacore icasim LABELS app)
+target_compile_definitions(tst_singleinstance PRIVATE ICA_TAGGER_EXECUTABLE="$<TARGET_FILE:ica-tagger>")
+add_dependencies(tst_singleinstance ica-tagger)
