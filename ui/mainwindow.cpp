@@ -4,7 +4,10 @@
 #include "browser/databrowserview.h"
 #include "browser/tagcatalog.h"
 #include "composer/composerwidget.h"
+#include "history/batchhistorymodel.h"
 #include "monitor/monitorwidget.h"
+#include "notifications/batchendnotifier.h"
+#include "notifications/desktopnotifier.h"
 #include "profiles/profileswitcher.h"
 #include "profiles/tokenstatuslabel.h"
 #include "session/session.h"
@@ -76,6 +79,7 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
     m_tokenLabel = new TokenStatusLabel(session, statusBar());
     statusBar()->addPermanentWidget(m_tokenLabel);
 
+    m_batchNotifier = new BatchEndNotifier(m_settings, new DesktopNotifier(this), this);
     buildActions();
 
     connect(session, &Session::clientChanged, this, &MainWindow::onClientChanged);
@@ -92,6 +96,23 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
             m_settings->setValue(browserProjectKey(m_profileId), projectId);
     });
     connect(m_composer, &ComposerWidget::batchCreated, this, &MainWindow::openBatch);
+    m_batchNotifier->setProjectNamer([this](const QString &projectId) {
+        for (const BatchRecord &record : m_monitor->historyModel()->records()) {
+            if (record.projectId == projectId && !record.projectName.isEmpty())
+                return record.projectName;
+        }
+        return QString();
+    });
+    connect(m_composer, &ComposerWidget::batchCreated, m_batchNotifier, &BatchEndNotifier::watch);
+    connect(m_monitor, &MonitorWidget::batchShown, m_batchNotifier, &BatchEndNotifier::watch);
+    connect(m_batchNotifier, &BatchEndNotifier::openRequested, this,
+            [this](const QString &projectId, const QString &batchId) {
+                if (isMinimized())
+                    showNormal();
+                raise();
+                activateWindow();
+                openBatch(projectId, batchId);
+            });
     connect(m_monitor, &MonitorWidget::newDraftRequested, this,
             [this](const QString &projectId, const CreateBatchRequest &request) {
                 m_composer->newDraftFrom(projectId, request);
@@ -132,6 +153,14 @@ void MainWindow::buildActions() {
     QAction *browse = view->addAction(tr("&Browse Data"), this, &MainWindow::showBrowser);
     browse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     browse->setObjectName(QStringLiteral("showBrowserAction"));
+    view->addSeparator();
+    QAction *notify = view->addAction(tr("&Notify When Batches End"));
+    notify->setObjectName(QStringLiteral("notifyBatchEndAction"));
+    notify->setStatusTip(tr("Show a desktop notification when a batch ends while ICA Tagger "
+                            "is not the active window"));
+    notify->setCheckable(true);
+    notify->setChecked(m_batchNotifier->isEnabled());
+    connect(notify, &QAction::toggled, m_batchNotifier, &BatchEndNotifier::setEnabled);
 
     QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
     profiles->addAction(m_switcher->manageAction());
@@ -177,6 +206,7 @@ void MainWindow::onClientChanged(ApiClient *client) {
     m_monitor->setClient(client);
     m_browser->setClient(client);
     m_tagging->setClient(client);
+    m_batchNotifier->setClient(client);
     if (client && !m_pendingBatch.isEmpty()) {
         m_monitor->openBatch(std::exchange(m_pendingProject, {}),
                              std::exchange(m_pendingBatch, {}));

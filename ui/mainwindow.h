@@ -16,6 +16,7 @@ struct Profile;
 
 namespace ica::ui {
 
+class BatchEndNotifier;
 class BrowserTagging;
 class BrowserWidget;
 class ComposerWidget;
@@ -41,6 +42,8 @@ public:
     [[nodiscard]] MonitorWidget *monitor() const { return m_monitor; }
     [[nodiscard]] BrowserWidget *browser() const { return m_browser; }
     [[nodiscard]] BrowserTagging *tagging() const { return m_tagging; }
+    /// Desktop notifications of batches that ended while the window was not active.
+    [[nodiscard]] BatchEndNotifier *batchNotifier() const { return m_batchNotifier; }
     /// The tags seen in the current profile's listings, for autocompletion.
     [[nodiscard]] TagCatalog *tagCatalog() const { return m_tagCatalog; }
     [[nodiscard]] ProfileSwitcher *profileSwitcher() const { return m_switcher; }
@@ -75,6 +78,7 @@ private:
     BrowserWidget *m_browser = nullptr;
     TagCatalog *m_tagCatalog = nullptr;
     BrowserTagging *m_tagging = nullptr;
+    BatchEndNotifier *m_batchNotifier = nullptr;
     ProfileSwitcher *m_switcher = nullptr;
     TokenStatusLabel *m_tokenLabel = nullptr;
     QString m_profileId;

@@ -131,6 +131,8 @@ void MonitorWidget::onHistoryLoaded() {
 void MonitorWidget::showBatch(const QString &projectId, const QString &batchId) {
     m_view->showBatch(projectId, batchId);
     m_stack->setCurrentIndex(batchId.isEmpty() ? 0 : 1);
+    if (!batchId.isEmpty())
+        Q_EMIT batchShown(projectId, batchId);
 }
 
 void MonitorWidget::showOpenDialog() {

@@ -66,6 +66,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void newDraftRequested(const QString &projectId, const ica::CreateBatchRequest &request);
     void statusMessage(const QString &message);
+    /// The batch view now shows this batch (from the list, a dialog or openBatch()).
+    void batchShown(const QString &projectId, const QString &batchId);
 
 private:
     void onCurrentBatchChanged(const QString &profileId, const QString &projectId,
