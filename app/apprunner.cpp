@@ -1,5 +1,7 @@
 #include "apprunner.h"
 
+#include "diagnostics/logcategories.h"
+#include "diagnostics/logfile.h"
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "profiles/icav2importoffer.h"
@@ -30,6 +32,7 @@ AppRunner::~AppRunner() {
     m_window.reset();
     m_session.reset();
     m_store.reset();
+    m_log.reset(); // last: the others may still log while they go
 }
 
 QString AppRunner::dataDirectory() const {
@@ -60,6 +63,11 @@ bool AppRunner::start(QString *error) {
         connect(m_instance.get(), &SingleInstance::launched, this, &AppRunner::onLaunched);
         break;
     }
+    m_log = std::make_unique<LogFile>(QDir(dir).filePath(QStringLiteral("logs/ica-tagger.log")));
+    m_log->install();
+    qCInfo(lcUi, "ICA Tagger %s started (Qt %s)%s",
+           qUtf8Printable(QCoreApplication::applicationVersion()), qVersion(),
+           m_options.demo ? " in demo mode" : "");
     if (m_options.demo && !m_demo.start(dir, error, m_options.demoSetup)) {
         *error = QStringLiteral("The demo's ICA simulator did not start: %1").arg(*error);
         return false;
@@ -78,6 +86,7 @@ bool AppRunner::start(QString *error) {
         m_session->addDemoProfile(m_demo.baseUrl(), m_demo.apiKey());
 
     m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_store.get(), m_settings.get());
+    m_window->setLogFile(m_log.get());
     if (m_options.testControl)
         new TestControl(m_window.get(), m_store.get(), m_session.get(), m_demo.simulator(), this);
     if (m_options.quitWhenDrawn)

@@ -11,6 +11,7 @@
 class QSettings;
 
 namespace ica {
+class LogFile;
 class Session;
 class StoreWorker;
 } // namespace ica
@@ -56,6 +57,7 @@ private:
 
     AppOptions m_options;
     std::unique_ptr<SingleInstance> m_instance;
+    std::unique_ptr<LogFile> m_log;
     bool m_handedOver = false;
     DemoEnvironment m_demo;
     std::unique_ptr<QSettings> m_settings;

@@ -1,9 +1,12 @@
 #include "mainwindow.h"
 
+#include "diagnosticsreport.h"
+
 #include "browser/browserwidget.h"
 #include "browser/databrowserview.h"
 #include "browser/tagcatalog.h"
 #include "composer/composerwidget.h"
+#include "diagnostics/logfile.h"
 #include "history/batchhistorymodel.h"
 #include "monitor/monitorwidget.h"
 #include "notifications/batchendnotifier.h"
@@ -15,7 +18,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -23,6 +29,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QUrl>
 
 namespace ica::ui {
 
@@ -166,6 +173,21 @@ void MainWindow::buildActions() {
     profiles->addAction(m_switcher->manageAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *copyDiagnostics = help->addAction(tr("&Copy Diagnostics"), this, [this]() {
+        QGuiApplication::clipboard()->setText(diagnosticsReport(m_session, m_log));
+        showStatus(tr("Diagnostics copied: versions, system, server and the last warnings "
+                      "(no keys or tokens). Paste them into your report."));
+    });
+    copyDiagnostics->setObjectName(QStringLiteral("copyDiagnosticsAction"));
+    QAction *openLogs = help->addAction(tr("Open &Log Folder"), this, [this]() {
+        if (!m_log) {
+            showStatus(tr("This run keeps no log file."));
+            return;
+        }
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_log->path()).absolutePath()));
+    });
+    openLogs->setObjectName(QStringLiteral("openLogFolderAction"));
+    help->addSeparator();
     help->addAction(tr("&About ICA Tagger"), this, [this]() {
         QMessageBox::about(this, tr("About ICA Tagger"),
                            tr("<b>ICA Tagger %1</b><p>Tag Illumina Connected Analytics data in "

@@ -8,6 +8,7 @@ class QTabWidget;
 
 namespace ica {
 class ApiClient;
+class LogFile;
 class Session;
 class StoreWorker;
 class TagCatalog;
@@ -44,6 +45,8 @@ public:
     [[nodiscard]] BrowserTagging *tagging() const { return m_tagging; }
     /// Desktop notifications of batches that ended while the window was not active.
     [[nodiscard]] BatchEndNotifier *batchNotifier() const { return m_batchNotifier; }
+    /// The app's log, for Help → Copy Diagnostics and Open Log Folder (not owned).
+    void setLogFile(const LogFile *log) { m_log = log; }
     /// The tags seen in the current profile's listings, for autocompletion.
     [[nodiscard]] TagCatalog *tagCatalog() const { return m_tagCatalog; }
     [[nodiscard]] ProfileSwitcher *profileSwitcher() const { return m_switcher; }
@@ -79,6 +82,7 @@ private:
     TagCatalog *m_tagCatalog = nullptr;
     BrowserTagging *m_tagging = nullptr;
     BatchEndNotifier *m_batchNotifier = nullptr;
+    const LogFile *m_log = nullptr;
     ProfileSwitcher *m_switcher = nullptr;
     TokenStatusLabel *m_tokenLabel = nullptr;
     QString m_profileId;

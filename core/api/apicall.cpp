@@ -1,5 +1,7 @@
 #include "apicall.h"
 
+#include "diagnostics/logcategories.h"
+
 #include "apiclient.h"
 #include "domain/jsondecode.h"
 #include "gunzip.h"
@@ -135,6 +137,7 @@ ApiCall::ApiCall(ApiClient *client, ApiRequest request)
     connect(&m_timeout, &QTimer::timeout, this, &ApiCall::onTimeout);
     connect(&m_deadline, &QTimer::timeout, this, &ApiCall::onDeadline);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::start);
+    m_clock.start();
 }
 
 void ApiCall::cancel() {
@@ -284,6 +287,7 @@ void ApiCall::onReplyFinished() {
     m_announcedBytes = -1;
 
     m_httpStatus = status;
+    m_requestId = reply->rawHeader("X-Request-Id").left(64);
     if (!error.isError()) {
         m_body = body;
         finish(error);
@@ -301,6 +305,8 @@ void ApiCall::onReplyFinished() {
     const qint64 delay = retryDelayMs(error);
     if (delay >= 0) {
         // Said out loud (CLI stderr, the monitor's status) so a slow answer is explained.
+        qCInfo(lcApi, "%s %s: %s; trying again in %lld ms", m_request.method.constData(),
+               qUtf8Printable(m_request.path), qUtf8Printable(error.shortReason()), delay);
         if (m_client)
             Q_EMIT m_client->retryScheduled(m_request, m_attempts + 1, delay, error);
         m_retryTimer.start(std::chrono::milliseconds(delay));
@@ -423,11 +429,30 @@ qint64 ApiCall::retryDelayMs(const ApiError &error) const {
     return policy.delays.at(retriesDone).count();
 }
 
+void ApiCall::logOutcome() const {
+    // Method, path (never the query or a header), outcome, time, tries, request ID.
+    const QString outcome =
+        m_error.isError() ? m_error.shortReason() : QString::number(m_httpStatus);
+    const QString tries = m_attempts > 1 ? QStringLiteral(", %1 tries").arg(m_attempts) : QString();
+    const QString id = m_requestId.isEmpty()
+                           ? QString()
+                           : QStringLiteral(", request %1").arg(QString::fromLatin1(m_requestId));
+    if (m_error.isError() && m_error.kind != ApiError::Kind::Cancelled)
+        qCWarning(lcApi, "%s %s -> %s in %lld ms%s%s", m_request.method.constData(),
+                  qUtf8Printable(m_request.path), qUtf8Printable(outcome), m_clock.elapsed(),
+                  qUtf8Printable(tries), qUtf8Printable(id));
+    else
+        qCInfo(lcApi, "%s %s -> %s in %lld ms%s%s", m_request.method.constData(),
+               qUtf8Printable(m_request.path), qUtf8Printable(outcome), m_clock.elapsed(),
+               qUtf8Printable(tries), qUtf8Printable(id));
+}
+
 void ApiCall::finish(const ApiError &error) {
     if (m_finished)
         return;
     m_finished = true;
     m_error = error;
+    logOutcome();
     m_retryTimer.stop();
     m_timeout.stop();
     m_deadline.stop();

@@ -4,6 +4,7 @@
 #include "apirequest.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -55,6 +56,8 @@ private:
     /// The error of a finished try, or kind None; `body` may be inflated in place.
     ApiError errorOf(QNetworkReply *reply, QByteArray &body);
     void finish(const ApiError &error);
+    /// One log line for the finished call (ica.api).
+    void logOutcome() const;
     /// Checks the body against Content-Length and decompresses gzip in place (at
     /// most maxBytes); returns what is wrong with it, or "" when it is complete.
     /// `tooLarge` is set when the problem is the cap.
@@ -81,6 +84,8 @@ private:
     QByteArray m_body;
     QByteArray m_received; ///< the body of the try in flight, as read so far
     ApiError m_error;
+    QElapsedTimer m_clock;  ///< since the call was made, for the log
+    QByteArray m_requestId; ///< the server's X-Request-Id of the last answer, for the log
 };
 
 } // namespace ica

@@ -1,5 +1,7 @@
 #include "tokenrenewer.h"
 
+#include "diagnostics/logcategories.h"
+
 #include "api/authenticator.h"
 
 #include <memory>
@@ -49,6 +51,8 @@ void TokenRenewer::schedule() {
     // The authenticator's rule: renew `margin` before exp, the margin capped at half
     // the token's lifetime (the token was issued about now).
     const qint64 lifetimeMs = now.msecsTo(expiresAt);
+    qCInfo(lcSession, "access token valid until %s",
+           qUtf8Printable(expiresAt.toString(Qt::ISODate)));
     const qint64 marginMs =
         qMin(qint64(std::chrono::milliseconds(m_renewMargin).count()), lifetimeMs / 2);
     scheduleIn(std::chrono::milliseconds(lifetimeMs - marginMs));
@@ -72,6 +76,8 @@ void TokenRenewer::renew() {
         if (!self)
             return;
         if (error.isError()) {
+            qCWarning(lcSession, "renewing the access token failed: %s",
+                      qUtf8Printable(error.shortReason()));
             Q_EMIT self->renewalFailed(error);
             // A refused key will not become valid by waiting: the user must act.
             if (!(error.kind == ApiError::Kind::Http &&

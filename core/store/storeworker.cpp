@@ -1,5 +1,7 @@
 #include "storeworker.h"
 
+#include "diagnostics/logcategories.h"
+
 #include "batchhistorystore.h"
 #include "sqlitedatabase.h"
 
@@ -137,6 +139,10 @@ StoreWorker::StoreWorker(const QString &path, QObject *parent, Recovery recovery
             const QString error = backend->openError();
             const QString notice = backend->notice();
             const bool persistent = backend->isPersistent();
+            if (!ok)
+                qCWarning(lcStore, "the store did not open: %s", qUtf8Printable(error));
+            else if (!notice.isEmpty())
+                qCWarning(lcStore, "%s", qUtf8Printable(notice));
             QMetaObject::invokeMethod(
                 this,
                 [this, ok, error, notice, persistent] {
@@ -173,6 +179,8 @@ void StoreWorker::post(QObject *context, Callback<T> done, Work work, Changed ch
          guarded, changed]() mutable {
             StoreResult<T> result =
                 backend->isOpen() ? work(*backend) : StoreResult<T>::failure(backend->openError());
+            if (!result.ok())
+                qCWarning(lcStore, "%s", qUtf8Printable(result.error));
             QMetaObject::invokeMethod(
                 this,
                 [this, result = std::move(result), done = std::move(done), guard = std::move(guard),

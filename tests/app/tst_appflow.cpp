@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -162,11 +163,35 @@ private Q_SLOTS:
         QTRY_VERIFY(find<QPlainTextEdit>(window2->composer(), "dataIdsEdit")
                         ->toPlainText()
                         .contains(ids.first()));
+        // Help → Copy Diagnostics: versions, the server, the log; never the key.
+        window2->findChild<QAction *>(QStringLiteral("copyDiagnosticsAction"))->trigger();
+        const QString diagnostics = QGuiApplication::clipboard()->text();
+        QVERIFY2(diagnostics.startsWith(QLatin1String("ICA Tagger ")), qPrintable(diagnostics));
+        QVERIFY2(diagnostics.contains(QLatin1String("Profile: server http://127.0.0.1")),
+                 qPrintable(diagnostics));
+        QVERIFY2(diagnostics.contains(QLatin1String("logs/ica-tagger.log")),
+                 qPrintable(diagnostics));
+        QVERIFY(!diagnostics.contains(key));
+        QVERIFY2(icatest::findSecretsInOutput(diagnostics.toUtf8(), {key.toUtf8()}).isEmpty(),
+                 qPrintable(diagnostics));
         window2->close();
         app2.reset();
 
-        // No secret in any file the app wrote (settings, SQLite and its -wal, journal):
-        // neither the key nor a JWT nor an Authorization header.
+        // The log recorded the calls (method, path, outcome), the create among them.
+        QFile log(m_dir.filePath(QStringLiteral("logs/ica-tagger.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray logText = log.readAll();
+        QVERIFY2(logText.contains("INFO ica.api: POST /api/tokens -> 200"),
+                 logText.left(2000).constData());
+        QVERIFY2(
+            QRegularExpression(
+                QStringLiteral("ica\\.api: POST /api/projects/[^ ]+/dataUpdateBatch -> 20[01]"))
+                .match(QString::fromUtf8(logText))
+                .hasMatch(),
+            logText.left(4000).constData());
+
+        // No secret in any file the app wrote (settings, SQLite and its -wal, journal,
+        // the log): neither the key nor a JWT nor an Authorization header.
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("settings.ini"))));
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("store.sqlite"))));
         const QStringList found = icatest::findSecrets({m_dir.path()}, {key.toUtf8()});

@@ -9,3 +9,4 @@ ica_add_test(NAME tst_bounds SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_bounds.cpp LI
 if(TARGET tst_hostileclient)
   ica_mark_sanitizer_sensitive(tst_hostileclient) # its resident memory bound
 endif()
+ica_add_test(NAME tst_logfile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_logfile.cpp LIBS icacore LABELS core)
