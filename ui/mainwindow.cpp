@@ -11,8 +11,11 @@
 #include "monitor/monitorwidget.h"
 #include "notifications/batchendnotifier.h"
 #include "notifications/desktopnotifier.h"
+#include "profiles/icav2importdialog.h"
+#include "profiles/icav2importoffer.h"
 #include "profiles/profileswitcher.h"
 #include "profiles/tokenstatuslabel.h"
+#include "profiles/welcomepanel.h"
 #include "session/session.h"
 #include "tagging/browsertagging.h"
 
@@ -24,7 +27,9 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -75,7 +80,11 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
     m_tabs->tabBar()->setChangeCurrentOnDrag(true);
     m_tabs->tabBar()->setAcceptDrops(true);
     m_tagging = new BrowserTagging(m_browser, m_composer, m_tagCatalog, this, this);
-    setCentralWidget(m_tabs);
+    m_welcome = new WelcomePanel(this);
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_tabs);
+    setCentralWidget(m_central);
 
     auto *toolbar = addToolBar(tr("Profile"));
     toolbar->setObjectName(QStringLiteral("profileToolBar"));
@@ -131,6 +140,24 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
                     m_settings->setValue(lastProjectKey(m_profileId), projectId);
             });
 
+    connect(m_welcome, &WelcomePanel::addProfileRequested, m_switcher->manageAction(),
+            &QAction::trigger);
+    connect(m_welcome, &WelcomePanel::importRequested, this, [this]() {
+        Icav2ImportOffer::offerAtStart(
+            m_session, this, Icav2ConfigImporter(), [this](Icav2ImportDialog *dialog) {
+                if (!dialog)
+                    m_welcome->showMessage(tr("No icav2 configuration with a server or "
+                                              "key was found in ~/.icav2."));
+            });
+    });
+    connect(m_welcome, &WelcomePanel::demoRequested, this, [this]() {
+        // Its own process and data folder: the demo never mixes with real profiles.
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                     {QStringLiteral("--demo")}))
+            m_welcome->showMessage(tr("The demo could not be started."));
+    });
+    connect(session, &Session::profilesChanged, this, &MainWindow::showWelcomeIfNoProfile);
+    showWelcomeIfNoProfile();
     restoreLayout();
     if (m_session->currentProfile())
         onProfileChanged(*m_session->currentProfile());
@@ -194,6 +221,11 @@ void MainWindow::buildActions() {
                               "bulk and watch the batches run.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showWelcomeIfNoProfile() {
+    m_central->setCurrentWidget(m_session->profiles().isEmpty() ? static_cast<QWidget *>(m_welcome)
+                                                                : m_tabs);
 }
 
 void MainWindow::showComposer() {

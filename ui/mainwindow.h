@@ -4,6 +4,7 @@
 #include <QPointer>
 
 class QSettings;
+class QStackedWidget;
 class QTabWidget;
 
 namespace ica {
@@ -24,6 +25,7 @@ class ComposerWidget;
 class MonitorWidget;
 class ProfileSwitcher;
 class TokenStatusLabel;
+class WelcomePanel;
 
 /// The application's main window: a profile switcher on the toolbar, the batch
 /// composer, the data browser and the batch monitor as tabs, the token's lifetime
@@ -66,6 +68,8 @@ protected:
 
 private:
     void buildActions();
+    /// The welcome panel while there is no profile (a first start), the tabs after.
+    void showWelcomeIfNoProfile();
     void restoreLayout();
     void saveLayout();
     void onClientChanged(ApiClient *client);
@@ -82,6 +86,8 @@ private:
     TagCatalog *m_tagCatalog = nullptr;
     BrowserTagging *m_tagging = nullptr;
     BatchEndNotifier *m_batchNotifier = nullptr;
+    QStackedWidget *m_central = nullptr;
+    WelcomePanel *m_welcome = nullptr; ///< shown instead of the tabs while there is no profile
     const LogFile *m_log = nullptr;
     ProfileSwitcher *m_switcher = nullptr;
     TokenStatusLabel *m_tokenLabel = nullptr;

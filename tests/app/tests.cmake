@@ -21,3 +21,5 @@ ica_add_test(NAME tst_singleinstance SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_singl
              LIBS icacore icasim LABELS app)
 target_compile_definitions(tst_singleinstance PRIVATE ICA_TAGGER_EXECUTABLE="$<TARGET_FILE:ica-tagger>")
 add_dependencies(tst_singleinstance ica-tagger)
+ica_add_test(NAME tst_firstrun SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_firstrun.cpp
+             LIBS icaapp icaui icacore icasim LABELS app)
