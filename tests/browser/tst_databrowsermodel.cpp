@@ -90,6 +90,29 @@ private Q_SLOTS:
 
     void cleanupTestCase() { world.reset(); }
 
+    void theModelOnlyHoldsRows() {
+        // Passive: without a lister nothing is fetched or sorted, and the rows a lister
+        // handed over stay when it goes.
+        DataBrowserModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QVERIFY(!model.canFetchMore());
+        model.fetchMore();
+        model.sort(DataBrowserModel::NameColumn);
+        QCOMPARE(model.rowCount(), 0);
+        {
+            DataLister lister(world->client, &model);
+            QCOMPARE(model.pager(), &lister);
+            lister.setLocation(world->projectId, world->bulkFolder); // more than a page
+            QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0 && !lister.isLoading(), Timeout);
+            QVERIFY(model.canFetchMore()); // through the lister
+            QVERIFY(!lister.isComplete());
+        }
+        QCOMPARE(model.pager(), nullptr);
+        QVERIFY(!model.canFetchMore());
+        QCOMPARE(model.rowCount(), DataBrowserModel::DefaultPageSize);
+    }
+
     void browsesFoldersWithBreadcrumbsAndHistory() {
         DataBrowserModel model;
         DataLister lister(world->client, &model);
