@@ -291,10 +291,9 @@ private Q_SLOTS:
             batch.job.status = JobStatus(JobStatus::Running);
             bool done = false;
             QObject context;
-            store.upsertBatch(BatchRecord::fromOpened(profileId, Project, QString(), batch),
-                              &context, [&done](const StoreResult<BatchRecord> &result) {
-                                  done = result.ok();
-                              });
+            store.upsertBatch(
+                BatchRecord::fromOpened(profileId, Project, QString(), batch), &context,
+                [&done](const StoreResult<BatchRecord> &result) { done = result.ok(); });
             return QTest::qWaitFor([&done]() { return done; }, 10000);
         };
         QVERIFY(add(QStringLiteral("profile-a"), uuid(21)));
