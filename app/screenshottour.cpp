@@ -4,6 +4,7 @@
 #include "browser/browsernavigator.h"
 #include "browser/browserwidget.h"
 #include "browser/databrowsermodel.h"
+#include "browser/datalister.h"
 #include "composer/composerwidget.h"
 #include "mainwindow.h"
 #include "monitor/monitorwidget.h"
@@ -110,7 +111,7 @@ void ScreenshotTour::start() {
         {QStringLiteral("browser shot"),
          [this]() {
              const DataBrowserModel *model = m_window->browser()->model();
-             return model->rowCount() > 0 && !model->isLoading();
+             return model->rowCount() > 0 && !m_window->browser()->lister()->isLoading();
          },
          [this]() { save(m_window, QStringLiteral("06-browser.png")); }},
         {QStringLiteral("tag selected"), [] { return true; },

@@ -3,6 +3,7 @@
 #include "api/batchapi.h"
 #include "api/pagecollector.h"
 #include "databrowsermodel.h"
+#include "datalister.h"
 #include "datalookup.h"
 #include "folderpath.h"
 #include "models/batchmonitor.h"
@@ -13,10 +14,10 @@
 
 namespace ica {
 
-BatchTouchTracker::BatchTouchTracker(ApiClient *client, DataBrowserModel *model, QObject *parent)
+BatchTouchTracker::BatchTouchTracker(ApiClient *client, DataLister *lister, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_model(model) {}
+    , m_lister(lister) {}
 
 void BatchTouchTracker::follow(BatchMonitor *monitor) {
     connect(monitor, &BatchMonitor::finished, this,
@@ -24,7 +25,8 @@ void BatchTouchTracker::follow(BatchMonitor *monitor) {
 }
 
 void BatchTouchTracker::touch(const QString &projectId, const QStringList &dataIds) {
-    if (!m_model || projectId.isEmpty() || projectId != m_model->projectId()) {
+    DataBrowserModel *model = m_lister ? m_lister->model() : nullptr;
+    if (!model || projectId.isEmpty() || projectId != m_lister->projectId()) {
         report(0, false);
         return;
     }
@@ -36,24 +38,24 @@ void BatchTouchTracker::touch(const QString &projectId, const QStringList &dataI
         if (seen.contains(id))
             continue;
         seen.insert(id);
-        const int row = m_model->rowOf(id);
+        const int row = model->rowOf(id);
         if (row >= 0) {
             loaded.append(id);
-            loadedFolder = loadedFolder || m_model->itemAt(row).isFolder();
+            loadedFolder = loadedFolder || model->itemAt(row).isFolder();
         } else if (!id.startsWith(QLatin1String("fil."))) {
             maybeFolders.append(id);
         }
     }
-    const bool recursive = m_model->isRecursiveListing();
+    const bool recursive = m_lister->isRecursiveListing();
     if (recursive && loadedFolder) {
         // Rows below that folder are shown too and changed with it.
-        m_model->refresh();
+        m_lister->refresh();
         report(int(loaded.size()), true);
         return;
     }
     if (!loaded.isEmpty())
-        m_model->refreshRows(loaded);
-    const QString folder = m_model->folderPath();
+        m_lister->refreshRows(loaded);
+    const QString folder = m_lister->folderPath();
     if (maybeFolders.isEmpty() || (!recursive && folder == QLatin1String("/"))) {
         report(int(loaded.size()), false);
         return;
@@ -69,7 +71,8 @@ void BatchTouchTracker::touch(const QString &projectId, const QStringList &dataI
                 report(rows, false);
                 return;
             }
-            if (!m_model || m_model->projectId() != projectId || m_model->folderPath() != folder) {
+            if (!m_lister || m_lister->projectId() != projectId ||
+                m_lister->folderPath() != folder) {
                 report(rows, false); // the browser moved on and reads afresh anyway
                 return;
             }
@@ -82,7 +85,7 @@ void BatchTouchTracker::touch(const QString &projectId, const QStringList &dataI
                     affects = true;
             }
             if (affects)
-                m_model->refresh();
+                m_lister->refresh();
             report(rows, affects);
         });
 }

@@ -10,11 +10,11 @@ namespace ica {
 
 class ApiClient;
 class BatchMonitor;
-class DataBrowserModel;
+class DataLister;
 
 /// Closes the loop: when a batch has ended, the browser shows the tags it set.
 /// touch() re-reads the browser's loaded rows among the batch's data IDs
-/// (DataBrowserModel::refreshRows()). Because ICA applies a folder's changes to
+/// (DataLister::refreshRows()). Because ICA applies a folder's changes to
 /// everything inside it, the whole listing is refreshed instead (a diff, never a
 /// reset) when the batch touched the folder being shown or one above it, or, for a
 /// recursive listing, any folder above or below it. To tell folders from files
@@ -25,7 +25,7 @@ class BatchTouchTracker final : public QObject {
     Q_DISABLE_COPY_MOVE(BatchTouchTracker)
 public:
     /// Neither is owned; `client` must outlive the tracker.
-    BatchTouchTracker(ApiClient *client, DataBrowserModel *model, QObject *parent = nullptr);
+    BatchTouchTracker(ApiClient *client, DataLister *lister, QObject *parent = nullptr);
 
     /// A batch that changed `dataIds` of `projectId` has ended. Nothing happens
     /// (but touched(0, false)) when the browser shows another project.
@@ -46,7 +46,7 @@ private:
     void fail(const ApiError &error);
 
     ApiClient *m_client;
-    QPointer<DataBrowserModel> m_model;
+    QPointer<DataLister> m_lister;
 };
 
 } // namespace ica

@@ -1,6 +1,7 @@
 #include "browsernavigator.h"
 
 #include "databrowsermodel.h"
+#include "datalister.h"
 #include "folderpath.h"
 
 namespace ica {
@@ -9,8 +10,8 @@ BrowserNavigator::BrowserNavigator(QObject *parent)
     : QObject(parent)
     , m_rootLabel(tr("Project")) {}
 
-void BrowserNavigator::attach(DataBrowserModel *model) {
-    m_model = model;
+void BrowserNavigator::attach(DataLister *lister) {
+    m_lister = lister;
     syncModel();
 }
 
@@ -95,8 +96,8 @@ void BrowserNavigator::go(const QString &path) {
 }
 
 void BrowserNavigator::syncModel() {
-    if (m_model)
-        m_model->setLocation(m_projectId, m_path);
+    if (m_lister)
+        m_lister->setLocation(m_projectId, m_path);
 }
 
 } // namespace ica

@@ -9,7 +9,7 @@ class QModelIndex;
 
 namespace ica {
 
-class DataBrowserModel;
+class DataLister;
 
 /// One step of the breadcrumb trail: what to show and where it leads.
 struct Breadcrumb {
@@ -32,9 +32,9 @@ public:
 
     explicit BrowserNavigator(QObject *parent = nullptr);
 
-    /// From now on `model` shows this navigator's project and folder (set at once).
+    /// From now on `lister` lists this navigator's project and folder (set at once).
     /// Not owned; null detaches.
-    void attach(DataBrowserModel *model);
+    void attach(DataLister *lister);
 
     /// Another project, at its root; the history starts afresh.
     void setProject(const QString &projectId);
@@ -74,7 +74,7 @@ private:
     void go(const QString &path);
     void syncModel();
 
-    QPointer<DataBrowserModel> m_model;
+    QPointer<DataLister> m_lister;
     QString m_projectId;
     QString m_path = QStringLiteral("/");
     QString m_rootLabel;

@@ -1,25 +1,31 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/dataapi.h"
-#include "api/pageguard.h"
-#include "datafilter.h"
 #include "domain/projectdata.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <QSet>
-
-#include <optional>
 
 namespace ica {
 
-class ApiCall;
+/// What reads the rows of a DataBrowserModel (DataLister): QTableView's lazy
+/// fetching (canFetchMore()/fetchMore()) and its header sort reach it through the
+/// model, which only holds rows.
+class DataBrowserPager {
+public:
+    virtual ~DataBrowserPager() = default;
+    [[nodiscard]] virtual bool canFetchMore() const = 0;
+    virtual void fetchMore() = 0;
+    virtual void sort(int column, Qt::SortOrder order) = 0;
+
+protected:
+    DataBrowserPager() = default;
+    Q_DISABLE_COPY_MOVE(DataBrowserPager)
+};
 
 /// One folder of a project (or, with a recursive filter, everything below it that
-/// matches) as a flat table, loaded lazily from ICA's data listing.
+/// matches) as a flat table: the rows of the answer a DataLister got.
 ///
 /// Why a table of one folder and not a tree: the browser shows a folder at a time
 /// with breadcrumbs (BrowserNavigator), and every question ICA answers is "this
@@ -28,21 +34,14 @@ class ApiCall;
 /// common parent) and would need paging per node. So the model holds the answer to
 /// one question; navigation changes the question.
 ///
-/// Loading: a new question (project, folder, filter, sort) replaces the rows with a
-/// reset and reads the first page; canFetchMore()/fetchMore() read the following
-/// pages (pageSize() rows, appended in one block each). Unsorted listings use cursor
-/// paging (complete and unique); a header sort (sort()) is done by the server and
-/// needs offset paging, which may repeat rows (dropped) and stops at 200,000 rows.
-/// Large answers are decoded off the GUI thread by the api layer.
-///
-/// Refreshing: refresh() asks the same question again for the rows loaded and
-/// applies the difference (rows removed and inserted in blocks, a layout change when
-/// the order changed, dataChanged for changed cells), never a reset.
-/// refreshRows() re-reads just some rows (after a batch changed their tags).
+/// Passive: the model owns no ApiClient and says nothing about loading. DataLister
+/// asks the questions and hands over rows: clear() for a new question, appendRows()
+/// for each page (one block each), applyDiff() after a refresh (rows removed and
+/// inserted in blocks, a layout change when the order changed, dataChanged for
+/// changed cells; never a reset), applyRefreshedRows() for some rows read again.
 class DataBrowserModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DataBrowserModel)
-    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
 public:
     enum Column {
         NameColumn,
@@ -77,39 +76,15 @@ public:
     static constexpr int DefaultPageSize = 1000;
     static constexpr int MaxPageSize = 1000;
 
-    /// `client` is not owned and must outlive the model.
-    explicit DataBrowserModel(ApiClient *client, QObject *parent = nullptr);
+    explicit DataBrowserModel(QObject *parent = nullptr);
     ~DataBrowserModel() override;
 
-    // --- The question --------------------------------------------------------------
-    /// Shows `folderPath` ("/" for the root) of `projectId`. Empty project: no rows.
-    void setLocation(const QString &projectId, const QString &folderPath);
-    /// Another project, at its root.
-    void setProject(const QString &projectId) { setLocation(projectId, QStringLiteral("/")); }
-    /// Another folder of the same project.
-    void setFolder(const QString &folderPath) { setLocation(m_projectId, folderPath); }
-    [[nodiscard]] const QString &projectId() const { return m_projectId; }
-    [[nodiscard]] const QString &folderPath() const { return m_folderPath; }
+    /// What canFetchMore()/fetchMore()/sort() go to (not owned; null: none).
+    void setPager(DataBrowserPager *pager) { m_pager = pager; }
+    [[nodiscard]] DataBrowserPager *pager() const { return m_pager; }
 
-    /// Asks again with `filter`. False, with a statusMessage() saying what is wrong,
-    /// when filter.validate() finds a problem: the current rows stay.
-    bool setFilter(const DataFilter &filter);
-    [[nodiscard]] const DataFilter &filter() const { return m_filter; }
-    /// True when the rows come from a recursive search below the folder.
-    [[nodiscard]] bool isRecursiveListing() const { return m_filter.isRecursiveListing(); }
-
-    /// Rows per page, 1..1000; takes effect with the next page read.
-    bool setPageSize(int size);
-    [[nodiscard]] int pageSize() const { return m_pageSize; }
-
-    /// Server-side sort (offset paging); a column ICA cannot sort on is ignored with a
-    /// statusMessage(). Asks the question again from the first page.
+    /// Server-side sort, done by the pager (it asks the question again).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
-    /// Back to the server's own order (cursor paging).
-    void clearSort();
-    /// The sorted column, or -1.
-    [[nodiscard]] int sortColumn() const { return m_sortColumn; }
-    [[nodiscard]] Qt::SortOrder sortOrder() const { return m_sortOrder; }
     /// True for the columns ICA's listing can sort on (its `sort` parameter).
     [[nodiscard]] static bool canSort(int column) { return !sortField(column).isEmpty(); }
     /// The `sort` field of a column (name, path, dataType, format, fileSizeInBytes,
@@ -130,33 +105,21 @@ public:
     [[nodiscard]] QStringList mimeTypes() const override;
     /// DataIdsMime of the unique data IDs of the rows of `indexes`, in row order.
     [[nodiscard]] QMimeData *mimeData(const QModelIndexList &indexes) const override;
-    /// More pages exist and none is being read.
+    /// The pager has more pages and is not reading one.
     [[nodiscard]] bool canFetchMore(const QModelIndex &parent = QModelIndex()) const override;
-    /// Reads the next page (asynchronous; rows are appended when it arrives).
+    /// Has the pager read the next page (rows are appended when it arrives).
     void fetchMore(const QModelIndex &parent = QModelIndex()) override;
 
-    // --- Loading -------------------------------------------------------------------
-    [[nodiscard]] bool isLoading() const { return m_operation != Operation::None; }
-    /// Every row of the question is loaded.
-    [[nodiscard]] bool isComplete() const { return m_answered && m_atEnd; }
-    /// Rows expected in all: the total (offset paging) or rows loaded plus ICA's
-    /// estimate of the rest (cursor paging); nothing before the first answer.
-    [[nodiscard]] std::optional<qint64> expectedCount() const;
-    /// "3,000 items", "1,000 of about 3,500 loaded", "Loading…".
-    [[nodiscard]] QString positionText() const;
-    [[nodiscard]] const ApiError &lastError() const { return m_lastError; }
-
-    /// Asks the question again for the rows loaded and applies the difference (never a
-    /// reset). While a page is being read, the refresh follows it. False without a project.
-    bool refresh();
-    /// Asks the question again from scratch (reset, first page).
-    void reload();
-    /// Re-reads the rows of `dataIds` that are loaded (those not loaded are ignored):
-    /// changed cells get dataChanged, rows that no longer match the question (deleted,
-    /// or a tag filter no longer holds) are removed. Emits rowsRefreshed() when done.
-    void refreshRows(const QStringList &dataIds);
-    /// Stops reading pages; the rows loaded stay.
-    void cancel();
+    // --- Changes (from DataLister) ---------------------------------------------------
+    /// Removes every row with a reset (a new question).
+    void clear();
+    /// Appends the rows whose IDs are not shown yet, in one block.
+    void appendRows(const QList<ProjectData> &items);
+    /// Makes the rows equal to `target` with the smallest true notifications.
+    void applyDiff(const QList<ProjectData> &target);
+    /// Some loaded rows (`asked`) were read again: `fresh` holds those still matching
+    /// the question; changed cells get dataChanged, the others are removed.
+    void applyRefreshedRows(const QStringList &asked, const QList<ProjectData> &fresh);
 
     // --- Rows ----------------------------------------------------------------------
     /// Row of a data ID, or -1. O(1).
@@ -168,85 +131,19 @@ public:
     /// Bit i set: column i shows something different for `a` and `b`.
     [[nodiscard]] static quint32 changedColumns(const ProjectData &a, const ProjectData &b);
 
-Q_SIGNALS:
-    void loadingChanged(bool loading);
-    /// A call failed; the rows loaded stay.
-    void errorOccurred(const ica::ApiError &error);
-    /// Something the main window shows in its status bar.
-    void statusMessage(const QString &message);
-    /// Every answer's data, as received (for TagCatalog::learnData()).
-    void dataReceived(const QList<ica::ProjectData> &items);
-    /// Project, folder, filter or sort changed (rows were reset).
-    void questionChanged();
-    /// A page or a refresh was applied to the rows.
-    void pageApplied();
-    /// refreshRows() finished: `dataIds` are the loaded IDs it read again.
-    void rowsRefreshed(const QStringList &dataIds);
-
 private:
-    enum class Operation { None, First, Next, Refresh };
-
-    void askNewQuestion();
-    [[nodiscard]] DataQuery baseQuery() const;
-    [[nodiscard]] bool offsetMode() const { return m_sortColumn >= 0; }
-    [[nodiscard]] PageRequest nextPageRequest() const;
-    void requestPage(Operation operation, const PageRequest &page);
-    void onPage(quint64 serial, const Result<ProjectDataPage> &result);
-    void notePaging(const ProjectDataPage &page);
-    void appendRows(const QList<ProjectData> &items);
-    void finishRefresh();
-    void applyDiff(const QList<ProjectData> &target);
     void removeRowsNotIn(const QSet<QString> &keep);
     void reorderCommonRows(const QList<ProjectData> &target);
     void insertNewRows(const QList<ProjectData> &target);
     void updateChangedRows(const QList<ProjectData> &target);
-    void onRowsRefreshed(quint64 serial, const QStringList &asked,
-                         const Result<QList<ProjectData>> &result);
     void rebuildIndex();
-    void setOperation(Operation operation);
-    void stopInFlight();
-    void fail(const ApiError &error, const QString &what);
-    /// Drops repeated IDs (offset paging) and the listed folder itself (recursive).
-    [[nodiscard]] QList<ProjectData> cleaned(QList<ProjectData> items) const;
     [[nodiscard]] QVariant displayValue(const ProjectData &data, int column) const;
     [[nodiscard]] QVariant sortValue(const ProjectData &data, int column) const;
 
-    ApiClient *m_client;
-    QString m_projectId;
-    QString m_folderPath = QStringLiteral("/");
-    DataFilter m_filter;
-    int m_pageSize = DefaultPageSize;
-    int m_sortColumn = -1;
-    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    DataBrowserPager *m_pager = nullptr;
 
     QList<ProjectData> m_rows;
     QHash<QString, int> m_rowById;
-
-    quint64 m_serial = 0;     ///< of the question; answers to older ones are dropped
-    quint64 m_pageSerial = 0; ///< of the page request awaited
-    QPointer<ApiCall> m_call;
-    Operation m_operation = Operation::None;
-    bool m_refreshPending = false;
-    bool m_answered = false;
-    bool m_atEnd = false;
-    QString m_nextToken;               ///< cursor paging
-    qint64 m_nextOffset = 0;           ///< offset paging: rows asked for so far
-    qint64 m_total = -1;               ///< offset paging
-    std::optional<qint64> m_remaining; ///< cursor paging, ICA's estimate
-    int m_pagesRead = 0;
-    /// Cursor tokens seen since the question was asked, so paging cannot loop.
-    PageGuard m_guard;
-    /// Pages in a row that added no row (a server repeating itself); see onPage().
-    int m_pagesWithoutNewRows = 0;
-    int m_requestedSize = DefaultPageSize; ///< page size of the request awaited
-
-    // A refresh reads the pages again: what came so far and how many pages are left.
-    QList<ProjectData> m_refreshRows;
-    int m_refreshPagesLeft = 0;
-    QString m_refreshToken;
-    qint64 m_refreshOffset = 0;
-
-    ApiError m_lastError;
 };
 
 } // namespace ica

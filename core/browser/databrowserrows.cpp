@@ -1,9 +1,7 @@
 // DataBrowserModel, second part: putting answers into the rows (appending a page,
-// the difference after a refresh, single rows re-read). The first part
-// (databrowsermodel.cpp) asks the questions.
+// the difference after a refresh, single rows re-read). DataLister asks the
+// questions; the first part (databrowsermodel.cpp) presents the rows.
 #include "databrowsermodel.h"
-
-#include "datalookup.h"
 
 #include "models/changecollector.h"
 
@@ -13,30 +11,6 @@
 #include <algorithm>
 
 namespace ica {
-
-QList<ProjectData> DataBrowserModel::cleaned(QList<ProjectData> items) const {
-    const bool recursive = isRecursiveListing();
-    // Cursor paging is complete and unique: only offset pages can repeat a row, so only
-    // they pay for a set of every ID (a refresh of 20,000 rows would spend ~20 ms on it).
-    const bool mayRepeat = offsetMode();
-    if (!recursive && !mayRepeat)
-        return items; // moved: nothing to drop
-    QSet<QString> seen;
-    if (mayRepeat)
-        seen.reserve(items.size());
-    const auto drop = [&](const ProjectData &item) {
-        if (recursive && DataFilter::isListedFolder(item, m_folderPath))
-            return true;
-        if (!mayRepeat)
-            return false;
-        if (seen.contains(item.id))
-            return true;
-        seen.insert(item.id);
-        return false;
-    };
-    items.removeIf(drop);
-    return items;
-}
 
 void DataBrowserModel::appendRows(const QList<ProjectData> &items) {
     QList<ProjectData> fresh;
@@ -205,41 +179,10 @@ void DataBrowserModel::rebuildIndex() {
 
 // --- Single rows ------------------------------------------------------------------
 
-void DataBrowserModel::refreshRows(const QStringList &dataIds) {
-    QStringList loaded;
-    QSet<QString> seen;
-    for (const QString &id : dataIds) {
-        if (rowOf(id) >= 0 && !seen.contains(id)) {
-            seen.insert(id);
-            loaded.append(id);
-        }
-    }
-    if (loaded.isEmpty() || m_projectId.isEmpty()) {
-        QMetaObject::invokeMethod(
-            this, [this]() { Q_EMIT rowsRefreshed({}); }, Qt::QueuedConnection);
-        return;
-    }
-    DataQuery query = baseQuery();
-    query.sort.clear();
-    const quint64 serial = m_serial;
-    DataLookup::byIds(m_client, m_projectId, query, loaded, this,
-                      [this, serial, loaded](const Result<QList<ProjectData>> &result) {
-                          onRowsRefreshed(serial, loaded, result);
-                      });
-}
-
-void DataBrowserModel::onRowsRefreshed(quint64 serial, const QStringList &asked,
-                                       const Result<QList<ProjectData>> &result) {
-    if (serial != m_serial)
-        return; // another question by now: its rows were read afresh anyway
-    if (!result.ok()) {
-        fail(result.error, tr("refresh the changed items"));
-        Q_EMIT rowsRefreshed({});
-        return;
-    }
-    Q_EMIT dataReceived(*result.value);
+void DataBrowserModel::applyRefreshedRows(const QStringList &asked,
+                                          const QList<ProjectData> &rows) {
     QHash<QString, ProjectData> fresh;
-    for (const ProjectData &item : *result.value)
+    for (const ProjectData &item : rows)
         fresh.insert(item.id, item);
     QList<QPair<int, quint32>> changed;
     QList<int> gone;
@@ -280,7 +223,6 @@ void DataBrowserModel::onRowsRefreshed(quint64 serial, const QStringList &asked,
         }
         rebuildIndex();
     }
-    Q_EMIT rowsRefreshed(asked);
 }
 
 } // namespace ica

@@ -8,6 +8,7 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/databrowserrows.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dataidsmime.h
   ${CMAKE_CURRENT_LIST_DIR}/datafilter.cpp ${CMAKE_CURRENT_LIST_DIR}/datafilter.h
+  ${CMAKE_CURRENT_LIST_DIR}/datalister.cpp ${CMAKE_CURRENT_LIST_DIR}/datalister.h
   ${CMAKE_CURRENT_LIST_DIR}/datalookup.cpp ${CMAKE_CURRENT_LIST_DIR}/datalookup.h
   ${CMAKE_CURRENT_LIST_DIR}/folderpath.cpp ${CMAKE_CURRENT_LIST_DIR}/folderpath.h
   ${CMAKE_CURRENT_LIST_DIR}/matchcollector.cpp ${CMAKE_CURRENT_LIST_DIR}/matchcollector.h

@@ -16,7 +16,41 @@ constexpr qint64 RewriteAfterSeconds = 60;
 BatchHistoryFeed::BatchHistoryFeed(StoreWorker *store, BatchHistoryModel *model, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_model(model) {
+    , m_model(model)
+    , m_loader(PagedLoader<BatchRecord>::Sink{[this](QList<BatchRecord> records) {
+                                                  if (m_model)
+                                                      m_model->resetRecords(records);
+                                              },
+                                              {}, // one page: nothing is ever appended
+                                              [this](QList<BatchRecord> records) {
+                                                  if (m_model)
+                                                      m_model->setRecords(records);
+                                              }},
+               {}) {
+    m_loader.setSource(
+        [this](const PageRequest &,
+               PagedLoader<BatchRecord>::Reply reply) -> PagedLoader<BatchRecord>::Cancel {
+            if (!m_store) {
+                reply(Result<Page<BatchRecord>>::failure(
+                    ApiError::usage(tr("The batch history is not available."))));
+                return {};
+            }
+            m_store->listBatches(
+                m_profileId, this, [reply](const StoreResult<QList<BatchRecord>> &result) {
+                    if (!result.ok()) {
+                        reply(Result<Page<BatchRecord>>::failure(ApiError::usage(result.error)));
+                        return;
+                    }
+                    Page<BatchRecord> page;
+                    page.items = result.value; // no next page token: the end
+                    reply(Result<Page<BatchRecord>>::success(std::move(page)));
+                });
+            return {}; // a store listing cannot be stopped; the loader drops a stale answer
+        });
+    connect(&m_loader, &PagedLoaderBase::pageApplied, this, &BatchHistoryFeed::loaded);
+    connect(&m_loader, &PagedLoaderBase::errorOccurred, this, [this](const ApiError &error) {
+        Q_EMIT errorOccurred(tr("The batch history could not be read: %1").arg(error.message));
+    });
     if (m_store)
         connect(m_store, &StoreWorker::historyChanged, this, &BatchHistoryFeed::reload);
     list();
@@ -27,52 +61,23 @@ void BatchHistoryFeed::setProfileId(const QString &profileId) {
         return;
     m_profileId = profileId;
     m_written.clear();
-    m_loaded = false;
-    m_resetOnAnswer = true;
-    m_loading = false; // the listing in flight is for the other profile: its answer is dropped
-    m_listAgain = false;
-    list();
+    list(); // the listing in flight is for the other profile: its answer is dropped
 }
 
 void BatchHistoryFeed::reload() {
-    if (m_loading) {
-        m_listAgain = true; // what is listed now may predate the change
-        return;
-    }
-    list();
+    // While a listing is in flight the loader lists again right after it (what is
+    // listed now may predate the change); before the first answer it lists anew.
+    if (!m_loader.refresh())
+        list();
 }
 
 void BatchHistoryFeed::list() {
     if (!m_store)
         return;
-    m_loading = true;
-    const quint64 serial = ++m_serial;
-    m_store->listBatches(m_profileId, this,
-                         [this, serial](const StoreResult<QList<BatchRecord>> &result) {
-                             onListed(serial, result.value, result.error);
-                         });
-}
-
-void BatchHistoryFeed::onListed(quint64 serial, const QList<BatchRecord> &records,
-                                const QString &error) {
-    if (serial != m_serial)
-        return;
-    m_loading = false;
-    if (!error.isEmpty()) {
-        Q_EMIT errorOccurred(tr("The batch history could not be read: %1").arg(error));
-    } else if (m_model) {
-        if (m_resetOnAnswer)
-            m_model->resetRecords(records);
-        else
-            m_model->setRecords(records);
-        m_resetOnAnswer = false;
-        m_loaded = true;
-        Q_EMIT loaded();
-    }
-    if (m_listAgain) {
-        m_listAgain = false;
-        list();
-    }
+    PagedLoaderBase::Options options;
+    options.mode = PageRequest::Mode::Cursor;
+    options.pageSize = 0; // the whole history on one page (no page-size bound)
+    m_loader.start(options);
 }
 
 void BatchHistoryFeed::recordOpened(const QString &projectId, const QString &projectName,

@@ -2,6 +2,7 @@
 
 #include "domain/batch.h"
 #include "models/itemstatuscounts.h"
+#include "models/pagedloader.h"
 #include "store/batchrecord.h"
 
 #include <QDateTime>
@@ -21,6 +22,10 @@ class StoreWorker;
 /// changed (historyChanged) and applies the answer as a diff; listings never
 /// overlap (a change during one is listed again right after). All disk work runs
 /// on the store's thread; answers come back on this object's thread.
+///
+/// The listing goes through the app's one PagedLoader (pagedloader.h) over the
+/// store: one page holding every record (the store answers a profile's history
+/// whole), so another profile is a new question (reset) and a change a refresh (diff).
 class BatchHistoryFeed final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BatchHistoryFeed)
@@ -37,9 +42,9 @@ public:
     [[nodiscard]] QString profileId() const { return m_profileId; }
     /// Lists again and applies the answer as a diff.
     void reload();
-    [[nodiscard]] bool isLoading() const { return m_loading; }
+    [[nodiscard]] bool isLoading() const { return m_loader.isLoading(); }
     /// True once a listing of the current profile has been applied.
-    [[nodiscard]] bool isLoaded() const { return m_loaded; }
+    [[nodiscard]] bool isLoaded() const { return m_loader.isAnswered(); }
 
     /// Adds a batch opened by its ID (or merges it into the record kept).
     void recordOpened(const QString &projectId, const QString &projectName, const Batch &batch,
@@ -59,17 +64,13 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    /// Lists the current profile's history from scratch (reset when it comes).
     void list();
-    void onListed(quint64 serial, const QList<BatchRecord> &records, const QString &error);
 
     QPointer<StoreWorker> m_store;
     QPointer<BatchHistoryModel> m_model;
     QString m_profileId;
-    quint64 m_serial = 0; ///< of the listing awaited; answers for another profile are dropped
-    bool m_loading = false;
-    bool m_loaded = false;
-    bool m_listAgain = false;
-    bool m_resetOnAnswer = true;
+    PagedLoader<BatchRecord> m_loader;
     struct Written {
         QString status;
         QMap<QString, qint64> counts;

@@ -1,25 +1,43 @@
 #include "itemspager.h"
 
 #include "api/apicall.h"
+#include "api/pagecollector.h"
 #include "batchitemsmodel.h"
 
 namespace ica {
 
-namespace {
-
-/// Offset paging stops here (see OffsetPagingRowLimit in api/pagecollector.h).
-constexpr qint64 OffsetRowLimit = 200000;
-
-} // namespace
-
 ItemsPager::ItemsPager(ApiClient *client, BatchItemsModel *model, QObject *parent)
     : QObject(parent)
     , m_api(client)
-    , m_model(model) {}
-
-ItemsPager::~ItemsPager() {
-    stopInFlight();
+    , m_model(model)
+    , m_loader(PagedLoader<BatchItem>::Sink{[this](QList<BatchItem> items) { onFirstPage(items); },
+                                            [this](QList<BatchItem> items) {
+                                                if (m_model)
+                                                    m_model->appendPage(items);
+                                            },
+                                            [this](QList<BatchItem> items) { onRefreshed(items); }},
+               [](const BatchItem &item) { return item.id; }) {
+    m_loader.setSource(
+        [this](const PageRequest &page,
+               PagedLoader<BatchItem>::Reply reply) -> PagedLoader<BatchItem>::Cancel {
+            ItemsQuery query = m_state.query();
+            query.page = page;
+            QPointer<ApiCall> call =
+                m_api.listItems(m_projectId, m_batchId, query, this,
+                                [reply](const Result<BatchItemPage> &result) { reply(result); });
+            return [call]() {
+                if (call)
+                    call->cancel();
+            };
+        });
+    connect(&m_loader, &PagedLoaderBase::loadingChanged, this, &ItemsPager::loadingChanged);
+    connect(&m_loader, &PagedLoaderBase::errorOccurred, this, &ItemsPager::errorOccurred);
+    connect(&m_loader, &PagedLoaderBase::pagingChanged, this, &ItemsPager::pagingChanged);
+    connect(&m_loader, &PagedLoaderBase::pageApplied, this, &ItemsPager::pageApplied);
+    connect(&m_loader, &PagedLoaderBase::loadAllProgress, this, &ItemsPager::loadAllProgress);
 }
+
+ItemsPager::~ItemsPager() = default;
 
 void ItemsPager::setBatch(const QString &projectId, const QString &batchId) {
     if (projectId == m_projectId && batchId == m_batchId)
@@ -101,7 +119,7 @@ void ItemsPager::goToPage(qint64 index) {
 qint64 ItemsPager::pageCount() const {
     if (m_total < 0 || m_state.mode() != ItemsQueryState::Mode::Offset)
         return 0;
-    const qint64 rows = qMin(m_total, OffsetRowLimit);
+    const qint64 rows = qMin(m_total, OffsetPagingRowLimit);
     return qMax<qint64>(1, (rows + m_state.pageSize() - 1) / m_state.pageSize());
 }
 
@@ -115,7 +133,7 @@ bool ItemsPager::canGoNext() const {
 }
 
 bool ItemsPager::hasMore() const {
-    return m_state.mode() == ItemsQueryState::Mode::Cursor && m_answered && !m_atEnd;
+    return m_state.mode() == ItemsQueryState::Mode::Cursor && m_loader.hasMore();
 }
 
 qint64 ItemsPager::loadedCount() const {
@@ -128,45 +146,26 @@ QString ItemsPager::positionText() const {
             return tr("Page %1").arg(pageIndex() + 1);
         return tr("Page %1 of %2").arg(pageIndex() + 1).arg(pageCount());
     }
-    if (hasMore() && m_remaining)
-        return tr("%1 loaded, about %2 more").arg(loadedCount()).arg(*m_remaining);
+    const std::optional<qint64> remaining = m_loader.remaining();
+    if (hasMore() && remaining)
+        return tr("%1 loaded, about %2 more").arg(loadedCount()).arg(*remaining);
     if (hasMore())
         return tr("%1 loaded, more available").arg(loadedCount());
     return tr("%1 loaded").arg(loadedCount());
 }
 
 bool ItemsPager::loadNextPage() {
-    if (m_operation != Operation::None || !hasMore())
-        return false;
-    request(Operation::Next, m_state.query(m_nextToken));
-    return true;
+    return hasMore() && m_loader.fetchMore();
 }
 
 bool ItemsPager::loadAll() {
-    if (m_operation != Operation::None || !hasMore())
-        return false;
-    request(Operation::LoadAll, m_state.query(m_nextToken));
-    return true;
+    return hasMore() && m_loader.loadAll();
 }
 
 bool ItemsPager::refresh() {
     if (m_projectId.isEmpty() || m_batchId.isEmpty())
         return false;
-    if (m_operation != Operation::None) {
-        // One request at a time: refresh once the current one is done, so what is
-        // shown afterwards was read after this call.
-        m_refreshPending = true;
-        return true;
-    }
-    if (!m_answered) {
-        askNewQuestion();
-        return true;
-    }
-    // Offset: the page again. Cursor: as many pages as are loaded, from the first.
-    m_refreshRows.clear();
-    m_refreshPagesLeft = qMax(1, m_loadedPages);
-    request(Operation::Refresh, m_state.query());
-    return true;
+    return m_loader.refresh();
 }
 
 void ItemsPager::reload() {
@@ -174,213 +173,59 @@ void ItemsPager::reload() {
 }
 
 void ItemsPager::cancel() {
-    m_refreshPending = false;
-    stopInFlight();
-    setLoading(false);
+    m_loader.cancel();
+}
+
+PagedLoaderBase::Options ItemsPager::loaderOptions() const {
+    PagedLoaderBase::Options options;
+    options.pageSize = m_state.pageSize();
+    options.offsetLimit = OffsetPagingRowLimit;
+    if (m_state.mode() == ItemsQueryState::Mode::Offset) {
+        // One numbered page at a time: the window is that page.
+        options.mode = PageRequest::Mode::Offset;
+        options.startOffset = m_state.offset();
+    } else {
+        options.mode = PageRequest::Mode::Cursor;
+    }
+    return options;
 }
 
 void ItemsPager::askNewQuestion(bool keepTotal) {
-    stopInFlight();
-    m_refreshPending = false;
-    m_answered = false;
     if (!keepTotal)
         m_total = -1;
-    m_nextToken.clear();
-    m_atEnd = false;
-    m_remaining.reset();
-    m_loadedPages = 0;
-    m_guard = PageGuard();
-    m_pagedIds.clear();
-    Q_EMIT pagingChanged();
     if (m_projectId.isEmpty() || m_batchId.isEmpty()) {
-        if (m_model)
-            m_model->clear();
-        setLoading(false);
+        m_loader.clear(); // hands over an empty reset
         return;
     }
-    request(Operation::Load, m_state.query());
+    m_loader.start(loaderOptions());
 }
 
-void ItemsPager::request(Operation operation, const ItemsQuery &query) {
-    m_operation = operation;
-    const quint64 serial = ++m_serial;
-    setLoading(true);
-    m_call = m_api.listItems(
-        m_projectId, m_batchId, query, this,
-        [this, serial](const Result<BatchItemPage> &result) { onAnswer(serial, result); });
+bool ItemsPager::goToLastPageIfPastTheEnd() {
+    if (m_state.mode() != ItemsQueryState::Mode::Offset)
+        return false;
+    m_total = m_loader.total();
+    if (m_total < 0 || pageIndex() < pageCount())
+        return false;
+    goToPage(pageCount() - 1);
+    return true;
 }
 
-void ItemsPager::stopInFlight() {
-    ++m_serial; // whatever answer is still on its way is for an older request now
-    m_operation = Operation::None;
-    m_refreshRows.clear();
-    if (ApiCall *call = m_call.data()) {
-        m_call = nullptr;
-        call->cancel();
-    }
-}
-
-void ItemsPager::onAnswer(quint64 serial, const Result<BatchItemPage> &result) {
-    if (serial != m_serial)
-        return; // an answer to an older question or a cancelled request
-    m_call = nullptr;
-    if (!m_model) {
-        finishOperation();
+void ItemsPager::onFirstPage(const QList<BatchItem> &items) {
+    if (!m_model)
+        return;
+    if (!m_loader.hasQuestion() || (items.isEmpty() && !m_loader.isAnswered())) {
+        m_model->clear(); // no batch, or the new question failed: no rows of another
         return;
     }
-    if (!result.ok()) {
-        m_lastError = result.error;
-        const Operation failed = m_operation;
-        m_refreshRows.clear();
-        if (failed == Operation::Load)
-            m_model->clear(); // the rows shown belong to another question
-        finishOperation();
-        Q_EMIT errorOccurred(m_lastError);
+    if (goToLastPageIfPastTheEnd())
         return;
-    }
-    if (std::optional<ApiError> wrong = checkPage(*result.value)) {
-        // Stop here: no further page of this listing is asked for.
-        m_lastError = *wrong;
-        m_refreshRows.clear();
-        m_atEnd = true;
-        m_remaining = 0;
-        finishOperation();
-        Q_EMIT pagingChanged();
-        Q_EMIT errorOccurred(m_lastError);
+    m_model->setItems(items);
+}
+
+void ItemsPager::onRefreshed(const QList<BatchItem> &items) {
+    if (!m_model || goToLastPageIfPastTheEnd())
         return;
-    }
-    m_lastError = ApiError();
-    switch (m_operation) {
-    case Operation::Load:
-        onLoaded(*result.value);
-        break;
-    case Operation::Next:
-    case Operation::LoadAll:
-        onNextLoaded(*result.value);
-        break;
-    case Operation::Refresh:
-        onRefreshPage(*result.value);
-        break;
-    case Operation::None:
-        break;
-    }
-}
-
-void ItemsPager::onLoaded(const BatchItemPage &page) {
-    m_answered = true;
-    if (m_state.mode() == ItemsQueryState::Mode::Offset) {
-        m_total = page.info.totalItemCount.value_or(-1);
-        // The page asked for is past the end now (rows left the filter): show the last one.
-        if (m_total >= 0 && pageIndex() >= pageCount()) {
-            m_operation = Operation::None;
-            goToPage(pageCount() - 1);
-            return;
-        }
-    } else {
-        m_loadedPages = 1;
-        noteCursorInfo(page.info, page.items.isEmpty());
-    }
-    m_model->setItems(page.items);
-    Q_EMIT pagingChanged();
-    Q_EMIT pageApplied();
-    finishOperation();
-}
-
-void ItemsPager::onNextLoaded(const BatchItemPage &page) {
-    ++m_loadedPages;
-    noteCursorInfo(page.info, page.items.isEmpty());
-    m_model->appendPage(page.items);
-    Q_EMIT pagingChanged();
-    Q_EMIT pageApplied();
-    if (m_operation == Operation::LoadAll) {
-        const qint64 loaded = loadedCount();
-        Q_EMIT loadAllProgress(loaded, loaded + m_remaining.value_or(0));
-        if (!m_atEnd && m_operation == Operation::LoadAll) {
-            request(Operation::LoadAll, m_state.query(m_nextToken));
-            return;
-        }
-    }
-    finishOperation();
-}
-
-void ItemsPager::onRefreshPage(const BatchItemPage &page) {
-    if (m_state.mode() == ItemsQueryState::Mode::Offset) {
-        const qint64 total = page.info.totalItemCount.value_or(-1);
-        const bool totalChanged = total != m_total;
-        m_total = total;
-        if (m_total >= 0 && pageIndex() >= pageCount()) {
-            m_operation = Operation::None;
-            goToPage(pageCount() - 1); // the page is past the end now
-            return;
-        }
-        m_model->applyPage(page.items);
-        if (totalChanged)
-            Q_EMIT pagingChanged();
-        Q_EMIT pageApplied();
-        finishOperation();
-        return;
-    }
-    // Cursor mode: ask again for as many pages as were loaded, then diff them all.
-    m_refreshRows.append(page.items);
-    --m_refreshPagesLeft;
-    const bool end = !page.info.hasMore() || page.items.isEmpty();
-    if (m_refreshPagesLeft > 0 && !end) {
-        request(Operation::Refresh, m_state.query(page.info.nextPageToken));
-        return;
-    }
-    noteCursorInfo(page.info, page.items.isEmpty());
-    const QList<BatchItem> rows = std::move(m_refreshRows);
-    m_refreshRows.clear();
-    m_model->applyPage(rows);
-    Q_EMIT pagingChanged();
-    Q_EMIT pageApplied();
-    finishOperation();
-}
-
-void ItemsPager::noteCursorInfo(const PageInfo &info, bool emptyPage) {
-    m_nextToken = info.nextPageToken;
-    m_atEnd = !info.hasMore() || emptyPage;
-    m_remaining = m_atEnd ? std::optional<qint64>(0) : info.remainingRecords;
-}
-
-std::optional<ApiError> ItemsPager::checkPage(const BatchItemPage &page) {
-    if (auto error = PageGuard::checkPageSize(page.items.size(), m_state.pageSize()))
-        return error;
-    // Only pages that extend a cursor listing can loop; a refresh reads pages again
-    // on purpose and offset pages are asked for one by one.
-    if (m_state.mode() != ItemsQueryState::Mode::Cursor || m_operation == Operation::Refresh)
-        return std::nullopt;
-    if (m_operation == Operation::Load)
-        (void)m_guard.checkNextCursor(QString());
-    bool anyNew = page.items.isEmpty();
-    for (const BatchItem &item : page.items) {
-        if (!m_pagedIds.contains(item.id)) {
-            anyNew = true;
-            m_pagedIds.insert(item.id);
-        }
-    }
-    if (!anyNew)
-        return PageGuard::repeatedPage(QStringLiteral("number %1").arg(m_loadedPages + 1));
-    if (page.info.hasMore() && !page.items.isEmpty())
-        return m_guard.checkNextCursor(page.info.nextPageToken);
-    return std::nullopt;
-}
-
-void ItemsPager::finishOperation() {
-    m_operation = Operation::None;
-    if (m_refreshPending) {
-        m_refreshPending = false;
-        if (refresh())
-            return;
-    }
-    setLoading(false);
-}
-
-void ItemsPager::setLoading(bool loading) {
-    if (loading == m_loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
+    m_model->applyPage(items);
 }
 
 } // namespace ica

@@ -5,6 +5,7 @@
 #include "api/pageguard.h"
 #include "batchitemsmodel.h"
 #include "itemsquerystate.h"
+#include "pagedloader.h"
 
 #include <QObject>
 #include <QPointer>
@@ -25,6 +26,9 @@ class ApiCall;
 /// an answer to an older question is never applied. refresh() asks the same
 /// question again and applies the answer as a diff (never a reset). Only one
 /// request is in flight at a time.
+///
+/// The paging itself is the app's one PagedLoader (pagedloader.h); this class owns
+/// the question (ItemsQueryState) and the numbered-page navigation of the monitor.
 class ItemsPager final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ItemsPager)
@@ -70,7 +74,7 @@ public:
     // Cursor mode.
     [[nodiscard]] bool hasMore() const;
     /// The server's approximate count of rows after those loaded, when it gave one.
-    [[nodiscard]] std::optional<qint64> remainingRecords() const { return m_remaining; }
+    [[nodiscard]] std::optional<qint64> remainingRecords() const { return m_loader.remaining(); }
     [[nodiscard]] qint64 loadedCount() const;
     /// Appends the next cursor page. False (nothing done) when busy or at the end.
     bool loadNextPage();
@@ -89,8 +93,8 @@ public:
     /// Stops what is in flight (a "load all", say); rows loaded so far stay.
     void cancel();
 
-    [[nodiscard]] bool isLoading() const { return m_loading; }
-    [[nodiscard]] const ApiError &lastError() const { return m_lastError; }
+    [[nodiscard]] bool isLoading() const { return m_loader.isLoading(); }
+    [[nodiscard]] const ApiError &lastError() const { return m_loader.lastError(); }
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -106,48 +110,25 @@ Q_SIGNALS:
     void loadAllProgress(qint64 loaded, qint64 expected);
 
 private:
-    enum class Operation { None, Load, Next, LoadAll, Refresh };
-
     void askNewQuestion(bool keepTotal = false);
-    void request(Operation operation, const ItemsQuery &query);
-    void onAnswer(quint64 serial, const Result<BatchItemPage> &result);
-    void onLoaded(const BatchItemPage &page);
-    void onNextLoaded(const BatchItemPage &page);
-    void onRefreshPage(const BatchItemPage &page);
-    void finishOperation();
-    void stopInFlight();
-    void setLoading(bool loading);
-    void noteCursorInfo(const PageInfo &info, bool emptyPage);
-    /// The error a page shows (larger than asked, a cursor seen before, rows all
-    /// repeated), so paging to the end cannot loop or balloon; nullopt when fine.
-    std::optional<ApiError> checkPage(const BatchItemPage &page);
+    [[nodiscard]] PagedLoaderBase::Options loaderOptions() const;
+    /// Sink of the loader: the first page of a question.
+    void onFirstPage(const QList<BatchItem> &items);
+    /// Sink of the loader: the page (offset) or the pages loaded (cursor) read again.
+    void onRefreshed(const QList<BatchItem> &items);
+    /// Offset mode: the page asked for is past the end now (rows left the filter):
+    /// asks for the last page instead and returns true.
+    bool goToLastPageIfPastTheEnd();
 
     BatchApi m_api;
     QPointer<BatchItemsModel> m_model;
     QString m_projectId;
     QString m_batchId;
     ItemsQueryState m_state;
-
-    QPointer<ApiCall> m_call;
-    quint64 m_serial = 0; ///< of the request whose answer is awaited; older ones are dropped
-    Operation m_operation = Operation::None;
-    bool m_answered = false; ///< the current question has been answered at least once
-    bool m_refreshPending = false;
-    bool m_loading = false;
-
+    PagedLoader<BatchItem> m_loader;
+    /// totalItemCount of the last offset answer, or the previous page's while another
+    /// page of the same listing is asked (so "page x of y" stays); -1 when unknown.
     qint64 m_total = -1;
-    QString m_nextToken;
-    bool m_atEnd = false;
-    std::optional<qint64> m_remaining;
-    int m_loadedPages = 0;
-    PageGuard m_guard;        ///< cursor tokens seen since the question was asked
-    QSet<QString> m_pagedIds; ///< item IDs seen on the cursor pages of this question
-
-    // Cursor refresh: the pages asked again so far.
-    QList<BatchItem> m_refreshRows;
-    int m_refreshPagesLeft = 0;
-
-    ApiError m_lastError;
 };
 
 } // namespace ica

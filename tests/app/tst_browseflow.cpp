@@ -10,6 +10,7 @@
 #include "browser/browserwidget.h"
 #include "browser/databrowsermodel.h"
 #include "browser/databrowserview.h"
+#include "browser/datalister.h"
 #include "browser/tagpreview.h"
 #include "composer/composerwidget.h"
 #include "composer/confirmation.h"
@@ -105,8 +106,9 @@ private Q_SLOTS:
         ui::BrowserWidget *browser = window->browser();
         browser->setProject(project);
         DataBrowserModel *model = browser->model();
+        DataLister *lister = browser->lister();
         QVERIFY(model);
-        QTRY_COMPARE_WITH_TIMEOUT(model->projectId(), project, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(lister->projectId(), project, Timeout);
         QAbstractItemView *view = browser->view();
         for (const QString &folder : foldersDownTo(bulkFolder)) {
             const QString folderId = sim->invoke([&](icasim::IcaSimulator &s) {
@@ -121,28 +123,28 @@ private Q_SLOTS:
             QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
             QTest::mousePress(view->viewport(), Qt::LeftButton, {}, at);
             QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
-            QTRY_COMPARE_WITH_TIMEOUT(model->folderPath(), folder, Timeout);
+            QTRY_COMPARE_WITH_TIMEOUT(lister->folderPath(), folder, Timeout);
         }
         QCOMPARE(browser->navigator()->currentPath(), bulkFolder);
 
         // Filter by name and by technical tag, in pages of 200.
-        QVERIFY(model->setPageSize(200));
+        QVERIFY(lister->setPageSize(200));
         auto *name = find<QLineEdit>(browser, "nameFilter");
         QTest::keyClicks(name, QStringLiteral("_R1_"));
         QTest::keyClick(name, Qt::Key_Return);
         auto *tag = find<QLineEdit>(browser, "technicalTagFilter");
         QTest::keyClicks(tag, runTag);
         QTest::keyClick(tag, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(model->filter().technicalTags() == QStringList{runTag} &&
-                                     model->filter().name() == QLatin1String("_R1_") &&
-                                     !model->isLoading() && model->rowCount() > 0,
+        QTRY_VERIFY_WITH_TIMEOUT(lister->filter().technicalTags() == QStringList{runTag} &&
+                                     lister->filter().name() == QLatin1String("_R1_") &&
+                                     !lister->isLoading() && model->rowCount() > 0,
                                  Timeout);
 
         // Scroll down until more than 500 rows are loaded (the view fetches pages).
         const bool loaded = QTest::qWaitFor(
             [&]() {
                 QScrollBar *bar = view->verticalScrollBar();
-                if (!model->isLoading())
+                if (!lister->isLoading())
                     bar->setValue(bar->maximum());
                 return model->rowCount() > 500;
             },
@@ -150,7 +152,7 @@ private Q_SLOTS:
         QVERIFY2(
             loaded,
             qPrintable(
-                QStringLiteral("%1 rows, %2").arg(model->rowCount()).arg(model->positionText())));
+                QStringLiteral("%1 rows, %2").arg(model->rowCount()).arg(lister->positionText())));
         for (const ProjectData &item : model->items()) {
             QVERIFY2(item.name.contains(QLatin1String("_R1_")), qPrintable(item.name));
             QVERIFY(item.tags.technicalTags.contains(runTag));

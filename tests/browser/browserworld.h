@@ -8,6 +8,7 @@
 #include "api/dataapi.h"
 #include "api/projectapi.h"
 #include "browser/databrowsermodel.h"
+#include "browser/datalister.h"
 #include "callwaiter.h"
 #include "countingnam.h"
 #include "simfixture.h"
@@ -22,13 +23,13 @@ namespace icatest {
 /// How long a browser test waits for the simulator's answers.
 constexpr int BrowserTimeout = 30000;
 
-/// Reads pages until `model` has every row (false when the time is up).
-inline bool loadAllRows(ica::DataBrowserModel &model, int timeoutMs = BrowserTimeout) {
+/// Reads pages until the model of `lister` has every row (false when the time is up).
+inline bool loadAllRows(ica::DataLister &lister, int timeoutMs = BrowserTimeout) {
     return QTest::qWaitFor(
-        [&model]() {
-            if (model.canFetchMore())
-                model.fetchMore();
-            return model.isComplete() && !model.isLoading();
+        [&lister]() {
+            if (lister.canFetchMore())
+                lister.fetchMore();
+            return lister.isComplete() && !lister.isLoading();
         },
         timeoutMs);
 }

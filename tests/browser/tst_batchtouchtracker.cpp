@@ -5,6 +5,7 @@
 // and follow() does so when a BatchMonitor sees its batch finish.
 #include "browser/batchtouchtracker.h"
 #include "browser/databrowsermodel.h"
+#include "browser/datalister.h"
 #include "browserworld.h"
 #include "models/batchmonitor.h"
 #include "models/itemspager.h" // batchmonitor.h needs it complete
@@ -47,21 +48,22 @@ private Q_SLOTS:
     void cleanupTestCase() { world.reset(); }
 
     void refreshesTheLoadedRowsABatchChanged() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(model));
+        lister.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(icatest::loadAllRows(lister));
         const QString tag = QStringLiteral("touch-rows");
         const QStringList loaded{model.itemAt(0).id, model.itemAt(1).id, model.itemAt(900).id};
         const QStringList elsewhere =
             world->childIds(QStringLiteral("/reference/GRCh38/")).mid(0, 2);
         QVERIFY(world->runBatch(loaded + elsewhere, TagUpdate{{tag}, {}}));
 
-        BatchTouchTracker tracker(world->client, &model);
+        BatchTouchTracker tracker(world->client, &lister);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        QSignalSpy refreshed(&model, &DataBrowserModel::rowsRefreshed);
+        QSignalSpy refreshed(&lister, &DataLister::rowsRefreshed);
         world->nam.urls.clear();
         tracker.touch(world->projectId, loaded + elsewhere);
         QVERIFY(touched.wait(Timeout));
@@ -76,11 +78,12 @@ private Q_SLOTS:
     }
 
     void refreshesEverythingWhenAFolderAboveChanged() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
-        QVERIFY(icatest::loadAllRows(model));
+        lister.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 6);
         const auto reference =
             world->sim().dataAtPath(world->projectId, QStringLiteral("/reference/"));
@@ -89,7 +92,7 @@ private Q_SLOTS:
         // ICA applies a folder's changes to everything inside it.
         QVERIFY(world->runBatch({reference->id}, TagUpdate{{tag}, {}}));
 
-        BatchTouchTracker tracker(world->client, &model);
+        BatchTouchTracker tracker(world->client, &lister);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -103,11 +106,12 @@ private Q_SLOTS:
     }
 
     void ignoresOtherProjects() {
-        DataBrowserModel model(world->client);
-        model.setLocation(world->projectId, world->bulkFolder);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
+        lister.setLocation(world->projectId, world->bulkFolder);
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
-        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), Timeout);
-        BatchTouchTracker tracker(world->client, &model);
+        QTRY_VERIFY_WITH_TIMEOUT(!lister.isLoading(), Timeout);
+        BatchTouchTracker tracker(world->client, &lister);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         world->nam.urls.clear();
         tracker.touch(world->otherProjectId, {model.itemAt(0).id});
@@ -117,17 +121,18 @@ private Q_SLOTS:
     }
 
     void learnsTheIdsFromTheBatch() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(model));
+        lister.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(icatest::loadAllRows(lister));
         const QString tag = QStringLiteral("touch-batch");
         const QStringList ids{model.itemAt(5).id, model.itemAt(6).id};
         QString batchId;
         QVERIFY(world->runBatch(ids, TagUpdate{{tag}, {}}, {}, &batchId));
 
-        BatchTouchTracker tracker(world->client, &model);
+        BatchTouchTracker tracker(world->client, &lister);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         tracker.touchBatch(world->projectId, batchId);
         QVERIFY(touched.wait(Timeout));
@@ -138,9 +143,10 @@ private Q_SLOTS:
     }
 
     void followsABatchMonitor() {
-        DataBrowserModel model(world->client);
-        model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(model));
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
+        lister.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(icatest::loadAllRows(lister));
         const QString tag = QStringLiteral("touch-monitor");
         const QString id = model.itemAt(42).id;
         const QString batchId = world->createBatch({id}, TagUpdate{{tag}, {}});
@@ -148,7 +154,7 @@ private Q_SLOTS:
 
         BatchMonitor monitor(world->client);
         monitor.setRefreshInterval(std::chrono::milliseconds(0));
-        BatchTouchTracker tracker(world->client, &model);
+        BatchTouchTracker tracker(world->client, &lister);
         tracker.follow(&monitor);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         QSignalSpy finished(&monitor, &BatchMonitor::finished);

@@ -6,6 +6,7 @@
 // a new order); refreshRows(); errors; and the tag catalog fed by the listings.
 #include "browser/browsernavigator.h"
 #include "browser/databrowsermodel.h"
+#include "browser/datalister.h"
 #include "browser/tagcatalog.h"
 #include "browserworld.h"
 
@@ -89,15 +90,39 @@ private Q_SLOTS:
 
     void cleanupTestCase() { world.reset(); }
 
+    void theModelOnlyHoldsRows() {
+        // Passive: without a lister nothing is fetched or sorted, and the rows a lister
+        // handed over stay when it goes.
+        DataBrowserModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QVERIFY(!model.canFetchMore());
+        model.fetchMore();
+        model.sort(DataBrowserModel::NameColumn);
+        QCOMPARE(model.rowCount(), 0);
+        {
+            DataLister lister(world->client, &model);
+            QCOMPARE(model.pager(), &lister);
+            lister.setLocation(world->projectId, world->bulkFolder); // more than a page
+            QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0 && !lister.isLoading(), Timeout);
+            QVERIFY(model.canFetchMore()); // through the lister
+            QVERIFY(!lister.isComplete());
+        }
+        QCOMPARE(model.pager(), nullptr);
+        QVERIFY(!model.canFetchMore());
+        QCOMPARE(model.rowCount(), DataBrowserModel::DefaultPageSize);
+    }
+
     void browsesFoldersWithBreadcrumbsAndHistory() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         BrowserNavigator nav;
         nav.setProject(world->projectId);
-        nav.attach(&model);
-        QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), Timeout);
-        QCOMPARE(model.folderPath(), QStringLiteral("/"));
+        nav.attach(&lister);
+        QTRY_VERIFY_WITH_TIMEOUT(lister.isComplete(), Timeout);
+        QCOMPARE(lister.folderPath(), QStringLiteral("/"));
         QStringList rootNames = column(model, Qt::DisplayRole);
         rootNames.sort();
         QCOMPARE(rootNames, QStringList({QStringLiteral("analysis"), QStringLiteral("reference"),
@@ -107,15 +132,15 @@ private Q_SLOTS:
         // Into "runs" by its row, as a double click would.
         QVERIFY(nav.open(model.index(rowNamed(model, QStringLiteral("runs")), 0)));
         QCOMPARE(nav.currentPath(), QStringLiteral("/runs/"));
-        QCOMPARE(model.folderPath(), QStringLiteral("/runs/"));
-        QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), Timeout);
+        QCOMPARE(lister.folderPath(), QStringLiteral("/runs/"));
+        QTRY_VERIFY_WITH_TIMEOUT(lister.isComplete(), Timeout);
         QCOMPARE(model.rowCount(), world->childIds(QStringLiteral("/runs/")).size());
         static const QRegularExpression month(QStringLiteral("^\\d{4}-\\d{2}$"));
         for (const QString &name : column(model, Qt::DisplayRole))
             QVERIFY2(month.match(name).hasMatch(), qPrintable(name));
 
         QVERIFY(nav.navigateTo(QStringLiteral("/reference/GRCh38")));
-        QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(lister.isComplete(), Timeout);
         QCOMPARE(model.rowCount(), 6);
         QStringList labels;
         for (const Breadcrumb &crumb : nav.breadcrumbs())
@@ -155,28 +180,29 @@ private Q_SLOTS:
         QVERIFY(cell(DataBrowserModel::ModifiedColumn).toDateTime().isValid());
 
         QVERIFY(nav.back());
-        QCOMPARE(model.folderPath(), QStringLiteral("/runs/"));
+        QCOMPARE(lister.folderPath(), QStringLiteral("/runs/"));
         QVERIFY(nav.up());
-        QCOMPARE(model.folderPath(), QStringLiteral("/"));
+        QCOMPARE(lister.folderPath(), QStringLiteral("/"));
         QVERIFY(nav.back());
-        QCOMPARE(model.folderPath(), QStringLiteral("/runs/"));
-        QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), Timeout);
+        QCOMPARE(lister.folderPath(), QStringLiteral("/runs/"));
+        QTRY_VERIFY_WITH_TIMEOUT(lister.isComplete(), Timeout);
         QCOMPARE(model.rowCount(), world->childIds(QStringLiteral("/runs/")).size());
     }
 
     void fetchMoreReadsALargeFolderPageByPage() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QVERIFY(model.setPageSize(500));
+        QVERIFY(lister.setPageSize(500));
         Notifications signals_(&model);
         world->nam.urls.clear();
-        model.setLocation(world->projectId, world->bulkFolder);
+        lister.setLocation(world->projectId, world->bulkFolder);
         const QStringList expected = world->childIds(world->bulkFolder);
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
         // ICA's estimate of the rest is known after the first page.
-        QCOMPARE(model.expectedCount().value_or(-1), qint64(expected.size()));
-        QVERIFY(icatest::loadAllRows(model));
+        QCOMPARE(lister.expectedCount().value_or(-1), qint64(expected.size()));
+        QVERIFY(icatest::loadAllRows(lister));
 
         QCOMPARE(model.rowCount(), expected.size());
         const QStringList ids = idsOf(model);
@@ -193,20 +219,21 @@ private Q_SLOTS:
         QCOMPARE(world->nam.count(QStringLiteral("/data"), QStringLiteral("parentFolderPath=")),
                  pages);
         QVERIFY(!model.canFetchMore());
-        QCOMPARE(model.positionText(), QStringLiteral("%L1 items").arg(expected.size()));
+        QCOMPARE(lister.positionText(), QStringLiteral("%L1 items").arg(expected.size()));
     }
 
     void sortsByNameOnTheServer() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, world->bulkFolder);
+        lister.setLocation(world->projectId, world->bulkFolder);
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
         world->nam.urls.clear();
         model.sort(DataBrowserModel::NameColumn, Qt::DescendingOrder);
-        QCOMPARE(model.sortColumn(), int(DataBrowserModel::NameColumn));
-        QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
-        QVERIFY(icatest::loadAllRows(model));
+        QCOMPARE(lister.sortColumn(), int(DataBrowserModel::NameColumn));
+        QCOMPARE(lister.sortOrder(), Qt::DescendingOrder);
+        QVERIFY(icatest::loadAllRows(lister));
         const QStringList expected = world->childIds(world->bulkFolder);
         QCOMPARE(model.rowCount(), expected.size());
         const QStringList names = column(model, Qt::DisplayRole, DataBrowserModel::NameColumn);
@@ -221,10 +248,10 @@ private Q_SLOTS:
         // Tags cannot be sorted by ICA: nothing is asked, the user is told.
         QVERIFY(!DataBrowserModel::canSort(DataBrowserModel::UserTagsColumn));
         QVERIFY(DataBrowserModel::canSort(DataBrowserModel::ModifiedColumn));
-        QSignalSpy messages(&model, &DataBrowserModel::statusMessage);
+        QSignalSpy messages(&lister, &DataLister::statusMessage);
         const int requests = int(world->nam.urls.size());
         model.sort(DataBrowserModel::UserTagsColumn, Qt::AscendingOrder);
-        QCOMPARE(model.sortColumn(), int(DataBrowserModel::NameColumn));
+        QCOMPARE(lister.sortColumn(), int(DataBrowserModel::NameColumn));
         QCOMPARE(messages.count(), 1);
         QVERIFY(messages.first().first().toString().contains(QStringLiteral("cannot sort")));
         QCOMPARE(int(world->nam.urls.size()), requests);
@@ -232,23 +259,24 @@ private Q_SLOTS:
                      .toString()
                      .isEmpty());
 
-        model.clearSort();
-        QCOMPARE(model.sortColumn(), -1);
+        lister.clearSort();
+        QCOMPARE(lister.sortColumn(), -1);
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
         QVERIFY(
             !world->nam.urls.last().query(QUrl::FullyDecoded).contains(QStringLiteral("sort=")));
     }
 
     void nameFilterFuzzyAndExact() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, world->bulkFolder);
+        lister.setLocation(world->projectId, world->bulkFolder);
         DataFilter filter;
         filter.setName(QStringLiteral("l003"));
         filter.setNameMatch(MatchMode::Fuzzy);
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(icatest::loadAllRows(lister));
         int expected = 0;
         for (const icasim::DataSnapshot &child : children(world->bulkFolder))
             expected += child.name.contains(QStringLiteral("l003"), Qt::CaseInsensitive) ? 1 : 0;
@@ -259,43 +287,45 @@ private Q_SLOTS:
 
         filter.setName(QStringLiteral("POOL00002_S2_L001_R2_001.fastq.gz"));
         filter.setNameMatch(MatchMode::Exact);
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.itemAt(0).name, QStringLiteral("POOL00002_S2_L001_R2_001.fastq.gz"));
         filter.setName(QStringLiteral("pool00002_s2_l001_r2_001.fastq.gz")); // EXACT minds case
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 0);
     }
 
     void typeFilter() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         DataFilter filter;
         filter.setType(DataQuery::Type::Folder);
-        QVERIFY(model.setFilter(filter));
-        model.setLocation(world->projectId, QStringLiteral("/reference/"));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        lister.setLocation(world->projectId, QStringLiteral("/reference/"));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(model.itemAt(0).isFolder());
-        model.setFolder(QStringLiteral("/reference/GRCh38/"));
-        QVERIFY(icatest::loadAllRows(model));
+        lister.setFolder(QStringLiteral("/reference/GRCh38/"));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 0);
         filter.setType(DataQuery::Type::File);
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 6);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(!model.itemAt(row).isFolder());
     }
 
     void tagFiltersExactAndExclude() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, world->bulkFolder);
+        lister.setLocation(world->projectId, world->bulkFolder);
         const QString tag = QStringLiteral("qc-passed");
         int carrying = 0;
         const QList<icasim::DataSnapshot> all = children(world->bulkFolder);
@@ -306,15 +336,15 @@ private Q_SLOTS:
         DataFilter filter;
         filter.setUserTags({tag});
         filter.setUserTagMatch(MatchMode::Exact);
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), carrying);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(model.itemAt(row).tags.userTags.contains(tag));
 
         filter.setUserTagMatch(MatchMode::Exclude);
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), all.size() - carrying);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(!model.itemAt(row).tags.userTags.contains(tag));
@@ -322,28 +352,29 @@ private Q_SLOTS:
         DataFilter technical;
         technical.setTechnicalTags({QStringLiteral("novaseqx")});
         technical.setTechnicalTagMatch(MatchMode::Fuzzy);
-        QVERIFY(model.setFilter(technical));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(technical));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), all.size());
     }
 
     void recursiveSearchBelowTheFolder() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, QStringLiteral("/runs/"));
+        lister.setLocation(world->projectId, QStringLiteral("/runs/"));
         DataFilter filter;
         filter.setName(QStringLiteral("SampleSheet.csv"));
         filter.setNameMatch(MatchMode::Exact);
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 0); // not in /runs/ itself
-        QVERIFY(!model.isRecursiveListing());
+        QVERIFY(!lister.isRecursiveListing());
 
         filter.setRecursive(true);
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(model.isRecursiveListing());
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(lister.isRecursiveListing());
+        QVERIFY(icatest::loadAllRows(lister));
         int expected = 0;
         for (const QString &id : world->sim().fileIds(world->projectId)) {
             const auto data = world->sim().data(world->projectId, id);
@@ -355,12 +386,12 @@ private Q_SLOTS:
             QVERIFY(model.itemAt(row).path.startsWith(QStringLiteral("/runs/")));
 
         // STARTS_WITH the folder's path matches the folder too; it is left out.
-        QSignalSpy received(&model, &DataBrowserModel::dataReceived);
+        QSignalSpy received(&lister, &DataLister::dataReceived);
         filter.setName(QStringLiteral("reference"));
         filter.setNameMatch(MatchMode::Fuzzy);
-        QVERIFY(model.setFilter(filter));
-        model.setFolder(QStringLiteral("/reference/"));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        lister.setFolder(QStringLiteral("/reference/"));
+        QVERIFY(icatest::loadAllRows(lister));
         QVERIFY(!received.isEmpty());
         const auto lastAnswer = received.last().first().value<QList<ProjectData>>();
         QCOMPARE(lastAnswer.size(), 1);
@@ -369,45 +400,47 @@ private Q_SLOTS:
     }
 
     void refusesAFilterIcaWouldRefuse() {
-        DataBrowserModel model(world->client);
-        model.setLocation(world->projectId, QStringLiteral("/"));
-        QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), Timeout);
-        QSignalSpy messages(&model, &DataBrowserModel::statusMessage);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
+        lister.setLocation(world->projectId, QStringLiteral("/"));
+        QTRY_VERIFY_WITH_TIMEOUT(lister.isComplete(), Timeout);
+        QSignalSpy messages(&lister, &DataLister::statusMessage);
         DataFilter filter;
         filter.setStatuses({QStringLiteral("GONE")});
-        QVERIFY(!model.setFilter(filter));
-        QCOMPARE(model.filter(), DataFilter());
+        QVERIFY(!lister.setFilter(filter));
+        QCOMPARE(lister.filter(), DataFilter());
         QCOMPARE(model.rowCount(), 3); // what was shown stays
         QCOMPARE(messages.count(), 1);
         QVERIFY(messages.first().first().toString().contains(QStringLiteral("GONE")));
     }
 
     void refreshAppliesTheDifference() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         const QStringList ids = world->childIds(world->bulkFolder);
         const QString tag = QStringLiteral("browser-diff");
         DataFilter filter;
         filter.setUserTags({tag});
-        QVERIFY(model.setFilter(filter));
-        model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        lister.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 0);
 
         Notifications signals_(&model);
         QVERIFY(world->runBatch(ids.mid(0, 5), TagUpdate{{tag}, {}}));
-        QVERIFY(model.refresh());
+        QVERIFY(lister.refresh());
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 5, Timeout);
-        QTRY_VERIFY(!model.isLoading());
+        QTRY_VERIFY(!lister.isLoading());
         QCOMPARE(signals_.resets.count(), 0);
         QCOMPARE(signals_.inserted.count(), 1);
 
         signals_.clear();
         QVERIFY(world->runBatch({ids.at(1)}, TagUpdate{{}, {tag}}));
         QVERIFY(world->runBatch({ids.at(10), ids.at(11)}, TagUpdate{{tag}, {}}));
-        QVERIFY(model.refresh());
-        QTRY_VERIFY_WITH_TIMEOUT(signals_.inserted.count() > 0 && !model.isLoading(), Timeout);
+        QVERIFY(lister.refresh());
+        QTRY_VERIFY_WITH_TIMEOUT(signals_.inserted.count() > 0 && !lister.isLoading(), Timeout);
         QCOMPARE(signals_.resets.count(), 0);
         QCOMPARE(signals_.removed.count(), 1);
         QCOMPARE(signals_.inserted.count(), 1);
@@ -416,11 +449,12 @@ private Q_SLOTS:
     }
 
     void refreshShowsChangedTagsInPlace() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(model));
+        lister.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(icatest::loadAllRows(lister));
         const int rows = model.rowCount();
         const QStringList touched{model.itemAt(7).id, model.itemAt(8).id, model.itemAt(2000).id};
         QPersistentModelIndex watched = model.index(2000, DataBrowserModel::UserTagsColumn);
@@ -428,8 +462,8 @@ private Q_SLOTS:
         Notifications signals_(&model);
         QVERIFY(world->runBatch(touched, TagUpdate{{QStringLiteral("browser-refresh")}, {}},
                                 TagUpdate{{QStringLiteral("pipeline:checked")}, {}}));
-        QVERIFY(model.refresh());
-        QTRY_VERIFY_WITH_TIMEOUT(signals_.changed.count() > 0 && !model.isLoading(), Timeout);
+        QVERIFY(lister.refresh());
+        QTRY_VERIFY_WITH_TIMEOUT(signals_.changed.count() > 0 && !lister.isLoading(), Timeout);
         QCOMPARE(signals_.resets.count(), 0);
         QCOMPARE(signals_.inserted.count(), 0);
         QCOMPARE(signals_.removed.count(), 0);
@@ -451,20 +485,21 @@ private Q_SLOTS:
     }
 
     void refreshMovesRowsWhenTheSortOrderChanged() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
+        lister.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
         model.sort(DataBrowserModel::ModifiedColumn, Qt::AscendingOrder);
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 6);
         const QString firstId = model.itemAt(0).id;
         QPersistentModelIndex first = model.index(0, DataBrowserModel::NameColumn);
 
         Notifications signals_(&model);
         QVERIFY(world->runBatch({firstId}, TagUpdate{{QStringLiteral("browser-moved")}, {}}));
-        QVERIFY(model.refresh());
-        QTRY_VERIFY_WITH_TIMEOUT(signals_.layouts.count() > 0 && !model.isLoading(), Timeout);
+        QVERIFY(lister.refresh());
+        QTRY_VERIFY_WITH_TIMEOUT(signals_.layouts.count() > 0 && !lister.isLoading(), Timeout);
         QCOMPARE(signals_.resets.count(), 0);
         QCOMPARE(signals_.inserted.count(), 0);
         QCOMPARE(signals_.removed.count(), 0);
@@ -477,20 +512,21 @@ private Q_SLOTS:
     }
 
     void refreshRowsReadsJustThoseRows() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(model));
+        lister.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(icatest::loadAllRows(lister));
         const QString tag = QStringLiteral("browser-rows");
         const QStringList touched{model.itemAt(100).id, model.itemAt(300).id, model.itemAt(301).id};
         QVERIFY(world->runBatch(touched, TagUpdate{{tag}, {}}));
 
         Notifications signals_(&model);
-        QSignalSpy done(&model, &DataBrowserModel::rowsRefreshed);
+        QSignalSpy done(&lister, &DataLister::rowsRefreshed);
         world->nam.urls.clear();
         const QString notLoaded = QStringLiteral("fil.%1").arg(7, 32, 10, QLatin1Char('0'));
-        model.refreshRows(touched + QStringList{notLoaded});
+        lister.refreshRows(touched + QStringList{notLoaded});
         QVERIFY(done.wait(Timeout));
         QCOMPARE(done.first().first().toStringList(), touched);
         QCOMPARE(world->nam.urls.size(), 1); // one call for the three IDs
@@ -504,13 +540,13 @@ private Q_SLOTS:
         // With a tag filter, a row that lost the tag leaves the listing.
         DataFilter filter;
         filter.setUserTags({tag});
-        QVERIFY(model.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(model));
+        QVERIFY(lister.setFilter(filter));
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(world->runBatch({touched.at(1)}, TagUpdate{{}, {tag}}));
         signals_.clear();
         done.clear();
-        model.refreshRows(touched);
+        lister.refreshRows(touched);
         QVERIFY(done.wait(Timeout));
         QCOMPARE(signals_.removed.count(), 1);
         QCOMPARE(signals_.resets.count(), 0);
@@ -518,32 +554,34 @@ private Q_SLOTS:
     }
 
     void reportsErrors() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QSignalSpy errors(&model, &DataBrowserModel::errorOccurred);
-        QSignalSpy messages(&model, &DataBrowserModel::statusMessage);
-        model.setLocation(QStringLiteral("00000000-0000-4000-8000-000000000000"),
-                          QStringLiteral("/"));
+        QSignalSpy errors(&lister, &DataLister::errorOccurred);
+        QSignalSpy messages(&lister, &DataLister::statusMessage);
+        lister.setLocation(QStringLiteral("00000000-0000-4000-8000-000000000000"),
+                           QStringLiteral("/"));
         QVERIFY(errors.wait(Timeout));
-        QCOMPARE(model.lastError().httpStatus, 404);
+        QCOMPARE(lister.lastError().httpStatus, 404);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.canFetchMore());
-        QVERIFY(!model.isLoading());
+        QVERIFY(!lister.isLoading());
         QVERIFY(messages.last().first().toString().startsWith(QStringLiteral("Could not list /")));
 
-        QSignalSpy pathMessages(&model, &DataBrowserModel::statusMessage);
-        model.setFolder(QStringLiteral("/a/../b/"));
+        QSignalSpy pathMessages(&lister, &DataLister::statusMessage);
+        lister.setFolder(QStringLiteral("/a/../b/"));
         QCOMPARE(pathMessages.count(), 1);
-        QCOMPARE(model.folderPath(), QStringLiteral("/"));
+        QCOMPARE(lister.folderPath(), QStringLiteral("/"));
     }
 
     void catalogLearnsFromListings() {
-        DataBrowserModel model(world->client);
+        DataBrowserModel model;
+        DataLister lister(world->client, &model);
         TagCatalog catalog;
-        connect(&model, &DataBrowserModel::dataReceived, &catalog, &TagCatalog::learnData);
-        model.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(model));
+        connect(&lister, &DataLister::dataReceived, &catalog, &TagCatalog::learnData);
+        lister.setLocation(world->projectId, world->bulkFolder);
+        QVERIFY(icatest::loadAllRows(lister));
         QCOMPARE(catalog.completions(TagKind::Technical, QStringLiteral("instr")),
                  QStringList{QStringLiteral("instrument:NovaSeqX")});
         QCOMPARE(catalog.useCount(TagKind::Technical, QStringLiteral("instrument:NovaSeqX")),

@@ -9,6 +9,7 @@
 #include "browser/databrowsermodel.h"
 #include "browser/databrowserview.h"
 #include "browser/dataidsmime.h"
+#include "browser/datalister.h"
 #include "browser/matchcollector.h"
 #include "browser/selectionbar.h"
 #include "browser/tagcatalog.h"
@@ -69,6 +70,7 @@ protected:
         return widget->findChild<T *>(QLatin1String(name));
     }
     ica::DataBrowserModel *model() const { return widget->model(); }
+    ica::DataLister *lister() const { return widget->lister(); }
     ica::ui::DataBrowserView *view() const { return widget->view(); }
     QString labelText(const char *name) const {
         const QLabel *label = child<QLabel>(name);
@@ -77,16 +79,16 @@ protected:
 
     /// The question asked is answered (at least its first page).
     bool settled() const {
-        return QTest::qWaitFor([this]() { return model() && !model()->isLoading(); }, Timeout);
+        return QTest::qWaitFor([this]() { return lister() && !lister()->isLoading(); }, Timeout);
     }
     /// Reads pages until every row is loaded.
-    bool loadAll() const { return loadAllRows(*model(), Timeout); }
+    bool loadAll() const { return loadAllRows(*lister(), Timeout); }
     /// Scrolls to the end, as the user would, until more than `rows` rows are loaded.
     bool scrollPast(int rows) const {
         return QTest::qWaitFor(
             [this, rows]() {
                 QScrollBar *bar = view()->verticalScrollBar();
-                if (!model()->isLoading())
+                if (!lister()->isLoading())
                     bar->setValue(bar->maximum());
                 return model()->rowCount() > rows;
             },
@@ -103,7 +105,7 @@ protected:
     bool openBulkFolder() {
         widget->setProject(world->projectId);
         widget->navigator()->navigateTo(world->bulkFolder);
-        return settled() && model()->folderPath() == world->bulkFolder;
+        return settled() && lister()->folderPath() == world->bulkFolder;
     }
     /// The simulator's children of `folder` that `keep` accepts.
     template <typename F> int countChildren(const QString &folder, F keep) const {

@@ -19,7 +19,7 @@ private Q_SLOTS:
 
     void choosesProjectsFromTheList() {
         QCOMPARE(widget->objectName(), QStringLiteral("dataBrowser"));
-        QCOMPARE(model()->sortColumn(), -1); // showing the table asked for no sort
+        QCOMPARE(lister()->sortColumn(), -1); // showing the table asked for no sort
         QCOMPARE(view()->horizontalHeader()->sortIndicatorSection(), -1);
         QSignalSpy changed(widget.get(), &ui::BrowserWidget::projectChanged);
         // Chosen before the list has loaded: selected once it has.
@@ -49,7 +49,7 @@ private Q_SLOTS:
         QCOMPARE(crumbs.size(), 1);
         QCOMPARE(crumbs.first()->text(), widget->projectName());
         QCOMPARE(crumbs.first()->property("path").toString(), QStringLiteral("/"));
-        QCOMPARE(labelText("positionLabel"), model()->positionText());
+        QCOMPARE(labelText("positionLabel"), lister()->positionText());
 
         // The user picks the other project with the keyboard.
         const int current = combo->currentIndex();
@@ -59,7 +59,7 @@ private Q_SLOTS:
         for (int i = 0; i < qAbs(other - current); ++i)
             QTest::keyClick(combo, other > current ? Qt::Key_Down : Qt::Key_Up);
         QCOMPARE(widget->projectId(), world->otherProjectId);
-        QCOMPARE(model()->projectId(), world->otherProjectId);
+        QCOMPARE(lister()->projectId(), world->otherProjectId);
         QCOMPARE(changed.last().at(0).toString(), world->otherProjectId);
         QCOMPARE(changed.last().at(1).toString(), combo->currentText());
         QVERIFY(settled());
@@ -96,7 +96,7 @@ private Q_SLOTS:
             view()->setCurrentIndex(model()->index(row, 0));
             QTest::keyClick(view(), Qt::Key_Return);
         }
-        QCOMPARE(model()->folderPath(), world->bulkFolder);
+        QCOMPARE(lister()->folderPath(), world->bulkFolder);
         QVERIFY(settled());
         QVERIFY(model()->rowCount() > 0);
 
@@ -104,7 +104,7 @@ private Q_SLOTS:
         view()->setCurrentIndex(model()->index(0, 0));
         QVERIFY(!model()->itemAt(0).isFolder());
         QTest::keyClick(view(), Qt::Key_Return);
-        QCOMPARE(model()->folderPath(), world->bulkFolder);
+        QCOMPARE(lister()->folderPath(), world->bulkFolder);
 
         // The breadcrumbs: root, runs, then each segment; a click goes there.
         QList<QToolButton *> crumbs =
@@ -113,22 +113,22 @@ private Q_SLOTS:
         QCOMPARE(crumbs.last()->property("path").toString(), world->bulkFolder);
         QCOMPARE(crumbs.at(1)->property("path").toString(), QStringLiteral("/runs/"));
         crumbs.at(1)->click();
-        QCOMPARE(model()->folderPath(), QStringLiteral("/runs/"));
+        QCOMPARE(lister()->folderPath(), QStringLiteral("/runs/"));
         QTRY_COMPARE(child<QWidget>("breadcrumbBar")
                          ->findChildren<QToolButton *>(QStringLiteral("crumb"))
                          .size(),
                      2);
 
         back->click();
-        QCOMPARE(model()->folderPath(), world->bulkFolder);
+        QCOMPARE(lister()->folderPath(), world->bulkFolder);
         QVERIFY(forward->isEnabled());
         up->click();
-        QCOMPARE(model()->folderPath(),
+        QCOMPARE(lister()->folderPath(),
                  world->bulkFolder.left(world->bulkFolder.lastIndexOf(QLatin1Char('/'), -2) + 1));
         back->click();
-        QCOMPARE(model()->folderPath(), world->bulkFolder);
+        QCOMPARE(lister()->folderPath(), world->bulkFolder);
         forward->click();
-        QVERIFY(model()->folderPath() != world->bulkFolder);
+        QVERIFY(lister()->folderPath() != world->bulkFolder);
 
         // The keyboard shortcuts, once the window is active (a button's shortcut
         // "animates" the click: it comes a moment later).
@@ -138,21 +138,21 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(widget.get()));
         view()->setFocus();
         QTest::keyClick(view(), Qt::Key_Left, Qt::AltModifier);
-        QTRY_COMPARE(model()->folderPath(), world->bulkFolder);
+        QTRY_COMPARE(lister()->folderPath(), world->bulkFolder);
         QTest::keyClick(view(), Qt::Key_Up, Qt::AltModifier);
-        QTRY_COMPARE(model()->folderPath(), parent);
+        QTRY_COMPARE(lister()->folderPath(), parent);
         QTest::keyClick(view(), Qt::Key_Left, Qt::AltModifier);
-        QTRY_COMPARE(model()->folderPath(), world->bulkFolder);
+        QTRY_COMPARE(lister()->folderPath(), world->bulkFolder);
         QTest::keyClick(view(), Qt::Key_Right, Qt::AltModifier);
-        QTRY_COMPARE(model()->folderPath(), parent);
+        QTRY_COMPARE(lister()->folderPath(), parent);
         QCOMPARE(widget->navigator()->backHistory().first(), world->bulkFolder);
     }
 
     void filtersByNameOnEnter() {
         QVERIFY(openBulkFolder());
         typeAndEnter("nameFilter", QStringLiteral("l003"));
-        QCOMPARE(model()->filter().name(), QStringLiteral("l003"));
-        QCOMPARE(model()->filter().nameMatch(), MatchMode::Fuzzy);
+        QCOMPARE(lister()->filter().name(), QStringLiteral("l003"));
+        QCOMPARE(lister()->filter().nameMatch(), MatchMode::Fuzzy);
         QVERIFY(loadAll());
         const int expected = countChildren(world->bulkFolder, [](const icasim::DataSnapshot &d) {
             return d.name.contains(QStringLiteral("l003"), Qt::CaseInsensitive);
@@ -167,10 +167,10 @@ private Q_SLOTS:
         const QString exactName = QStringLiteral("POOL00002_S2_L001_R2_001.fastq.gz");
         auto *name = child<QLineEdit>("nameFilter");
         name->setText(exactName);
-        QCOMPARE(model()->filter().name(), QStringLiteral("l003"));
+        QCOMPARE(lister()->filter().name(), QStringLiteral("l003"));
         selectComboData("nameMatch", int(MatchMode::Exact));
-        QCOMPARE(model()->filter().name(), exactName);
-        QCOMPARE(model()->filter().nameMatch(), MatchMode::Exact);
+        QCOMPARE(lister()->filter().name(), exactName);
+        QCOMPARE(lister()->filter().nameMatch(), MatchMode::Exact);
         QVERIFY(loadAll());
         QCOMPARE(model()->rowCount(), 1);
         QCOMPARE(model()->itemAt(0).name, exactName);
@@ -181,11 +181,11 @@ private Q_SLOTS:
         QVERIFY(message->isVisible());
         QVERIFY2(message->text().contains(QStringLiteral("cannot contain")),
                  qPrintable(message->text()));
-        QCOMPARE(model()->filter().name(), exactName);
+        QCOMPARE(lister()->filter().name(), exactName);
         QCOMPARE(model()->rowCount(), 1);
 
         child<QToolButton>("clearFilterButton")->click();
-        QVERIFY(model()->filter().isEmpty());
+        QVERIFY(lister()->filter().isEmpty());
         QVERIFY(child<QLineEdit>("nameFilter")->text().isEmpty());
         QVERIFY(!message->isVisible());
         QVERIFY(loadAll());
@@ -200,15 +200,15 @@ private Q_SLOTS:
         });
         QVERIFY(carrying > 0);
         typeAndEnter("userTagFilter", tag + QStringLiteral(", "));
-        QCOMPARE(model()->filter().userTags(), QStringList{tag});
-        QCOMPARE(model()->filter().userTagMatch(), MatchMode::Exact);
+        QCOMPARE(lister()->filter().userTags(), QStringList{tag});
+        QCOMPARE(lister()->filter().userTagMatch(), MatchMode::Exact);
         QVERIFY(loadAll());
         QCOMPARE(model()->rowCount(), carrying);
         for (int row = 0; row < model()->rowCount(); ++row)
             QVERIFY(model()->itemAt(row).tags.userTags.contains(tag));
 
         selectComboData("userTagMatch", int(MatchMode::Exclude));
-        QCOMPARE(model()->filter().userTagMatch(), MatchMode::Exclude);
+        QCOMPARE(lister()->filter().userTagMatch(), MatchMode::Exclude);
         QVERIFY(loadAll());
         QCOMPARE(model()->rowCount(), world->childIds(world->bulkFolder).size() - carrying);
         for (int row = 0; row < model()->rowCount(); ++row)
@@ -217,8 +217,8 @@ private Q_SLOTS:
 
         typeAndEnter("technicalTagFilter", QStringLiteral("novaseqx"));
         selectComboData("technicalTagMatch", int(MatchMode::Fuzzy));
-        QCOMPARE(model()->filter().technicalTags(), QStringList{QStringLiteral("novaseqx")});
-        QCOMPARE(model()->filter().technicalTagMatch(), MatchMode::Fuzzy);
+        QCOMPARE(lister()->filter().technicalTags(), QStringList{QStringLiteral("novaseqx")});
+        QCOMPARE(lister()->filter().technicalTagMatch(), MatchMode::Fuzzy);
         QVERIFY(loadAll());
         QCOMPARE(model()->rowCount(), world->childIds(world->bulkFolder).size());
         child<QToolButton>("clearFilterButton")->click();
@@ -229,10 +229,10 @@ private Q_SLOTS:
             statusButton->menu()->findChild<QAction *>(QStringLiteral("status_AVAILABLE"));
         QVERIFY(available);
         available->trigger();
-        QCOMPARE(model()->filter().statuses(), QStringList{QStringLiteral("AVAILABLE")});
+        QCOMPARE(lister()->filter().statuses(), QStringList{QStringLiteral("AVAILABLE")});
         QVERIFY(statusButton->text().contains(QStringLiteral("Available")));
         typeAndEnter("formatFilter", QStringLiteral("fastq, bam"));
-        QCOMPARE(model()->filter().formatCodes(),
+        QCOMPARE(lister()->filter().formatCodes(),
                  QStringList({QStringLiteral("FASTQ"), QStringLiteral("BAM")}));
         QVERIFY(loadAll());
         const int available_ = countChildren(world->bulkFolder, [](const icasim::DataSnapshot &d) {
@@ -245,7 +245,7 @@ private Q_SLOTS:
         // Folders only, at the root; then a name searched in every subfolder.
         widget->navigator()->navigateTo(QStringLiteral("/runs/"));
         selectComboData("typeFilter", int(DataQuery::Type::Folder));
-        QCOMPARE(model()->filter().type(), DataQuery::Type::Folder);
+        QCOMPARE(lister()->filter().type(), DataQuery::Type::Folder);
         QVERIFY(loadAll());
         QCOMPARE(model()->rowCount(), world->childIds(QStringLiteral("/runs/")).size());
         selectComboData("typeFilter", int(DataQuery::Type::Any));
@@ -254,8 +254,8 @@ private Q_SLOTS:
         QVERIFY(loadAll());
         QCOMPARE(model()->rowCount(), 0);
         child<QCheckBox>("recursiveCheck")->click();
-        QVERIFY(model()->filter().recursive());
-        QVERIFY(model()->isRecursiveListing());
+        QVERIFY(lister()->filter().recursive());
+        QVERIFY(lister()->isRecursiveListing());
         QVERIFY(loadAll());
         QVERIFY(model()->rowCount() > 1);
         for (int row = 0; row < model()->rowCount(); ++row)

@@ -21,28 +21,28 @@ private Q_SLOTS:
         QVERIFY(openBulkFolder());
         QSignalSpy resets(model(), &QAbstractItemModel::modelReset);
         clickHeader(DataBrowserModel::NameColumn);
-        QCOMPARE(model()->sortColumn(), int(DataBrowserModel::NameColumn));
+        QCOMPARE(lister()->sortColumn(), int(DataBrowserModel::NameColumn));
         QCOMPARE(view()->horizontalHeader()->sortIndicatorSection(),
                  int(DataBrowserModel::NameColumn));
         QCOMPARE(resets.count(), 1);
         QVERIFY(settled());
-        QCOMPARE(view()->horizontalHeader()->sortIndicatorOrder(), model()->sortOrder());
-        const int direction = model()->sortOrder() == Qt::AscendingOrder ? 1 : -1;
+        QCOMPARE(view()->horizontalHeader()->sortIndicatorOrder(), lister()->sortOrder());
+        const int direction = lister()->sortOrder() == Qt::AscendingOrder ? 1 : -1;
         for (int row = 1; row < model()->rowCount(); ++row)
             QVERIFY(direction * model()->itemAt(row - 1).name.compare(model()->itemAt(row).name,
                                                                       Qt::CaseInsensitive) <=
                     0);
-        const Qt::SortOrder order = model()->sortOrder();
+        const Qt::SortOrder order = lister()->sortOrder();
         clickHeader(DataBrowserModel::NameColumn);
-        QVERIFY(model()->sortOrder() != order);
+        QVERIFY(lister()->sortOrder() != order);
 
         // ICA cannot sort by tags: nothing is asked, the indicator stays, the user is told.
         resets.clear();
         clickHeader(DataBrowserModel::UserTagsColumn);
-        QCOMPARE(model()->sortColumn(), int(DataBrowserModel::NameColumn));
+        QCOMPARE(lister()->sortColumn(), int(DataBrowserModel::NameColumn));
         QCOMPARE(view()->horizontalHeader()->sortIndicatorSection(),
                  int(DataBrowserModel::NameColumn));
-        QCOMPARE(view()->horizontalHeader()->sortIndicatorOrder(), model()->sortOrder());
+        QCOMPARE(view()->horizontalHeader()->sortIndicatorOrder(), lister()->sortOrder());
         QCOMPARE(resets.count(), 0);
         auto *message = child<QLabel>("browserMessage");
         QVERIFY(message->isVisible());
@@ -58,7 +58,7 @@ private Q_SLOTS:
         QVERIFY(clearSort);
         QVERIFY(clearSort->isEnabled());
         clearSort->trigger();
-        QCOMPARE(model()->sortColumn(), -1);
+        QCOMPARE(lister()->sortColumn(), -1);
         QCOMPARE(view()->horizontalHeader()->sortIndicatorSection(), -1);
     }
 
@@ -108,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(view()->isColumnHidden(DataBrowserModel::PathColumn));
         QCOMPARE(header->hiddenSectionCount(), 1);
         // The folder is still the one browsed.
-        QCOMPARE(model()->folderPath(), world->bulkFolder);
+        QCOMPARE(lister()->folderPath(), world->bulkFolder);
         QVERIFY(settled());
         QVERIFY(model()->rowCount() > 0);
     }
@@ -116,11 +116,11 @@ private Q_SLOTS:
     void scrollingToTheEndReadsTheNextPage() {
         widget->setProject(world->projectId);
         QVERIFY(settled());
-        QVERIFY(model()->setPageSize(100));
+        QVERIFY(lister()->setPageSize(100));
         widget->navigator()->navigateTo(world->bulkFolder);
         QVERIFY(settled());
         QCOMPARE(model()->rowCount(), 100);
-        QCOMPARE(labelText("positionLabel"), model()->positionText());
+        QCOMPARE(labelText("positionLabel"), lister()->positionText());
         QVERIFY(labelText("positionLabel").contains(QStringLiteral("100")));
         // Rows have one fixed height: nothing measures them.
         QCOMPARE(view()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
@@ -129,12 +129,12 @@ private Q_SLOTS:
         QScrollBar *bar = view()->verticalScrollBar();
         QTRY_VERIFY(bar->maximum() > 0); // the view lays the rows out a moment later
         // Laid out without reaching the end: no page was asked for.
-        QVERIFY(!model()->isLoading());
+        QVERIFY(!lister()->isLoading());
         QCOMPARE(model()->rowCount(), 100);
         bar->setValue(bar->maximum());
         QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 200, Timeout);
         QVERIFY(settled());
-        QCOMPARE(labelText("positionLabel"), model()->positionText());
+        QCOMPARE(labelText("positionLabel"), lister()->positionText());
         bar->setValue(bar->maximum());
         QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 300, Timeout);
     }
@@ -142,7 +142,7 @@ private Q_SLOTS:
     void selectsAcrossPagesDragsAndRequestsTagging() {
         widget->setProject(world->projectId);
         QVERIFY(settled());
-        QVERIFY(model()->setPageSize(100));
+        QVERIFY(lister()->setPageSize(100));
         widget->navigator()->navigateTo(world->bulkFolder);
         QVERIFY(settled());
         auto *tag = child<QPushButton>("tagSelectedButton");
@@ -202,7 +202,7 @@ private Q_SLOTS:
     void selectsAllMatchingItems() {
         widget->setProject(world->projectId);
         QVERIFY(settled());
-        QVERIFY(model()->setPageSize(50)); // fewer rows per page than items match
+        QVERIFY(lister()->setPageSize(50)); // fewer rows per page than items match
         widget->navigator()->navigateTo(world->bulkFolder);
         QVERIFY(settled());
         const QString tag = QStringLiteral("qc-passed");
@@ -283,10 +283,10 @@ private Q_SLOTS:
     void refreshReadsAgainWithoutReset() {
         QVERIFY(openBulkFolder());
         QSignalSpy resets(model(), &QAbstractItemModel::modelReset);
-        QSignalSpy applied(model(), &DataBrowserModel::pageApplied);
+        QSignalSpy applied(lister(), &DataLister::pageApplied);
         const int before = int(world->nam.count(QStringLiteral("/data")));
         child<QToolButton>("refreshButton")->click();
-        QVERIFY(model()->isLoading());
+        QVERIFY(lister()->isLoading());
         QVERIFY(applied.wait(Timeout));
         QVERIFY(int(world->nam.count(QStringLiteral("/data"))) > before);
         QCOMPARE(resets.count(), 0);

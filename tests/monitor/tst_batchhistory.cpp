@@ -283,6 +283,45 @@ private Q_SLOTS:
         QVERIFY(loaded.size() >= 3);
     }
 
+    void feedDropsTheListingOfAProfileLeftBeforeItCame() {
+        StoreWorker store(m_dir.filePath(QStringLiteral("stale.sqlite")));
+        const auto add = [&store](const QString &profileId, const QString &batchId) {
+            Batch batch;
+            batch.id = batchId;
+            batch.job.status = JobStatus(JobStatus::Running);
+            bool done = false;
+            QObject context;
+            store.upsertBatch(
+                BatchRecord::fromOpened(profileId, Project, QString(), batch), &context,
+                [&done](const StoreResult<BatchRecord> &result) { done = result.ok(); });
+            return QTest::qWaitFor([&done]() { return done; }, 10000);
+        };
+        QVERIFY(add(QStringLiteral("profile-a"), uuid(21)));
+        QVERIFY(add(QStringLiteral("profile-a"), uuid(22)));
+        QVERIFY(add(QStringLiteral("profile-b"), uuid(23)));
+
+        BatchHistoryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        BatchHistoryFeed feed(&store, &model);
+        QSignalSpy loaded(&feed, &BatchHistoryFeed::loaded);
+        // Profile A's listing is asked and still in flight when B is chosen: the store
+        // answers A first, and that answer must not be shown.
+        feed.setProfileId(QStringLiteral("profile-a"));
+        feed.setProfileId(QStringLiteral("profile-b"));
+        QTRY_VERIFY(feed.isLoaded());
+        QTRY_VERIFY(!feed.isLoading());
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.recordAt(0).batchId, uuid(23));
+        QCOMPARE(loaded.size(), 1); // only B's listing was applied
+
+        // A change while nothing is in flight: listed again and applied as a diff.
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(add(QStringLiteral("profile-b"), uuid(24)));
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(reset.size(), 0);
+    }
+
     void requestFromItemsGroupsEqualChanges() {
         const QDateTime archive(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
         const QList<BatchItem> items{

@@ -183,7 +183,10 @@ private Q_SLOTS:
         QCOMPARE(table->verticalScrollBar()->value(), scroll);
         QVERIFY(labelText("updatedLabel").startsWith(QStringLiteral("Updated")));
 
-        // The history keeps the last status and counts.
+        // The history keeps the last status and counts. (Wait for the row first: the
+        // history is listed from the store's thread and may come after the items;
+        // recordAt(-1) would crash rather than fail.)
+        QTRY_VERIFY(h->history()->rowOf(MonitorHarness::ProfileId, batchId) >= 0);
         QTRY_COMPARE(h->history()
                          ->recordAt(h->history()->rowOf(MonitorHarness::ProfileId, batchId))
                          .itemCounts.value(QStringLiteral("FAILED")),

@@ -3,6 +3,7 @@
 #include "breadcrumbbar.h"
 #include "browser/browsernavigator.h"
 #include "browser/databrowsermodel.h"
+#include "browser/datalister.h"
 #include "browser/matchcollector.h"
 #include "browser/tagcatalog.h"
 #include "browserfilterbar.h"
@@ -128,8 +129,10 @@ BrowserWidget::~BrowserWidget() {
     // The view, the bar and the navigator let go of the model before it goes.
     m_navigator->attach(nullptr);
     m_view->setModel(nullptr);
-    m_selection->setModel(nullptr);
+    m_view->setLister(nullptr);
+    m_selection->setLister(nullptr);
     m_selection->setClient(nullptr);
+    delete m_lister;
     delete m_model;
 }
 
@@ -142,27 +145,32 @@ void BrowserWidget::setClient(ApiClient *client) {
 }
 
 void BrowserWidget::rebuildModel() {
-    const int pageSize = m_model ? m_model->pageSize() : DataBrowserModel::DefaultPageSize;
-    const DataFilter filter = m_model ? m_model->filter() : m_filterBar->filter();
+    const int pageSize = m_lister ? m_lister->pageSize() : DataBrowserModel::DefaultPageSize;
+    const DataFilter filter = m_lister ? m_lister->filter() : m_filterBar->filter();
     m_navigator->attach(nullptr);
     m_view->setModel(nullptr);
-    m_selection->setModel(nullptr);
-    delete m_model; // cancels what it was reading
+    m_view->setLister(nullptr);
+    m_selection->setLister(nullptr);
+    delete m_lister; // cancels what it was reading
+    m_lister = nullptr;
+    delete m_model;
     m_model = nullptr;
     m_selection->setClient(m_client);
     if (m_client) {
-        m_model = new DataBrowserModel(m_client, this);
+        m_model = new DataBrowserModel(this);
         m_model->setObjectName(QStringLiteral("dataBrowserModel"));
-        m_model->setPageSize(pageSize);
-        m_model->setFilter(filter); // no project yet: nothing is read
-        connect(m_model, &DataBrowserModel::errorOccurred, this, &BrowserWidget::onError);
-        connect(m_model, &DataBrowserModel::statusMessage, this, &BrowserWidget::statusMessage);
+        m_lister = new DataLister(m_client, m_model, this);
+        m_lister->setObjectName(QStringLiteral("dataLister"));
+        m_lister->setPageSize(pageSize);
+        m_lister->setFilter(filter); // no project yet: nothing is read
+        connect(m_lister, &DataLister::errorOccurred, this, &BrowserWidget::onError);
+        connect(m_lister, &DataLister::statusMessage, this, &BrowserWidget::statusMessage);
         // A problem shown belongs to the question it was about.
-        connect(m_model, &DataBrowserModel::questionChanged, this,
-                [this]() { showMessage(QString()); });
+        connect(m_lister, &DataLister::questionChanged, this, [this]() { showMessage(QString()); });
         m_view->setModel(m_model);
-        m_selection->setModel(m_model);
-        m_navigator->attach(m_model); // reads the current folder
+        m_view->setLister(m_lister);
+        m_selection->setLister(m_lister);
+        m_navigator->attach(m_lister); // reads the current folder
     }
     connectTagCatalog();
     updateNavigation();
@@ -182,9 +190,9 @@ void BrowserWidget::connectTagCatalog() {
     m_tagConnections.clear();
     if (!m_tagCatalog)
         return;
-    if (m_model)
-        m_tagConnections.append(connect(m_model, &DataBrowserModel::dataReceived, m_tagCatalog,
-                                        &TagCatalog::learnData));
+    if (m_lister)
+        m_tagConnections.append(
+            connect(m_lister, &DataLister::dataReceived, m_tagCatalog, &TagCatalog::learnData));
     if (MatchCollector *collector = m_selection->collector())
         m_tagConnections.append(connect(collector, &MatchCollector::dataReceived, m_tagCatalog,
                                         &TagCatalog::learnData));
@@ -256,14 +264,14 @@ void BrowserWidget::requestTagging() {
 }
 
 void BrowserWidget::refresh() {
-    if (m_model && m_model->refresh())
+    if (m_lister && m_lister->refresh())
         showMessage(QString());
 }
 
 void BrowserWidget::applyFilter(const DataFilter &filter) {
-    if (!m_model)
+    if (!m_lister)
         return;
-    if (m_model->setFilter(filter))
+    if (m_lister->setFilter(filter))
         showMessage(QString());
     else
         showMessage(filter.validate());
@@ -271,7 +279,7 @@ void BrowserWidget::applyFilter(const DataFilter &filter) {
 
 void BrowserWidget::onError(const ApiError &error) {
     showMessage(tr("Could not list %1: %2. Press Refresh (F5) to try again.")
-                    .arg(m_model ? m_model->folderPath() : QString(), error.toString()));
+                    .arg(m_lister ? m_lister->folderPath() : QString(), error.toString()));
 }
 
 void BrowserWidget::showMessage(const QString &message) {
@@ -282,7 +290,7 @@ void BrowserWidget::showMessage(const QString &message) {
 }
 
 void BrowserWidget::updateNavigation() {
-    const bool browsing = m_model && !m_projectId.isEmpty();
+    const bool browsing = m_lister && !m_projectId.isEmpty();
     m_back->setEnabled(browsing && m_navigator->canGoBack());
     m_forward->setEnabled(browsing && m_navigator->canGoForward());
     m_up->setEnabled(browsing && m_navigator->canGoUp());

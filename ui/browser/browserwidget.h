@@ -14,6 +14,7 @@ class ApiClient;
 struct ApiError;
 class BrowserNavigator;
 class DataBrowserModel;
+class DataLister;
 class DataFilter;
 class ProjectCatalog;
 class TagCatalog;
@@ -61,6 +62,9 @@ public:
 
     /// Null without a client.
     [[nodiscard]] ica::DataBrowserModel *model() const { return m_model; }
+    /// What asks the model's questions (folder, filter, sort) and pages; null without
+    /// a client.
+    [[nodiscard]] ica::DataLister *lister() const { return m_lister; }
     [[nodiscard]] ica::BrowserNavigator *navigator() const { return m_navigator; }
     [[nodiscard]] DataBrowserView *view() const { return m_view; }
     [[nodiscard]] BrowserFilterBar *filterBar() const { return m_filterBar; }
@@ -104,6 +108,7 @@ private:
     ProjectCatalog *m_projects;
     BrowserNavigator *m_navigator;
     DataBrowserModel *m_model = nullptr;
+    DataLister *m_lister = nullptr; ///< feeds m_model
     QString m_projectId;
     QString m_projectName;
 

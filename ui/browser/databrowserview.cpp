@@ -2,6 +2,7 @@
 
 #include "browser/databrowsermodel.h"
 #include "browser/dataidsmime.h"
+#include "browser/datalister.h"
 
 #include <QDrag>
 #include <QHeaderView>
@@ -57,8 +58,8 @@ DataBrowserView::DataBrowserView(QWidget *parent)
     m_clearSort->setObjectName(QStringLiteral("clearSortAction"));
     m_clearSort->setEnabled(false); // nothing sorted yet
     connect(m_clearSort, &QAction::triggered, this, [this]() {
-        if (DataBrowserModel *model = browserModel())
-            model->clearSort();
+        if (m_lister)
+            m_lister->clearSort();
         syncSortIndicator();
     });
     connect(m_columnMenu, &QMenu::aboutToShow, this, &DataBrowserView::updateColumnMenu);
@@ -78,18 +79,23 @@ void DataBrowserView::setModel(QAbstractItemModel *model) {
     // A new model (another client) must not undo the user's column layout.
     if (horizontalHeader()->count() > 0)
         m_state = saveColumnState();
-    disconnect(m_questionConnection);
     QTableView::setModel(model);
     if (!model)
         return;
     buildColumnMenu();
     if (m_state.isEmpty() || !horizontalHeader()->restoreState(m_state))
         applyDefaultWidths();
-    if (DataBrowserModel *browser = browserModel())
-        m_questionConnection = connect(browser, &DataBrowserModel::questionChanged, this,
-                                       &DataBrowserView::syncSortIndicator);
     syncSortIndicator();
     updateColumnMenu();
+}
+
+void DataBrowserView::setLister(DataLister *lister) {
+    disconnect(m_questionConnection);
+    m_lister = lister;
+    if (lister)
+        m_questionConnection = connect(lister, &DataLister::questionChanged, this,
+                                       &DataBrowserView::syncSortIndicator);
+    syncSortIndicator();
 }
 
 QByteArray DataBrowserView::saveColumnState() const {
@@ -127,9 +133,9 @@ QList<int> DataBrowserView::selectedRowNumbers() const {
 }
 
 void DataBrowserView::syncSortIndicator() {
-    const DataBrowserModel *model = browserModel();
-    const int column = model ? model->sortColumn() : -1;
-    const Qt::SortOrder order = model ? model->sortOrder() : Qt::AscendingOrder;
+    const DataLister *lister = browserModel() ? m_lister.data() : nullptr;
+    const int column = lister ? lister->sortColumn() : -1;
+    const Qt::SortOrder order = lister ? lister->sortOrder() : Qt::AscendingOrder;
     m_clearSort->setEnabled(column >= 0);
     QHeaderView *header = horizontalHeader();
     if (header->sortIndicatorSection() == column && header->sortIndicatorOrder() == order)

@@ -8,6 +8,7 @@ class QMenu;
 
 namespace ica {
 class DataBrowserModel;
+class DataLister;
 } // namespace ica
 
 namespace ica::ui {
@@ -32,6 +33,9 @@ public:
     /// Keeps the column layout (widths, order, hidden columns) across models and
     /// shows the new model's sort. Meant for a DataBrowserModel (or null).
     void setModel(QAbstractItemModel *model) override;
+    /// What asks the model's questions: the sort shown and "clear sort" are its.
+    /// Call after setModel(); null: none.
+    void setLister(ica::DataLister *lister);
 
     /// The header's state (widths, order, hidden columns) for the settings.
     [[nodiscard]] QByteArray saveColumnState() const;
@@ -74,6 +78,7 @@ private:
     QAction *m_clearSort;
     QList<QAction *> m_columnActions;
     QStringList m_dragOverride;
+    QPointer<DataLister> m_lister;
     QMetaObject::Connection m_questionConnection;
     QByteArray m_state; ///< the column layout to apply when a model comes
 };

@@ -1,6 +1,7 @@
 #include "selectionbar.h"
 
 #include "browser/databrowsermodel.h"
+#include "browser/datalister.h"
 #include "browser/matchcollector.h"
 #include "databrowserview.h"
 
@@ -81,18 +82,18 @@ void SelectionBar::setClient(ApiClient *client) {
     Q_EMIT selectionChanged();
 }
 
-void SelectionBar::setModel(DataBrowserModel *model) {
+void SelectionBar::setLister(DataLister *lister) {
     for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
         disconnect(connection);
     m_modelConnections.clear();
-    m_model = model;
+    m_lister = lister;
+    m_model = lister ? lister->model() : nullptr;
     dropAllMatching();
-    if (model) {
+    if (DataBrowserModel *model = m_model) {
         m_modelConnections = {
-            connect(model, &DataBrowserModel::questionChanged, this,
-                    &SelectionBar::onQuestionChanged),
-            connect(model, &DataBrowserModel::pageApplied, this, &SelectionBar::updateLabels),
-            connect(model, &DataBrowserModel::loadingChanged, this, &SelectionBar::updateLabels),
+            connect(lister, &DataLister::questionChanged, this, &SelectionBar::onQuestionChanged),
+            connect(lister, &DataLister::pageApplied, this, &SelectionBar::updateLabels),
+            connect(lister, &DataLister::loadingChanged, this, &SelectionBar::updateLabels),
             connect(
                 model, &DataBrowserModel::rowsInserted, this,
                 [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); }),
@@ -127,13 +128,13 @@ qint64 SelectionBar::selectedCount() const {
 }
 
 void SelectionBar::selectAllMatching() {
-    if (!m_collector || !m_model || m_model->projectId().isEmpty()) {
+    if (!m_collector || !m_lister || m_lister->projectId().isEmpty()) {
         Q_EMIT problem(tr("Choose a project first: there is nothing to select."));
         return;
     }
     m_progressFetched = 0;
     m_progressTotal = -1;
-    m_collector->start(m_model->projectId(), m_model->folderPath(), m_model->filter());
+    m_collector->start(m_lister->projectId(), m_lister->folderPath(), m_lister->filter());
     updateLabels();
 }
 
@@ -203,8 +204,8 @@ void SelectionBar::dropAllMatching() {
 }
 
 void SelectionBar::updateLabels() {
-    m_position->setText(m_model ? m_model->positionText()
-                                : tr("Sign in to a profile to browse its data."));
+    m_position->setText(m_lister ? m_lister->positionText()
+                                 : tr("Sign in to a profile to browse its data."));
     const bool running = m_collector && m_collector->isRunning();
     const qint64 count = selectedCount();
     QString text;
@@ -220,7 +221,8 @@ void SelectionBar::updateLabels() {
     else
         text = count == 0 ? tr("Nothing selected") : tr("%L1 selected").arg(count);
     m_selection->setText(text);
-    m_selectAll->setEnabled(m_collector && m_model && !m_model->projectId().isEmpty() && !running);
+    m_selectAll->setEnabled(m_collector && m_lister && !m_lister->projectId().isEmpty() &&
+                            !running);
     m_cancel->setVisible(running);
     m_tag->setEnabled(count > 0);
 }

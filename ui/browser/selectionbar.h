@@ -12,6 +12,7 @@ class QToolButton;
 namespace ica {
 class ApiClient;
 class DataBrowserModel;
+class DataLister;
 class MatchCollector;
 } // namespace ica
 
@@ -40,8 +41,9 @@ public:
 
     /// Rebuilds the collector for `client` (not owned); null: no collector.
     void setClient(ica::ApiClient *client);
-    /// The model the view shows; call after the view's setModel(). Null: none.
-    void setModel(ica::DataBrowserModel *model);
+    /// The lister of the model the view shows; call after the view's setModel().
+    /// Null: none.
+    void setLister(ica::DataLister *lister);
     /// Null without a client.
     [[nodiscard]] MatchCollector *collector() const { return m_collector; }
 
@@ -72,7 +74,8 @@ private:
     void updateLabels();
 
     DataBrowserView *m_view;
-    QPointer<DataBrowserModel> m_model;
+    QPointer<DataLister> m_lister;
+    QPointer<DataBrowserModel> m_model; ///< m_lister's
     MatchCollector *m_collector = nullptr;
     QList<QMetaObject::Connection> m_modelConnections;
     QList<ProjectData> m_matches;

@@ -1,9 +1,11 @@
 #include "browsertagging.h"
 
+#include "api/apiclient.h"
 #include "browser/batchendwatcher.h"
 #include "browser/batchtouchtracker.h"
 #include "browser/browserwidget.h"
 #include "browser/databrowsermodel.h"
+#include "browser/datalister.h"
 #include "browser/tagcatalog.h"
 #include "composer/composerwidget.h"
 #include "tagselecteddialog.h"
@@ -31,19 +33,19 @@ BrowserTagging::~BrowserTagging() = default;
 
 void BrowserTagging::setClient(ApiClient *client) {
     // The same client again (the session re-announcing it): keep watching.
-    DataBrowserModel *model = m_browser ? m_browser->model() : nullptr;
-    if (client == m_client && m_tracker && model == m_trackedModel)
+    DataLister *lister = m_browser ? m_browser->lister() : nullptr;
+    if (client == m_client && m_tracker && lister == m_trackedLister)
         return;
     m_client = client;
-    m_trackedModel = model;
+    m_trackedLister = lister;
     delete m_watcher;
     delete m_tracker;
     m_watcher = nullptr;
     m_tracker = nullptr;
-    if (!client || !m_browser || !m_browser->model())
+    if (!client || !lister)
         return;
     m_watcher = new BatchEndWatcher(client, this);
-    m_tracker = new BatchTouchTracker(client, m_browser->model(), this);
+    m_tracker = new BatchTouchTracker(client, lister, this);
     connect(m_watcher, &BatchEndWatcher::batchEnded, this, &BrowserTagging::onBatchEnded);
     connect(m_tracker, &BatchTouchTracker::statusMessage, this, &BrowserTagging::statusMessage);
 }

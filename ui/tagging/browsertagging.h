@@ -13,6 +13,7 @@ class ApiClient;
 class BatchEndWatcher;
 class BatchTouchTracker;
 class DataBrowserModel;
+class DataLister;
 class TagCatalog;
 } // namespace ica
 
@@ -62,7 +63,7 @@ private:
     QPointer<TagCatalog> m_catalog;
     QWidget *m_dialogParent;
     QPointer<ApiClient> m_client;
-    QPointer<DataBrowserModel> m_trackedModel; ///< the model m_tracker refreshes
+    QPointer<DataLister> m_trackedLister; ///< the lister m_tracker refreshes
     BatchEndWatcher *m_watcher = nullptr;
     BatchTouchTracker *m_tracker = nullptr;
     QPointer<TagSelectedDialog> m_dialog;
