@@ -24,3 +24,7 @@ add_dependencies(tst_clihostile icatag)
 if(TARGET tst_clihostile)
   ica_mark_sanitizer_sensitive(tst_clihostile) # its resident memory bound
 endif()
+ica_add_test(NAME tst_clistream SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clistream.cpp
+             LIBS icaclitestsupport icasim LABELS cli)
+target_compile_definitions(tst_clistream PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
+add_dependencies(tst_clistream icatag)
