@@ -10,7 +10,7 @@ namespace icacli {
 
 /// The set of row IDs a streamed listing has seen, kept small: an ID of the usual
 /// shape (a lower-case UUID, "fil.<32 hex digits>") is stored as its 128-bit value
-/// in an open-addressing table (~32 bytes a row, ~3 MB for 100,000 rows where a
+/// in an open-addressing table (~32 bytes a row, ~4 MB for 100,000 rows where a
 /// QSet<QString> takes ~15 MB). The first such ID fixes the shape (its prefix and
 /// whether it has a UUID's dashes) so the key stays exact; IDs of any other shape
 /// go to a plain QSet of their text.
@@ -39,8 +39,8 @@ private:
     [[nodiscard]] qsizetype slotOf(const Key &key) const;
     void rehash(size_t capacity);
 
-    std::vector<Key> m_slots;
-    std::vector<char> m_used; // which slots hold a key
+    std::vector<Key> m_slots; // the all-zero key marks an empty slot
+    bool m_hasZero = false;   // whether the all-zero key itself is in the set
     bool m_shapeKnown = false;
     QString m_prefix; // up to and including the last '.', may be empty
     bool m_dashed = false;

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace icacli {
@@ -25,8 +26,32 @@ void twoDigits(QByteArray &out, int value) {
 } // namespace
 
 void JsonOut::string(QStringView text) {
-    static const char hex[] = "0123456789abcdef";
+    // Fast path: plain ASCII with nothing to escape, written straight into the buffer
+    // (per-character QByteArray::append() costs more than the rest of the row).
+    const char16_t *chars = text.utf16();
+    const qsizetype size = text.size();
+    const qsizetype start = m_out.size();
+    m_out.resize(start + size + 2);
+    char *out = m_out.data() + start;
+    *out++ = '"';
+    qsizetype i = 0;
+    for (; i < size; ++i) {
+        const char16_t c = chars[i];
+        if (c >= 0x80 || c < 0x20 || c == u'"' || c == u'\\')
+            break;
+        *out++ = char(c);
+    }
+    if (i == size) {
+        *out = '"';
+        return;
+    }
+    m_out.resize(start + 1 + i);
+    escapeRest(text.mid(i));
     m_out.append('"');
+}
+
+void JsonOut::escapeRest(QStringView text) {
+    static const char hex[] = "0123456789abcdef";
     const char16_t *chars = text.utf16();
     const qsizetype size = text.size();
     for (qsizetype i = 0; i < size; ++i) {
@@ -48,7 +73,7 @@ void JsonOut::string(QStringView text) {
                     m_out.append(byte);
                 }
             }
-            break;
+            return;
         }
         if (c == u'"' || c == u'\\') {
             m_out.append('\\');
@@ -73,13 +98,18 @@ void JsonOut::string(QStringView text) {
             m_out.append(char(c));
         }
     }
-    m_out.append('"');
+}
+
+void JsonOut::put(const char *text, qsizetype length) {
+    const qsizetype start = m_out.size();
+    m_out.resize(start + length);
+    std::memcpy(m_out.data() + start, text, size_t(length));
 }
 
 void JsonOut::key(const char *name) {
     m_out.append('"');
-    m_out.append(name);
-    m_out.append("\":");
+    put(name, qsizetype(std::strlen(name)));
+    put("\":", 2);
 }
 
 void JsonOut::number(qint64 value) {

@@ -30,6 +30,10 @@ public:
     void raw(const char *text) { m_out.append(text); }
 
 private:
+    /// Appends `length` bytes with one resize and a copy.
+    void put(const char *text, qsizetype length);
+    /// The string's text from its first character that needs more than a copy.
+    void escapeRest(QStringView text);
     void stringList(const QStringList &list);
     void tagUpdate(const ica::TagUpdate &update);
     void dataTags(const ica::DataTags &tags);

@@ -111,37 +111,39 @@ private:
             end(error);
             return std::nullopt;
         }
-        bool anyNew = items.isEmpty();
-        for (const T &item : items)
-            anyNew = anyNew || !m_seen.contains(item.id);
-        if (!anyNew) {
-            end(ica::PageGuard::repeatedPage(where));
-            return std::nullopt;
-        }
+        // One pass: each ID is read and looked up once.
         const bool dropRepeats = m_offsetMode && !m_plan.exact;
+        qsizetype fresh = 0;
+        qsizetype firstRepeat = -1;
         QList<T> rows; // only filled once a row is dropped
         bool dropped = false;
         for (qsizetype i = 0; i < items.size(); ++i) {
             const T &item = items.at(i);
             if (m_seen.insert(item.id)) {
+                ++fresh;
                 if (dropped)
                     rows.append(item);
                 continue;
             }
-            if (m_plan.exact) {
-                end(integrityError(
-                    QStringLiteral("The server sent the item %1 twice (again on the page %2) "
-                                   "although the batch is finished; stopping, as the listing "
-                                   "cannot be trusted.")
-                        .arg(item.id, where)));
-                return std::nullopt;
-            }
+            if (firstRepeat < 0)
+                firstRepeat = i;
             // Cursor paging keeps the row as the server sent it (ICA promises no
             // repeats there); offset paging drops it.
             if (dropRepeats && !dropped) {
                 dropped = true;
                 rows = items.mid(0, i);
             }
+        }
+        if (fresh == 0 && !items.isEmpty()) {
+            end(ica::PageGuard::repeatedPage(where));
+            return std::nullopt;
+        }
+        if (m_plan.exact && firstRepeat >= 0) {
+            end(integrityError(QStringLiteral("The server sent the item %1 twice (again on the "
+                                              "page %2) although the batch is finished; "
+                                              "stopping, as the listing cannot be trusted.")
+                                   .arg(items.at(firstRepeat).id, where)));
+            return std::nullopt;
         }
         return dropped ? rows : items;
     }

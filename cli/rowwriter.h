@@ -14,6 +14,8 @@ namespace icacli {
 namespace rowtext {
 /// One CSV line (RFC 4180 quoting, CRLF) appended to `text`.
 void appendCsvLine(QString &text, const QStringList &cells);
+/// One CSV field, quoted when it holds a comma, quote, CR or LF.
+void appendCsvField(QString &text, const QString &cell);
 /// Widths of the table's columns: the widest of the header and the rows given.
 [[nodiscard]] QList<qsizetype> measure(const QStringList &headers, const QList<QStringList> &rows);
 /// One table line, cells padded to `widths` and two spaces apart (a wider cell
@@ -60,7 +62,23 @@ public:
                 ++m_rows;
             }
             break;
-        case OutputFormat::Csv:
+        case OutputFormat::Csv: {
+            // Straight into the page's text: no list of cells per row.
+            QString text;
+            text.reserve(rows.size() * 96);
+            appendHeaderOnce(text, {});
+            for (const T &row : rows) {
+                for (qsizetype i = 0; i < m_columns.size(); ++i) {
+                    if (i > 0)
+                        text += QLatin1Char(',');
+                    rowtext::appendCsvField(text, m_columns.at(i).value(row));
+                }
+                text += QLatin1String("\r\n");
+            }
+            m_rows += rows.size();
+            bytes = text.toUtf8();
+            break;
+        }
         case OutputFormat::Table: {
             QList<QStringList> cells;
             cells.reserve(rows.size());
@@ -74,12 +92,8 @@ public:
             QString text;
             text.reserve(rows.size() * 128);
             appendHeaderOnce(text, cells);
-            for (const QStringList &line : cells) {
-                if (m_format == OutputFormat::Csv)
-                    rowtext::appendCsvLine(text, line);
-                else
-                    rowtext::appendTableLine(text, line, m_widths);
-            }
+            for (const QStringList &line : cells)
+                rowtext::appendTableLine(text, line, m_widths);
             m_rows += rows.size();
             bytes = text.toUtf8();
             break;
