@@ -97,10 +97,18 @@ CommandSpec itemsSpec() {
     spec.group = QStringLiteral("batch");
     spec.name = QStringLiteral("items");
     spec.summary = QStringLiteral("List a batch's items, by status");
-    spec.details = QStringLiteral("Lists the items of a batch, optionally only those with the "
-                                  "given statuses (%1).\n\n%2")
-                       .arg(itemStatusNames(), pagingHelp());
-    spec.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv};
+    spec.details =
+        QStringLiteral("Lists the items of a batch, optionally only those with the given "
+                       "statuses (%1).\n\nWith --all and no --sort, icatag first reads the "
+                       "batch: when its job is finished (SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED "
+                       "or STOPPED) its items no longer change, so offset pages are fetched "
+                       "several at a time, written in order and checked to add up to the "
+                       "batch's item count with no item twice (a mismatch is an error, exit "
+                       "1). A running batch, or one of more than 200,000 items, is read by "
+                       "cursor.\n\n%2")
+            .arg(itemStatusNames(), pagingHelp());
+    spec.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl,
+                    OutputFormat::Csv};
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions(
             {projectOption(),
@@ -130,7 +138,19 @@ CommandSpec itemsSpec() {
                 return ica::BatchApi(client).listItems(project, batch, pageQuery, context,
                                                        std::move(done));
             },
-            itemColumns());
+            itemColumns(),
+            // A batch whose job is terminal changes no more: its items can be read by
+            // offset pages in flight, checked to add up exactly.
+            [project, batch](ica::ApiClient *client, QObject *context,
+                             ica::ResultCallback<bool> done) {
+                return ica::BatchApi(client).get(
+                    project, batch, context, [done](const ica::Result<ica::Batch> &result) {
+                        if (!result.ok())
+                            done(ica::Result<bool>::failure(result.error));
+                        else
+                            done(ica::Result<bool>::success(result.value->job.status.isTerminal()));
+                    });
+            });
     };
     return spec;
 }

@@ -21,6 +21,18 @@ public:
 
     /// Writes text as UTF-8 to standard output, as given (no newline added).
     void out(const QString &text);
+    /// Writes UTF-8 bytes to standard output (redacted like out()); false once
+    /// standard output failed (see outputState()). Streamed listings write a page
+    /// at a time through this.
+    bool outUtf8(const QByteArray &utf8);
+
+    /// What became of standard output.
+    enum class OutputState {
+        Open,
+        Closed, ///< the reader went away (EPIPE: `icatag ... | head`)
+        Failed, ///< another write error (a full disk)
+    };
+    [[nodiscard]] OutputState outputState() const { return m_outState; }
     /// Writes one line to standard error.
     void errLine(const QString &line);
     /// "icatag: warning: ..." on standard error.
@@ -30,10 +42,13 @@ public:
 
 private:
     static void write(QIODevice *device, const QByteArray &bytes);
+    bool writeOut(const QByteArray &bytes);
 
     QIODevice *m_out;
     QIODevice *m_err;
     QStringList m_secrets;
+    QList<QByteArray> m_utf8Secrets;
+    OutputState m_outState = OutputState::Open;
 };
 
 } // namespace icacli

@@ -89,7 +89,8 @@ CommandSpec listSpec() {
                        "Repeatable filters match any of their values. Sortable fields: "
                        "timeCreated, timeModified, name.\n\n") +
         pagingHelp();
-    spec.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv};
+    spec.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl,
+                    OutputFormat::Csv};
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({
             {QStringLiteral("project"), QStringLiteral("Project ID (required)."),

@@ -66,7 +66,9 @@ QString topHelp(const QList<CommandSpec> &specs) {
     text += QLatin1Char('\n') + wrapText(connectionHelp()) + QStringLiteral("\n\n");
     text += wrapText(QStringLiteral(
         "Output: --output table (default), json (the API's own JSON shapes; a list is a JSON "
-        "array of its items) or csv (lists only, RFC 4180).\n\n"
+        "array of its items), jsonl (lists only: one compact item a line) or csv (lists "
+        "only, RFC 4180). Lists are streamed: rows are written as each page arrives. A "
+        "reader that stops early (icatag ... | head) ends icatag quietly with exit 0.\n\n"
         "Exit status: 0 success; 1 API or network failure or a wrong answer from the server "
         "(the problem's title and detail on stderr); 2 usage error (found before anything "
         "was sent).\n\n"

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
 
 int main(int argc, char *argv[]) {
@@ -14,6 +15,9 @@ int main(int argc, char *argv[]) {
     if (!ica::disableCoreDumps(&hardeningError))
         std::fprintf(stderr, "icatag: core dumps could not be turned off: %s\n",
                      qPrintable(hardeningError));
+    // A reader that goes away (`icatag ... | head`) must not kill icatag mid-write:
+    // writes then fail with EPIPE, which the console notices and ends quietly on.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("icatag"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ICATAG_VERSION));

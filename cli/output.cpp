@@ -14,6 +14,8 @@ QString formatName(OutputFormat format) {
         return QStringLiteral("json");
     case OutputFormat::Csv:
         return QStringLiteral("csv");
+    case OutputFormat::Jsonl:
+        return QStringLiteral("jsonl");
     }
     return {};
 }
@@ -26,7 +28,8 @@ QString formatNames(const QList<OutputFormat> &formats, const QString &separator
 }
 
 std::optional<OutputFormat> parseOutputFormat(const QString &name) {
-    for (OutputFormat format : {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv}) {
+    for (OutputFormat format :
+         {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv, OutputFormat::Jsonl}) {
         if (name.compare(formatName(format), Qt::CaseInsensitive) == 0)
             return format;
     }
@@ -113,7 +116,10 @@ Printer::Printer(Console &console, OutputFormat format)
     , m_format(format) {}
 
 void Printer::printObject(const QJsonObject &json, const Record &record) {
-    if (m_format == OutputFormat::Json)
+    if (m_format == OutputFormat::Jsonl)
+        m_console.out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) +
+                      QLatin1Char('\n'));
+    else if (m_format == OutputFormat::Json)
         printJson(json);
     else
         printRecord(record);

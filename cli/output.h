@@ -14,8 +14,9 @@
 
 namespace icacli {
 
-/// How a command prints its result on standard output.
-enum class OutputFormat { Table, Json, Csv };
+/// How a command prints its result on standard output. Jsonl (JSON Lines: one
+/// compact object a line) is offered by the listings only.
+enum class OutputFormat { Table, Json, Csv, Jsonl };
 
 [[nodiscard]] QString formatName(OutputFormat format);
 /// "table|json" and the like, for help and messages.
@@ -63,40 +64,13 @@ template <typename T> struct Column {
 /// The label/value lines that show one object in table format.
 using Record = QList<QPair<QString, QString>>;
 
-/// Prints results in the chosen format: lists (JSON array of the API's shapes,
-/// aligned table or CSV) and single objects (JSON object or a label/value block).
+/// Prints single results in the chosen format: a JSON object or a label/value
+/// block. Listings stream through RowWriter (rowwriter.h) instead.
 class Printer final {
 public:
     Printer(Console &console, OutputFormat format);
 
     [[nodiscard]] OutputFormat format() const { return m_format; }
-
-    template <typename T> void printList(const QList<T> &items, const QList<Column<T>> &columns) {
-        if (m_format == OutputFormat::Json) {
-            QJsonArray array;
-            for (const T &item : items)
-                array.append(item.toJson());
-            printJson(array);
-            return;
-        }
-        QList<Column<T>> shown;
-        QStringList headers;
-        for (const Column<T> &column : columns) {
-            if (!column.shownIn(m_format))
-                continue;
-            shown.append(column);
-            headers.append(m_format == OutputFormat::Csv ? column.csvName : column.header);
-        }
-        TextTable table(headers);
-        for (const T &item : items) {
-            QStringList cells;
-            cells.reserve(shown.size());
-            for (const Column<T> &column : shown)
-                cells.append(column.value(item));
-            table.addRow(cells);
-        }
-        m_console.out(m_format == OutputFormat::Csv ? table.toCsv() : table.render());
-    }
 
     /// A single object: `json` in JSON format, `record` as aligned lines otherwise.
     void printObject(const QJsonObject &json, const Record &record);

@@ -25,9 +25,10 @@ void PagingOptions::addOptions(QCommandLineParser &parser) {
         {QStringLiteral("cursor"),
          QStringLiteral("Cursor paging: the page after TOKEN (\"\" for the first page)."),
          QStringLiteral("TOKEN")},
-        {QStringLiteral("all"), QStringLiteral("Fetch every page (cursor paging; offset paging "
-                                               "with several pages in flight when --sort is "
-                                               "given).")},
+        {QStringLiteral("all"),
+         QStringLiteral("Fetch every page, writing rows as they arrive (cursor paging; offset "
+                        "paging with several pages in flight when --sort is given, or for a "
+                        "finished batch's items).")},
         {QStringLiteral("sort"),
          QStringLiteral("Sort order, e.g. \"name, timeCreated desc\" (offset paging only)."),
          QStringLiteral("FIELDS")},
@@ -81,12 +82,17 @@ bool PagingOptions::read(const QCommandLineParser &parser, PagingOptions *out, Q
     return true;
 }
 
-ica::CollectOptions PagingOptions::collectOptions() const {
-    ica::CollectOptions options;
-    options.mode =
-        allInOffsetMode ? ica::PageRequest::Mode::Offset : ica::PageRequest::Mode::Cursor;
-    options.pageSize = allPageSize;
-    return options;
+StreamPlan PagingOptions::streamPlan(bool frozen) const {
+    StreamPlan plan;
+    plan.pageSize = allPageSize;
+    if (allInOffsetMode) {
+        plan.kind = StreamPlan::Kind::Offset;
+    } else if (frozen) {
+        plan.kind = StreamPlan::Kind::Offset;
+        plan.exact = true;
+        plan.cursorAboveLimit = true;
+    }
+    return plan;
 }
 
 QString pagingHelp() {
@@ -94,7 +100,12 @@ QString pagingHelp() {
         "Paging: without --offset, --cursor or --all one page is listed from offset 0, and "
         "where the next page starts is said on stderr. Offset paging can sort but stops at "
         "200,000 rows and may repeat rows; cursor paging is complete and unique but cannot "
-        "sort.");
+        "sort.\n\nOutput is streamed: rows are written as each page arrives, so memory stays "
+        "small at any size. json is one array in the API's shape (an item a line); jsonl is "
+        "one compact item a line, for pipelines; csv and table print a header first (the "
+        "table sizes its columns on the first page). If a page fails after rows were "
+        "written, the error says the output is incomplete (a json array is left open). "
+        "A reader that stops early (icatag ... | head) ends icatag quietly with exit 0.");
 }
 
 QString nextPageHint(const ica::PageRequest &request, const ica::PageInfo &info,

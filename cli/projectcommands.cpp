@@ -15,7 +15,8 @@ QList<CommandSpec> projectCommands() {
     list.details = QStringLiteral("Lists projects, optionally only those matching --search. "
                                   "Sortable fields: name, shortDescription, information.\n\n") +
                    pagingHelp();
-    list.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv};
+    list.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl,
+                    OutputFormat::Csv};
     list.addOptions = [](QCommandLineParser &parser) {
         parser.addOption({QStringLiteral("search"),
                           QStringLiteral("Only projects matching TEXT (name, description, ...)."),

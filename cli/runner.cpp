@@ -6,13 +6,18 @@
 #include <QFile>
 #include <QTimer>
 
+#include <unistd.h>
+
 namespace icacli {
 
 int runMain(const QStringList &arguments) {
     QFile out;
     QFile err;
-    // Unbuffered: progress and results appear at once, in order with stderr.
-    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    // Unbuffered: progress and results appear at once, in order with stderr. Standard
+    // output by its descriptor, not stdio's FILE: fwrite() keeps what a closed pipe
+    // refused in its buffer and reports it written, so `| head` would go unnoticed
+    // (listings write a page at a time, so no stdio buffer is needed).
+    out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered);
     err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
     Console console(&out, &err);
     Cli cli(console, QProcessEnvironment::systemEnvironment());

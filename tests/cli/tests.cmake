@@ -26,3 +26,7 @@ if(TARGET tst_clihostile)
 endif()
 ica_add_test(NAME tst_clihelpexport SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clihelpexport.cpp
              LIBS icaclitestsupport LABELS cli)
+ica_add_test(NAME tst_clistream SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clistream.cpp
+             LIBS icaclitestsupport icasim LABELS cli)
+target_compile_definitions(tst_clistream PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
+add_dependencies(tst_clistream icatag)

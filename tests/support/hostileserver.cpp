@@ -252,6 +252,8 @@ private:
         case Behaviour::EndlessCursor:
         case Behaviour::OversizedPage:
         case Behaviour::HugeTotal:
+        case Behaviour::ShortPages:
+        case Behaviour::RepeatedRow:
             break;
         }
         const Listing listing = listingOf(method, path);
@@ -269,7 +271,9 @@ private:
         const bool offsetMode = query.hasQueryItem(QStringLiteral("pageOffset"));
         int rows = pageSize;
         bool freshRows = true; // unique IDs on every page, or the same ones each time
+        bool firstRowAgain = false;
         QByteArray info;
+        const qint64 offset = query.queryItemValue(QStringLiteral("pageOffset")).toLongLong();
         switch (m_server->m_behaviour) {
         case Behaviour::RepeatCursor:
             info = offsetMode ? R"("totalItemCount":100000)" : R"("nextPageToken":"same-token")";
@@ -297,6 +301,17 @@ private:
             info = (offsetMode ? R"("totalItemCount":)" : R"("remainingRecords":)") +
                    QByteArray::number(HugeCount);
             break;
+        case Behaviour::ShortPages:
+        case Behaviour::RepeatedRow:
+            if (!offsetMode)
+                break; // one page, no next token: the end
+            info = R"("totalItemCount":)" + QByteArray::number(3 * qint64(pageSize));
+            if (m_server->m_behaviour == Behaviour::ShortPages && offset >= 2 * qint64(pageSize))
+                rows = qMax(1, pageSize / 2);
+            firstRowAgain = m_server->m_behaviour == Behaviour::RepeatedRow && offset > 0;
+            // Rows numbered by offset: the pages in flight may be asked in any order.
+            freshRows = false;
+            break;
         default:
             break;
         }
@@ -304,7 +319,11 @@ private:
         for (int i = 0; i < rows; ++i) {
             if (i > 0)
                 body += ',';
-            body += rowJson(listing, freshRows ? m_server->m_rowCounter++ : i);
+            qint64 n = freshRows ? m_server->m_rowCounter++ : i;
+            if (m_server->m_behaviour == Behaviour::ShortPages ||
+                m_server->m_behaviour == Behaviour::RepeatedRow)
+                n = offsetMode && !(firstRowAgain && i == 0) ? offset + i : i;
+            body += rowJson(listing, n);
         }
         return body + "]," + info + '}';
     }
@@ -415,6 +434,8 @@ bool HostileServer::isPagingBehaviour(Behaviour behaviour) {
     case Behaviour::EndlessCursor:
     case Behaviour::OversizedPage:
     case Behaviour::HugeTotal:
+    case Behaviour::ShortPages:
+    case Behaviour::RepeatedRow:
         return true;
     default:
         return false;

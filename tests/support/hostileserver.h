@@ -38,6 +38,13 @@ public:
         Silent,        ///< accepts and reads the request, never answers
         Drop,          ///< reads the request, then closes the connection without answering
         RateLimited,   ///< 429 with Retry-After: 3600
+        /// Listings: offset pages say 3 pages' worth of rows in totalItemCount, but the
+        /// third page holds half a page (cursor pages: one page, then the end). With
+        /// its finished batch (SUCCEEDED), the rows do not add up.
+        ShortPages,
+        /// Listings: full offset pages of 3 pages' worth, but every page after the
+        /// first starts with the listing's first row again (cursor: one page, the end).
+        RepeatedRow,
     };
     Q_ENUM(Behaviour)
 

@@ -1,0 +1,74 @@
+#include "rowwriter.h"
+
+#include <algorithm>
+
+namespace icacli::rowtext {
+
+namespace {
+/// Line breaks inside a cell would break the grid: a table shows them as spaces.
+QString oneLine(const QString &cell) {
+    if (cell.contains(QLatin1Char('\n')) || cell.contains(QLatin1Char('\r')))
+        return cell.simplified();
+    return cell;
+}
+} // namespace
+
+void appendCsvField(QString &text, const QString &cell) {
+    // One scan instead of TextTable::csvField()'s four: this runs for every cell.
+    bool needsQuotes = false;
+    for (const QChar c : cell) {
+        const char16_t u = c.unicode();
+        if (u == u',' || u == u'"' || u == u'\n' || u == u'\r') {
+            needsQuotes = true;
+            break;
+        }
+    }
+    if (needsQuotes)
+        text += TextTable::csvField(cell);
+    else
+        text += cell;
+}
+
+void appendCsvLine(QString &text, const QStringList &cells) {
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            text += QLatin1Char(',');
+        appendCsvField(text, cells.at(i));
+    }
+    text += QLatin1String("\r\n");
+}
+
+QList<qsizetype> measure(const QStringList &headers, const QList<QStringList> &rows) {
+    qsizetype columns = headers.size();
+    for (const QStringList &row : rows)
+        columns = std::max(columns, row.size());
+    QList<qsizetype> widths(columns, 0);
+    const auto take = [&widths](const QStringList &row) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], oneLine(row.at(i)).size());
+    };
+    take(headers);
+    for (const QStringList &row : rows)
+        take(row);
+    return widths;
+}
+
+void appendTableLine(QString &text, const QStringList &cells, const QList<qsizetype> &widths) {
+    const qsizetype start = text.size();
+    const qsizetype columns = std::max(widths.size(), cells.size());
+    for (qsizetype i = 0; i < columns; ++i) {
+        const QString cell = oneLine(cells.value(i));
+        text += cell;
+        if (i + 1 < columns) {
+            const qsizetype pad = std::max<qsizetype>(widths.value(i) - cell.size(), 0) + 2;
+            text.resize(text.size() + pad, QLatin1Char(' '));
+        }
+    }
+    qsizetype end = text.size();
+    while (end > start && text.at(end - 1) == QLatin1Char(' '))
+        --end;
+    text.truncate(end);
+    text += QLatin1Char('\n');
+}
+
+} // namespace icacli::rowtext
