@@ -197,30 +197,29 @@ private:
 
         void keepShownOrder() {
             QList<Row> made;
+            QList<Key> keys;
             made.reserve(inputs.size());
+            keys.reserve(inputs.size());
             QHash<Key, int> last;
             for (const Input &input : std::as_const(inputs)) {
                 made.append(traits.make(input));
-                last.insert(traits.key(made.last()), int(made.size() - 1));
+                keys.append(traits.key(made.last()));
+                last.insert(keys.last(), int(made.size() - 1));
             }
             QList<Row> ordered;
             ordered.reserve(last.size());
             QSet<Key> taken;
-            for (const Row &row : std::as_const(shown)) {
-                const Key key = traits.key(row);
+            const auto take = [&](const Key &key) {
                 const int at = last.value(key, -1);
-                if (at >= 0 && !taken.contains(key)) {
-                    taken.insert(key);
-                    ordered.append(std::move(made[at]));
-                }
-            }
-            for (int i = 0; i < made.size(); ++i) {
-                const Key key = traits.key(made.at(i));
-                if (taken.contains(key))
-                    continue;
+                if (at < 0 || taken.contains(key))
+                    return;
                 taken.insert(key);
-                ordered.append(std::move(made[last.value(key)]));
-            }
+                ordered.append(std::move(made[at]));
+            };
+            for (const Row &row : std::as_const(shown))
+                take(traits.key(row));
+            for (const Key &key : std::as_const(keys))
+                take(key);
             values = std::move(ordered);
         }
         void computeTarget() {
