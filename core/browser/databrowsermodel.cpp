@@ -18,7 +18,9 @@ constexpr int MaxPagesWithoutNewRows = 3;
 
 DataBrowserModel::DataBrowserModel(ApiClient *client, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_client(client) {}
+    , m_client(client) {
+    connect(m_rows.runner(), &RowDiffRunner::settled, this, &DataBrowserModel::rowsSettled);
+}
 
 DataBrowserModel::~DataBrowserModel() {
     stopInFlight();
@@ -366,10 +368,7 @@ void DataBrowserModel::askNewQuestion() {
     stopInFlight();
     m_refreshPending = false;
     ++m_serial;
-    beginResetModel();
-    m_rows.clear();
-    m_rowById.clear();
-    endResetModel();
+    m_rows.reset({});
     m_answered = false;
     m_atEnd = false;
     m_nextToken.clear();

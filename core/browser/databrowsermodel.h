@@ -5,6 +5,8 @@
 #include "api/pageguard.h"
 #include "datafilter.h"
 #include "domain/projectdata.h"
+#include "models/keyedrows.h"
+#include "projectdatarows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -36,9 +38,11 @@ class ApiCall;
 /// Large answers are decoded off the GUI thread by the api layer.
 ///
 /// Refreshing: refresh() asks the same question again for the rows loaded and
-/// applies the difference (rows removed and inserted in blocks, a layout change when
-/// the order changed, dataChanged for changed cells), never a reset.
-/// refreshRows() re-reads just some rows (after a batch changed their tags).
+/// applies the difference through the one keyed diff engine (KeyedRows: rows removed
+/// and inserted in blocks, the fewest row moves when the order changed, dataChanged
+/// for changed cells), never a reset. refreshRows() re-reads just some rows (after a
+/// batch changed their tags). A big difference is computed off the GUI thread and
+/// applied in slices: rowsSettled() says when the rows are final (isSettled()).
 class DataBrowserModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DataBrowserModel)
@@ -159,11 +163,14 @@ public:
     void cancel();
 
     // --- Rows ----------------------------------------------------------------------
-    /// Row of a data ID, or -1. O(1).
-    [[nodiscard]] int rowOf(const QString &dataId) const { return m_rowById.value(dataId, -1); }
+    /// Row of a data ID, or -1. O(1) between updates; right while one is applied too.
+    [[nodiscard]] int rowOf(const QString &dataId) const { return m_rows.rowOf(dataId); }
     /// The data of a valid row.
     [[nodiscard]] const ProjectData &itemAt(int row) const { return m_rows.at(row); }
-    [[nodiscard]] const QList<ProjectData> &items() const { return m_rows; }
+    /// Every row, in order: only while isSettled().
+    [[nodiscard]] const QList<ProjectData> &items() const { return m_rows.rows(); }
+    /// No difference is waiting or being applied to the rows.
+    [[nodiscard]] bool isSettled() const { return m_rows.isSettled(); }
 
     /// Bit i set: column i shows something different for `a` and `b`.
     [[nodiscard]] static quint32 changedColumns(const ProjectData &a, const ProjectData &b);
@@ -180,8 +187,12 @@ Q_SIGNALS:
     void questionChanged();
     /// A page or a refresh was applied to the rows.
     void pageApplied();
-    /// refreshRows() finished: `dataIds` are the loaded IDs it read again.
+    /// refreshRows() finished (its rows are applied): `dataIds` are the loaded IDs it
+    /// read again.
     void rowsRefreshed(const QStringList &dataIds);
+    /// Every page and difference handed to the rows so far is applied (after the last
+    /// slice of one applied in slices; at once for a small one).
+    void rowsSettled();
 
 private:
     enum class Operation { None, First, Next, Refresh };
@@ -196,13 +207,8 @@ private:
     void appendRows(const QList<ProjectData> &items);
     void finishRefresh();
     void applyDiff(const QList<ProjectData> &target);
-    void removeRowsNotIn(const QSet<QString> &keep);
-    void reorderCommonRows(const QList<ProjectData> &target);
-    void insertNewRows(const QList<ProjectData> &target);
-    void updateChangedRows(const QList<ProjectData> &target);
     void onRowsRefreshed(quint64 serial, const QStringList &asked,
                          const Result<QList<ProjectData>> &result);
-    void rebuildIndex();
     void setOperation(Operation operation);
     void stopInFlight();
     void fail(const ApiError &error, const QString &what);
@@ -219,8 +225,8 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 
-    QList<ProjectData> m_rows;
-    QHash<QString, int> m_rowById;
+    /// The rows; every change to them goes through the keyed diff engine.
+    KeyedRows<ProjectDataTraits> m_rows{this, ProjectDataTraits()};
 
     quint64 m_serial = 0;     ///< of the question; answers to older ones are dropped
     quint64 m_pageSerial = 0; ///< of the page request awaited

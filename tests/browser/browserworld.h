@@ -28,7 +28,7 @@ inline bool loadAllRows(ica::DataBrowserModel &model, int timeoutMs = BrowserTim
         [&model]() {
             if (model.canFetchMore())
                 model.fetchMore();
-            return model.isComplete() && !model.isLoading();
+            return model.isComplete() && !model.isLoading() && model.isSettled();
         },
         timeoutMs);
 }
