@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <functional>
@@ -366,7 +367,7 @@ private:
             job.phaseOpen = false;
         }
         finishIndex(job);
-        job.values = {};
+        disposeOffThread(std::move(job.values));
         m_indexStale = false;
         return true;
     }
@@ -378,6 +379,18 @@ private:
         if (job.mode == Mode::Append)
             return job.phase == Phase::Changes ? Phase::Insertions : Phase::Done;
         return Phase(int(job.phase) + 1);
+    }
+
+    /// Frees a container on a worker thread: tens of thousands of rows' strings cost
+    /// milliseconds to release, which the GUI thread need not spend.
+    template <typename Container> static void disposeOffThread(Container &&container) {
+        if (container.isEmpty())
+            return;
+        auto holder = std::make_shared<std::decay_t<Container>>(std::move(container));
+        container = {};
+        QThreadPool::globalInstance()->start([holder = std::move(holder)]() mutable {
+            holder.reset(); // the only owner: freed here, off the GUI thread
+        });
     }
 
     // Splice mode: the rows are m_built followed by m_rows[m_suffix...].
@@ -393,6 +406,7 @@ private:
     }
     void closeSplice() {
         takeSuffixUntil(m_rows.size());
+        disposeOffThread(std::move(m_rows)); // moved-from and removed rows
         m_rows = std::exchange(m_built, {});
         m_suffix = -1;
     }
@@ -457,6 +471,7 @@ private:
         for (const int from : m_perm)
             ordered.append(std::move(m_rows[from]));
         m_perm.clear();
+        disposeOffThread(std::move(m_rows));
         m_rows = std::move(ordered);
         return true;
     }
@@ -509,11 +524,14 @@ private:
     void finishIndex(Job &job) {
         switch (job.mode) {
         case Mode::Target:
+            disposeOffThread(std::move(m_index));
             m_index = std::move(job.index);
             break;
         case Mode::Update:
-            if (job.replacesIndex)
+            if (job.replacesIndex) {
+                disposeOffThread(std::move(m_index));
                 m_index = std::move(job.index);
+            }
             break;
         case Mode::Append:
             for (const RowDiff::Span &span : std::as_const(job.diff.insertions))
