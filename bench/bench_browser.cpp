@@ -3,8 +3,8 @@
 // and 500 rows re-read after a batch. "Never freezes the window" is shown as the
 // longest gap between ticks of a 1 ms timer on the model's (GUI) thread while each
 // runs: what a user would feel as a stall. Targets: under 50 ms while pages load
-// (scrolling stays smooth), under 100 ms (what people perceive as instant) for the
-// one-off diff of a whole 20,000-row refresh.
+// (scrolling stays smooth), under 16 ms (one frame) for the refresh of all 20,000
+// rows (its diff is computed off the GUI thread and applied in slices).
 // Prints figures only: timing is never a pass/fail test here.
 #include "api/authenticator.h"
 #include "api/dataapi.h"
@@ -123,9 +123,9 @@ int main(int argc, char *argv[]) {
     stall.start();
     if (!lister.refresh())
         fail(QStringLiteral("refresh refused"));
-    spin([&]() { return !lister.isLoading(); }, [] {}, "refreshing");
+    spin([&]() { return !lister.isLoading() && model.isSettled(); }, [] {}, "refreshing");
     say(QStringLiteral("refresh %1 loaded rows: %2 s; longest GUI-thread stall %3 ms (target "
-                       "< 100 ms); resets %4")
+                       "< 16 ms); resets %4")
             .arg(model.rowCount())
             .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
             .arg(stall.stop())

@@ -9,7 +9,9 @@
 namespace ica {
 
 DataBrowserModel::DataBrowserModel(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent) {
+    connect(m_rows.runner(), &RowDiffRunner::settled, this, &DataBrowserModel::rowsSettled);
+}
 
 DataBrowserModel::~DataBrowserModel() = default;
 
@@ -216,10 +218,7 @@ void DataBrowserModel::fetchMore(const QModelIndex &parent) {
 }
 
 void DataBrowserModel::clear() {
-    beginResetModel();
-    m_rows.clear();
-    m_rowById.clear();
-    endResetModel();
+    m_rows.reset({});
 }
 
 } // namespace ica

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domain/projectdata.h"
+#include "models/keyedrows.h"
+#include "projectdatarows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -36,9 +38,12 @@ protected:
 ///
 /// Passive: the model owns no ApiClient and says nothing about loading. DataLister
 /// asks the questions and hands over rows: clear() for a new question, appendRows()
-/// for each page (one block each), applyDiff() after a refresh (rows removed and
-/// inserted in blocks, a layout change when the order changed, dataChanged for
-/// changed cells; never a reset), applyRefreshedRows() for some rows read again.
+/// for each page (one block each), applyDiff() after a refresh, applyRefreshedRows()
+/// for some rows read again. Changes go through the one keyed diff engine
+/// (KeyedRows: rows removed and inserted in blocks, the fewest row moves when the
+/// order changed, dataChanged for changed cells; never a reset). A big difference is
+/// computed off the GUI thread and applied in slices: rowsSettled() says when the
+/// rows are final (isSettled()).
 class DataBrowserModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DataBrowserModel)
@@ -122,28 +127,30 @@ public:
     void applyRefreshedRows(const QStringList &asked, const QList<ProjectData> &fresh);
 
     // --- Rows ----------------------------------------------------------------------
-    /// Row of a data ID, or -1. O(1).
-    [[nodiscard]] int rowOf(const QString &dataId) const { return m_rowById.value(dataId, -1); }
+    /// Row of a data ID, or -1. O(1) between updates; right while one is applied too.
+    [[nodiscard]] int rowOf(const QString &dataId) const { return m_rows.rowOf(dataId); }
     /// The data of a valid row.
     [[nodiscard]] const ProjectData &itemAt(int row) const { return m_rows.at(row); }
-    [[nodiscard]] const QList<ProjectData> &items() const { return m_rows; }
+    /// Every row, in order: only while isSettled().
+    [[nodiscard]] const QList<ProjectData> &items() const { return m_rows.rows(); }
+    /// No difference is waiting or being applied to the rows.
+    [[nodiscard]] bool isSettled() const { return m_rows.isSettled(); }
 
     /// Bit i set: column i shows something different for `a` and `b`.
     [[nodiscard]] static quint32 changedColumns(const ProjectData &a, const ProjectData &b);
 
+Q_SIGNALS:
+    /// Every page and difference handed to the rows so far is applied (after the last
+    /// slice of one applied in slices; at once for a small one).
+    void rowsSettled();
+
 private:
-    void removeRowsNotIn(const QSet<QString> &keep);
-    void reorderCommonRows(const QList<ProjectData> &target);
-    void insertNewRows(const QList<ProjectData> &target);
-    void updateChangedRows(const QList<ProjectData> &target);
-    void rebuildIndex();
     [[nodiscard]] QVariant displayValue(const ProjectData &data, int column) const;
     [[nodiscard]] QVariant sortValue(const ProjectData &data, int column) const;
 
     DataBrowserPager *m_pager = nullptr;
 
-    QList<ProjectData> m_rows;
-    QHash<QString, int> m_rowById;
+    KeyedRows<ProjectDataTraits> m_rows{this, ProjectDataTraits()};
 };
 
 } // namespace ica

@@ -261,9 +261,19 @@ void DataLister::refreshRows(const QStringList &dataIds) {
                               return;
                           }
                           Q_EMIT dataReceived(*result.value);
-                          if (m_model)
-                              m_model->applyRefreshedRows(loaded, *result.value);
-                          Q_EMIT rowsRefreshed(loaded);
+                          if (!m_model) {
+                              Q_EMIT rowsRefreshed(loaded);
+                              return;
+                          }
+                          m_model->applyRefreshedRows(loaded, *result.value);
+                          // Said once the rows are applied (at once for a small table).
+                          if (m_model->isSettled())
+                              Q_EMIT rowsRefreshed(loaded);
+                          else
+                              connect(
+                                  m_model, &DataBrowserModel::rowsSettled, this,
+                                  [this, loaded]() { Q_EMIT rowsRefreshed(loaded); },
+                                  Qt::SingleShotConnection);
                       });
 }
 

@@ -5,7 +5,7 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/browserformat.cpp ${CMAKE_CURRENT_LIST_DIR}/browserformat.h
   ${CMAKE_CURRENT_LIST_DIR}/browsernavigator.cpp ${CMAKE_CURRENT_LIST_DIR}/browsernavigator.h
   ${CMAKE_CURRENT_LIST_DIR}/databrowsermodel.cpp ${CMAKE_CURRENT_LIST_DIR}/databrowsermodel.h
-  ${CMAKE_CURRENT_LIST_DIR}/databrowserrows.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/databrowserrows.cpp ${CMAKE_CURRENT_LIST_DIR}/projectdatarows.h
   ${CMAKE_CURRENT_LIST_DIR}/dataidsmime.h
   ${CMAKE_CURRENT_LIST_DIR}/datafilter.cpp ${CMAKE_CURRENT_LIST_DIR}/datafilter.h
   ${CMAKE_CURRENT_LIST_DIR}/datalister.cpp ${CMAKE_CURRENT_LIST_DIR}/datalister.h

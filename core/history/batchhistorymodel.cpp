@@ -2,7 +2,6 @@
 
 #include "historycounts.h"
 
-#include <QSet>
 #include <QStringList>
 
 namespace ica {
@@ -28,10 +27,24 @@ QString utcText(const QDateTime &when) {
 } // namespace
 
 BatchHistoryModel::BatchHistoryModel(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent) {
+    connect(m_records.runner(), &RowDiffRunner::settled, this, &BatchHistoryModel::settled);
+}
+
+QString BatchRecordTraits::key(const Row &row) const {
+    return keyOf(row);
+}
+
+bool BatchRecordTraits::same(const Row &a, const Row &b) const {
+    return a == b;
+}
+
+quint32 BatchRecordTraits::changedColumns(const Row &a, const Row &b) const {
+    return BatchHistoryModel::changedColumns(a, b);
+}
 
 int BatchHistoryModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_records.size());
+    return parent.isValid() ? 0 : m_records.size();
 }
 
 int BatchHistoryModel::columnCount(const QModelIndex &parent) const {
@@ -168,85 +181,15 @@ QHash<int, QByteArray> BatchHistoryModel::roleNames() const {
 }
 
 void BatchHistoryModel::setRecords(const QList<BatchRecord> &records) {
-    QHash<QString, qsizetype> wanted;
-    wanted.reserve(records.size());
-    for (qsizetype i = 0; i < records.size(); ++i)
-        wanted.insert(keyOf(records.at(i)), i); // a repeated key: the last one wins
-
-    // Rows that left, bottom-up in contiguous blocks so rows above keep their numbers.
-    for (int row = int(m_records.size()) - 1; row >= 0;) {
-        if (wanted.contains(keyOf(m_records.at(row)))) {
-            --row;
-            continue;
-        }
-        int first = row;
-        while (first > 0 && !wanted.contains(keyOf(m_records.at(first - 1))))
-            --first;
-        beginRemoveRows(QModelIndex(), first, row);
-        m_records.remove(first, row - first + 1);
-        rebuildIndex(); // rowOf() is right for whoever reacts to rowsRemoved
-        endRemoveRows();
-        row = first - 1;
-    }
-
-    // Rows that stayed: dataChanged on the span of columns that changed.
-    for (int row = 0; row < m_records.size(); ++row) {
-        const BatchRecord &fresh = records.at(wanted.value(keyOf(m_records.at(row))));
-        const quint32 changed = changedColumns(m_records.at(row), fresh);
-        m_records[row] = fresh;
-        if (changed == 0)
-            continue;
-        int first = 0;
-        while (!(changed & (1u << first)))
-            ++first;
-        int last = ColumnCount - 1;
-        while (!(changed & (1u << last)))
-            --last;
-        Q_EMIT dataChanged(index(row, first), index(row, last));
-    }
-
-    // New rows, appended in one block in the order of `records`.
-    QList<BatchRecord> added;
-    QSet<QString> taken;
-    for (const BatchRecord &record : records) {
-        const QString key = keyOf(record);
-        if (m_rowByKey.contains(key) || taken.contains(key))
-            continue;
-        taken.insert(key);
-        added.append(records.at(wanted.value(key)));
-    }
-    if (added.isEmpty())
-        return;
-    const int first = int(m_records.size());
-    beginInsertRows(QModelIndex(), first, first + int(added.size()) - 1);
-    m_records.append(added);
-    rebuildIndex();
-    endInsertRows();
+    m_records.setTargetKeepingOrder(records); // the history never reorders its rows
 }
 
 void BatchHistoryModel::resetRecords(const QList<BatchRecord> &records) {
-    beginResetModel();
-    m_records.clear();
-    QSet<QString> taken;
-    for (const BatchRecord &record : records) {
-        if (!taken.contains(keyOf(record))) {
-            taken.insert(keyOf(record));
-            m_records.append(record);
-        }
-    }
-    rebuildIndex();
-    endResetModel();
+    m_records.reset(records);
 }
 
 int BatchHistoryModel::rowOf(const QString &profileId, const QString &batchId) const {
-    return m_rowByKey.value(keyOf(profileId, batchId), -1);
-}
-
-void BatchHistoryModel::rebuildIndex() {
-    m_rowByKey.clear();
-    m_rowByKey.reserve(m_records.size());
-    for (int row = 0; row < m_records.size(); ++row)
-        m_rowByKey.insert(keyOf(m_records.at(row)), row);
+    return m_records.rowOf(keyOf(profileId, batchId));
 }
 
 QString BatchHistoryModel::jobStatusLabel(const JobStatus &status) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/keyedrows.h"
 #include "store/batchrecord.h"
 
 #include <QAbstractTableModel>
@@ -8,10 +9,23 @@
 
 namespace ica {
 
+/// KeyedRows traits of the history: records keyed by profile and batch ID.
+struct BatchRecordTraits {
+    using Row = BatchRecord;
+    using Key = QString;
+    using Input = BatchRecord;
+    [[nodiscard]] Row make(const Input &record) const { return record; }
+    [[nodiscard]] Key key(const Row &row) const;
+    [[nodiscard]] bool same(const Row &a, const Row &b) const;
+    [[nodiscard]] quint32 changedColumns(const Row &a, const Row &b) const;
+};
+
 /// The batch history (StoreWorker::listBatches) as a table. Fed by
-/// BatchHistoryFeed; setRecords() diffs each new listing against the rows shown and
-/// emits only what is true (rows removed, rows appended, dataChanged for the
-/// changed cells), so selection and scroll position survive a refresh. A reset
+/// BatchHistoryFeed; setRecords() hands each new listing to the one keyed diff engine
+/// (KeyedRows), which emits only what is true (rows removed, rows appended,
+/// dataChanged for the changed cells), so selection and scroll position survive a
+/// refresh. A listing of more than RowDiffRunner::DefaultInlineLimit rows is
+/// computed off the GUI thread and applied in slices: settled() says when. A reset
 /// (resetRecords()) is for a new question only: another profile.
 ///
 /// GUI-free: no colours. JobStatusRole hands the JobStatus value to the ui layer,
@@ -61,16 +75,21 @@ public:
     /// Makes the rows equal to `records` with the smallest true notifications,
     /// never a reset: rows that left are removed (in contiguous blocks), changed
     /// rows get dataChanged on the changed columns, new rows are appended in one
-    /// block in the order given. Rows are keyed by profile and batch ID.
+    /// block in the order given. Rows are keyed by profile and batch ID; a repeated
+    /// key: the last one wins.
     void setRecords(const QList<BatchRecord> &records);
     /// Replaces everything with a reset: for another profile only.
     void resetRecords(const QList<BatchRecord> &records);
 
-    /// Row of a batch, or -1. O(1); right inside the slots of the row signals too.
+    /// Row of a batch, or -1. O(1) between updates; right inside the slots of the row
+    /// signals too.
     [[nodiscard]] int rowOf(const QString &profileId, const QString &batchId) const;
     /// The record of a row (valid rows only).
     [[nodiscard]] const BatchRecord &recordAt(int row) const { return m_records.at(row); }
-    [[nodiscard]] const QList<BatchRecord> &records() const { return m_records; }
+    /// Every row, in order: only while isSettled().
+    [[nodiscard]] const QList<BatchRecord> &records() const { return m_records.rows(); }
+    /// No listing is waiting or being applied.
+    [[nodiscard]] bool isSettled() const { return m_records.isSettled(); }
 
     /// A readable label of a job status ("Partially succeeded"); the raw text when
     /// unknown, "Not checked yet" when empty.
@@ -80,14 +99,16 @@ public:
     /// Bit i set: column i differs between `a` and `b`.
     [[nodiscard]] static quint32 changedColumns(const BatchRecord &a, const BatchRecord &b);
 
+Q_SIGNALS:
+    /// Every listing handed in so far is applied (at once for a small one).
+    void settled();
+
 private:
     [[nodiscard]] QVariant displayValue(const BatchRecord &record, int column) const;
     [[nodiscard]] QVariant sortValue(const BatchRecord &record, int column) const;
     [[nodiscard]] QVariant toolTip(const BatchRecord &record, int column) const;
-    void rebuildIndex();
 
-    QList<BatchRecord> m_records;
-    QHash<QString, int> m_rowByKey;
+    KeyedRows<BatchRecordTraits> m_records{this, BatchRecordTraits()};
 };
 
 } // namespace ica

@@ -1,12 +1,5 @@
 #include "batchitemsmodel.h"
 
-#include "models/changecollector.h"
-
-#include <QSet>
-
-#include <algorithm>
-#include <utility>
-
 namespace ica {
 
 namespace {
@@ -15,140 +8,116 @@ QString joined(const QStringList &tags) {
     return tags.join(QStringLiteral(", "));
 }
 
-QVariant dateOrNothing(const QDateTime &when) {
-    return when.isValid() ? QVariant(when) : QVariant();
-}
-
-/// The first occurrence of every ID, in order; `seen` gets the IDs.
-QList<BatchItem> withoutRepeatedIds(const QList<BatchItem> &items, QSet<QString> &seen) {
-    seen.clear();
-    seen.reserve(items.size());
-    for (const BatchItem &item : items)
-        seen.insert(item.id);
-    if (seen.size() == items.size())
-        return items; // the usual case: nothing repeated, nothing copied
-    QList<BatchItem> unique;
-    unique.reserve(seen.size());
-    QSet<QString> taken;
-    taken.reserve(seen.size());
-    for (const BatchItem &item : items) {
-        if (!taken.contains(item.id)) {
-            taken.insert(item.id);
-            unique.append(item);
-        }
-    }
-    return unique;
-}
-
-/// Indices into `values` of one longest strictly increasing subsequence.
-QList<qsizetype> longestIncreasingRun(const QList<int> &values) {
-    QList<qsizetype> tails;                       // index of the last element of each length
-    QList<qsizetype> previous(values.size(), -1); // back links
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        const auto at =
-            std::lower_bound(tails.begin(), tails.end(), values.at(i),
-                             [&values](qsizetype t, int v) { return values.at(t) < v; });
-        if (at != tails.begin())
-            previous[i] = *(at - 1);
-        if (at == tails.end())
-            tails.append(i);
-        else
-            *at = i;
-    }
-    QList<qsizetype> run(tails.size());
-    qsizetype k = tails.isEmpty() ? -1 : tails.last();
-    for (qsizetype n = tails.size() - 1; n >= 0; --n) {
-        run[n] = k;
-        k = previous.at(k);
-    }
-    return run;
+QVariant dateOrNothing(qint64 ms) {
+    return ms == CompactItem::NoDate ? QVariant() : QVariant(CompactItem::date(ms));
 }
 
 } // namespace
 
 BatchItemsModel::BatchItemsModel(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent)
+    , m_rows(std::make_unique<KeyedRows<CompactItemTraits>>(this, CompactItemTraits())) {
+    connect(m_rows->runner(), &RowDiffRunner::settled, this, &BatchItemsModel::settled);
+}
+
+BatchItemsModel::~BatchItemsModel() = default;
 
 int BatchItemsModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : currentRowCount();
-}
-
-int BatchItemsModel::currentRowCount() const {
-    if (m_suffixStart < 0)
-        return int(m_items.size());
-    return int(m_built.size() + m_items.size() - m_suffixStart);
-}
-
-const BatchItem &BatchItemsModel::itemAt(int row) const {
-    if (m_suffixStart < 0)
-        return m_items.at(row);
-    return row < m_built.size() ? m_built.at(row)
-                                : m_items.at(m_suffixStart + row - m_built.size());
+    return parent.isValid() ? 0 : m_rows->size();
 }
 
 int BatchItemsModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+bool BatchItemsModel::isSettled() const {
+    return m_rows->isSettled();
+}
+
+RowDiffRunner *BatchItemsModel::diffRunner() {
+    return m_rows->runner();
+}
+
+int BatchItemsModel::rowOf(const QString &itemId) const {
+    PackedText key;
+    if (!PackedText::find(itemId, *m_rows->traits().pool, &key))
+        return -1;
+    return m_rows->rowOf(key);
+}
+
+BatchItem BatchItemsModel::itemAt(int row) const {
+    return m_rows->at(row).unpack(*m_rows->traits().pool);
+}
+
+QList<BatchItem> BatchItemsModel::items() const {
+    QList<BatchItem> all;
+    all.reserve(m_rows->size());
+    for (int row = 0; row < m_rows->size(); ++row)
+        all.append(itemAt(row));
+    return all;
+}
+
 QVariant BatchItemsModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const BatchItem &item = itemAt(index.row());
+    const CompactItem &item = m_rows->at(index.row());
+    const ItemValuePool &pool = *m_rows->traits().pool;
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(item, column);
     case Qt::ToolTipRole:
         if (column == StatusColumn)
-            return item.status.toString();
-        if (column == AdditionalInformationColumn && !item.additionalStatusInformation.isEmpty())
-            return item.additionalStatusInformation;
+            return item.itemStatus(pool).toString();
+        if (column == AdditionalInformationColumn && item.information != 0)
+            return pool.string(item.information);
         return {};
     case SortRole:
         return sortValue(item, column);
     // Status-derived roles live on the status column only, so a status change is
     // announced by a dataChanged on the columns that really changed.
     case StatusRole:
-        return column == StatusColumn ? QVariant(int(item.status.value())) : QVariant();
+        return column == StatusColumn ? QVariant(int(item.status)) : QVariant();
     case TerminalRole:
-        return column == StatusColumn ? QVariant(item.status.isTerminal()) : QVariant();
+        return column == StatusColumn ? QVariant(item.itemStatus(pool).isTerminal()) : QVariant();
     case ItemIdRole:
-        return item.id;
+        return item.id.text(pool);
     default:
         return {};
     }
 }
 
-QVariant BatchItemsModel::displayValue(const BatchItem &item, int column) const {
+QVariant BatchItemsModel::displayValue(const CompactItem &item, int column) const {
+    const ItemValuePool &pool = *m_rows->traits().pool;
     switch (column) {
     case ItemIdColumn:
-        return item.id;
+        return item.id.text(pool);
     case DataIdColumn:
-        return item.request.dataId;
+        return item.dataId.text(pool);
     case StatusColumn:
-        return statusLabel(item.status);
+        return statusLabel(item.itemStatus(pool));
     case AdditionalInformationColumn:
-        return item.additionalStatusInformation;
+        return pool.string(item.information);
     case UserTagsAddedColumn:
-        return joined(item.request.userTags.addTags);
+        return joined(pool.tags(item.userAdd));
     case UserTagsRemovedColumn:
-        return joined(item.request.userTags.removeTags);
+        return joined(pool.tags(item.userRemove));
     case TechnicalTagsAddedColumn:
-        return joined(item.request.technicalTags.addTags);
+        return joined(pool.tags(item.technicalAdd));
     case TechnicalTagsRemovedColumn:
-        return joined(item.request.technicalTags.removeTags);
+        return joined(pool.tags(item.technicalRemove));
     case ArchiveDateColumn:
-        return dateOrNothing(item.request.willBeArchivedAt);
+        return dateOrNothing(item.archivedAt);
     case DeleteDateColumn:
-        return dateOrNothing(item.request.willBeDeletedAt);
+        return dateOrNothing(item.deletedAt);
     default:
         return {};
     }
 }
 
-QVariant BatchItemsModel::sortValue(const BatchItem &item, int column) const {
+QVariant BatchItemsModel::sortValue(const CompactItem &item, int column) const {
     if (column == StatusColumn)
-        return int(item.status.value()); // lifecycle order; Unknown first
+        return int(item.status); // lifecycle order; Unknown first
     return displayValue(item, column);
 }
 
@@ -246,189 +215,19 @@ quint32 BatchItemsModel::changedColumns(const BatchItem &a, const BatchItem &b) 
 }
 
 void BatchItemsModel::applyPage(const QList<BatchItem> &items) {
-    QSet<QString> keep;
-    const QList<BatchItem> target = withoutRepeatedIds(items, keep);
-    removeRowsNotIn(keep);
-    moveCommonRowsIntoOrder(target);
-    insertNewRows(target);
-    updateChangedRows(target);
-}
-
-void BatchItemsModel::removeRowsNotIn(const QSet<QString> &keep) {
-    const qsizetype size = m_items.size();
-    qsizetype firstGone = 0;
-    while (firstGone < size && keep.contains(m_items.at(firstGone).id))
-        ++firstGone;
-    if (firstGone == size)
-        return;
-    // Front to back: the rows before the block are in m_built, the block and the rows
-    // after it are the suffix of m_items.
-    m_built = m_items.mid(0, firstGone);
-    m_built.reserve(keep.size());
-    m_suffixStart = firstGone;
-    while (m_suffixStart < size) {
-        if (keep.contains(m_items.at(m_suffixStart).id)) {
-            m_built.append(std::move(m_items[m_suffixStart]));
-            ++m_suffixStart;
-            continue;
-        }
-        qsizetype end = m_suffixStart + 1;
-        while (end < size && !keep.contains(m_items.at(end).id))
-            ++end;
-        const int row = int(m_built.size());
-        beginRemoveRows(QModelIndex(), row, row + int(end - m_suffixStart) - 1);
-        m_suffixStart = end;
-        endRemoveRows();
-    }
-    m_items = std::exchange(m_built, {});
-    m_suffixStart = -1;
-    rebuildIndex();
-}
-
-void BatchItemsModel::moveCommonRowsIntoOrder(const QList<BatchItem> &target) {
-    // Every row left is in `target`. Keep the longest run of rows already in the
-    // server's order where they are and move each other row next to its predecessor.
-    QList<QString> order; // IDs of the rows shown, in the server's order
-    QList<int> positions; // their current rows
-    order.reserve(m_items.size());
-    positions.reserve(m_items.size());
-    bool inOrder = true;
-    for (const BatchItem &item : target) {
-        const int row = rowOf(item.id);
-        if (row < 0)
-            continue;
-        inOrder = inOrder && (positions.isEmpty() || row > positions.last());
-        order.append(item.id);
-        positions.append(row);
-    }
-    if (inOrder)
-        return; // the usual case
-    const QList<qsizetype> stableRun = longestIncreasingRun(positions);
-    QList<bool> stable(positions.size(), false);
-    for (const qsizetype k : stableRun)
-        stable[k] = true;
-
-    // Moves are rare (a sorted page whose sort key changed): a linear search is fine.
-    const auto currentRow = [this](const QString &id) {
-        for (int row = 0; row < m_items.size(); ++row) {
-            if (m_items.at(row).id == id)
-                return row;
-        }
-        return -1;
-    };
-    for (qsizetype k = 0; k < order.size(); ++k) {
-        if (stable.at(k))
-            continue;
-        // Rows placed so far (stable ones and those moved before) are in the server's
-        // order, so "right after the predecessor" keeps them so.
-        const int from = currentRow(order.at(k));
-        const int destination = k == 0 ? 0 : currentRow(order.at(k - 1)) + 1;
-        if (from == destination)
-            continue;
-        const bool ok = beginMoveRows(QModelIndex(), from, from, QModelIndex(), destination);
-        Q_ASSERT(ok);
-        if (!ok)
-            continue;
-        m_items.move(from, from < destination ? destination - 1 : destination);
-        endMoveRows();
-    }
-    rebuildIndex();
-}
-
-void BatchItemsModel::insertNewRows(const QList<BatchItem> &target) {
-    // The rows left are the known ones of `target`, in its order: walk both.
-    if (target.size() == m_items.size())
-        return;
-    const qsizetype size = m_items.size();
-    m_built.clear();
-    m_built.reserve(target.size());
-    m_suffixStart = 0;
-    for (qsizetype i = 0; i < target.size();) {
-        if (m_suffixStart < size && m_items.at(m_suffixStart).id == target.at(i).id) {
-            m_built.append(std::move(m_items[m_suffixStart]));
-            ++m_suffixStart;
-            ++i;
-            continue;
-        }
-        qsizetype end = i + 1;
-        while (end < target.size() &&
-               !(m_suffixStart < size && m_items.at(m_suffixStart).id == target.at(end).id))
-            ++end;
-        const int row = int(m_built.size());
-        beginInsertRows(QModelIndex(), row, row + int(end - i) - 1);
-        m_built.append(target.mid(i, end - i));
-        endInsertRows();
-        i = end;
-    }
-    Q_ASSERT(m_suffixStart == size);
-    m_items = std::exchange(m_built, {});
-    m_suffixStart = -1;
-    rebuildIndex();
-}
-
-void BatchItemsModel::updateChangedRows(const QList<BatchItem> &target) {
-    Q_ASSERT(target.size() == m_items.size());
-    ChangeCollector changes(this, ColumnCount);
-    for (int row = 0; row < target.size(); ++row) {
-        const quint32 columns = changedColumns(m_items.at(row), target.at(row));
-        if (columns == 0)
-            continue;
-        m_items[row] = target.at(row);
-        changes.add(row, columns);
-    }
+    m_rows->setTarget(items); // shallow: the worker builds the compact rows
 }
 
 void BatchItemsModel::appendPage(const QList<BatchItem> &items) {
-    QList<BatchItem> fresh;
-    {
-        ChangeCollector changes(this, ColumnCount);
-        QSet<QString> added;
-        for (const BatchItem &item : items) {
-            const int row = rowOf(item.id);
-            if (row >= 0) {
-                const quint32 columns = changedColumns(m_items.at(row), item);
-                if (columns != 0) {
-                    m_items[row] = item;
-                    changes.add(row, columns);
-                }
-            } else if (!added.contains(item.id)) {
-                added.insert(item.id);
-                fresh.append(item);
-            }
-        }
-    }
-    if (fresh.isEmpty())
-        return;
-    const int first = int(m_items.size());
-    beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
-    m_items.append(fresh);
-    rebuildIndex(first);
-    endInsertRows();
+    m_rows->append(items, true);
 }
 
 void BatchItemsModel::setItems(const QList<BatchItem> &items) {
-    beginResetModel();
-    QSet<QString> ids;
-    m_items = withoutRepeatedIds(items, ids);
-    m_rowById.clear();
-    rebuildIndex();
-    endResetModel();
+    m_rows->reset(items, [this]() { m_rows->traits().pool->clear(); });
 }
 
 void BatchItemsModel::clear() {
-    beginResetModel();
-    m_items.clear();
-    m_rowById.clear();
-    endResetModel();
-}
-
-void BatchItemsModel::rebuildIndex(int fromRow) {
-    if (fromRow == 0) {
-        m_rowById.clear();
-        m_rowById.reserve(m_items.size());
-    }
-    for (int row = fromRow; row < m_items.size(); ++row)
-        m_rowById.insert(m_items.at(row).id, row);
+    setItems({});
 }
 
 } // namespace ica

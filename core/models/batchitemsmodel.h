@@ -1,20 +1,32 @@
 #pragma once
 
 #include "domain/batch.h"
+#include "models/compactitem.h"
+#include "models/keyedrows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
-#include <QSet>
+
+#include <memory>
 
 namespace ica {
 
 /// The items of one batch as a table, fed by ItemsPager. Updates are incremental:
-/// applyPage() diffs the server's answer against the rows shown and emits only
-/// what is true (rows removed and inserted in contiguous blocks, single-row moves
-/// where the server's order changed, dataChanged for the changed cells). A reset
-/// (setItems()/clear()) is for a new question only: another batch, filter, sort,
-/// page or paging mode.
+/// applyPage() and appendPage() hand the server's answer to the one keyed diff engine
+/// (KeyedRows), which computes off the GUI thread what is true (rows removed and
+/// inserted in contiguous blocks, the fewest single-row moves where the server's
+/// order changed, dataChanged for the changed cells) and applies it in slices of a
+/// few milliseconds. A reset (setItems()/clear()) is for a new question only:
+/// another batch, filter, sort, page or paging mode.
+///
+/// Asynchronous: applyPage()/appendPage() of more than
+/// RowDiffRunner::DefaultInlineLimit rows return before the rows change; settled()
+/// says when every update handed in is applied (isSettled() in between is false).
+/// Smaller updates with nothing pending are applied before the call returns.
+///
+/// Compact: a row is a CompactItem (~88 bytes: IDs packed, tag lists and texts stored
+/// once per model, the status an enum); display values are built when asked for.
 ///
 /// GUI-free: no colours or icons. StatusRole hands the ItemStatus value to the
 /// ui layer, which paints; SortRole gives raw values for a sort proxy.
@@ -51,6 +63,7 @@ public:
     Q_ENUM(Role)
 
     explicit BatchItemsModel(QObject *parent = nullptr);
+    ~BatchItemsModel() override;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -62,22 +75,28 @@ public:
 
     /// Makes the rows equal to `items` (in that order) with the smallest true
     /// notifications; never a reset. Repeated IDs after the first are ignored.
+    /// Asynchronous for big lists: see settled().
     void applyPage(const QList<BatchItem> &items);
     /// Appends the rows of a further page (cursor "next"/"load all"): new IDs are
     /// inserted at the end in one block, IDs already shown are updated in place.
+    /// Asynchronous for big pages: see settled().
     void appendPage(const QList<BatchItem> &items);
-    /// Replaces everything with a reset: for a new question only.
+    /// Replaces everything with a reset, at once: for a new question only.
     void setItems(const QList<BatchItem> &items);
-    /// Removes every row with a reset (another batch, filter, sort, page or mode).
+    /// Removes every row with a reset, at once (another batch, filter, sort, page or mode).
     void clear();
 
-    /// Row of an item ID, or -1. O(1). Up to date between updates (not inside the
-    /// slots of the row signals that applyPage() emits).
-    [[nodiscard]] int rowOf(const QString &itemId) const { return m_rowById.value(itemId, -1); }
-    /// The item of a row (valid rows only).
-    [[nodiscard]] const BatchItem &itemAt(int row) const;
-    /// All rows, in order (between updates).
-    [[nodiscard]] const QList<BatchItem> &items() const { return m_items; }
+    /// No update is waiting or being applied.
+    [[nodiscard]] bool isSettled() const;
+    /// The engine applying the updates (its inline limit, slice counts).
+    [[nodiscard]] RowDiffRunner *diffRunner();
+
+    /// Row of an item ID, or -1. O(1) between updates; right while one is applied too.
+    [[nodiscard]] int rowOf(const QString &itemId) const;
+    /// The item of a row (valid rows only), rebuilt from the compact row.
+    [[nodiscard]] BatchItem itemAt(int row) const;
+    /// All rows, in order, rebuilt (O(n): for tests and exports).
+    [[nodiscard]] QList<BatchItem> items() const;
 
     /// Server-side `sort` field of a column, or an empty string when ICA cannot sort on it.
     [[nodiscard]] static QString sortField(int column);
@@ -86,23 +105,16 @@ public:
     /// Bit i set: column i differs between `a` and `b`.
     [[nodiscard]] static quint32 changedColumns(const BatchItem &a, const BatchItem &b);
 
-private:
-    [[nodiscard]] QVariant displayValue(const BatchItem &item, int column) const;
-    [[nodiscard]] QVariant sortValue(const BatchItem &item, int column) const;
-    [[nodiscard]] int currentRowCount() const;
-    void removeRowsNotIn(const QSet<QString> &keep);
-    void moveCommonRowsIntoOrder(const QList<BatchItem> &target);
-    void insertNewRows(const QList<BatchItem> &target);
-    void updateChangedRows(const QList<BatchItem> &target);
-    void rebuildIndex(int fromRow = 0);
+Q_SIGNALS:
+    /// Every update handed in so far is applied (after the last slice of an
+    /// asynchronous one; at once for one applied inline).
+    void settled();
 
-    // The rows shown are m_items; while applyPage() removes or inserts rows they are
-    // m_built followed by m_items[m_suffixStart...], so each block costs only its
-    // own rows instead of shifting the whole list (O(n) per pass, not per block).
-    QList<BatchItem> m_items;
-    QList<BatchItem> m_built;
-    qsizetype m_suffixStart = -1; ///< -1: not splicing
-    QHash<QString, int> m_rowById;
+private:
+    [[nodiscard]] QVariant displayValue(const CompactItem &item, int column) const;
+    [[nodiscard]] QVariant sortValue(const CompactItem &item, int column) const;
+
+    std::unique_ptr<KeyedRows<CompactItemTraits>> m_rows;
 };
 
 } // namespace ica

@@ -29,7 +29,7 @@ inline bool loadAllRows(ica::DataLister &lister, int timeoutMs = BrowserTimeout)
         [&lister]() {
             if (lister.canFetchMore())
                 lister.fetchMore();
-            return lister.isComplete() && !lister.isLoading();
+            return lister.isComplete() && !lister.isLoading() && lister.model()->isSettled();
         },
         timeoutMs);
 }
