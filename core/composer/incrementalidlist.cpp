@@ -12,17 +12,20 @@ void IncrementalIdList::setText(const QString &text) {
     m_counts.clear();
     m_paths = 0;
     m_lineCount = 0;
-    const QStringView view(text);
+    replaceLines(0, 0, splitLines(text));
+}
+
+QStringList IncrementalIdList::splitLines(QStringView text) {
     QStringList lines;
     qsizetype start = 0;
     while (true) {
-        const qsizetype end = view.indexOf(QLatin1Char('\n'), start);
-        lines.append(view.mid(start, end < 0 ? view.size() - start : end - start).toString());
+        const qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        lines.append(text.mid(start, end < 0 ? text.size() - start : end - start).toString());
         if (end < 0)
             break;
         start = end + 1;
     }
-    replaceLines(0, 0, lines);
+    return lines;
 }
 
 void IncrementalIdList::count(const QString &id, int delta) {

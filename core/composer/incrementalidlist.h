@@ -21,6 +21,8 @@ public:
     void setText(const QString &text);
     /// Lines [first, first + removed) (0-based) were replaced by `lines`.
     void replaceLines(int first, int removed, const QStringList &lines);
+    /// The lines of `text`, split on '\n' (an empty text is one empty line).
+    [[nodiscard]] static QStringList splitLines(QStringView text);
 
     /// Lines of the text; an empty text has one (empty) line.
     [[nodiscard]] int lineCount() const { return m_lineCount; }
