@@ -43,6 +43,28 @@ void IncrementalIdList::count(const QString &id, int delta) {
 }
 
 void IncrementalIdList::replaceLines(int first, int removed, const QStringList &lines) {
+    QList<QStringView> views;
+    views.reserve(lines.size());
+    for (const QString &line : lines)
+        views.append(line);
+    replaceLineViews(first, removed, views);
+}
+
+void IncrementalIdList::replaceText(int first, int removed, QStringView text) {
+    // Views into `text`: no string per line is made for lines read once.
+    QList<QStringView> views;
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        views.append(text.mid(start, end < 0 ? text.size() - start : end - start));
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    replaceLineViews(first, removed, views);
+}
+
+void IncrementalIdList::replaceLineViews(int first, int removed, const QList<QStringView> &lines) {
     first = qBound(0, first, m_lineCount);
     removed = qBound(0, removed, m_lineCount - first);
     // The tokens of the replaced lines: lines() is sorted, so a binary search finds them.
@@ -55,6 +77,10 @@ void IncrementalIdList::replaceLines(int first, int removed, const QStringList &
 
     QStringList newIds;
     QList<int> newLines;
+    newIds.reserve(lines.size());
+    newLines.reserve(lines.size());
+    if (lines.size() > 1000) // a paste: grown once, not step by step
+        m_counts.reserve(m_counts.size() + lines.size());
     for (int i = 0; i < lines.size(); ++i) {
         const QStringList tokens = IdListParser::lineTokens(lines.at(i));
         for (const QString &token : tokens) {

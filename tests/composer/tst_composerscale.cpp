@@ -142,6 +142,7 @@ private Q_SLOTS:
                                   fil(5) + QStringLiteral("\t") + fil(5)};
         QStringList lines{QString()};
         IncrementalIdList list;
+        IncrementalIdList viaText; // the same edits as whole texts (replaceText())
         for (int step = 0; step < 400; ++step) {
             const int first = int(random.bounded(lines.size()));
             const int removed = int(random.bounded(qMin<qsizetype>(3, lines.size() - first) + 1));
@@ -155,6 +156,10 @@ private Q_SLOTS:
             for (int i = 0; i < added.size(); ++i)
                 lines.insert(first + i, added.at(i));
             list.replaceLines(first, removed, added);
+            if (added.isEmpty()) // a text has at least one line
+                viaText.replaceLines(first, removed, added);
+            else
+                viaText.replaceText(first, removed, added.join(QLatin1Char('\n')));
             const IdParseResult full = IdListParser::parse(lines.join(QLatin1Char('\n')));
             QCOMPARE(list.lineCount(), lines.size());
             QCOMPARE(list.ids(), full.ids());
@@ -167,6 +172,10 @@ private Q_SLOTS:
                 std::count_if(full.entries.cbegin(), full.entries.cend(),
                               [](const ParsedId &e) { return IdListParser::isPath(e.id); });
             QCOMPARE(list.pathCount(), paths);
+            QCOMPARE(viaText.ids(), list.ids());
+            QCOMPARE(viaText.lines(), list.lines());
+            QCOMPARE(viaText.duplicateCount(), list.duplicateCount());
+            QCOMPARE(viaText.lineCount(), list.lineCount());
         }
         QVERIFY(list.ids().size() > 0);
     }

@@ -245,9 +245,8 @@ void GroupEditor::onLargePasteStarted(int firstLine, int removedLines, const QSt
     const IncrementalIdList list = m_list;
     reader->setFuture(QtConcurrent::run([list, firstLine, removedLines, before, text, after]() {
         IncrementalIdList pasted = list;
-        pasted.replaceLines(
-            firstLine, removedLines,
-            IncrementalIdList::splitLines(QString(before + IdListEdit::asInserted(text) + after)));
+        pasted.replaceText(firstLine, removedLines,
+                           QString(before + IdListEdit::asInserted(text) + after));
         return pasted;
     }));
     m_idCount->setText(tr("Reading the pasted IDs…"));
