@@ -30,6 +30,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTextBlock>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -156,13 +157,14 @@ void plainWidgetFigures(const QString &text) {
             .arg(ms(keys.median), ms(keys.max)));
 }
 
-/// With ICA_BENCH_TRACE set, says which event kept the GUI thread busy for 16 ms
-/// or more (outermost events only): where a stall comes from.
+/// With ICA_BENCH_TRACE set, says which event kept the GUI thread busy for 4 ms of
+/// CPU or more (outermost events only): where a stall comes from.
 class TracingApplication final : public QApplication {
 public:
     using QApplication::QApplication;
     bool notify(QObject *receiver, QEvent *event) override {
-        if (!m_trace || m_depth > 0)
+        // notify() runs on every thread with an event loop: only the GUI thread's count.
+        if (!m_trace || m_depth > 0 || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         ++m_depth;
         // Named before: the event may delete its receiver (DeferredDelete).
