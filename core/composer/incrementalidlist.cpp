@@ -72,8 +72,15 @@ void IncrementalIdList::replaceLineViews(int first, int removed, const QList<QSt
     const auto to = std::lower_bound(from, m_lines.cend(), first + removed + 1);
     const qsizetype begin = from - m_lines.cbegin();
     const qsizetype oldCount = to - from;
-    for (qsizetype i = begin; i < begin + oldCount; ++i)
-        count(m_ids.at(i), -1);
+    if (oldCount == m_ids.size()) {
+        // Every token goes (the text was replaced or cleared): forget them at once
+        // rather than one by one (100,000 hash removals).
+        m_counts.clear();
+        m_paths = 0;
+    } else {
+        for (qsizetype i = begin; i < begin + oldCount; ++i)
+            count(m_ids.at(i), -1);
+    }
 
     QStringList newIds;
     QList<int> newLines;
