@@ -30,10 +30,12 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTextBlock>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 using namespace ica;
@@ -73,22 +75,36 @@ QString ms(double value) {
     return QString::number(value, 'f', 1);
 }
 
+/// CPU time of this thread so far, in microseconds (unlike the wall clock, not
+/// lengthened while other processes have the CPU).
+qint64 threadCpuUs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
 /// One key pressed and released on `target`, and the events that posts handled:
-/// the GUI-thread work of a keystroke, in ms.
-double keystroke(QWidget *target, int key, const QString &text) {
+/// the GUI-thread work of a keystroke: wall-clock ms, and `cpuMs` the thread's CPU
+/// time (the same on an idle machine; less when other processes took turns).
+double keystroke(QWidget *target, int key, const QString &text, double *cpuMs = nullptr) {
     QElapsedTimer timer;
     timer.start();
+    const qint64 cpu0 = threadCpuUs();
     QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, text);
     QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier, text);
     QCoreApplication::sendEvent(target, &press);
     QCoreApplication::sendEvent(target, &release);
     QCoreApplication::processEvents();
+    if (cpuMs)
+        *cpuMs = double(threadCpuUs() - cpu0) / 1000.0;
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
 struct Keys {
     double median = 0;
     double max = 0;
+    double cpuMedian = 0;
+    double cpuMax = 0;
     qint64 stall = 0;
 };
 
@@ -96,18 +112,24 @@ struct Keys {
 /// enough for the composer's debounced check to run between them).
 template <typename Next> Keys type(QWidget *target, int count, int pauseMs, Next next) {
     std::vector<double> times;
+    std::vector<double> cpu;
     StallMeter stall;
     stall.start();
     for (int i = 0; i < count; ++i) {
         const auto [key, text] = next(i);
-        times.push_back(keystroke(target, key, text));
+        double cpuMs = 0;
+        times.push_back(keystroke(target, key, text, &cpuMs));
+        cpu.push_back(cpuMs);
         idle(pauseMs);
     }
     Keys keys;
     keys.stall = stall.stop();
     std::sort(times.begin(), times.end());
+    std::sort(cpu.begin(), cpu.end());
     keys.median = times.at(times.size() / 2);
     keys.max = times.back();
+    keys.cpuMedian = cpu.at(cpu.size() / 2);
+    keys.cpuMax = cpu.back();
     return keys;
 }
 
@@ -135,13 +157,51 @@ void plainWidgetFigures(const QString &text) {
             .arg(ms(keys.median), ms(keys.max)));
 }
 
+/// With ICA_BENCH_TRACE set, says which event kept the GUI thread busy for 4 ms of
+/// CPU or more (outermost events only): where a stall comes from.
+class TracingApplication final : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override {
+        // notify() runs on every thread with an event loop: only the GUI thread's count.
+        if (!m_trace || m_depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        // Named before: the event may delete its receiver (DeferredDelete).
+        const QEvent::Type type = event->type();
+        const QString name = receiver ? receiver->objectName() : QString();
+        const char *className = receiver ? receiver->metaObject()->className() : "?";
+        const QObject *parentObject = receiver ? receiver->parent() : nullptr;
+        const char *parentClass = parentObject ? parentObject->metaObject()->className() : "-";
+        const qint64 cpu0 = threadCpuUs();
+        QElapsedTimer timer;
+        timer.start();
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 elapsed = timer.elapsed();
+        const qint64 cpuUs = threadCpuUs() - cpu0;
+        if (cpuUs >= 4000) {
+            say(QStringLiteral("  [trace] %1 ms (%6 ms CPU): event %2 to %3 \"%4\" (parent %5)")
+                    .arg(elapsed)
+                    .arg(int(type))
+                    .arg(QLatin1String(className), name, QLatin1String(parentClass))
+                    .arg(double(cpuUs) / 1000.0, 0, 'f', 1));
+        }
+        return result;
+    }
+
+private:
+    bool m_trace = qEnvironmentVariableIsSet("ICA_BENCH_TRACE");
+    int m_depth = 0;
+};
+
 } // namespace
 
 int main(int argc, char *argv[]) {
     // A real widget tree needs a platform; "offscreen" when none is given.
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     say(QStringLiteral("ICA Tagger composer benchmarks (%1 data IDs in one group)")
             .arg(QLocale(QLocale::English).toString(IdCount)));
 
@@ -201,6 +261,9 @@ int main(int argc, char *argv[]) {
     // 1. Paste 100,000 IDs.
     ui::GroupEditor *group = composer.findChild<ui::GroupListEditor *>()->editor(0);
     QPlainTextEdit *ids = group->idsEdit();
+    auto *countLabel = group->findChild<QLabel *>(QStringLiteral("idCountLabel"));
+    const QString countShown =
+        QLocale().toString(qlonglong(IdCount)) + QStringLiteral(" IDs"); // "100,000 IDs"
     ids->setFocus();
     QApplication::clipboard()->setText(text);
     int validations = 0;
@@ -213,54 +276,71 @@ int main(int argc, char *argv[]) {
     timer.start();
     ids->paste();
     const qint64 pasteCallMs = timer.elapsed();
+    spin([&]() { return countLabel->text() == countShown; }, "the count");
     QCoreApplication::processEvents(); // the count label is painted
     const qint64 countMs = timer.elapsed();
+    qint64 textMs = -1;
+    qint64 validatedMs = -1;
     const int before = validations;
-    spin([&]() { return validations > before && !composer.isCheckPending(); },
-         "validating the paste");
-    const qint64 validatedMs = timer.elapsed();
+    spin(
+        [&]() {
+            if (textMs < 0 && !group->isBusy())
+                textMs = timer.elapsed();
+            if (validatedMs < 0 && validations > before && !composer.isCheckPending())
+                validatedMs = timer.elapsed();
+            return textMs >= 0 && validatedMs >= 0;
+        },
+        "validating the paste");
     const qint64 pasteStall = stall.stop();
-    if (group->idList().ids().size() != IdCount)
+    if (group->idList().ids().size() != IdCount || ids->document()->blockCount() != IdCount)
         fail(QStringLiteral("the paste gave %1 IDs").arg(group->idList().ids().size()));
-    say(QStringLiteral("paste %1 IDs: count shown after %2 ms (the paste call %3 ms), validation "
-                       "shown after %4 ms; longest GUI-thread stall %5 ms")
+    say(QStringLiteral("paste %1 IDs: count shown after %2 ms, validation shown after %3 ms, "
+                       "all the text in the editor after %4 ms (the paste call %5 ms); longest "
+                       "GUI-thread stall %6 ms")
             .arg(IdCount)
             .arg(countMs)
-            .arg(pasteCallMs)
             .arg(validatedMs)
+            .arg(textMs)
+            .arg(pasteCallMs)
             .arg(pasteStall));
     say(QStringLiteral("  validation: %1").arg(composer.validationReport().headline()));
 
     // 2. Typing afterwards: a new ID begun at the end and erased again (the list is
-    // 100,000 IDs after it), then edits in the middle of the list.
+    // 100,000 IDs after it), then edits at the start and in the middle of the list.
     ids->moveCursor(QTextCursor::End);
     const QString newId = QString(QLatin1Char('\n') + fil(IdCount)).left(Keystrokes / 2);
-    const Keys atEnd = type(ids, Keystrokes, 200, [&newId](int i) {
+    const auto newIdKeys = [&newId](int i) {
         if (i < newId.size()) {
             const QChar c = newId.at(i);
             return c == QLatin1Char('\n') ? std::pair{int(Qt::Key_Return), QStringLiteral("\r")}
                                           : std::pair{int(c.toUpper().unicode()), QString(c)};
         }
         return std::pair{int(Qt::Key_Backspace), QString()};
-    });
-    say(QStringLiteral("typing at the end of the list (%1 keystrokes, 200 ms apart): GUI-thread "
-                       "work per keystroke median %2 ms, max %3 ms; longest stall while typing "
-                       "(checks and autosaves included) %4 ms")
+    };
+    const Keys atEnd = type(ids, Keystrokes, 200, newIdKeys);
+    say(QStringLiteral("typing at the end of the list (%1 keystrokes, 200 ms apart, a new line "
+                       "and ID typed and erased): GUI-thread work per keystroke median %2 ms, max "
+                       "%3 ms (CPU median %5 ms, max %6 ms); longest stall while typing (checks "
+                       "and autosaves included) %4 ms")
             .arg(Keystrokes)
             .arg(ms(atEnd.median), ms(atEnd.max))
-            .arg(atEnd.stall));
-    QTextCursor middle(ids->document()->findBlockByNumber(IdCount / 2));
-    middle.movePosition(QTextCursor::EndOfBlock);
-    ids->setTextCursor(middle);
-    const Keys inMiddle = type(ids, Keystrokes, 200, [](int i) {
-        return i % 2 == 0 ? std::pair{int(Qt::Key_X), QStringLiteral("x")}
-                          : std::pair{int(Qt::Key_Backspace), QString()};
-    });
-    say(QStringLiteral("typing in the middle of the list (line %1): median %2 ms, max %3 ms; "
-                       "longest stall %4 ms")
-            .arg(IdCount / 2)
-            .arg(ms(inMiddle.median), ms(inMiddle.max))
-            .arg(inMiddle.stall));
+            .arg(atEnd.stall)
+            .arg(ms(atEnd.cpuMedian), ms(atEnd.cpuMax)));
+    const auto typeAt = [&](int line, const char *where) {
+        QTextCursor cursor(ids->document()->findBlockByNumber(line));
+        cursor.movePosition(QTextCursor::EndOfBlock);
+        ids->setTextCursor(cursor);
+        const Keys keys = type(ids, Keystrokes, 200, newIdKeys);
+        say(QStringLiteral("typing %1 of the list (line %2, the same keys): median %3 ms, max "
+                           "%4 ms (CPU median %6 ms, max %7 ms); longest stall %5 ms")
+                .arg(QLatin1String(where))
+                .arg(line + 1)
+                .arg(ms(keys.median), ms(keys.max))
+                .arg(keys.stall)
+                .arg(ms(keys.cpuMedian), ms(keys.cpuMax)));
+    };
+    typeAt(0, "at the start");
+    typeAt(IdCount / 2, "in the middle");
     plainWidgetFigures(text);
 
     // 3. The autosave of the whole draft after one more keystroke.

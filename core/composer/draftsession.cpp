@@ -40,6 +40,20 @@ void DraftSession::setDocument(const DraftDocument &document) {
     schedule();
 }
 
+void DraftSession::touch() {
+    schedule();
+}
+
+void DraftSession::pull() {
+    if (m_source)
+        m_document = m_source();
+}
+
+void DraftSession::saveNow() {
+    if (m_timer.isActive() || m_maxTimer.isActive())
+        save();
+}
+
 void DraftSession::setName(const QString &name) {
     if (name == m_name)
         return;
@@ -72,6 +86,7 @@ void DraftSession::flush() {
     if (!m_timer.isActive() && !m_maxTimer.isActive())
         return;
     cancelPending();
+    pull();
     if (!m_store || (!m_stored && m_document.isBlank() && m_name.isEmpty()))
         return;
     Draft draft = header();
@@ -93,6 +108,7 @@ void DraftSession::save() {
     cancelPending();
     if (!m_store)
         return;
+    pull();
     // Nothing entered yet: not worth a row in the drafts list.
     if (!m_stored && m_document.isBlank() && m_name.isEmpty())
         return;

@@ -12,17 +12,20 @@ void IncrementalIdList::setText(const QString &text) {
     m_counts.clear();
     m_paths = 0;
     m_lineCount = 0;
-    const QStringView view(text);
+    replaceLines(0, 0, splitLines(text));
+}
+
+QStringList IncrementalIdList::splitLines(QStringView text) {
     QStringList lines;
     qsizetype start = 0;
     while (true) {
-        const qsizetype end = view.indexOf(QLatin1Char('\n'), start);
-        lines.append(view.mid(start, end < 0 ? view.size() - start : end - start).toString());
+        const qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        lines.append(text.mid(start, end < 0 ? text.size() - start : end - start).toString());
         if (end < 0)
             break;
         start = end + 1;
     }
-    replaceLines(0, 0, lines);
+    return lines;
 }
 
 void IncrementalIdList::count(const QString &id, int delta) {
@@ -40,6 +43,28 @@ void IncrementalIdList::count(const QString &id, int delta) {
 }
 
 void IncrementalIdList::replaceLines(int first, int removed, const QStringList &lines) {
+    QList<QStringView> views;
+    views.reserve(lines.size());
+    for (const QString &line : lines)
+        views.append(line);
+    replaceLineViews(first, removed, views);
+}
+
+void IncrementalIdList::replaceText(int first, int removed, QStringView text) {
+    // Views into `text`: no string per line is made for lines read once.
+    QList<QStringView> views;
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        views.append(text.mid(start, end < 0 ? text.size() - start : end - start));
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    replaceLineViews(first, removed, views);
+}
+
+void IncrementalIdList::replaceLineViews(int first, int removed, const QList<QStringView> &lines) {
     first = qBound(0, first, m_lineCount);
     removed = qBound(0, removed, m_lineCount - first);
     // The tokens of the replaced lines: lines() is sorted, so a binary search finds them.
@@ -47,11 +72,22 @@ void IncrementalIdList::replaceLines(int first, int removed, const QStringList &
     const auto to = std::lower_bound(from, m_lines.cend(), first + removed + 1);
     const qsizetype begin = from - m_lines.cbegin();
     const qsizetype oldCount = to - from;
-    for (qsizetype i = begin; i < begin + oldCount; ++i)
-        count(m_ids.at(i), -1);
+    if (oldCount == m_ids.size()) {
+        // Every token goes (the text was replaced or cleared): forget them at once
+        // rather than one by one (100,000 hash removals).
+        m_counts.clear();
+        m_paths = 0;
+    } else {
+        for (qsizetype i = begin; i < begin + oldCount; ++i)
+            count(m_ids.at(i), -1);
+    }
 
     QStringList newIds;
     QList<int> newLines;
+    newIds.reserve(lines.size());
+    newLines.reserve(lines.size());
+    if (lines.size() > 1000) // a paste: grown once, not step by step
+        m_counts.reserve(m_counts.size() + lines.size());
     for (int i = 0; i < lines.size(); ++i) {
         const QStringList tokens = IdListParser::lineTokens(lines.at(i));
         for (const QString &token : tokens) {

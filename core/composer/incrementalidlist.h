@@ -21,6 +21,11 @@ public:
     void setText(const QString &text);
     /// Lines [first, first + removed) (0-based) were replaced by `lines`.
     void replaceLines(int first, int removed, const QStringList &lines);
+    /// Lines [first, first + removed) were replaced by the lines of `text` (split on
+    /// '\n'); for large texts (a paste) it is cheaper than splitLines() first.
+    void replaceText(int first, int removed, QStringView text);
+    /// The lines of `text`, split on '\n' (an empty text is one empty line).
+    [[nodiscard]] static QStringList splitLines(QStringView text);
 
     /// Lines of the text; an empty text has one (empty) line.
     [[nodiscard]] int lineCount() const { return m_lineCount; }
@@ -40,6 +45,7 @@ public:
                                             const QList<int> &lines, int max);
 
 private:
+    void replaceLineViews(int first, int removed, const QList<QStringView> &lines);
     void count(const QString &id, int delta);
 
     QStringList m_ids;

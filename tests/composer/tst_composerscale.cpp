@@ -9,6 +9,7 @@
 #include "batchengine.h"
 #include "composer/confirmation.h"
 #include "composer/draftcheck.h"
+#include "composer/groupeditor.h"
 #include "composer/idlistparser.h"
 #include "composer/incrementalidlist.h"
 #include "composer/previewpane.h"
@@ -63,8 +64,41 @@ private:
         QPlainTextEdit *edit = w().idsEdit(0);
         edit->setFocus();
         edit->paste();
-        QCOMPARE(w().group(0)->idList().ids().size(), ids.size());
+        // A large paste goes in over a few event-loop turns (IdListEdit).
+        QTRY_COMPARE_WITH_TIMEOUT(w().group(0)->idList().ids().size(), ids.size(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        QCOMPARE(edit->document()->blockCount(), ids.size());
+    }
+
+    /// The request a full parse of the text gives (what Submit must send).
+    CreateBatchRequest requestFromScratch() {
+        DraftDocument doc = w().widget->document();
+        for (int g = 0; g < w().groups()->count(); ++g)
+            doc.groups[g].dataIds = IdListParser::parse(w().idsEdit(g)->toPlainText()).ids();
+        return SubmitPlan::of(doc).requests.value(0);
+    }
+
+    /// Everything shown about the IDs is what a full parse and validation of the text
+    /// as it is now give: the list, the count, the report, the preview and its body.
+    void checkAgainstAFullParse() {
+        QPlainTextEdit *edit = w().idsEdit(0);
+        const IdParseResult full = IdListParser::parse(edit->toPlainText());
+        QCOMPARE(w().group(0)->idList().ids(), full.ids());
+        QCOMPARE(w().group(0)->idList().duplicateCount(), full.duplicates.size());
+        QString count =
+            QStringLiteral("%1 IDs").arg(QLocale().toString(qlonglong(full.entries.size())));
+        if (!full.duplicates.isEmpty())
+            count += QStringLiteral(" (%1 repeated)").arg(full.duplicates.size());
+        QCOMPARE(w().groupLabel(0, QStringLiteral("idCountLabel")), count);
+        QCOMPARE(describe(shown()), describe(fromScratch()));
+        QCOMPARE(w().widget->document().groups.first().dataIds, full.ids());
+        const CreateBatchRequest request = requestFromScratch();
+        auto *preview = w().find<PreviewPane>(QStringLiteral("previewPane"));
+        QCOMPARE(preview->text(), SubmitPlan::previewJson(request, PreviewPane::ShownIdsPerGroup));
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(w().find<QPushButton>(QStringLiteral("copyJsonButton")), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QString::fromUtf8(SubmitPlan::bodyJson(request)));
     }
 
     /// The report a full parse of the text and a validation from scratch give.
@@ -108,6 +142,7 @@ private Q_SLOTS:
                                   fil(5) + QStringLiteral("\t") + fil(5)};
         QStringList lines{QString()};
         IncrementalIdList list;
+        IncrementalIdList viaText; // the same edits as whole texts (replaceText())
         for (int step = 0; step < 400; ++step) {
             const int first = int(random.bounded(lines.size()));
             const int removed = int(random.bounded(qMin<qsizetype>(3, lines.size() - first) + 1));
@@ -121,6 +156,10 @@ private Q_SLOTS:
             for (int i = 0; i < added.size(); ++i)
                 lines.insert(first + i, added.at(i));
             list.replaceLines(first, removed, added);
+            if (added.isEmpty()) // a text has at least one line
+                viaText.replaceLines(first, removed, added);
+            else
+                viaText.replaceText(first, removed, added.join(QLatin1Char('\n')));
             const IdParseResult full = IdListParser::parse(lines.join(QLatin1Char('\n')));
             QCOMPARE(list.lineCount(), lines.size());
             QCOMPARE(list.ids(), full.ids());
@@ -133,6 +172,10 @@ private Q_SLOTS:
                 std::count_if(full.entries.cbegin(), full.entries.cend(),
                               [](const ParsedId &e) { return IdListParser::isPath(e.id); });
             QCOMPARE(list.pathCount(), paths);
+            QCOMPARE(viaText.ids(), list.ids());
+            QCOMPARE(viaText.lines(), list.lines());
+            QCOMPARE(viaText.duplicateCount(), list.duplicateCount());
+            QCOMPARE(viaText.lineCount(), list.lineCount());
         }
         QVERIFY(list.ids().size() > 0);
     }
@@ -172,11 +215,70 @@ private Q_SLOTS:
                      .arg(QLocale().toString(qlonglong(full.entries.size())))
                      .arg(full.duplicates.size()));
 
-        // The check shown at the end is that of the text as it is.
+        // A second large paste in the middle, replacing a selection of three lines,
+        // with CRLF line breaks, and keys typed while it goes in (they follow it).
+        QTextCursor selection(edit->document()->findBlockByNumber(Many / 3));
+        selection.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 5);
+        selection.movePosition(QTextCursor::Down, QTextCursor::KeepAnchor, 2);
+        edit->setTextCursor(selection);
+        QApplication::clipboard()->setText(fils(20000, Many + 10).join(QStringLiteral("\r\n")) +
+                                           QStringLiteral("\r\n") + fil(7) +
+                                           QStringLiteral(", typo2"));
+        edit->paste();
+        QVERIFY(w().group(0)->isBusy());
+        QTest::keyClicks(edit, QStringLiteral(" q"));
+        QTest::keyClick(edit, Qt::Key_Return);
+
+        // The check shown at the end is that of the text as it is, and so are the
+        // count, the preview and the body Submit would send.
         QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
-        QCOMPARE(describe(shown()), describe(fromScratch()));
-        QVERIFY(shown().contains(IssueCode::MalformedId)); // ..."zz"
-        QCOMPARE(w().widget->document().groups.first().dataIds, full.ids());
+        QVERIFY(edit->toPlainText().contains(fil(Many + 20009) + QStringLiteral("\n") + fil(7) +
+                                             QStringLiteral(", typo2 q\n")));
+        checkAgainstAFullParse();
+        QVERIFY(shown().contains(IssueCode::MalformedId)); // ..."zz", "typo2", "q"
+        QVERIFY(shown().contains(IssueCode::DuplicateId));
+    }
+
+    void aLargePasteIsOneUndoStep() {
+        fillDraft(fils(Many));
+        QPlainTextEdit *edit = w().idsEdit(0);
+        const QString before = edit->toPlainText();
+        moveTo(edit, 10, true);
+        QApplication::clipboard()->setText(QStringLiteral("\n") +
+                                           fils(Many, Many).join(QLatin1Char('\n')));
+        edit->paste();
+        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        QCOMPARE(edit->document()->blockCount(), 2 * Many);
+        QCOMPARE(edit->textCursor().blockNumber(), 10 + Many); // after what was pasted
+        checkAgainstAFullParse();
+
+        edit->undo();
+        QCOMPARE(edit->toPlainText(), before);
+        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        checkAgainstAFullParse();
+        edit->redo();
+        QCOMPARE(edit->document()->blockCount(), 2 * Many);
+        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        checkAgainstAFullParse();
+    }
+
+    void anActionDuringALargePasteSeesAllOfIt() {
+        QVERIFY(w().pickProject(project()));
+        w().addTag(0, QStringLiteral("userTagsAdd"), QStringLiteral("big"));
+        QPlainTextEdit *edit = w().idsEdit(0);
+        edit->setFocus();
+        QApplication::clipboard()->setText(fils(Many).join(QLatin1Char('\n')));
+        edit->paste();
+        QVERIFY(w().group(0)->isBusy());
+        QVERIFY(w().widget->isCheckPending());
+        // An explicit check (as Submit makes) takes the whole paste, at once.
+        const ValidationReport report = w().widget->validationReport();
+        QCOMPARE(describe(report), describe(fromScratch()));
+        QVERIFY(report.contains(IssueCode::AdvisedLimit));
+        QVERIFY(!w().group(0)->isBusy());
+        QCOMPARE(w().group(0)->idList().ids().size(), Many);
+        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        checkAgainstAFullParse();
     }
 
     void aStaleCheckIsNeverShown() {

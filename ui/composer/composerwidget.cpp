@@ -59,10 +59,12 @@ ComposerWidget::ComposerWidget(StoreWorker *store, QWidget *parent)
 }
 
 ComposerWidget::~ComposerWidget() {
+    m_groups->finishPending();
     // Save what was typed in the last half second (the store finishes posted work).
     if (!m_loading && !isSending())
         m_session->setDocument(document());
     m_session->flush();
+    m_session->setDocumentSource({}); // the form goes before the session
 }
 
 void ComposerWidget::buildUi() {
@@ -177,6 +179,8 @@ void ComposerWidget::connectParts() {
     });
     connect(m_picker, &ProjectPicker::projectsLoaded, this, &ComposerWidget::startCheck);
     connect(m_groups, &GroupListEditor::changed, this, &ComposerWidget::onEdited);
+    // A large paste is one edit: its check starts as soon as its IDs are read.
+    connect(m_groups, &GroupListEditor::checkRequested, this, &ComposerWidget::startCheck);
     connect(m_groups, &GroupListEditor::statusMessage, this, &ComposerWidget::statusMessage);
     connect(m_preview, &PreviewPane::statusMessage, this, &ComposerWidget::statusMessage);
     connect(m_split, &QCheckBox::toggled, this, &ComposerWidget::onEdited);
@@ -208,6 +212,7 @@ void ComposerWidget::connectParts() {
     });
     m_drafts->setProjectNamer([this](const QString &id) { return m_picker->nameOf(id); });
 
+    m_session->setDocumentSource([this]() { return document(); });
     connect(m_session, &DraftSession::documentReplaced, this,
             &ComposerWidget::loadDocumentIntoForm);
     connect(m_session, &DraftSession::draftIdChanged, this, [this](const QString &id) {
@@ -227,8 +232,10 @@ void ComposerWidget::connectParts() {
     });
 
     connect(m_flow, &SubmitFlow::aboutToSend, this, [this]() {
+        // Saved before sending, converted off the GUI thread (100,000 IDs take tens
+        // of milliseconds); a discard after a successful send drops it.
         m_session->setDocument(document());
-        m_session->flush();
+        m_session->saveNow();
     });
     connect(m_flow, &SubmitFlow::sendingChanged, this, &ComposerWidget::setSending);
     connect(m_flow, &SubmitFlow::message, m_message, &MessageBar::showMessage);
@@ -251,6 +258,7 @@ void ComposerWidget::setClient(ApiClient *client) {
 
 void ComposerWidget::setProfileId(const QString &profileId) {
     const bool changed = profileId != m_profileId;
+    m_groups->finishPending();
     if (!m_loading)
         m_session->setDocument(document());
     m_session->flush(); // pending changes belong to the old profile
@@ -271,6 +279,7 @@ void ComposerWidget::setLastProjectId(const QString &projectId) {
 void ComposerWidget::newDraft() {
     if (isSending())
         return;
+    m_groups->finishPending();
     m_restoreLatest = false;
     m_session->setDocument(document());
     m_session->startNew();
@@ -284,6 +293,7 @@ void ComposerWidget::loadDraft(const QString &draftId) {
     m_restoreLatest = false;
     if (draftId == m_session->draftId() && m_session->isStored())
         return;
+    m_groups->finishPending();
     m_session->setDocument(document());
     m_session->open(draftId);
 }
@@ -292,6 +302,7 @@ void ComposerWidget::newDraftFrom(const QString &projectId, const CreateBatchReq
     if (isSending())
         return;
     m_restoreLatest = false;
+    m_groups->finishPending();
     m_session->setDocument(document());
     m_session->startFrom(
         DraftDocument::fromRequest(projectId, m_picker->nameOf(projectId), request));
@@ -313,6 +324,7 @@ int ComposerWidget::addGroupForProject(const QString &projectId, const QString &
                                        const DataUpdateGroup &group) {
     if (isSending())
         return -1;
+    m_groups->finishPending();
     const DraftDocument current = document();
     if (!current.isBlank() && current.projectId != projectId) {
         // Another project's draft is kept as it is: the selection starts a new one.
@@ -382,7 +394,7 @@ ValidationReport ComposerWidget::validationReport() {
 }
 
 bool ComposerWidget::isCheckPending() const {
-    return m_validateTimer.isActive() || m_shownGeneration != m_generation;
+    return m_validateTimer.isActive() || m_shownGeneration != m_generation || m_groups->isBusy();
 }
 
 bool ComposerWidget::isSending() const {
@@ -394,7 +406,9 @@ void ComposerWidget::onEdited() {
         return;
     m_restoreLatest = false;
     ++m_generation; // a check running now is of an older text: its result is stale
-    m_session->setDocument(document());
+    // The session reads the document when it saves: building it (and comparing it
+    // with the last one) here cost milliseconds per keystroke at 100,000 IDs.
+    m_session->touch();
     if (m_session->hasPendingSave())
         m_draftState->setText(tr("Saving…"));
     m_validateTimer.start();
@@ -438,6 +452,7 @@ DraftDocument ComposerWidget::prepareCheck(DraftDocument *typed,
 }
 
 void ComposerWidget::revalidate() {
+    m_groups->finishPending(); // an explicit action checks the text as it will be
     DraftDocument typed;
     QList<ValidationIssue> pathIssues;
     const DraftDocument resolved = prepareCheck(&typed, &pathIssues);
@@ -553,6 +568,7 @@ void ComposerWidget::updateSubmitState() {
 }
 
 void ComposerWidget::submit() {
+    m_groups->finishPending(); // what is sent is the text as pasted, whole
     if (isCheckPending())
         revalidate();
     if (!m_submit->isEnabled()) {

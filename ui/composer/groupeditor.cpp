@@ -13,6 +13,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +24,7 @@
 #include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ica::ui {
 
@@ -119,6 +121,12 @@ GroupEditor::GroupEditor(QWidget *parent)
     m_ids->setToolTip(m_ids->placeholderText());
     m_ids->setTabChangesFocus(true);
     m_ids->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Fixed pitch: IDs line up, and the layout of 100,000 lines is cheaper.
+    m_ids->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // A change of the text's width makes QPlainTextEdit reset the layout of every
+    // line (tens of milliseconds at 100,000 lines): a scroll bar that comes and goes
+    // with the text would do that in the middle of a paste.
+    m_ids->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_ids->setMinimumHeight(90);
     m_idCount->setObjectName(QStringLiteral("idCountLabel"));
     m_importButton->setObjectName(QStringLiteral("importButton"));
@@ -175,6 +183,8 @@ GroupEditor::GroupEditor(QWidget *parent)
     connect(m_ids->document(), &QTextDocument::contentsChange, this,
             &GroupEditor::onContentsChange);
     connect(m_ids, &QPlainTextEdit::textChanged, this, [this]() {
+        if (isBusy())
+            return; // a large paste: its IDs are read as a whole (onLargePasteStarted())
         // A safety net: contentsChange() reports every edit, but should a line count
         // ever disagree, read the text again rather than show wrong figures.
         if (m_list.lineCount() != m_ids->document()->blockCount())
@@ -188,6 +198,11 @@ GroupEditor::GroupEditor(QWidget *parent)
             importFile(path);
     });
     connect(m_ids, &IdListEdit::idsDropped, this, &GroupEditor::addDroppedIds);
+    connect(m_ids, &IdListEdit::largePasteStarted, this, &GroupEditor::onLargePasteStarted);
+    connect(m_ids, &IdListEdit::largePasteFinished, this, [this]() {
+        if (!m_pasteReader)
+            settlePaste();
+    });
     setAcceptDrops(true);
     for (TagEditor *editor : {m_userAdd, m_userRemove, m_techAdd, m_techRemove})
         connect(editor, &TagEditor::tagsChanged, this, &GroupEditor::changed);
@@ -210,8 +225,72 @@ IdParseResult GroupEditor::parsedIds() const {
     return m_list.parseResult();
 }
 
+bool GroupEditor::isBusy() const {
+    return m_ids->isBusy() || m_pasteReader;
+}
+
+void GroupEditor::onLargePasteStarted(int firstLine, int removedLines, const QString &before,
+                                      const QString &text, const QString &after) {
+    m_ids->holdInput(true); // keys wait until the IDs below are read
+    const quint64 generation = ++m_pasteGeneration;
+    auto *reader = new QFutureWatcher<IncrementalIdList>(this);
+    m_pasteReader = reader;
+    connect(reader, &QFutureWatcherBase::finished, this, [this, reader, generation]() {
+        reader->deleteLater();
+        if (generation == m_pasteGeneration) // else finishPending() took it
+            adoptPastedIds(reader->result());
+    });
+    // The list is shared, not copied, until the worker changes its own copy; this
+    // thread leaves it alone meanwhile (contentsChange is ignored while busy).
+    const IncrementalIdList list = m_list;
+    reader->setFuture(QtConcurrent::run([list, firstLine, removedLines, before, text, after]() {
+        IncrementalIdList pasted = list;
+        pasted.replaceText(firstLine, removedLines,
+                           QString(before + IdListEdit::asInserted(text) + after));
+        return pasted;
+    }));
+    m_idCount->setText(tr("Reading the pasted IDs…"));
+}
+
+void GroupEditor::adoptPastedIds(const IncrementalIdList &list) {
+    m_pasteReader = nullptr;
+    m_list = list;
+    updateIdCount();
+    if (!m_ids->isPasting())
+        settlePaste();
+    if (!m_loading) {
+        Q_EMIT changed();
+        Q_EMIT checkRequested();
+    }
+}
+
+void GroupEditor::settlePaste() {
+    // A safety net, as for textChanged(): nothing but the paste should have changed
+    // the text meanwhile, but if anything did, read it all again.
+    if (m_ids->changedDuringPaste() || m_list.lineCount() != m_ids->document()->blockCount()) {
+        resyncIds();
+        updateIdCount();
+        if (!m_loading)
+            Q_EMIT changed();
+    }
+    m_ids->holdInput(false);
+}
+
+void GroupEditor::finishPending() {
+    if (!isBusy())
+        return;
+    m_ids->finishPaste();
+    if (QFutureWatcher<IncrementalIdList> *reader = m_pasteReader) {
+        ++m_pasteGeneration; // its finished() is dropped: taken here
+        reader->waitForFinished();
+        adoptPastedIds(reader->result());
+    }
+}
+
 void GroupEditor::onContentsChange(int position, int charsRemoved, int charsAdded) {
     Q_UNUSED(charsRemoved)
+    if (isBusy())
+        return; // a large paste: its IDs are read as a whole (onLargePasteStarted())
     QTextDocument *doc = m_ids->document();
     const auto blockAt = [doc](int pos) {
         const QTextBlock block = doc->findBlock(qBound(0, pos, doc->characterCount() - 1));
@@ -256,6 +335,7 @@ DataUpdateGroup GroupEditor::group() const {
 }
 
 void GroupEditor::setGroup(const DataUpdateGroup &group) {
+    finishPending();
     m_loading = true;
     // Only touch the text when the IDs differ, so the cursor stays where the user is.
     if (m_list.ids() != group.dataIds) {
@@ -277,6 +357,7 @@ void GroupEditor::setGroup(const DataUpdateGroup &group) {
 void GroupEditor::appendIds(const QStringList &ids) {
     if (ids.isEmpty())
         return;
+    finishPending();
     QTextCursor cursor(m_ids->document());
     cursor.movePosition(QTextCursor::End);
     QString text = IdListParser::format(ids);
@@ -475,6 +556,7 @@ void GroupEditor::addImported(const QString &path, const QStringList &values) {
 }
 
 void GroupEditor::dropDuplicates() {
+    finishPending();
     const qsizetype dropped = m_list.duplicateCount();
     if (dropped == 0)
         return;

@@ -6,6 +6,7 @@
 #include "domain/batch.h"
 
 #include <QFrame>
+#include <QFutureWatcher>
 #include <QPointer>
 
 class QAbstractItemModel;
@@ -71,11 +72,20 @@ public:
 
     [[nodiscard]] IdListEdit *idsEdit() const { return m_ids; }
 
+    /// True while a large paste goes in or its IDs are read (off the GUI thread);
+    /// group() gives the IDs after it as soon as they are read.
+    [[nodiscard]] bool isBusy() const;
+    /// Ends a large paste now: the rest is inserted and its IDs read on this thread
+    /// (for actions that need the text and the IDs whole at once).
+    void finishPending();
+
     /// Completion for the user and the technical tag editors (not owned; null: none).
     void setTagCompletion(QAbstractItemModel *userTags, QAbstractItemModel *technicalTags);
 
 Q_SIGNALS:
     void changed();
+    /// A large paste's IDs were read: a check is worth running now, without a pause.
+    void checkRequested();
     void removeRequested();
     void statusMessage(const QString &message);
 
@@ -94,6 +104,13 @@ private:
     void onContentsChange(int position, int charsRemoved, int charsAdded);
     /// Re-reads the whole text (after setPlainText(), which may not report each line).
     void resyncIds();
+    /// A large paste begins: its IDs are read on a worker thread (see IdListEdit).
+    void onLargePasteStarted(int firstLine, int removedLines, const QString &before,
+                             const QString &text, const QString &after);
+    /// The IDs of the text after the paste are read: shown, and changed() emitted.
+    void adoptPastedIds(const IncrementalIdList &list);
+    /// Both the paste and the reading of its IDs are done: typing resumes.
+    void settlePaste();
     [[nodiscard]] QLabel *labelFor(DraftField field) const;
     [[nodiscard]] QString linesOf(const QStringList &ids) const;
 
@@ -122,6 +139,10 @@ private:
     /// Parsed incrementally: re-parsing 100,000 lines on every keystroke froze the
     /// window for 0.3-1 s.
     IncrementalIdList m_list;
+    /// Reads the IDs of the text after a large paste; null when none runs.
+    QPointer<QFutureWatcher<IncrementalIdList>> m_pasteReader;
+    /// Bumped by each large paste and finishPending(): an older reading is dropped.
+    quint64 m_pasteGeneration = 0;
 };
 
 } // namespace ica::ui

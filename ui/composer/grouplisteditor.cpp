@@ -8,6 +8,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ica::ui {
 
 GroupListEditor::GroupListEditor(QWidget *parent)
@@ -18,6 +20,9 @@ GroupListEditor::GroupListEditor(QWidget *parent)
     , m_add(new QPushButton(tr("&Add group"), this)) {
     m_area->setObjectName(QStringLiteral("groupsArea"));
     m_area->setWidgetResizable(true);
+    // Always there, so the groups' width stays put when messages come and go: a
+    // width change resets the layout of every line of a group's ID list.
+    m_area->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_area->setWidget(m_content);
     m_area->setFrameShape(QFrame::NoFrame);
     m_layout->setContentsMargins(0, 0, 0, 0);
@@ -40,6 +45,16 @@ QList<DataUpdateGroup> GroupListEditor::groups() const {
     for (const GroupEditor *editor : m_editors)
         groups.append(editor->group());
     return groups;
+}
+
+bool GroupListEditor::isBusy() const {
+    return std::any_of(m_editors.cbegin(), m_editors.cend(),
+                       [](const GroupEditor *editor) { return editor->isBusy(); });
+}
+
+void GroupListEditor::finishPending() {
+    for (GroupEditor *editor : std::as_const(m_editors))
+        editor->finishPending();
 }
 
 void GroupListEditor::setGroups(const QList<DataUpdateGroup> &groups) {
@@ -65,6 +80,7 @@ GroupEditor *GroupListEditor::appendEditor() {
     m_layout->insertWidget(int(m_editors.size()), editor);
     m_editors.append(editor);
     connect(editor, &GroupEditor::changed, this, &GroupListEditor::changed);
+    connect(editor, &GroupEditor::checkRequested, this, &GroupListEditor::checkRequested);
     connect(editor, &GroupEditor::statusMessage, this, &GroupListEditor::statusMessage);
     connect(editor, &GroupEditor::removeRequested, this,
             [this, editor]() { removeGroup(int(m_editors.indexOf(editor))); });

@@ -39,9 +39,15 @@ public:
     void setTagCompletion(QAbstractItemModel *userTags, QAbstractItemModel *technicalTags);
     /// Scrolls to a group's field and focuses it.
     void focusField(int group, DraftField field);
+    /// True while a group takes in a large paste (GroupEditor::isBusy()).
+    [[nodiscard]] bool isBusy() const;
+    /// Ends every group's large paste now (GroupEditor::finishPending()).
+    void finishPending();
 
 Q_SIGNALS:
     void changed();
+    /// A group's large paste was read: check now (GroupEditor::checkRequested()).
+    void checkRequested();
     void statusMessage(const QString &message);
 
 private:

@@ -2,12 +2,24 @@
 
 #include "browser/dataidsmime.h"
 
+#include <QContextMenuEvent>
+#include <QCoreApplication>
+#include <QInputMethodEvent>
+#include <QKeyEvent>
 #include <QMimeData>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QUrl>
 
 namespace ica::ui {
 
 namespace {
+
+/// The GUI-thread time one step of a large paste may take: half a frame, so the
+/// window keeps painting and answering while it goes in.
+constexpr double StepBudgetMs = 8.0;
+constexpr int MinStepLines = 200;
+constexpr int MaxStepLines = 50000;
 
 QStringList localFiles(const QMimeData *source) {
     QStringList paths;
@@ -19,11 +31,45 @@ QStringList localFiles(const QMimeData *source) {
     return paths;
 }
 
+/// Characters QTextCursor::insertText() starts a new block at ('\r' and "\r\n" too).
+bool breaksBlock(QChar c) {
+    return c == QChar::ParagraphSeparator || c == QChar(0xfdd0) || c == QChar(0xfdd1) ||
+           c == QLatin1Char('\r');
+}
+
 } // namespace
 
 IdListEdit::IdListEdit(QWidget *parent)
     : QPlainTextEdit(parent) {
     setAcceptDrops(true);
+    // Zero: the next step runs once the events pending (paint, input) are handled.
+    m_stepTimer.setSingleShot(true);
+    m_stepTimer.setInterval(0);
+    connect(&m_stepTimer, &QTimer::timeout, this, [this]() { insertStep(false); });
+    connect(document(), &QTextDocument::contentsChange, this, [this]() {
+        if (m_pasting && !m_inserting)
+            m_foreignChange = true;
+    });
+}
+
+IdListEdit::~IdListEdit() = default;
+
+QString IdListEdit::asInserted(QString text) {
+    qsizetype i = 0;
+    while (i < text.size() && !breaksBlock(text.at(i)))
+        ++i;
+    if (i == text.size())
+        return text; // the usual case: one scan, no copy
+    QString out;
+    out.reserve(text.size());
+    out.append(QStringView(text).left(i));
+    for (; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
+            continue; // "\r\n": the '\n' follows
+        out.append(breaksBlock(c) ? QLatin1Char('\n') : c);
+    }
+    return out;
 }
 
 bool IdListEdit::canInsertFromMimeData(const QMimeData *source) const {
@@ -41,7 +87,157 @@ void IdListEdit::insertFromMimeData(const QMimeData *source) {
         Q_EMIT filesDropped(files);
         return;
     }
+    if (source && source->hasText()) {
+        pasteText(source->text());
+        return;
+    }
     QPlainTextEdit::insertFromMimeData(source);
+}
+
+void IdListEdit::pasteText(const QString &text) {
+    if (isReadOnly() || text.isEmpty())
+        return;
+    finishPaste(); // a paste dropped during another goes after it
+    if (text.size() >= LargePasteChars) {
+        startLargePaste(text);
+        return;
+    }
+    // QPlainTextEdit's own paste builds a QTextDocumentFragment (a second document)
+    // and copies it in: several times slower than inserting the text, same result.
+    QTextCursor cursor = textCursor();
+    cursor.insertText(text);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
+void IdListEdit::startLargePaste(const QString &text) {
+    m_cursor = textCursor();
+    QTextDocument *doc = document();
+    const QTextBlock first = doc->findBlock(m_cursor.selectionStart());
+    const QTextBlock last = doc->findBlock(m_cursor.selectionEnd());
+    const QString before = first.text().left(m_cursor.selectionStart() - first.position());
+    const QString after = last.text().mid(m_cursor.selectionEnd() - last.position());
+    m_paste = text;
+    m_pasted = 0;
+    m_msPerLine = 0;
+    m_stepLines = 2000;
+    m_pasting = true;
+    m_foreignChange = false;
+    Q_EMIT largePasteStarted(first.blockNumber(), last.blockNumber() - first.blockNumber() + 1,
+                             before, text, after);
+    insertStep(false);
+}
+
+void IdListEdit::insertStep(bool all) {
+    if (!m_pasting)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype end = m_paste.size();
+    int lines = 0;
+    if (!all) {
+        // Whole lines per step: cut after a line break, never inside "\r\n" (the text
+        // is inserted as pasted; QTextCursor::insertText() reads its breaks).
+        for (qsizetype at = m_pasted; at < m_paste.size() && lines < m_stepLines; ++at) {
+            const QChar c = m_paste.at(at);
+            if (c == QLatin1Char('\n') ||
+                (breaksBlock(c) && !(c == QLatin1Char('\r') && at + 1 < m_paste.size() &&
+                                     m_paste.at(at + 1) == QLatin1Char('\n')))) {
+                ++lines;
+                end = at + 1;
+            }
+        }
+        if (lines < m_stepLines)
+            end = m_paste.size(); // the last lines
+    }
+    const QString chunk = m_paste.mid(m_pasted, end - m_pasted);
+    m_inserting = true;
+    if (m_pasted == 0) {
+        m_cursor.beginEditBlock();
+        m_cursor.removeSelectedText();
+    } else {
+        // One undo step for the whole paste: each step joins the first one's block.
+        m_cursor.joinPreviousEditBlock();
+    }
+    m_cursor.insertText(chunk);
+    m_cursor.endEditBlock();
+    m_inserting = false;
+    m_pasted = end;
+    if (lines > 0) {
+        const double perLine = double(timer.nsecsElapsed()) / 1e6 / lines;
+        m_msPerLine = m_msPerLine == 0 ? perLine : (m_msPerLine + perLine) / 2;
+        m_stepLines =
+            qBound(MinStepLines, int(StepBudgetMs / qMax(m_msPerLine, 1e-6)), MaxStepLines);
+    }
+    if (m_pasted < m_paste.size())
+        m_stepTimer.start();
+    else
+        endPaste();
+}
+
+void IdListEdit::finishPaste() {
+    if (!m_pasting)
+        return;
+    m_stepTimer.stop();
+    insertStep(true);
+}
+
+void IdListEdit::endPaste() {
+    m_stepTimer.stop();
+    m_pasting = false;
+    m_paste.clear();
+    setTextCursor(m_cursor);
+    ensureCursorVisible();
+    Q_EMIT largePasteFinished();
+    replayQueued();
+}
+
+void IdListEdit::holdInput(bool hold) {
+    m_held = hold;
+    if (!hold)
+        replayQueued();
+}
+
+void IdListEdit::replayQueued() {
+    // In order; a replayed key may start another large paste (Ctrl+V): the rest
+    // waits for that one.
+    while (!m_queued.empty() && !isBusy()) {
+        std::unique_ptr<QEvent> event = std::move(m_queued.front());
+        m_queued.erase(m_queued.begin());
+        QCoreApplication::sendEvent(this, event.get());
+    }
+}
+
+bool IdListEdit::queue(QEvent *event) {
+    if (!isBusy())
+        return false;
+    m_queued.emplace_back(event->clone());
+    event->accept();
+    return true;
+}
+
+void IdListEdit::keyPressEvent(QKeyEvent *event) {
+    if (!queue(event))
+        QPlainTextEdit::keyPressEvent(event);
+}
+
+void IdListEdit::keyReleaseEvent(QKeyEvent *event) {
+    if (!queue(event))
+        QPlainTextEdit::keyReleaseEvent(event);
+}
+
+void IdListEdit::inputMethodEvent(QInputMethodEvent *event) {
+    if (!queue(event))
+        QPlainTextEdit::inputMethodEvent(event);
+}
+
+void IdListEdit::contextMenuEvent(QContextMenuEvent *event) {
+    // Its Undo, Cut and Paste would change the text under the paste.
+    if (isBusy()) {
+        event->ignore();
+        return;
+    }
+    QPlainTextEdit::contextMenuEvent(event);
 }
 
 } // namespace ica::ui
