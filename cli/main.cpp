@@ -5,6 +5,7 @@
 #include "store/coredumps.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <csignal>
 #include <cstdio>
@@ -18,6 +19,9 @@ int main(int argc, char *argv[]) {
     // A reader that goes away (`icatag ... | head`) must not kill icatag mid-write:
     // writes then fail with EPIPE, which the console notices and ends quietly on.
     std::signal(SIGPIPE, SIG_IGN);
+    // icatag's stderr is part of its interface (errors, retries, --verbose): the
+    // core's log categories, written to the app's log file, stay out of it.
+    QLoggingCategory::setFilterRules(QStringLiteral("ica.*=false"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("icatag"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ICATAG_VERSION));

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QMutexLocker>
 #include <QRegularExpression>
 
@@ -55,6 +56,7 @@ LogFile::~LogFile() {
     if (m_installed) {
         qInstallMessageHandler(g_previous);
         g_installed = nullptr;
+        QLoggingCategory::setFilterRules(QString());
     }
 }
 
@@ -64,6 +66,8 @@ void LogFile::install() {
     m_installed = true;
     g_installed = this;
     g_previous = qInstallMessageHandler(handleMessage);
+    // The file wants the requests and renewals too, not only the warnings.
+    QLoggingCategory::setFilterRules(QStringLiteral("ica.*.info=true"));
 }
 
 QString LogFile::masked(QString text) {
