@@ -13,13 +13,13 @@ namespace ica::app {
 
 /// What the command line asked for.
 struct AppOptions {
-    bool demo = false;        ///< run the built-in simulator with a ready "Demo" profile
-    QString profileName;      ///< --profile NAME: start with this profile
-    QString openBatchId;      ///< --open-batch ID: open this batch in the monitor
-    QString projectId;        ///< --project ID: the project of --open-batch / the composer
-    QString screenshotDir;    ///< --screenshots DIR: render each main view to PNG and quit
-    QString dataDir;          ///< --data-dir DIR: settings and database here (tests, demo)
-    bool testControl = false; ///< --test-control: driven through stdin (TestControl)
+    bool demo = false;          ///< run the built-in simulator with a ready "Demo" profile
+    QString profileName;        ///< --profile NAME: start with this profile
+    QString openBatchId;        ///< --open-batch ID: open this batch in the monitor
+    QString projectId;          ///< --project ID: the project of --open-batch / the composer
+    QString screenshotDir;      ///< --screenshots DIR: render each main view to PNG and quit
+    QString dataDir;            ///< --data-dir DIR: settings and database here (tests, demo)
+    bool testControl = false;   ///< --test-control: driven through stdin (TestControl)
     bool quitWhenDrawn = false; ///< --quit-when-drawn: the startup benchmark (FirstPaintProbe)
     /// Tests only (no command-line option): adjusts the demo simulator's options
     /// before it starts (faults, token lifetime, speed).
