@@ -10,6 +10,7 @@
 #include "api/dataapi.h"
 #include "api/projectapi.h"
 #include "benchsupport.h"
+#include "benchworld.h"
 #include "browser/databrowsermodel.h"
 #include "browser/datalister.h"
 #include "simulatorthread.h"
@@ -73,18 +74,9 @@ QString bulkFolder(ApiClient *client, const QString &projectId) {
 int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     say(QStringLiteral("ICA Tagger data browser benchmarks"));
-    icasim::SimulatorOptions options;
-    options.manualClock = true;
-    options.projectCount = 1;
-    options.filesInFirstProject = 100000; // a fifth of them in one Fastq folder
-    icasim::SimulatorThread simulator(options);
-    QString error;
-    if (!simulator.start(&error))
-        fail(QStringLiteral("the simulator did not start: ") + error);
-    ApiClient client;
-    client.setServerUrl(simulator.baseUrl());
-    client.setAuthenticator(
-        new StaticAuthenticator(StaticAuthenticator::Kind::ApiKey, simulator.apiKey()));
+    icabench::BenchWorld world(100000); // a fifth of them in one Fastq folder
+    icasim::SimulatorThread &simulator = world.simulator;
+    ApiClient &client = world.client;
     const QString projectId =
         simulator.invoke([](icasim::IcaSimulator &s) { return s.projectIds().first(); });
     const QString folder = bulkFolder(&client, projectId);

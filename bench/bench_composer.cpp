@@ -10,6 +10,7 @@
 #include "api/authenticator.h"
 #include "batchengine.h"
 #include "benchsupport.h"
+#include "benchworld.h"
 #include "composer/composerwidget.h"
 #include "composer/confirmation.h"
 #include "composer/draftcheck.h"
@@ -205,18 +206,9 @@ int main(int argc, char *argv[]) {
     say(QStringLiteral("ICA Tagger composer benchmarks (%1 data IDs in one group)")
             .arg(QLocale(QLocale::English).toString(IdCount)));
 
-    icasim::SimulatorOptions options;
-    options.manualClock = true;
-    options.projectCount = 1;
-    options.filesInFirstProject = 2000;
-    icasim::SimulatorThread simulator(options);
-    QString error;
-    if (!simulator.start(&error))
-        fail(QStringLiteral("the simulator did not start: ") + error);
-    ApiClient client;
-    client.setServerUrl(simulator.baseUrl());
-    client.setAuthenticator(
-        new StaticAuthenticator(StaticAuthenticator::Kind::ApiKey, simulator.apiKey()));
+    icabench::BenchWorld world(2000);
+    icasim::SimulatorThread &simulator = world.simulator;
+    ApiClient &client = world.client;
     const QString projectId =
         simulator.invoke([](icasim::IcaSimulator &s) { return s.projectIds().first(); });
 

@@ -7,6 +7,7 @@
 // recorded Python SDK client, and (when python3 is installed) a stdlib-only Python client run here.
 // Prints figures only: timing is never a pass/fail test here.
 #include "benchsupport.h"
+#include "benchworld.h"
 
 #include "api/authenticator.h"
 #include "api/batchapi.h"
@@ -242,18 +243,9 @@ int main(int argc, char *argv[]) {
             .arg(load)
             .arg(Runs));
 
-    icasim::SimulatorOptions options;
-    options.manualClock = true;
-    options.projectCount = 1;
-    options.filesInFirstProject = 20000;
-    icasim::SimulatorThread simulator(options);
-    QString error;
-    if (!simulator.start(&error))
-        fail(QStringLiteral("the simulator did not start: ") + error);
-    ApiClient client;
-    client.setServerUrl(simulator.baseUrl());
-    client.setAuthenticator(
-        new StaticAuthenticator(StaticAuthenticator::Kind::ApiKey, simulator.apiKey()));
+    icabench::BenchWorld world(20000);
+    icasim::SimulatorThread &simulator = world.simulator;
+    ApiClient &client = world.client;
     QObject context;
 
     const ProjectPage projects = await<ProjectPage>([&](auto cb) {

@@ -12,6 +12,7 @@
 #include "api/pagecollector.h"
 #include "api/projectapi.h"
 #include "benchsupport.h"
+#include "benchworld.h"
 #include "models/batchitemsmodel.h"
 #include "models/itemspager.h"
 #include "simulatorthread.h"
@@ -97,18 +98,9 @@ int main(int argc, char *argv[]) {
     say(QStringLiteral("ICA Tagger monitor benchmarks (%1 cores)")
             .arg(QThread::idealThreadCount()));
 
-    icasim::SimulatorOptions options;
-    options.manualClock = true;
-    options.projectCount = 1;
-    options.filesInFirstProject = 20000;
-    icasim::SimulatorThread simulator(options);
-    QString error;
-    if (!simulator.start(&error))
-        fail(QStringLiteral("the simulator did not start: ") + error);
-    ApiClient client;
-    client.setServerUrl(simulator.baseUrl());
-    client.setAuthenticator(
-        new StaticAuthenticator(StaticAuthenticator::Kind::ApiKey, simulator.apiKey()));
+    icabench::BenchWorld world(20000);
+    icasim::SimulatorThread &simulator = world.simulator;
+    ApiClient &client = world.client;
     QObject context;
 
     // A 100,000-item batch: five groups over the project's 20,000 files.

@@ -422,14 +422,29 @@ private:
             openSplice(m_rows.size() - removed);
             job.phaseOpen = true;
         }
+        const bool done = walkSpans(job, spans, deadline,
+                                    [this](const RowDiff::Span &span, int offset, int count) {
+                                        takeSuffixUntil(span.first + offset);
+                                        const int row = int(m_built.size());
+                                        m_signals.beginRemove(row, row + count - 1);
+                                        m_suffix += count;
+                                        m_signals.endRemove();
+                                    });
+        if (done)
+            closeSplice();
+        return done;
+    }
+
+    /// Walks `spans` from where `job` stopped, in chunks of at most ChunkRows rows:
+    /// `chunk(span, offset, count)` handles rows offset..offset+count-1 of a span.
+    /// False when the deadline passed before the last span (job says where it stopped).
+    template <typename Chunk>
+    bool walkSpans(Job &job, const QList<RowDiff::Span> &spans, const QDeadlineTimer &deadline,
+                   Chunk chunk) {
         while (job.step < spans.size()) {
             const RowDiff::Span &span = spans.at(job.step);
-            takeSuffixUntil(span.first + job.stepDone);
             const int count = qMin(ChunkRows, span.count - job.stepDone);
-            const int row = int(m_built.size());
-            m_signals.beginRemove(row, row + count - 1);
-            m_suffix += count;
-            m_signals.endRemove();
+            chunk(span, job.stepDone, count);
             job.stepDone += count;
             if (job.stepDone == span.count) {
                 ++job.step;
@@ -438,7 +453,6 @@ private:
             if (job.step < spans.size() && deadline.hasExpired())
                 return false;
         }
-        closeSplice();
         return true;
     }
 
@@ -487,25 +501,18 @@ private:
             openSplice(m_rows.size() + added);
             job.phaseOpen = true;
         }
-        while (job.step < spans.size()) {
-            const RowDiff::Span &span = spans.at(job.step);
-            const int row = span.first + job.stepDone;
-            takeSuffixUntil(m_suffix + (row - m_built.size()));
-            const int count = qMin(ChunkRows, span.count - job.stepDone);
-            m_signals.beginInsert(row, row + count - 1);
-            for (int k = 0; k < count; ++k)
-                m_built.append(std::move(job.values[span.source + job.stepDone + k]));
-            m_signals.endInsert();
-            job.stepDone += count;
-            if (job.stepDone == span.count) {
-                ++job.step;
-                job.stepDone = 0;
-            }
-            if (job.step < spans.size() && deadline.hasExpired())
-                return false;
-        }
-        closeSplice();
-        return true;
+        const bool done = walkSpans(
+            job, spans, deadline, [this, &job](const RowDiff::Span &span, int offset, int count) {
+                const int row = span.first + offset;
+                takeSuffixUntil(m_suffix + (row - m_built.size()));
+                m_signals.beginInsert(row, row + count - 1);
+                for (int k = 0; k < count; ++k)
+                    m_built.append(std::move(job.values[span.source + offset + k]));
+                m_signals.endInsert();
+            });
+        if (done)
+            closeSplice();
+        return done;
     }
 
     bool applyChanges(Job &job, const QDeadlineTimer &deadline) {
