@@ -5,7 +5,7 @@
 
 #include <functional>
 
-namespace icasim {
+namespace ica::sim {
 struct SimulatorOptions;
 }
 
@@ -23,7 +23,7 @@ struct AppOptions {
     bool quitWhenDrawn = false; ///< --quit-when-drawn: the startup benchmark (FirstPaintProbe)
     /// Tests only (no command-line option): adjusts the demo simulator's options
     /// before it starts (faults, token lifetime, speed).
-    std::function<void(icasim::SimulatorOptions &)> demoSetup;
+    std::function<void(ica::sim::SimulatorOptions &)> demoSetup;
 
     /// Parses the application's arguments. On a usage error returns false with a
     /// message saying what is wrong and what to do.

@@ -1,16 +1,16 @@
-#include "apprunner.h"
+#include "app/apprunner.h"
 
-#include "diagnostics/logcategories.h"
-#include "diagnostics/logfile.h"
-#include "firstpaintprobe.h"
-#include "mainwindow.h"
-#include "profiles/icav2importoffer.h"
-#include "screenshottour.h"
-#include "session/session.h"
-#include "store/fallbacksecretstore.h"
-#include "store/profilestore.h"
-#include "store/storeworker.h"
-#include "testcontrol.h"
+#include "app/firstpaintprobe.h"
+#include "app/screenshottour.h"
+#include "app/testcontrol.h"
+#include "core/diagnostics/logcategories.h"
+#include "core/diagnostics/logfile.h"
+#include "core/session/session.h"
+#include "core/store/fallbacksecretstore.h"
+#include "core/store/profilestore.h"
+#include "core/store/storeworker.h"
+#include "ui/mainwindow.h"
+#include "ui/profiles/icav2importoffer.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "appoptions.h"
-#include "demoenvironment.h"
-#include "singleinstance.h"
+#include "app/appoptions.h"
+#include "app/demoenvironment.h"
+#include "app/singleinstance.h"
 
 #include <QObject>
 

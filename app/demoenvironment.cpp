@@ -1,6 +1,6 @@
-#include "demoenvironment.h"
+#include "app/demoenvironment.h"
 
-#include "simulatorthread.h"
+#include "simulator/simulatorthread.h"
 
 #include <QDir>
 
@@ -10,8 +10,8 @@ DemoEnvironment::DemoEnvironment() = default;
 DemoEnvironment::~DemoEnvironment() = default;
 
 bool DemoEnvironment::start(const QString &dataDir, QString *error,
-                            const std::function<void(icasim::SimulatorOptions &)> &setup) {
-    icasim::SimulatorOptions options;
+                            const std::function<void(ica::sim::SimulatorOptions &)> &setup) {
+    ica::sim::SimulatorOptions options;
     options.seed = 7; // a fixed world: the journal's batches replay onto the same data
     options.projectCount = 4;
     options.filesInFirstProject = 20000;
@@ -21,7 +21,7 @@ bool DemoEnvironment::start(const QString &dataDir, QString *error,
     options.journalPath = QDir(dataDir).filePath(QStringLiteral("demo-batches.jsonl"));
     if (setup)
         setup(options);
-    m_simulator = std::make_unique<icasim::SimulatorThread>(options);
+    m_simulator = std::make_unique<ica::sim::SimulatorThread>(options);
     if (!m_simulator->start(error)) {
         m_simulator.reset();
         return false;

@@ -6,10 +6,10 @@
 #include <functional>
 #include <memory>
 
-namespace icasim {
+namespace ica::sim {
 class SimulatorThread;
 struct SimulatorOptions;
-} // namespace icasim
+} // namespace ica::sim
 
 namespace ica::app {
 
@@ -26,13 +26,13 @@ public:
     /// Starts the simulator; false with a message when it cannot listen. `setup`
     /// (tests) may adjust the options first.
     bool start(const QString &dataDir, QString *error,
-               const std::function<void(icasim::SimulatorOptions &)> &setup = {});
+               const std::function<void(ica::sim::SimulatorOptions &)> &setup = {});
     [[nodiscard]] QUrl baseUrl() const;
     [[nodiscard]] QString apiKey() const;
-    [[nodiscard]] icasim::SimulatorThread *simulator() const { return m_simulator.get(); }
+    [[nodiscard]] ica::sim::SimulatorThread *simulator() const { return m_simulator.get(); }
 
 private:
-    std::unique_ptr<icasim::SimulatorThread> m_simulator;
+    std::unique_ptr<ica::sim::SimulatorThread> m_simulator;
 };
 
 } // namespace ica::app

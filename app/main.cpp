@@ -1,9 +1,9 @@
 // ica-tagger: the desktop app. A thin main(): options, the demo simulator, the
 // session, the store, the main window.
-#include "appicon.h"
-#include "appoptions.h"
-#include "apprunner.h"
-#include "store/coredumps.h"
+#include "app/appoptions.h"
+#include "app/apprunner.h"
+#include "core/store/coredumps.h"
+#include "ui/appicon.h"
 
 #include <QApplication>
 

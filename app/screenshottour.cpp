@@ -1,19 +1,19 @@
-#include "screenshottour.h"
+#include "app/screenshottour.h"
 
-#include "api/batchapi.h"
-#include "browser/browsernavigator.h"
-#include "browser/browserwidget.h"
-#include "browser/databrowsermodel.h"
-#include "browser/datalister.h"
-#include "composer/composerwidget.h"
-#include "mainwindow.h"
-#include "monitor/monitorwidget.h"
-#include "profiles/profilemanagerdialog.h"
-#include "profiles/profileswitcher.h"
-#include "session/session.h"
-#include "simulatorthread.h"
-#include "tagging/browsertagging.h"
-#include "tagging/tagselecteddialog.h"
+#include "core/api/batchapi.h"
+#include "core/browser/browsernavigator.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/session/session.h"
+#include "simulator/simulatorthread.h"
+#include "ui/browser/browserwidget.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/mainwindow.h"
+#include "ui/monitor/monitorwidget.h"
+#include "ui/profiles/profilemanagerdialog.h"
+#include "ui/profiles/profileswitcher.h"
+#include "ui/tagging/browsertagging.h"
+#include "ui/tagging/tagselecteddialog.h"
 
 #include <QApplication>
 #include <QDir>
@@ -29,7 +29,7 @@ constexpr int StepTimeoutMs = 20000;
 } // namespace
 
 ScreenshotTour::ScreenshotTour(ui::MainWindow *window, Session *session,
-                               icasim::SimulatorThread *simulator, QString directory,
+                               ica::sim::SimulatorThread *simulator, QString directory,
                                QObject *parent)
     : QObject(parent)
     , m_window(window)
@@ -63,8 +63,8 @@ void ScreenshotTour::start() {
              if (!m_simulator)
                  return;
              m_projectId = m_simulator->invoke(
-                 [](icasim::IcaSimulator &sim) { return sim.projectIds().first(); });
-             const QStringList ids = m_simulator->invoke([this](icasim::IcaSimulator &sim) {
+                 [](ica::sim::IcaSimulator &sim) { return sim.projectIds().first(); });
+             const QStringList ids = m_simulator->invoke([this](ica::sim::IcaSimulator &sim) {
                  return sim.fileIds(m_projectId).mid(0, 2000);
              });
              CreateBatchRequest request;

@@ -6,7 +6,7 @@
 
 #include <functional>
 
-namespace icasim {
+namespace ica::sim {
 class SimulatorThread;
 }
 
@@ -27,7 +27,7 @@ namespace ica::app {
 class ScreenshotTour final : public QObject {
     Q_OBJECT
 public:
-    ScreenshotTour(ui::MainWindow *window, Session *session, icasim::SimulatorThread *simulator,
+    ScreenshotTour(ui::MainWindow *window, Session *session, ica::sim::SimulatorThread *simulator,
                    QString directory, QObject *parent = nullptr);
     void start();
 
@@ -42,7 +42,7 @@ private:
 
     ui::MainWindow *m_window;
     Session *m_session;
-    icasim::SimulatorThread *m_simulator;
+    ica::sim::SimulatorThread *m_simulator;
     QString m_directory;
     QList<Step> m_steps;
     QTimer m_poll;

@@ -1,14 +1,14 @@
-#include "testcontrol.h"
+#include "app/testcontrol.h"
 
-#include "composer/composerwidget.h"
-#include "composer/confirmation.h"
-#include "composer/draftsession.h"
-#include "mainwindow.h"
-#include "monitor/batchview.h"
-#include "monitor/monitorwidget.h"
-#include "session/session.h"
-#include "simulatorthread.h"
-#include "store/storeworker.h"
+#include "core/composer/draftsession.h"
+#include "core/session/session.h"
+#include "core/store/storeworker.h"
+#include "simulator/simulatorthread.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/mainwindow.h"
+#include "ui/monitor/batchview.h"
+#include "ui/monitor/monitorwidget.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -39,7 +39,7 @@ constexpr qsizetype MaxLine = 1 << 20;
 } // namespace
 
 TestControl::TestControl(ui::MainWindow *window, StoreWorker *store, Session *session,
-                         icasim::SimulatorThread *simulator, QObject *parent)
+                         ica::sim::SimulatorThread *simulator, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_store(store)
@@ -150,9 +150,9 @@ void TestControl::compose(int count, const QString &tag) {
         return;
     }
     const QString project =
-        m_simulator->invoke([](icasim::IcaSimulator &sim) { return sim.projectIds().first(); });
+        m_simulator->invoke([](ica::sim::IcaSimulator &sim) { return sim.projectIds().first(); });
     DataUpdateGroup group;
-    group.dataIds = m_simulator->invoke([&project, count](icasim::IcaSimulator &sim) {
+    group.dataIds = m_simulator->invoke([&project, count](ica::sim::IcaSimulator &sim) {
         return sim.fileIds(project).mid(0, count);
     });
     group.userTags.addTags = {tag};

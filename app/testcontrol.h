@@ -7,7 +7,7 @@
 class QJsonObject;
 class QSocketNotifier;
 
-namespace icasim {
+namespace ica::sim {
 class SimulatorThread;
 }
 
@@ -43,7 +43,7 @@ class TestControl final : public QObject {
     Q_OBJECT
 public:
     TestControl(ui::MainWindow *window, StoreWorker *store, Session *session,
-                icasim::SimulatorThread *simulator, QObject *parent = nullptr);
+                ica::sim::SimulatorThread *simulator, QObject *parent = nullptr);
 
 private:
     void readCommands();
@@ -56,7 +56,7 @@ private:
     QPointer<ui::MainWindow> m_window;
     QPointer<StoreWorker> m_store;
     Session *m_session;
-    icasim::SimulatorThread *m_simulator;
+    ica::sim::SimulatorThread *m_simulator;
     QSocketNotifier *m_notifier;
     QByteArray m_buffer;
 };

@@ -6,14 +6,14 @@
 // (scrolling stays smooth), under 16 ms (one frame) for the refresh of all 20,000
 // rows (its diff is computed off the GUI thread and applied in slices).
 // Prints figures only: timing is never a pass/fail test here.
-#include "api/authenticator.h"
-#include "api/dataapi.h"
-#include "api/projectapi.h"
-#include "benchsupport.h"
-#include "benchworld.h"
-#include "browser/databrowsermodel.h"
-#include "browser/datalister.h"
-#include "simulatorthread.h"
+#include "bench/benchsupport.h"
+#include "bench/benchworld.h"
+#include "core/api/authenticator.h"
+#include "core/api/dataapi.h"
+#include "core/api/projectapi.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "simulator/simulatorthread.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,9 +24,9 @@
 #include <optional>
 
 using namespace ica;
-using icabench::fail;
-using icabench::say;
-using icabench::StallMeter;
+using ica::bench::fail;
+using ica::bench::say;
+using ica::bench::StallMeter;
 
 namespace {
 
@@ -74,11 +74,11 @@ QString bulkFolder(ApiClient *client, const QString &projectId) {
 int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     say(QStringLiteral("ICA Tagger data browser benchmarks"));
-    icabench::BenchWorld world(100000); // a fifth of them in one Fastq folder
-    icasim::SimulatorThread &simulator = world.simulator;
+    ica::bench::BenchWorld world(100000); // a fifth of them in one Fastq folder
+    ica::sim::SimulatorThread &simulator = world.simulator;
     ApiClient &client = world.client;
     const QString projectId =
-        simulator.invoke([](icasim::IcaSimulator &s) { return s.projectIds().first(); });
+        simulator.invoke([](ica::sim::IcaSimulator &s) { return s.projectIds().first(); });
     const QString folder = bulkFolder(&client, projectId);
 
     DataBrowserModel model;

@@ -6,19 +6,19 @@
 // events they post (layout, paint), measured around them. The plain QPlainTextEdit
 // figures show what the widget itself costs at 100,000 lines, apart from ours.
 // Prints figures only: timing is never a pass/fail test here.
-#include "api/apiclient.h"
-#include "api/authenticator.h"
-#include "batchengine.h"
-#include "benchsupport.h"
-#include "benchworld.h"
-#include "composer/composerwidget.h"
-#include "composer/confirmation.h"
-#include "composer/draftcheck.h"
-#include "composer/groupeditor.h"
-#include "composer/grouplisteditor.h"
-#include "composer/idlistedit.h"
-#include "simulatorthread.h"
-#include "store/storeworker.h"
+#include "bench/benchsupport.h"
+#include "bench/benchworld.h"
+#include "core/api/apiclient.h"
+#include "core/api/authenticator.h"
+#include "core/composer/draftcheck.h"
+#include "core/store/storeworker.h"
+#include "simulator/batchengine.h"
+#include "simulator/simulatorthread.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/composer/groupeditor.h"
+#include "ui/composer/grouplisteditor.h"
+#include "ui/composer/idlistedit.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -40,9 +40,9 @@
 #include <vector>
 
 using namespace ica;
-using icabench::fail;
-using icabench::say;
-using icabench::StallMeter;
+using ica::bench::fail;
+using ica::bench::say;
+using ica::bench::StallMeter;
 
 namespace {
 
@@ -206,11 +206,11 @@ int main(int argc, char *argv[]) {
     say(QStringLiteral("ICA Tagger composer benchmarks (%1 data IDs in one group)")
             .arg(QLocale(QLocale::English).toString(IdCount)));
 
-    icabench::BenchWorld world(2000);
-    icasim::SimulatorThread &simulator = world.simulator;
+    ica::bench::BenchWorld world(2000);
+    ica::sim::SimulatorThread &simulator = world.simulator;
     ApiClient &client = world.client;
     const QString projectId =
-        simulator.invoke([](icasim::IcaSimulator &s) { return s.projectIds().first(); });
+        simulator.invoke([](ica::sim::IcaSimulator &s) { return s.projectIds().first(); });
 
     QTemporaryDir dir;
     StoreWorker store(dir.filePath(QStringLiteral("store.sqlite")));
@@ -366,10 +366,10 @@ int main(int argc, char *argv[]) {
     spin([&]() { return created > 0 && !composer.isSending(); }, "submitting");
     const qint64 submitMs = timer.elapsed();
     const qint64 submitStall = stall.stop();
-    const QStringList sent = simulator.invoke([](icasim::IcaSimulator &s) {
+    const QStringList sent = simulator.invoke([](ica::sim::IcaSimulator &s) {
         QStringList all;
         for (const auto &batch : s.batchEngine().batches())
-            for (const icasim::BatchItem &item : batch->items)
+            for (const ica::sim::BatchItem &item : batch->items)
                 all.append(item.dataId);
         return all;
     });

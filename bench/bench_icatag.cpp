@@ -6,13 +6,13 @@
 // 0.45 s and <= 64 MB for the finished batch in every format. Also the peer figures: the issue's
 // recorded Python SDK client, and (when python3 is installed) a stdlib-only Python client run here.
 // Prints figures only: timing is never a pass/fail test here.
-#include "benchsupport.h"
-#include "benchworld.h"
+#include "bench/benchsupport.h"
+#include "bench/benchworld.h"
 
-#include "api/authenticator.h"
-#include "api/batchapi.h"
-#include "api/projectapi.h"
-#include "simulatorthread.h"
+#include "core/api/authenticator.h"
+#include "core/api/batchapi.h"
+#include "core/api/projectapi.h"
+#include "simulator/simulatorthread.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -33,8 +33,8 @@
 extern char **environ;
 
 using namespace ica;
-using icabench::fail;
-using icabench::say;
+using ica::bench::fail;
+using ica::bench::say;
 
 namespace {
 
@@ -243,8 +243,8 @@ int main(int argc, char *argv[]) {
             .arg(load)
             .arg(Runs));
 
-    icabench::BenchWorld world(20000);
-    icasim::SimulatorThread &simulator = world.simulator;
+    ica::bench::BenchWorld world(20000);
+    ica::sim::SimulatorThread &simulator = world.simulator;
     ApiClient &client = world.client;
     QObject context;
 
@@ -253,7 +253,7 @@ int main(int argc, char *argv[]) {
     });
     const QString projectId = projects.items.first().id;
     const QStringList files =
-        simulator.invoke([&](icasim::IcaSimulator &sim) { return sim.fileIds(projectId); });
+        simulator.invoke([&](ica::sim::IcaSimulator &sim) { return sim.fileIds(projectId); });
 
     // 100,000 items: five groups over the project's 20,000 files.
     CreateBatchRequest request;

@@ -3,15 +3,15 @@
 // of a 100,000-item batch over loopback (cursor paging; offset pages several at a
 // time). Targets on a 2-core machine: >= 1,000,000 items/s decoded; < 2 s for all
 // 100,000 items. Prints figures only: timing is never a pass/fail test here.
-#include "benchworld.h"
+#include "bench/benchworld.h"
 
-#include "api/authenticator.h"
-#include "api/batchapi.h"
-#include "api/dataapi.h"
-#include "api/pagecollector.h"
-#include "api/projectapi.h"
-#include "domain/fastitemdecoder.h"
-#include "simulatorthread.h"
+#include "core/api/authenticator.h"
+#include "core/api/batchapi.h"
+#include "core/api/dataapi.h"
+#include "core/api/pagecollector.h"
+#include "core/api/projectapi.h"
+#include "core/domain/fastitemdecoder.h"
+#include "simulator/simulatorthread.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -77,8 +77,8 @@ int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     say(QStringLiteral("ICA Tagger benchmarks (%1 cores)").arg(QThread::idealThreadCount()));
 
-    icabench::BenchWorld world(20000);
-    icasim::SimulatorThread &simulator = world.simulator;
+    ica::bench::BenchWorld world(20000);
+    ica::sim::SimulatorThread &simulator = world.simulator;
     ApiClient &client = world.client;
     QObject context;
 

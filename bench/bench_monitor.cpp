@@ -6,16 +6,16 @@
 // 100,000 rows (glibc's allocated-bytes count before and after, the source rows
 // freed). Targets: every stall < 16 ms; the model <= 25 MB.
 // Prints figures only: timing is never a pass/fail test here.
-#include "api/authenticator.h"
-#include "api/batchapi.h"
-#include "api/dataapi.h"
-#include "api/pagecollector.h"
-#include "api/projectapi.h"
-#include "benchsupport.h"
-#include "benchworld.h"
-#include "models/batchitemsmodel.h"
-#include "models/itemspager.h"
-#include "simulatorthread.h"
+#include "bench/benchsupport.h"
+#include "bench/benchworld.h"
+#include "core/api/authenticator.h"
+#include "core/api/batchapi.h"
+#include "core/api/dataapi.h"
+#include "core/api/pagecollector.h"
+#include "core/api/projectapi.h"
+#include "core/monitor/batchitemsmodel.h"
+#include "core/monitor/itemspager.h"
+#include "simulator/simulatorthread.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -28,9 +28,9 @@
 #include <optional>
 
 using namespace ica;
-using icabench::fail;
-using icabench::say;
-using icabench::StallMeter;
+using ica::bench::fail;
+using ica::bench::say;
+using ica::bench::StallMeter;
 
 namespace {
 
@@ -98,8 +98,8 @@ int main(int argc, char *argv[]) {
     say(QStringLiteral("ICA Tagger monitor benchmarks (%1 cores)")
             .arg(QThread::idealThreadCount()));
 
-    icabench::BenchWorld world(20000);
-    icasim::SimulatorThread &simulator = world.simulator;
+    ica::bench::BenchWorld world(20000);
+    ica::sim::SimulatorThread &simulator = world.simulator;
     ApiClient &client = world.client;
     QObject context;
 

@@ -4,7 +4,7 @@
 // signs in). Each run gets a fresh home and data folder, as on a first start. The
 // window is drawn on the offscreen platform, so no display is needed. Targets on a
 // 2-core machine: <= 0.5 s without --demo, <= 1 s with it. Prints figures only.
-#include "benchsupport.h"
+#include "bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -14,8 +14,8 @@
 
 #include <algorithm>
 
-using icabench::fail;
-using icabench::say;
+using ica::bench::fail;
+using ica::bench::say;
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace icabench {
+namespace ica::bench {
 
 inline void say(const QString &line) {
     std::printf("%s\n", qPrintable(line));
@@ -48,4 +48,4 @@ private:
     qint64 m_longest = 0;
 };
 
-} // namespace icabench
+} // namespace ica::bench

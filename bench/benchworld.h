@@ -4,13 +4,13 @@
 // one project) and a real client signed in to it with the simulator's API key, over
 // loopback HTTP.
 
-#include "benchsupport.h"
+#include "bench/benchsupport.h"
 
-#include "api/apiclient.h"
-#include "api/authenticator.h"
-#include "simulatorthread.h"
+#include "core/api/apiclient.h"
+#include "core/api/authenticator.h"
+#include "simulator/simulatorthread.h"
 
-namespace icabench {
+namespace ica::bench {
 
 class BenchWorld final {
 public:
@@ -26,12 +26,12 @@ public:
                                                              simulator.apiKey()));
     }
 
-    icasim::SimulatorThread simulator;
+    ica::sim::SimulatorThread simulator;
     ica::ApiClient client;
 
 private:
-    static icasim::SimulatorOptions optionsFor(int files) {
-        icasim::SimulatorOptions options;
+    static ica::sim::SimulatorOptions optionsFor(int files) {
+        ica::sim::SimulatorOptions options;
         options.manualClock = true;
         options.projectCount = 1;
         options.filesInFirstProject = files;
@@ -39,4 +39,4 @@ private:
     }
 };
 
-} // namespace icabench
+} // namespace ica::bench

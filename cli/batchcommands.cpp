@@ -1,17 +1,17 @@
 // The `batch` command group: create and wait have their own files; the simple
 // get/item/items commands are built here from the shared show and list commands.
 
-#include "batchcreate.h"
-#include "batchfind.h"
-#include "batchwait.h"
-#include "optionvalues.h"
-#include "paging.h"
-#include "showcommand.h"
-#include "views.h"
+#include "cli/batchcreate.h"
+#include "cli/batchfind.h"
+#include "cli/batchwait.h"
+#include "cli/optionvalues.h"
+#include "cli/paging.h"
+#include "cli/showcommand.h"
+#include "cli/views.h"
 
-#include "api/batchapi.h"
+#include "core/api/batchapi.h"
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -162,4 +162,4 @@ QList<CommandSpec> batchCommands() {
             itemSpec(),        batchWaitSpec(), batchFindSpec()};
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,19 +1,19 @@
-#include "batchcreate.h"
+#include "cli/batchcreate.h"
 
-#include "batchfind.h"
+#include "cli/batchfind.h"
 
-#include "batchsplit.h"
-#include "idsfile.h"
-#include "optionvalues.h"
-#include "views.h"
+#include "cli/batchsplit.h"
+#include "cli/idsfile.h"
+#include "cli/optionvalues.h"
+#include "cli/views.h"
 
-#include "api/batchapi.h"
-#include "domain/jsondecode.h"
+#include "core/api/batchapi.h"
+#include "core/domain/jsondecode.h"
 
 #include <QFile>
 #include <QJsonDocument>
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -365,4 +365,4 @@ CommandSpec batchCreateSpec() {
     return spec;
 }
 
-} // namespace icacli
+} // namespace ica::cli

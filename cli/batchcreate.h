@@ -1,10 +1,10 @@
 #pragma once
 
-#include "command.h"
+#include "cli/command.h"
 
-#include "domain/batch.h"
+#include "core/domain/batch.h"
 
-namespace icacli {
+namespace ica::cli {
 
 /// `batch create`: sends one create call, or with --split one after another (never
 /// in parallel and never again on its own: a create that may have been taken is not
@@ -37,4 +37,4 @@ private:
 /// The spec of `batch create` (options, help, validation).
 [[nodiscard]] CommandSpec batchCreateSpec();
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,13 +1,13 @@
-#include "batchfind.h"
+#include "cli/batchfind.h"
 
-#include "optionvalues.h"
-#include "views.h"
+#include "cli/optionvalues.h"
+#include "cli/views.h"
 
-#include "domain/decodecontext.h"
+#include "core/domain/decodecontext.h"
 
 #include <QJsonArray>
 
-namespace icacli {
+namespace ica::cli {
 
 BatchFindCommand::BatchFindCommand(QString projectId, QDateTime createdAfter, qint64 expectedItems)
     : m_projectId(std::move(projectId))
@@ -119,4 +119,4 @@ CommandSpec batchFindSpec() {
     return spec;
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "command.h"
+#include "cli/command.h"
 
-#include "api/createdbatchfinder.h"
+#include "core/api/createdbatchfinder.h"
 
 #include <QDateTime>
 
-namespace icacli {
+namespace ica::cli {
 
 /// `batch find`: lists the data update batches ICA created in a project since a
 /// time (through its jobs: ICA has no listing of batches), newest first, with their
@@ -34,4 +34,4 @@ private:
 
 [[nodiscard]] CommandSpec batchFindSpec();
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,6 +1,6 @@
-#include "batchsplit.h"
+#include "cli/batchsplit.h"
 
-namespace icacli {
+namespace ica::cli {
 
 QList<ica::CreateBatchRequest> splitCreateRequest(const ica::CreateBatchRequest &body,
                                                   qsizetype maxIds) {
@@ -28,4 +28,4 @@ QList<ica::CreateBatchRequest> splitCreateRequest(const ica::CreateBatchRequest 
     return parts;
 }
 
-} // namespace icacli
+} // namespace ica::cli

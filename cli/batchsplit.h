@@ -1,10 +1,10 @@
 #pragma once
 
-#include "domain/batch.h"
+#include "core/domain/batch.h"
 
 #include <QList>
 
-namespace icacli {
+namespace ica::cli {
 
 /// ICA refuses a create call with more data IDs than this.
 inline constexpr qsizetype MaxIdsPerBatch = 100000;
@@ -16,4 +16,4 @@ inline constexpr qsizetype AdvisedIdsPerBatch = 5000;
 [[nodiscard]] QList<ica::CreateBatchRequest> splitCreateRequest(const ica::CreateBatchRequest &body,
                                                                 qsizetype maxIds);
 
-} // namespace icacli
+} // namespace ica::cli

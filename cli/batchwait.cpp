@@ -1,12 +1,12 @@
-#include "batchwait.h"
+#include "cli/batchwait.h"
 
-#include "optionvalues.h"
+#include "cli/optionvalues.h"
 
-#include "api/batchapi.h"
+#include "core/api/batchapi.h"
 
 #include <memory>
 
-namespace icacli {
+namespace ica::cli {
 
 BatchWaitCommand::BatchWaitCommand(QString projectId, QString batchId,
                                    std::chrono::milliseconds interval,
@@ -219,4 +219,4 @@ CommandSpec batchWaitSpec() {
     return spec;
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "command.h"
-#include "views.h"
+#include "cli/command.h"
+#include "cli/views.h"
 
-#include "domain/batch.h"
+#include "core/domain/batch.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -12,7 +12,7 @@
 #include <functional>
 #include <optional>
 
-namespace icacli {
+namespace ica::cli {
 
 /// `batch wait`: polls the batch until its job status is terminal, reporting
 /// progress on stderr, then prints the batch and its item counts per status.
@@ -63,4 +63,4 @@ private:
 
 [[nodiscard]] CommandSpec batchWaitSpec();
 
-} // namespace icacli
+} // namespace ica::cli

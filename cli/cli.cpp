@@ -1,14 +1,14 @@
-#include "cli.h"
+#include "cli/cli.h"
 
-#include "helpexport.h"
-#include "helptext.h"
-#include "networklog.h"
+#include "cli/helpexport.h"
+#include "cli/helptext.h"
+#include "cli/networklog.h"
 
-#include "api/authenticator.h"
+#include "core/api/authenticator.h"
 
 #include <QCoreApplication>
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -299,4 +299,4 @@ void Cli::runCommand(const CommandSpec &spec, const CommandWords &words,
     m_command->start();
 }
 
-} // namespace icacli
+} // namespace ica::cli

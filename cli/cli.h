@@ -1,15 +1,15 @@
 #pragma once
 
-#include "command.h"
-#include "console.h"
-#include "globaloptions.h"
+#include "cli/command.h"
+#include "cli/console.h"
+#include "cli/globaloptions.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
 
 #include <memory>
 
-namespace icacli {
+namespace ica::cli {
 
 /// icatag itself: finds the command words in the arguments, parses the global
 /// options and the command's options with a parser made for that command, prints
@@ -60,4 +60,4 @@ private:
     bool m_finished = false;
 };
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,6 +1,6 @@
-#include "command.h"
+#include "cli/command.h"
 
-namespace icacli {
+namespace ica::cli {
 
 QString limitHint(const ica::ApiError &error, const ica::ApiClient *client) {
     switch (error.limit) {
@@ -54,4 +54,4 @@ void Command::finishWithApiError(const ica::ApiError &error, const QString &what
     finish(error.kind == ica::ApiError::Kind::Usage ? ExitUsage : ExitFailure);
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "console.h"
-#include "output.h"
+#include "cli/console.h"
+#include "cli/output.h"
 
-#include "api/apiclient.h"
-#include "api/apierror.h"
+#include "core/api/apiclient.h"
+#include "core/api/apierror.h"
 
 #include <QCommandLineParser>
 #include <QList>
@@ -14,7 +14,7 @@
 #include <functional>
 #include <memory>
 
-namespace icacli {
+namespace ica::cli {
 
 /// icatag's exit codes.
 enum ExitCode : int {
@@ -94,4 +94,4 @@ QList<CommandSpec> batchCommands();
 QList<CommandSpec> projectCommands();
 QList<CommandSpec> dataCommands();
 
-} // namespace icacli
+} // namespace ica::cli

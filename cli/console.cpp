@@ -1,4 +1,4 @@
-#include "console.h"
+#include "cli/console.h"
 
 #include <QFileDevice>
 
@@ -6,7 +6,7 @@
 
 #include <poll.h>
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 /// Shorter secrets are not hidden: they would match ordinary words.
@@ -88,4 +88,4 @@ void Console::warn(const QString &message) {
     errLine(QStringLiteral("icatag: warning: ") + message);
 }
 
-} // namespace icacli
+} // namespace ica::cli

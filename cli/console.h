@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace icacli {
+namespace ica::cli {
 
 /// Where the CLI writes: standard output for results, standard error for
 /// messages, progress and the verbose log. Every text passes through a redaction
@@ -51,4 +51,4 @@ private:
     OutputState m_outState = OutputState::Open;
 };
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,13 +1,13 @@
 // The `data` command group: list a project's data with ICA's filters, show one item.
 
-#include "optionvalues.h"
-#include "paging.h"
-#include "showcommand.h"
-#include "views.h"
+#include "cli/optionvalues.h"
+#include "cli/paging.h"
+#include "cli/showcommand.h"
+#include "cli/views.h"
 
-#include "api/dataapi.h"
+#include "core/api/dataapi.h"
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -182,4 +182,4 @@ QList<CommandSpec> dataCommands() {
     return {listSpec(), getSpec()};
 }
 
-} // namespace icacli
+} // namespace ica::cli

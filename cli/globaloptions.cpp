@@ -1,12 +1,12 @@
-#include "globaloptions.h"
+#include "cli/globaloptions.h"
 
-#include "optionvalues.h"
+#include "cli/optionvalues.h"
 
-#include "api/serverurl.h"
+#include "core/api/serverurl.h"
 
 #include <algorithm>
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 const QString ServerVariable = QStringLiteral("ICAV2_SERVER_URL");
@@ -187,4 +187,4 @@ QString connectionHelp() {
              QLatin1String(ica::DefaultServerUrl));
 }
 
-} // namespace icacli
+} // namespace ica::cli

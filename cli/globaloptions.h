@@ -6,12 +6,12 @@
 #include <QStringList>
 #include <QUrl>
 
-#include "api/apiclient.h"
+#include "core/api/apiclient.h"
 
 #include <chrono>
 #include <optional>
 
-namespace icacli {
+namespace ica::cli {
 
 /// The options every command takes: server, credentials, the bounds of a request
 /// (timeout, body size, retries), verbose.
@@ -65,4 +65,4 @@ bool resolveConnection(const GlobalSettings &settings, const QProcessEnvironment
 /// The help text about credentials and the server, for `icatag --help`.
 [[nodiscard]] QString connectionHelp();
 
-} // namespace icacli
+} // namespace ica::cli

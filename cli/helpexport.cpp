@@ -1,11 +1,11 @@
-#include "helpexport.h"
+#include "cli/helpexport.h"
 
-#include "globaloptions.h"
-#include "helptext.h"
+#include "cli/globaloptions.h"
+#include "cli/helptext.h"
 
 #include <QRegularExpression>
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -219,4 +219,4 @@ QString bashCompletion(const QList<CommandSpec> &specs) {
              formats.join(QLatin1Char(' ')));
 }
 
-} // namespace icacli
+} // namespace ica::cli

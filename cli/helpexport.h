@@ -1,13 +1,13 @@
 #pragma once
 
-#include "command.h"
+#include "cli/command.h"
 
 #include <QCommandLineParser>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-namespace icacli {
+namespace ica::cli {
 
 // icatag's help in the two other shapes a packaged tool ships: a man page and a bash
 // completion script (hidden options --man-page and --bash-completion print them;
@@ -32,4 +32,4 @@ void addCommandOptions(const CommandSpec &spec, QCommandLineParser &parser);
 /// A bash completion script for commands, options and --output formats.
 [[nodiscard]] QString bashCompletion(const QList<CommandSpec> &specs);
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,8 +1,8 @@
-#include "helptext.h"
+#include "cli/helptext.h"
 
-#include "globaloptions.h"
+#include "cli/globaloptions.h"
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -101,4 +101,4 @@ QString commandHelp(const CommandSpec &spec, const QCommandLineParser &parser) {
            QLatin1Char('\n');
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "command.h"
+#include "cli/command.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QList>
 #include <QString>
 
-namespace icacli {
+namespace ica::cli {
 
 // icatag's help texts. Option lists come from the command's own parser, so the
 // help always shows exactly the options that parser accepts.
@@ -27,4 +27,4 @@ void addLeadingOptions(QCommandLineParser &parser);
 /// Wraps paragraphs (separated by blank lines) at `width` columns.
 [[nodiscard]] QString wrapText(const QString &text, int width = 80);
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,10 +1,10 @@
-#include "idsfile.h"
+#include "cli/idsfile.h"
 
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
 
-namespace icacli {
+namespace ica::cli {
 
 bool IdsFileReader::readFile(const QString &path, IdList *out, QString *error) {
     QFile file;
@@ -58,4 +58,4 @@ bool IdsFileReader::looksLikeDataId(const QString &id) {
     return pattern.match(id).hasMatch();
 }
 
-} // namespace icacli
+} // namespace ica::cli

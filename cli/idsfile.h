@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace icacli {
+namespace ica::cli {
 
 /// The data IDs read from an ID file, in file order without duplicates.
 struct IdList {
@@ -33,4 +33,4 @@ public:
     [[nodiscard]] static bool looksLikeDataId(const QString &id);
 };
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,6 +1,6 @@
-#include "jsonout.h"
+#include "cli/jsonout.h"
 
-#include "domain/decodecontext.h"
+#include "core/domain/decodecontext.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -9,7 +9,7 @@
 #include <cstring>
 #include <limits>
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -379,4 +379,4 @@ void appendJson(QByteArray &out, const ica::ProjectData &d) {
     json.raw("}}}");
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "domain/batch.h"
-#include "domain/projectdata.h"
+#include "core/domain/batch.h"
+#include "core/domain/projectdata.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 
-namespace icacli {
+namespace ica::cli {
 
 /// Writes compact JSON straight into a byte buffer: what streamed listings use
 /// instead of building a QJsonObject and a QJsonDocument for each row, which costs
@@ -54,4 +54,4 @@ template <typename T> void appendJson(QByteArray &out, const T &row) {
     JsonOut(out).value(row.toJson());
 }
 
-} // namespace icacli
+} // namespace ica::cli

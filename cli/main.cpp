@@ -1,8 +1,8 @@
 // icatag: the ICA Tagger command line. All of it lives in the icacli library
 // (cli.h, runner.h) so the tests can run it in-process.
 
-#include "runner.h"
-#include "store/coredumps.h"
+#include "cli/runner.h"
+#include "core/store/coredumps.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -25,5 +25,5 @@ int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("icatag"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ICATAG_VERSION));
-    return icacli::runMain(QCoreApplication::arguments());
+    return ica::cli::runMain(QCoreApplication::arguments());
 }

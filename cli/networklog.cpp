@@ -1,11 +1,11 @@
-#include "networklog.h"
+#include "cli/networklog.h"
 
 #include <QDateTime>
 #include <QNetworkReply>
 
 #include <memory>
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -95,4 +95,4 @@ void LoggingNetworkAccessManager::onReplyFinished(QNetworkReply *reply, const QS
     }
 }
 
-} // namespace icacli
+} // namespace ica::cli

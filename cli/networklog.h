@@ -1,11 +1,11 @@
 #pragma once
 
-#include "console.h"
+#include "cli/console.h"
 
 #include <QByteArray>
 #include <QNetworkAccessManager>
 
-namespace icacli {
+namespace ica::cli {
 
 /// The CLI's network access manager: every request the core client makes passes
 /// through createRequest(), so this is the one place that logs them (--verbose:
@@ -31,4 +31,4 @@ private:
     QByteArray m_reportHeader;
 };
 
-} // namespace icacli
+} // namespace ica::cli

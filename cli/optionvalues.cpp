@@ -1,4 +1,4 @@
-#include "optionvalues.h"
+#include "cli/optionvalues.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-namespace icacli {
+namespace ica::cli {
 
 bool requiredValue(const QCommandLineParser &parser, const QString &name, const QString &hint,
                    QString *out, QString *error) {
@@ -139,4 +139,4 @@ bool parseMatchMode(const QString &option, const QString &text, ica::MatchMode *
     return false;
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/queries.h"
-#include "domain/statuses.h"
+#include "core/api/queries.h"
+#include "core/domain/statuses.h"
 
 #include <QDateTime>
 #include <QList>
@@ -10,7 +10,7 @@
 
 class QCommandLineParser;
 
-namespace icacli {
+namespace ica::cli {
 
 /// The trimmed value of a required option; false with "--NAME is required: <hint>".
 bool requiredValue(const QCommandLineParser &parser, const QString &name, const QString &hint,
@@ -45,4 +45,4 @@ bool checkSortSyntax(const QString &sort, QString *error);
 bool parseMatchMode(const QString &option, const QString &text, ica::MatchMode *out,
                     QString *error);
 
-} // namespace icacli
+} // namespace ica::cli

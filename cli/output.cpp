@@ -1,10 +1,10 @@
-#include "output.h"
+#include "cli/output.h"
 
 #include <QJsonDocument>
 
 #include <algorithm>
 
-namespace icacli {
+namespace ica::cli {
 
 QString formatName(OutputFormat format) {
     switch (format) {
@@ -140,4 +140,4 @@ void Printer::printRecord(const Record &record) {
     m_console.out(table.render(false));
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "console.h"
+#include "cli/console.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -12,7 +12,7 @@
 #include <functional>
 #include <optional>
 
-namespace icacli {
+namespace ica::cli {
 
 /// How a command prints its result on standard output. Jsonl (JSON Lines: one
 /// compact object a line) is offered by the listings only.
@@ -84,4 +84,4 @@ private:
     OutputFormat m_format;
 };
 
-} // namespace icacli
+} // namespace ica::cli

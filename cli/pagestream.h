@@ -1,8 +1,8 @@
 #pragma once
 
-#include "idset.h"
+#include "cli/idset.h"
 
-#include "api/pagecollector.h"
+#include "core/api/pagecollector.h"
 
 #include <QMap>
 #include <QPointer>
@@ -11,7 +11,7 @@
 #include <memory>
 #include <optional>
 
-namespace icacli {
+namespace ica::cli {
 
 /// How a streamed `--all` listing pages.
 struct StreamPlan {
@@ -327,4 +327,4 @@ private:
     QMap<qint64, ica::Page<T>> m_waiting;
 };
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,10 +1,10 @@
-#include "paging.h"
+#include "cli/paging.h"
 
-#include "optionvalues.h"
+#include "cli/optionvalues.h"
 
 #include <algorithm>
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 /// Page sizes above this are surely typos; the server refuses far smaller ones.
@@ -134,4 +134,4 @@ QString nextPageHint(const ica::PageRequest &request, const ica::PageInfo &info,
     return rows + QStringLiteral("; next page: --offset %1").arg(end);
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,15 +1,15 @@
 #pragma once
 
-#include "command.h"
-#include "pagestream.h"
-#include "rowwriter.h"
+#include "cli/command.h"
+#include "cli/pagestream.h"
+#include "cli/rowwriter.h"
 
-#include "api/pagecollector.h"
-#include "api/queries.h"
+#include "core/api/pagecollector.h"
+#include "core/api/queries.h"
 
 #include <QCommandLineParser>
 
-namespace icacli {
+namespace ica::cli {
 
 /// The paging options every listing shares: --page-size, --offset, --cursor,
 /// --all and --sort, checked together.
@@ -166,4 +166,4 @@ private:
     std::unique_ptr<RowWriter<T>> m_writer;
 };
 
-} // namespace icacli
+} // namespace ica::cli

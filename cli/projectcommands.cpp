@@ -1,11 +1,11 @@
 // The `projects` command group.
 
-#include "paging.h"
-#include "views.h"
+#include "cli/paging.h"
+#include "cli/views.h"
 
-#include "api/projectapi.h"
+#include "core/api/projectapi.h"
 
-namespace icacli {
+namespace ica::cli {
 
 QList<CommandSpec> projectCommands() {
     CommandSpec list;
@@ -44,4 +44,4 @@ QList<CommandSpec> projectCommands() {
     return {list};
 }
 
-} // namespace icacli
+} // namespace ica::cli

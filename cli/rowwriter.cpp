@@ -1,8 +1,8 @@
-#include "rowwriter.h"
+#include "cli/rowwriter.h"
 
 #include <algorithm>
 
-namespace icacli::rowtext {
+namespace ica::cli::rowtext {
 
 namespace {
 /// Line breaks inside a cell would break the grid: a table shows them as spaces.
@@ -71,4 +71,4 @@ void appendTableLine(QString &text, const QStringList &cells, const QList<qsizet
     text += QLatin1Char('\n');
 }
 
-} // namespace icacli::rowtext
+} // namespace ica::cli::rowtext

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "console.h"
-#include "jsonout.h"
-#include "output.h"
+#include "cli/console.h"
+#include "cli/jsonout.h"
+#include "cli/output.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QStringList>
 
-namespace icacli {
+namespace ica::cli {
 
 /// Helpers of RowWriter that do not depend on the row type.
 namespace rowtext {
@@ -142,4 +142,4 @@ private:
     QByteArray m_bytes;
 };
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,6 +1,6 @@
-#include "runner.h"
+#include "cli/runner.h"
 
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -8,7 +8,7 @@
 
 #include <unistd.h>
 
-namespace icacli {
+namespace ica::cli {
 
 int runMain(const QStringList &arguments) {
     QFile out;
@@ -28,4 +28,4 @@ int runMain(const QStringList &arguments) {
     return QCoreApplication::exec();
 }
 
-} // namespace icacli
+} // namespace ica::cli

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "command.h"
+#include "cli/command.h"
 
-#include "api/apiresult.h"
+#include "core/api/apiresult.h"
 
-namespace icacli {
+namespace ica::cli {
 
 /// Fetches one object (a batch, an item, a data item) and prints it.
 template <typename T> class ShowCommand final : public Command {
@@ -32,4 +32,4 @@ private:
     Record (*m_record)(const T &);
 };
 
-} // namespace icacli
+} // namespace ica::cli

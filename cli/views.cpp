@@ -1,8 +1,8 @@
-#include "views.h"
+#include "cli/views.h"
 
-#include "domain/decodecontext.h"
+#include "core/domain/decodecontext.h"
 
-namespace icacli {
+namespace ica::cli {
 
 namespace {
 
@@ -231,4 +231,4 @@ QString countsLine(const StatusCounts &counts) {
     return parts.join(QStringLiteral(", "));
 }
 
-} // namespace icacli
+} // namespace ica::cli

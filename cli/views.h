@@ -1,14 +1,14 @@
 #pragma once
 
-#include "output.h"
+#include "cli/output.h"
 
-#include "domain/batch.h"
-#include "domain/project.h"
-#include "domain/projectdata.h"
+#include "core/domain/batch.h"
+#include "core/domain/project.h"
+#include "core/domain/projectdata.h"
 
 #include <QMap>
 
-namespace icacli {
+namespace ica::cli {
 
 // How each ICA object looks in table and CSV output. JSON output needs nothing
 // here: it is the domain type's own toJson(), the API's shape.
@@ -35,4 +35,4 @@ using StatusCounts = QList<QPair<ica::ItemStatus, qint64>>;
 /// "INITIALISED 0, ..., FAILED 10" for progress lines, in lifecycle order.
 [[nodiscard]] QString countsLine(const StatusCounts &counts);
 
-} // namespace icacli
+} // namespace ica::cli

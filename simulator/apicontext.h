@@ -1,12 +1,12 @@
 #pragma once
 
-#include "authenticator.h"
-#include "batchengine.h"
-#include "datastore.h"
-#include "paging.h"
-#include "serializer.h"
+#include "simulator/authenticator.h"
+#include "simulator/batchengine.h"
+#include "simulator/datastore.h"
+#include "simulator/paging.h"
+#include "simulator/serializer.h"
 
-namespace icasim {
+namespace ica::sim {
 
 /// What the endpoint classes share. Everything lives in the simulator's thread.
 struct ApiContext {
@@ -26,4 +26,4 @@ struct ApiContext {
     }
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,11 +1,11 @@
-#include "apierror.h"
+#include "simulator/apierror.h"
 
 #include <QUrl>
 #include <QUuid>
 
-#include "jsonwriter.h"
+#include "simulator/jsonwriter.h"
 
-namespace icasim {
+namespace ica::sim {
 
 QByteArray reasonPhrase(int status) {
     switch (status) {
@@ -72,4 +72,4 @@ QByteArray problemJson(const ApiError &error, const QString &instance, TimeMs ti
     return w.take();
 }
 
-} // namespace icasim
+} // namespace ica::sim

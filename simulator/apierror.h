@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timeutil.h"
+#include "simulator/timeutil.h"
 
 #include <QByteArray>
 #include <QList>
@@ -9,7 +9,7 @@
 
 #include <exception>
 
-namespace icasim {
+namespace ica::sim {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
@@ -20,7 +20,7 @@ struct ApiError : std::exception {
         : status(status)
         , detail(std::move(detail))
         , parameters(std::move(parameters)) {}
-    const char *what() const noexcept override { return "icasim::ApiError"; }
+    const char *what() const noexcept override { return "ica::sim::ApiError"; }
 
     int status;
     QString detail;                            ///< never contains credentials
@@ -40,4 +40,4 @@ QByteArray reasonPhrase(int status);
 /// The Problem JSON body for an error. instance is the request path.
 QByteArray problemJson(const ApiError &error, const QString &instance, TimeMs timestamp);
 
-} // namespace icasim
+} // namespace ica::sim

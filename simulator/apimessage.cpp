@@ -1,6 +1,6 @@
-#include "apimessage.h"
+#include "simulator/apimessage.h"
 
-namespace icasim {
+namespace ica::sim {
 
 QByteArray ApiRequest::header(const QByteArray &lowerName) const {
     for (const auto &h : headers) {
@@ -53,4 +53,4 @@ ApiResponse ApiResponse::problem(const ApiError &error, const QString &instance,
     return r;
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "apierror.h"
-#include "queryparams.h"
+#include "simulator/apierror.h"
+#include "simulator/queryparams.h"
 
 #include <QByteArray>
 #include <QString>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Everything a handler needs from an HTTP request, copied out of QHttpServerRequest
 /// (which QtHttpServer reuses for the next request on the same connection).
@@ -42,4 +42,4 @@ struct ApiResponse {
     static ApiResponse plainJson(QByteArray body, int status = 200);
 };
 
-} // namespace icasim
+} // namespace ica::sim

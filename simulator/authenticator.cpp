@@ -1,6 +1,6 @@
-#include "authenticator.h"
+#include "simulator/authenticator.h"
 
-#include "jsonwriter.h"
+#include "simulator/jsonwriter.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -8,7 +8,7 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 
@@ -131,4 +131,4 @@ Authenticator::TokenCheck Authenticator::verifyToken(const QByteArray &jwt,
     return TokenCheck::Valid;
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "apimessage.h"
-#include "uuid.h"
+#include "simulator/apimessage.h"
+#include "simulator/uuid.h"
 
 #include <QByteArray>
 #include <QStringList>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Checks credentials and issues JWTs the way ICA does: X-API-Key on any call,
 /// or "Authorization: Bearer <jwt>" where the JWT came from POST /api/tokens.
@@ -50,4 +50,4 @@ private:
     QByteArray m_secret;
 };
 
-} // namespace icasim
+} // namespace ica::sim

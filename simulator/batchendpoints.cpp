@@ -1,10 +1,10 @@
-#include "batchendpoints.h"
+#include "simulator/batchendpoints.h"
 
-#include "batchrequestparser.h"
+#include "simulator/batchrequestparser.h"
 
 #include <algorithm>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 
@@ -183,4 +183,4 @@ ApiResponse BatchEndpoints::listItems(const ApiRequest &request, const PathArgs 
     return ApiResponse::json(w.take());
 }
 
-} // namespace icasim
+} // namespace ica::sim

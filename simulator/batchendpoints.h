@@ -1,13 +1,13 @@
 #pragma once
 
-#include "apicontext.h"
-#include "router.h"
+#include "simulator/apicontext.h"
+#include "simulator/router.h"
 
 #include <QJsonObject>
 
 #include <functional>
 
-namespace icasim {
+namespace ica::sim {
 
 /// The four project data update batch calls under /api/projects/{projectId}/dataUpdateBatch.
 class BatchEndpoints {
@@ -41,4 +41,4 @@ private:
     std::function<void(const QString &, const QJsonObject &)> m_created;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,13 +1,13 @@
-#include "batchengine.h"
+#include "simulator/batchengine.h"
 
-#include "datastore.h"
+#include "simulator/datastore.h"
 
 #include <QSet>
 
 #include <algorithm>
 #include <iterator>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 const char *const kItemStatusNames[] = {"INITIALISED", "WAITING_RESOURCES", "UPDATING",
@@ -232,4 +232,4 @@ IndexUnion BatchEngine::itemsWithStatus(const Batch &batch,
     return result;
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,15 +1,15 @@
 #pragma once
 
-#include "indexunion.h"
-#include "model.h"
-#include "rng.h"
+#include "simulator/indexunion.h"
+#include "simulator/model.h"
+#include "simulator/rng.h"
 
 #include <QHash>
 
 #include <memory>
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 class DataStore;
 
@@ -115,4 +115,4 @@ private:
     QHash<Uuid, int> m_byJob;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,9 +1,9 @@
-#include "batchjournal.h"
+#include "simulator/batchjournal.h"
 
 #include <QFile>
 #include <QJsonDocument>
 
-namespace icasim {
+namespace ica::sim {
 
 QList<BatchJournal::Entry> BatchJournal::read() const {
     QList<Entry> entries;
@@ -34,4 +34,4 @@ bool BatchJournal::append(const QString &projectId, const QJsonObject &body) con
     return file.write(bytes) == bytes.size() && file.flush();
 }
 
-} // namespace icasim
+} // namespace ica::sim

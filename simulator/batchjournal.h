@@ -4,7 +4,7 @@
 #include <QList>
 #include <QString>
 
-namespace icasim {
+namespace ica::sim {
 
 /// A file of the batches a simulator created, one JSON line each ({"projectId", "body"}),
 /// so a demo keeps its batches (same ids, same data changes) across restarts: the
@@ -30,4 +30,4 @@ private:
     QString m_path;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,10 +1,10 @@
-#include "batchrequestparser.h"
+#include "simulator/batchrequestparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 
@@ -196,4 +196,4 @@ CreateBatchRequest BatchRequestParser::parseCreateBatch(const QJsonObject &body)
     return result;
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "apimessage.h"
-#include "model.h"
+#include "simulator/apimessage.h"
+#include "simulator/model.h"
 
 #include <QJsonObject>
 
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 /// A validated CreateProjectDataUpdateBatch body.
 struct CreateBatchRequest {
@@ -29,4 +29,4 @@ public:
     static CreateBatchRequest parseCreateBatch(const QJsonObject &body);
 };
 
-} // namespace icasim
+} // namespace ica::sim

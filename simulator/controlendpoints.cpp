@@ -1,13 +1,13 @@
-#include "controlendpoints.h"
+#include "simulator/controlendpoints.h"
 
-#include "datastore.h"
-#include "icasimulator.h"
+#include "simulator/datastore.h"
+#include "simulator/icasimulator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 ApiResponse jsonAnswer(const QJsonObject &object) {
@@ -82,4 +82,4 @@ ApiResponse ControlEndpoints::info() {
     });
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "router.h"
+#include "simulator/router.h"
 
-namespace icasim {
+namespace ica::sim {
 
 class IcaSimulator;
 
@@ -38,4 +38,4 @@ private:
     IcaSimulator &m_sim;
 };
 
-} // namespace icasim
+} // namespace ica::sim

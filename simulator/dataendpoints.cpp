@@ -1,8 +1,8 @@
-#include "dataendpoints.h"
+#include "simulator/dataendpoints.h"
 
-#include "dataquery.h"
+#include "simulator/dataquery.h"
 
-namespace icasim {
+namespace ica::sim {
 
 void DataEndpoints::registerRoutes(Router &router) {
     router.add("GET", QStringLiteral("/api/projects/{projectId}/data"),
@@ -48,4 +48,4 @@ ApiResponse DataEndpoints::getData(const PathArgs &args) {
     return ApiResponse::json(m_ctx.serializer.projectDataDocument(projectIndex, node));
 }
 
-} // namespace icasim
+} // namespace ica::sim

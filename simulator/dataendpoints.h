@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apicontext.h"
-#include "router.h"
+#include "simulator/apicontext.h"
+#include "simulator/router.h"
 
-namespace icasim {
+namespace ica::sim {
 
 /// GET /api/projects/{projectId}/data and GET /api/projects/{projectId}/data/{dataId}.
 class DataEndpoints {
@@ -19,4 +19,4 @@ private:
     ApiContext &m_ctx;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,13 +1,13 @@
-#include "datagenerator.h"
+#include "simulator/datagenerator.h"
 
-#include "rng.h"
+#include "simulator/rng.h"
 
 #include <QDateTime>
 #include <QStringBuilder>
 
 #include <iterator>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 
@@ -441,4 +441,4 @@ void DataGenerator::generate(int projectCount, int filesInFirstProject, int file
     }
 }
 
-} // namespace icasim
+} // namespace ica::sim

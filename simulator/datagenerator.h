@@ -1,10 +1,10 @@
 #pragma once
 
-#include "model.h"
+#include "simulator/model.h"
 
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Builds the seeded tenant: catalogues, projects and their folder trees with realistic
 /// sequencing-lab content (runs with FASTQ, analysis outputs, a reference bundle).
@@ -29,4 +29,4 @@ private:
     quint64 m_seed;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,10 +1,10 @@
-#include "dataquery.h"
+#include "simulator/dataquery.h"
 
-#include "apierror.h"
+#include "simulator/apierror.h"
 
 #include <algorithm>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 
@@ -260,4 +260,4 @@ Pager::CompareFactory DataQuery::comparator(const Project &project, const World 
     };
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "model.h"
-#include "paging.h"
+#include "simulator/model.h"
+#include "simulator/paging.h"
 
 #include <optional>
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 enum class MatchMode { Exact, Exclude, Fuzzy };
 
@@ -48,4 +48,4 @@ public:
     static bool matches(const DataNode &node, const World &world, const DataFilter &filter);
 };
 
-} // namespace icasim
+} // namespace ica::sim

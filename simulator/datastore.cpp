@@ -1,8 +1,8 @@
-#include "datastore.h"
+#include "simulator/datastore.h"
 
-#include "datagenerator.h"
+#include "simulator/datagenerator.h"
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 void applyTags(QStringList &tags, const QStringList &add, const QStringList &remove) {
@@ -64,4 +64,4 @@ int DataStore::applyUpdate(int project, int node, const DataUpdate &update, Time
     return changed;
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "model.h"
+#include "simulator/model.h"
 
 #include <QStringView>
 
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Owns the tenant's projects and data trees and applies data updates to them.
 /// Not thread-safe: it lives in the simulator's thread like everything it serves.
@@ -37,4 +37,4 @@ private:
     QHash<Uuid, int> m_projectById;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,8 +1,8 @@
-#include "faultinjector.h"
+#include "simulator/faultinjector.h"
 
 #include <QJsonValue>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 bool pathMatches(const QString &path, const QString &filter) {
@@ -318,4 +318,4 @@ QJsonObject FaultInjector::toJson() const {
     };
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "rng.h"
-#include "simulatoroptions.h"
+#include "simulator/rng.h"
+#include "simulator/simulatoroptions.h"
 
 #include <QJsonObject>
 #include <QMutex>
 
-namespace icasim {
+namespace ica::sim {
 
 /// What to do to one request.
 struct FaultDecision {
@@ -71,4 +71,4 @@ private:
     int m_stormFaults = 0;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,4 +1,4 @@
-#include "gzip.h"
+#include "simulator/gzip.h"
 
 #include <QList>
 
@@ -6,7 +6,7 @@
 
 #include <cstring>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 constexpr int kGzipWindowBits = 15 + 16; // 15-bit window, gzip wrapper
@@ -77,4 +77,4 @@ bool acceptsGzip(const QByteArray &acceptEncoding) {
     return false;
 }
 
-} // namespace icasim
+} // namespace ica::sim

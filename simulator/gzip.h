@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace icasim {
+namespace ica::sim {
 
 /// gzip (RFC 1952) at zlib's fastest level, as ICA does for Accept-Encoding: gzip.
 QByteArray gzipCompress(const QByteArray &data);
@@ -13,4 +13,4 @@ std::optional<QByteArray> gzipDecompress(const QByteArray &data);
 /// True if an Accept-Encoding value admits gzip (present and not q=0).
 bool acceptsGzip(const QByteArray &acceptEncoding);
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,7 +1,7 @@
-#include "httpfrontend.h"
+#include "simulator/httpfrontend.h"
 
-#include "authenticator.h"
-#include "gzip.h"
+#include "simulator/authenticator.h"
+#include "simulator/gzip.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
@@ -12,9 +12,9 @@
 #include <QTimer>
 #include <QUrl>
 
-namespace icasim {
+namespace ica::sim {
 
-Q_LOGGING_CATEGORY(lcSimHttp, "icasim.http", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSimHttp, "ica.sim.http", QtWarningMsg)
 
 namespace {
 
@@ -246,4 +246,4 @@ void HttpFrontend::deliver(std::shared_ptr<QHttpServerResponder> responder,
         write();
 }
 
-} // namespace icasim
+} // namespace ica::sim

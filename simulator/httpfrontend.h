@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apimessage.h"
-#include "faultinjector.h"
-#include "router.h"
+#include "simulator/apimessage.h"
+#include "simulator/faultinjector.h"
+#include "simulator/router.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -14,7 +14,7 @@
 class QElapsedTimer;
 class QTcpSocket;
 
-namespace icasim {
+namespace ica::sim {
 
 class Authenticator;
 
@@ -62,4 +62,4 @@ private:
     quint16 m_port = 0;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,26 +1,26 @@
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
-#include "batchjournal.h"
+#include "simulator/batchjournal.h"
 
-#include "apicontext.h"
-#include "authenticator.h"
-#include "batchendpoints.h"
-#include "batchengine.h"
-#include "controlendpoints.h"
-#include "dataendpoints.h"
-#include "datagenerator.h"
-#include "datastore.h"
-#include "httpfrontend.h"
-#include "paging.h"
-#include "serializer.h"
-#include "simclock.h"
-#include "tenantendpoints.h"
+#include "simulator/apicontext.h"
+#include "simulator/authenticator.h"
+#include "simulator/batchendpoints.h"
+#include "simulator/batchengine.h"
+#include "simulator/controlendpoints.h"
+#include "simulator/dataendpoints.h"
+#include "simulator/datagenerator.h"
+#include "simulator/datastore.h"
+#include "simulator/httpfrontend.h"
+#include "simulator/paging.h"
+#include "simulator/serializer.h"
+#include "simulator/simclock.h"
+#include "simulator/tenantendpoints.h"
 
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QTimer>
 
-namespace icasim {
+namespace ica::sim {
 
 struct IcaSimulator::Private {
     SimulatorOptions options;
@@ -299,4 +299,4 @@ int IcaSimulator::batchCount() const {
     return int(d->engine->batches().size());
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "faultinjector.h"
-#include "simulatoroptions.h"
-#include "timeutil.h"
+#include "simulator/faultinjector.h"
+#include "simulator/simulatoroptions.h"
+#include "simulator/timeutil.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -13,7 +13,7 @@
 #include <memory>
 #include <optional>
 
-namespace icasim {
+namespace ica::sim {
 
 class BatchEngine;
 class DataStore;
@@ -104,4 +104,4 @@ private:
     std::unique_ptr<Private> d;
 };
 
-} // namespace icasim
+} // namespace ica::sim

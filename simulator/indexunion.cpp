@@ -1,9 +1,9 @@
-#include "indexunion.h"
+#include "simulator/indexunion.h"
 
 #include <algorithm>
 #include <climits>
 
-namespace icasim {
+namespace ica::sim {
 
 void IndexUnion::addRange(int begin, int end) {
     if (end > begin)
@@ -80,4 +80,4 @@ std::vector<int> IndexUnion::all() const {
     return out;
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 /// A union of disjoint sets of row positions, each either a contiguous range or a sorted
 /// vector. Batch items by status have exactly this shape (pending statuses are ranges,
@@ -33,4 +33,4 @@ private:
     std::vector<Part> m_parts;
 };
 
-} // namespace icasim
+} // namespace ica::sim

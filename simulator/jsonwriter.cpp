@@ -1,6 +1,6 @@
-#include "jsonwriter.h"
+#include "simulator/jsonwriter.h"
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 const char kHex[] = "0123456789abcdef";
@@ -193,4 +193,4 @@ void JsonWriter::rawMembers(const QByteArray &members) {
     m_out.append(members);
 }
 
-} // namespace icasim
+} // namespace ica::sim

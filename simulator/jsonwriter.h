@@ -1,7 +1,7 @@
 #pragma once
 
-#include "timeutil.h"
-#include "uuid.h"
+#include "simulator/timeutil.h"
+#include "simulator/uuid.h"
 
 #include <QByteArray>
 #include <QLatin1String>
@@ -10,7 +10,7 @@
 
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Streams compact JSON into a byte array. Several times faster than building a
 /// QJsonObject tree for large pages; callers are responsible for balanced begin/end calls.
@@ -74,4 +74,4 @@ private:
     bool m_afterKey = false;
 };
 
-} // namespace icasim
+} // namespace ica::sim

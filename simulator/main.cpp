@@ -1,7 +1,7 @@
 // ica-sim: serves the ICA simulator until SIGINT/SIGTERM.
 // Prints ICA_SIM_URL=... and ICA_SIM_API_KEY=... (the simulator's own demo key) on start.
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -88,7 +88,7 @@ int main(int argc, char **argv) {
         usageError(
             QStringLiteral("unexpected argument '%1'.").arg(parser.positionalArguments().first()));
 
-    icasim::SimulatorOptions options;
+    ica::sim::SimulatorOptions options;
     options.port = quint16(intOption(parser, QStringLiteral("port"), 0, 65535));
     if (!options.address.setAddress(parser.value(QStringLiteral("address"))))
         usageError(QStringLiteral("--address must be an IP address."));
@@ -113,7 +113,7 @@ int main(int argc, char **argv) {
     options.tokenLifetimeSeconds =
         intOption(parser, QStringLiteral("token-lifetime"), 1, 365 * 24 * 3600);
 
-    icasim::FaultOptions &faults = options.faults;
+    ica::sim::FaultOptions &faults = options.faults;
     const QString faultPath = parser.value(QStringLiteral("fault-path"));
     faults.latencyMs = intOption(parser, QStringLiteral("latency"), 0, 600000);
     faults.failNext = intOption(parser, QStringLiteral("fail-next"), 0, 1000000000);
@@ -145,7 +145,7 @@ int main(int argc, char **argv) {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
 
-    icasim::IcaSimulator simulator(options);
+    ica::sim::IcaSimulator simulator(options);
     QString error;
     if (!simulator.start(&error)) {
         std::fprintf(stderr, "ica-sim: %s\n", qPrintable(error));

@@ -1,8 +1,8 @@
-#include "model.h"
+#include "simulator/model.h"
 
 #include <iterator>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 const char *const kDataStatusNames[] = {"PARTIAL",  "AVAILABLE",   "ARCHIVING",
@@ -31,4 +31,4 @@ int World::formatIndex(QAnyStringView code) const {
     return -1;
 }
 
-} // namespace icasim
+} // namespace ica::sim

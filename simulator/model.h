@@ -2,8 +2,8 @@
 
 // Plain data of the simulated tenant: what the generator creates and the store owns.
 
-#include "timeutil.h"
-#include "uuid.h"
+#include "simulator/timeutil.h"
+#include "simulator/uuid.h"
 
 #include <QAnyStringView>
 #include <QHash>
@@ -12,7 +12,7 @@
 
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 enum class DataStatus : quint8 { Partial, Available, Archiving, Archived, Unarchiving, Deleting };
 const char *dataStatusName(DataStatus status);
@@ -101,4 +101,4 @@ struct Project {
     int fileCount = 0;
 };
 
-} // namespace icasim
+} // namespace ica::sim

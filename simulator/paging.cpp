@@ -1,14 +1,14 @@
-#include "paging.h"
+#include "simulator/paging.h"
 
-#include "apierror.h"
-#include "jsonwriter.h"
+#include "simulator/apierror.h"
+#include "simulator/jsonwriter.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 
 #include <algorithm>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 
@@ -192,4 +192,4 @@ void Pager::writeFooter(JsonWriter &w, const PageResult &result) {
     }
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "queryparams.h"
+#include "simulator/queryparams.h"
 
 #include <QByteArray>
 #include <QString>
@@ -8,7 +8,7 @@
 #include <functional>
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 class JsonWriter;
 
@@ -78,4 +78,4 @@ private:
     QByteArray m_secret;
 };
 
-} // namespace icasim
+} // namespace ica::sim

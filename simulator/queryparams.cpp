@@ -1,10 +1,10 @@
-#include "queryparams.h"
+#include "simulator/queryparams.h"
 
 #include <QUrl>
 
 #include <algorithm>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 QString decodeComponent(QByteArray part) {
@@ -79,4 +79,4 @@ QByteArray QueryParams::canonical(const QStringList &excludedNames) const {
     return out;
 }
 
-} // namespace icasim
+} // namespace ica::sim

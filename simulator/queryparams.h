@@ -6,7 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Decoded query parameters in arrival order. '+' decodes to a space, like the form
 /// encoding a Spring server accepts; repeated names are kept.
@@ -31,4 +31,4 @@ private:
     QList<QPair<QString, QString>> m_items;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -2,7 +2,7 @@
 
 #include <QtGlobal>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Small, fast, deterministic pseudo-random generator (SplitMix64). The same seed gives the
 /// same sequence on every platform, which is what seeded data generation needs; it is not
@@ -34,4 +34,4 @@ private:
     quint64 m_state;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,8 +1,8 @@
-#include "router.h"
+#include "simulator/router.h"
 
 #include <QUrl>
 
-namespace icasim {
+namespace ica::sim {
 
 void Router::add(const QByteArray &method, const QString &pattern, AuthRequirement auth,
                  Handler handler) {
@@ -52,4 +52,4 @@ Router::Match Router::match(const QByteArray &method, const QByteArray &encodedP
     return result;
 }
 
-} // namespace icasim
+} // namespace ica::sim

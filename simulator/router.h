@@ -1,13 +1,13 @@
 #pragma once
 
-#include "apimessage.h"
+#include "simulator/apimessage.h"
 
 #include <QHash>
 
 #include <functional>
 #include <vector>
 
-namespace icasim {
+namespace ica::sim {
 
 using PathArgs = QHash<QString, QString>;
 using Handler = std::function<ApiResponse(const ApiRequest &, const PathArgs &)>;
@@ -44,4 +44,4 @@ private:
     std::vector<Route> m_routes;
 };
 
-} // namespace icasim
+} // namespace ica::sim

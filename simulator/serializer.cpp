@@ -1,6 +1,6 @@
-#include "serializer.h"
+#include "simulator/serializer.h"
 
-namespace icasim {
+namespace ica::sim {
 
 Serializer::Serializer(const DataStore &store, const BatchEngine &engine)
     : m_store(store)
@@ -322,4 +322,4 @@ QByteArray Serializer::itemDocument(const Batch &batch, int itemIndex) const {
     return w.take();
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "batchengine.h"
-#include "datastore.h"
-#include "jsonwriter.h"
+#include "simulator/batchengine.h"
+#include "simulator/datastore.h"
+#include "simulator/jsonwriter.h"
 
 #include <unordered_map>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Writes the ICA v3 JSON shapes (Project, ProjectData, ProjectDataUpdateBatch, Job,
 /// ProjectDataUpdateBatchItem...) with every field the spec marks required. Objects that
@@ -46,4 +46,4 @@ private:
     mutable std::unordered_map<const Batch *, std::vector<QByteArray>> m_groupFragments;
 };
 
-} // namespace icasim
+} // namespace ica::sim

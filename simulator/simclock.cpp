@@ -1,6 +1,6 @@
-#include "simclock.h"
+#include "simulator/simclock.h"
 
-namespace icasim {
+namespace ica::sim {
 
 SimClock::SimClock(TimeMs start, double speed, bool manual)
     : m_start(start)
@@ -28,4 +28,4 @@ void SimClock::advance(qint64 ms) {
     sync();
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "timeutil.h"
+#include "simulator/timeutil.h"
 
 #include <QElapsedTimer>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Simulated time. In real-time mode it follows real elapsed time multiplied by speed
 /// (sync() reads it); in manual mode only advance() moves it. advance() works in both.
@@ -32,4 +32,4 @@ private:
     QElapsedTimer m_elapsed;
 };
 
-} // namespace icasim
+} // namespace ica::sim

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Faults injected into answers under /ica/rest (never into the /_sim control surface).
 /// Counted faults ("next N requests") are consumed in the order below: a request takes at
@@ -78,4 +78,4 @@ struct SimulatorOptions {
     FaultOptions faults;
 };
 
-} // namespace icasim
+} // namespace ica::sim

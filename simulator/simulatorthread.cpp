@@ -1,8 +1,8 @@
-#include "simulatorthread.h"
+#include "simulator/simulatorthread.h"
 
 #include <QMetaObject>
 
-namespace icasim {
+namespace ica::sim {
 
 SimulatorThread::SimulatorThread(SimulatorOptions options)
     : m_options(std::move(options)) {
@@ -69,4 +69,4 @@ void SimulatorThread::advance(std::chrono::milliseconds simulated) {
         invoke([simulated](IcaSimulator &s) { s.advance(simulated); });
 }
 
-} // namespace icasim
+} // namespace ica::sim

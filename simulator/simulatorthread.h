@@ -1,6 +1,6 @@
 #pragma once
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
 #include <QThread>
 
@@ -9,7 +9,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Runs an IcaSimulator in its own thread, so serving never blocks the caller's event loop
 /// (the GUI's --demo mode). start() blocks until the server listens. Calls into the
@@ -64,4 +64,4 @@ private:
     QString m_apiKey;
 };
 
-} // namespace icasim
+} // namespace ica::sim

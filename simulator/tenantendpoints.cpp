@@ -1,8 +1,8 @@
-#include "tenantendpoints.h"
+#include "simulator/tenantendpoints.h"
 
 #include <algorithm>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 
@@ -148,4 +148,4 @@ ApiResponse TenantEndpoints::getJob(const PathArgs &args) {
     return ApiResponse::json(m_ctx.serializer.jobDocument(*batch));
 }
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apicontext.h"
-#include "router.h"
+#include "simulator/apicontext.h"
+#include "simulator/router.h"
 
-namespace icasim {
+namespace ica::sim {
 
 /// Tenant-level calls: POST /api/tokens (+ :refresh), GET /api/projects[/{projectId}],
 /// GET /api/jobs[/{jobId}].
@@ -23,4 +23,4 @@ private:
     ApiContext &m_ctx;
 };
 
-} // namespace icasim
+} // namespace ica::sim

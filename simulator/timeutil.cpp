@@ -1,9 +1,9 @@
-#include "timeutil.h"
+#include "simulator/timeutil.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 
@@ -110,4 +110,4 @@ TimeMs wallClockMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-} // namespace icasim
+} // namespace ica::sim

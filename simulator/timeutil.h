@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace icasim {
+namespace ica::sim {
 
 /// Milliseconds since the Unix epoch, UTC: the simulator's only time representation.
 using TimeMs = qint64;
@@ -24,4 +24,4 @@ TimeMs utcDateMs(int year, int month, int day);
 /// Real wall-clock time, ms since the epoch.
 TimeMs wallClockMs();
 
-} // namespace icasim
+} // namespace ica::sim

@@ -1,8 +1,8 @@
-#include "uuid.h"
+#include "simulator/uuid.h"
 
-#include "rng.h"
+#include "simulator/rng.h"
 
-namespace icasim {
+namespace ica::sim {
 
 namespace {
 const char kHex[] = "0123456789abcdef";
@@ -87,4 +87,4 @@ QString makeDataId(const char *prefix, Rng &rng) {
     return QString::fromLatin1(bytes);
 }
 
-} // namespace icasim
+} // namespace ica::sim

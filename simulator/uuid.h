@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace icasim {
+namespace ica::sim {
 
 class Rng;
 
@@ -41,4 +41,4 @@ void appendHex(QByteArray &out, quint64 value, int bytes);
 /// "fil." / "fol." style data id: prefix plus 32 lower-case hex digits.
 QString makeDataId(const char *prefix, Rng &rng);
 
-} // namespace icasim
+} // namespace ica::sim

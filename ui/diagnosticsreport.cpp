@@ -1,7 +1,7 @@
-#include "diagnosticsreport.h"
+#include "ui/diagnosticsreport.h"
 
-#include "diagnostics/logfile.h"
-#include "session/session.h"
+#include "core/diagnostics/logfile.h"
+#include "core/session/session.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>

@@ -1,11 +1,11 @@
-#include "apicall.h"
+#include "core/api/apicall.h"
 
-#include "diagnostics/logcategories.h"
+#include "core/diagnostics/logcategories.h"
 
-#include "apiclient.h"
-#include "domain/jsondecode.h"
-#include "gunzip.h"
-#include "onceuploaddevice.h"
+#include "core/api/apiclient.h"
+#include "core/api/gunzip.h"
+#include "core/api/onceuploaddevice.h"
+#include "core/domain/jsondecode.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "apirequest.h"
+#include "core/api/apierror.h"
+#include "core/api/apirequest.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
-#include "apiclient.h"
+#include "core/api/apiclient.h"
 
-#include "serverurl.h"
+#include "core/api/serverurl.h"
 
 namespace ica {
 

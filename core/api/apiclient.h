@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apicall.h"
-#include "apirequest.h"
-#include "authenticator.h"
+#include "core/api/apicall.h"
+#include "core/api/apirequest.h"
+#include "core/api/authenticator.h"
 
 #include <QList>
 #include <QNetworkAccessManager>

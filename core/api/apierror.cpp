@@ -1,4 +1,4 @@
-#include "apierror.h"
+#include "core/api/apierror.h"
 
 namespace ica {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/problem.h"
+#include "core/domain/problem.h"
 
 #include <QNetworkReply>
 #include <QString>

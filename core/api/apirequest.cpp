@@ -1,4 +1,4 @@
-#include "apirequest.h"
+#include "core/api/apirequest.h"
 
 #include <QUrl>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apicall.h"
-#include "apierror.h"
-#include "domain/jsondecode.h"
+#include "core/api/apicall.h"
+#include "core/api/apierror.h"
+#include "core/domain/jsondecode.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

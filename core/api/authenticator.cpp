@@ -1,7 +1,7 @@
-#include "authenticator.h"
+#include "core/api/authenticator.h"
 
-#include "apiclient.h"
-#include "tokenapi.h"
+#include "core/api/apiclient.h"
+#include "core/api/tokenapi.h"
 
 #include <QNetworkRequest>
 

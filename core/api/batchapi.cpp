@@ -1,6 +1,6 @@
-#include "batchapi.h"
+#include "core/api/batchapi.h"
 
-#include "domain/fastitemdecoder.h"
+#include "core/domain/fastitemdecoder.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
-#include "createdbatchfinder.h"
+#include "core/api/createdbatchfinder.h"
 
-#include "batchapi.h"
-#include "jobapi.h"
+#include "core/api/batchapi.h"
+#include "core/api/jobapi.h"
 
 namespace ica {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "domain/statuses.h"
+#include "core/api/apierror.h"
+#include "core/domain/statuses.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "dataapi.h"
+#include "core/api/dataapi.h"
 
 namespace ica {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apiclient.h"
-#include "apiresult.h"
-#include "domain/projectdata.h"
-#include "queries.h"
+#include "core/api/apiclient.h"
+#include "core/api/apiresult.h"
+#include "core/api/queries.h"
+#include "core/domain/projectdata.h"
 
 namespace ica {
 

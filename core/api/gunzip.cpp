@@ -1,4 +1,4 @@
-#include "gunzip.h"
+#include "core/api/gunzip.h"
 
 #include <zlib.h>
 

@@ -1,4 +1,4 @@
-#include "jobapi.h"
+#include "core/api/jobapi.h"
 
 namespace ica {
 

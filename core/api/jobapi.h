@@ -1,10 +1,10 @@
 #pragma once
 
-#include "apiclient.h"
-#include "apiresult.h"
-#include "domain/batch.h"
-#include "domain/page.h"
-#include "queries.h"
+#include "core/api/apiclient.h"
+#include "core/api/apiresult.h"
+#include "core/api/queries.h"
+#include "core/domain/batch.h"
+#include "core/domain/page.h"
 
 namespace ica {
 

@@ -1,4 +1,4 @@
-#include "onceuploaddevice.h"
+#include "core/api/onceuploaddevice.h"
 
 #include <cstring>
 

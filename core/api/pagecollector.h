@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apiresult.h"
-#include "domain/page.h"
-#include "pageguard.h"
-#include "queries.h"
+#include "core/api/apiresult.h"
+#include "core/api/pageguard.h"
+#include "core/api/queries.h"
+#include "core/domain/page.h"
 
 #include <QHash>
 #include <QPointer>

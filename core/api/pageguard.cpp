@@ -1,4 +1,4 @@
-#include "pageguard.h"
+#include "core/api/pageguard.h"
 
 namespace ica {
 

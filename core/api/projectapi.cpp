@@ -1,4 +1,4 @@
-#include "projectapi.h"
+#include "core/api/projectapi.h"
 
 namespace ica {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apiclient.h"
-#include "apiresult.h"
-#include "domain/project.h"
-#include "queries.h"
+#include "core/api/apiclient.h"
+#include "core/api/apiresult.h"
+#include "core/api/queries.h"
+#include "core/domain/project.h"
 
 namespace ica {
 

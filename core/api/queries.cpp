@@ -1,4 +1,4 @@
-#include "queries.h"
+#include "core/api/queries.h"
 
 namespace ica {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apirequest.h"
-#include "domain/statuses.h"
+#include "core/api/apirequest.h"
+#include "core/domain/statuses.h"
 
 #include <QList>
 #include <QString>

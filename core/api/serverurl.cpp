@@ -1,4 +1,4 @@
-#include "serverurl.h"
+#include "core/api/serverurl.h"
 
 #include <QHostAddress>
 

@@ -1,4 +1,4 @@
-#include "tokenapi.h"
+#include "core/api/tokenapi.h"
 
 namespace ica {
 

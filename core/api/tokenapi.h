@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apiclient.h"
-#include "apiresult.h"
-#include "domain/problem.h"
+#include "core/api/apiclient.h"
+#include "core/api/apiresult.h"
+#include "core/domain/problem.h"
 
 namespace ica {
 

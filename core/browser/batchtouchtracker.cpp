@@ -1,13 +1,13 @@
-#include "batchtouchtracker.h"
+#include "core/browser/batchtouchtracker.h"
 
-#include "api/batchapi.h"
-#include "api/pagecollector.h"
-#include "databrowsermodel.h"
-#include "datalister.h"
-#include "datalookup.h"
-#include "folderpath.h"
-#include "models/batchmonitor.h"
-#include "models/itemspager.h" // batchmonitor.h needs it complete
+#include "core/api/batchapi.h"
+#include "core/api/pagecollector.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/data/datalookup.h"
+#include "core/data/folderpath.h"
+#include "core/monitor/batchmonitor.h"
+#include "core/monitor/itemspager.h" // batchmonitor.h needs it complete
 
 #include <QMetaObject>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "browserformat.h"
+#include "core/browser/browserformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>

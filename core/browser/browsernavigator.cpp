@@ -1,8 +1,8 @@
-#include "browsernavigator.h"
+#include "core/browser/browsernavigator.h"
 
-#include "databrowsermodel.h"
-#include "datalister.h"
-#include "folderpath.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/data/folderpath.h"
 
 namespace ica {
 

@@ -1,8 +1,8 @@
-#include "databrowsermodel.h"
+#include "core/browser/databrowsermodel.h"
 
-#include "browserformat.h"
-#include "dataidsmime.h"
-#include "folderpath.h"
+#include "core/browser/browserformat.h"
+#include "core/data/dataidsmime.h"
+#include "core/data/folderpath.h"
 
 #include <algorithm>
 

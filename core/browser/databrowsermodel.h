@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/projectdata.h"
-#include "models/keyedrows.h"
-#include "projectdatarows.h"
+#include "core/browser/projectdatarows.h"
+#include "core/domain/projectdata.h"
+#include "core/rows/keyedrows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -2,7 +2,7 @@
 // the difference after a refresh, single rows re-read), all through the one keyed
 // diff engine (KeyedRows). DataLister asks the questions; the first part
 // (databrowsermodel.cpp) presents the rows.
-#include "databrowsermodel.h"
+#include "core/browser/databrowsermodel.h"
 
 #include <QSet>
 

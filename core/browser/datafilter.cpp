@@ -1,4 +1,4 @@
-#include "datafilter.h"
+#include "core/browser/datafilter.h"
 
 #include <QCoreApplication>
 #include <QSet>

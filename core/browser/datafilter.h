@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/queries.h"
-#include "domain/projectdata.h"
+#include "core/api/queries.h"
+#include "core/domain/projectdata.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,10 +1,10 @@
-#include "datalister.h"
+#include "core/browser/datalister.h"
 
-#include "api/apicall.h"
-#include "api/dataapi.h"
-#include "api/pagecollector.h"
-#include "datalookup.h"
-#include "folderpath.h"
+#include "core/api/apicall.h"
+#include "core/api/dataapi.h"
+#include "core/api/pagecollector.h"
+#include "core/data/datalookup.h"
+#include "core/data/folderpath.h"
 
 #include <QMetaObject>
 #include <QSet>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "databrowsermodel.h"
-#include "datafilter.h"
-#include "domain/projectdata.h"
-#include "models/pagedloader.h"
+#include "core/api/apierror.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datafilter.h"
+#include "core/domain/projectdata.h"
+#include "core/rows/pagedloader.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,7 +18,7 @@ class ApiClient;
 
 /// Asks ICA's data listing the browser's question and feeds a passive
 /// DataBrowserModel with the answers: the browser's KCoreDirLister to the model's
-/// KDirModel (see models/pagedloader.h).
+/// KDirModel (see core/rows/pagedloader.h).
 ///
 /// The question is one folder of a project (or, with a recursive filter, everything
 /// below it that matches), a filter and a sort. A new question replaces the rows with

@@ -1,8 +1,8 @@
-#include "matchcollector.h"
+#include "core/browser/matchcollector.h"
 
-#include "api/apicall.h"
-#include "api/dataapi.h"
-#include "api/pagecollector.h"
+#include "core/api/apicall.h"
+#include "core/api/dataapi.h"
+#include "core/api/pagecollector.h"
 
 #include <QMetaObject>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/apiresult.h"
-#include "datafilter.h"
-#include "domain/projectdata.h"
+#include "core/api/apierror.h"
+#include "core/api/apiresult.h"
+#include "core/browser/datafilter.h"
+#include "core/domain/projectdata.h"
 
 #include <QObject>
 #include <QPointer>

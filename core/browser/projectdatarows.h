@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/projectdata.h"
+#include "core/domain/projectdata.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "tagpreview.h"
+#include "core/browser/tagpreview.h"
 
-#include "browserformat.h"
-#include "datalookup.h"
+#include "core/browser/browserformat.h"
+#include "core/data/datalookup.h"
 
 #include <QSet>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "domain/batch.h"
-#include "domain/projectdata.h"
+#include "core/api/apierror.h"
+#include "core/domain/batch.h"
+#include "core/domain/projectdata.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "batchsplitter.h"
+#include "core/composer/batchsplitter.h"
 
 namespace ica {
 

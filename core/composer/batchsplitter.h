@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/batch.h"
+#include "core/domain/batch.h"
 
 #include <QList>
 

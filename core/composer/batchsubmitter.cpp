@@ -1,8 +1,8 @@
-#include "batchsubmitter.h"
+#include "core/composer/batchsubmitter.h"
 
-#include "api/batchapi.h"
-#include "store/batchrecord.h"
-#include "store/storeworker.h"
+#include "core/api/batchapi.h"
+#include "core/store/batchrecord.h"
+#include "core/store/storeworker.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "domain/batch.h"
-#include "submitplan.h"
+#include "core/api/apierror.h"
+#include "core/composer/submitplan.h"
+#include "core/domain/batch.h"
 
 #include <QDateTime>
 #include <QList>

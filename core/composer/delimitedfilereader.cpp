@@ -1,6 +1,6 @@
-#include "delimitedfilereader.h"
+#include "core/composer/delimitedfilereader.h"
 
-#include "idlistparser.h"
+#include "core/composer/idlistparser.h"
 
 #include <QFile>
 #include <QFileInfo>

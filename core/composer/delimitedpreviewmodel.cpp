@@ -1,4 +1,4 @@
-#include "delimitedpreviewmodel.h"
+#include "core/composer/delimitedpreviewmodel.h"
 
 namespace ica {
 

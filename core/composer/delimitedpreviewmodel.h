@@ -1,6 +1,6 @@
 #pragma once
 
-#include "delimitedfilereader.h"
+#include "core/composer/delimitedfilereader.h"
 
 #include <QAbstractTableModel>
 

@@ -1,8 +1,8 @@
-#include "draftcheck.h"
+#include "core/composer/draftcheck.h"
 
-#include "batchsplitter.h"
-#include "draftpathresolution.h"
-#include "incrementalidlist.h"
+#include "core/composer/batchsplitter.h"
+#include "core/composer/draftpathresolution.h"
+#include "core/composer/incrementalidlist.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "draftdocument.h"
-#include "draftvalidator.h"
-#include "submitplan.h"
+#include "core/composer/draftdocument.h"
+#include "core/composer/draftvalidator.h"
+#include "core/composer/submitplan.h"
 
 #include <QList>
 

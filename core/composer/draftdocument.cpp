@@ -1,4 +1,4 @@
-#include "draftdocument.h"
+#include "core/composer/draftdocument.h"
 
 #include <QJsonArray>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "draftfixes.h"
+#include "core/composer/draftfixes.h"
 
 #include <QSet>
 

@@ -1,8 +1,8 @@
-#include "draftpathresolution.h"
+#include "core/composer/draftpathresolution.h"
 
-#include "api/apiclient.h"
-#include "browser/pathresolver.h"
-#include "idlistparser.h"
+#include "core/api/apiclient.h"
+#include "core/composer/idlistparser.h"
+#include "core/data/pathresolver.h"
 
 #include <algorithm>
 

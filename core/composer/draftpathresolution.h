@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "draftdocument.h"
-#include "draftvalidator.h"
+#include "core/api/apierror.h"
+#include "core/composer/draftdocument.h"
+#include "core/composer/draftvalidator.h"
 
 #include <QHash>
 #include <QObject>

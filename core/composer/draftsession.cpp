@@ -1,6 +1,6 @@
-#include "draftsession.h"
+#include "core/composer/draftsession.h"
 
-#include "store/storeworker.h"
+#include "core/store/storeworker.h"
 
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>

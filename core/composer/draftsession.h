@@ -1,7 +1,7 @@
 #pragma once
 
-#include "draftdocument.h"
-#include "store/draftstore.h"
+#include "core/composer/draftdocument.h"
+#include "core/store/draftstore.h"
 
 #include <QFutureWatcher>
 #include <QJsonObject>

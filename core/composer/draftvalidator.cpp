@@ -1,7 +1,7 @@
-#include "draftvalidator.h"
+#include "core/composer/draftvalidator.h"
 
-#include "batchsplitter.h"
-#include "idlistparser.h"
+#include "core/composer/batchsplitter.h"
+#include "core/composer/idlistparser.h"
 
 #include <QHash>
 #include <QLocale>

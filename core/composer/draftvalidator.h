@@ -1,6 +1,6 @@
 #pragma once
 
-#include "draftdocument.h"
+#include "core/composer/draftdocument.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,5 +1,5 @@
 # The batch composer's logic: ID lists, file import, the draft value, validation,
-# splitting, the submit plan and run, drafts autosave, the project catalog.
+# splitting, the submit plan and run, drafts autosave.
 target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.cpp ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.h
   ${CMAKE_CURRENT_LIST_DIR}/batchsubmitter.cpp ${CMAKE_CURRENT_LIST_DIR}/batchsubmitter.h
@@ -13,6 +13,4 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/draftvalidator.cpp ${CMAKE_CURRENT_LIST_DIR}/draftvalidator.h
   ${CMAKE_CURRENT_LIST_DIR}/idlistparser.cpp ${CMAKE_CURRENT_LIST_DIR}/idlistparser.h
   ${CMAKE_CURRENT_LIST_DIR}/incrementalidlist.cpp ${CMAKE_CURRENT_LIST_DIR}/incrementalidlist.h
-  ${CMAKE_CURRENT_LIST_DIR}/projectcatalog.cpp ${CMAKE_CURRENT_LIST_DIR}/projectcatalog.h
-  ${CMAKE_CURRENT_LIST_DIR}/projectlistmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/projectlistmodel.h
   ${CMAKE_CURRENT_LIST_DIR}/submitplan.cpp ${CMAKE_CURRENT_LIST_DIR}/submitplan.h)

@@ -1,6 +1,6 @@
-#include "idlistparser.h"
+#include "core/composer/idlistparser.h"
 
-#include "browser/pathresolver.h"
+#include "core/data/pathresolver.h"
 
 #include <QSet>
 

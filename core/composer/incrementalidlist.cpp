@@ -1,4 +1,4 @@
-#include "incrementalidlist.h"
+#include "core/composer/incrementalidlist.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "idlistparser.h"
+#include "core/composer/idlistparser.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "submitplan.h"
+#include "core/composer/submitplan.h"
 
-#include "batchsplitter.h"
+#include "core/composer/batchsplitter.h"
 
 #include <QJsonDocument>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "logcategories.h"
+#include "core/diagnostics/logcategories.h"
 
 // Warnings and worse by default; the app's LogFile turns info on for its file
 // (QT_LOGGING_RULES="ica.*.debug=true" adds debug messages).

@@ -1,4 +1,4 @@
-#include "logfile.h"
+#include "core/diagnostics/logfile.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "batch.h"
+#include "core/domain/batch.h"
 
 #include <QJsonArray>
 
@@ -158,11 +158,7 @@ Job Job::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     job.timeCreated = ctx.requiredDateTime(o, QLatin1String("timeCreated"));
     job.timeStarted = ctx.optionalDateTime(o, QLatin1String("timeStarted"));
     job.timeFinished = ctx.optionalDateTime(o, QLatin1String("timeFinished"));
-    const QJsonObject owner = ctx.requiredObject(o, QLatin1String("owner"));
-    if (ctx.ok()) {
-        DecodeContext::Scope scope(ctx, QLatin1String("owner"));
-        job.owner = UserRef::fromJson(owner, ctx);
-    }
+    job.owner = ctx.requiredNested<UserRef>(o, QLatin1String("owner"));
     return job;
 }
 
@@ -193,11 +189,7 @@ bool operator==(const Job &a, const Job &b) {
 Batch Batch::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     Batch batch;
     batch.id = ctx.requiredString(o, QLatin1String("id"));
-    const QJsonObject job = ctx.requiredObject(o, QLatin1String("job"));
-    if (ctx.ok()) {
-        DecodeContext::Scope scope(ctx, QLatin1String("job"));
-        batch.job = Job::fromJson(job, ctx);
-    }
+    batch.job = ctx.requiredNested<Job>(o, QLatin1String("job"));
     return batch;
 }
 
@@ -234,11 +226,7 @@ bool operator==(const BatchItemRequest &a, const BatchItemRequest &b) {
 BatchItem BatchItem::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     BatchItem item;
     item.id = ctx.requiredString(o, QLatin1String("id"));
-    const QJsonObject request = ctx.requiredObject(o, QLatin1String("request"));
-    if (ctx.ok()) {
-        DecodeContext::Scope scope(ctx, QLatin1String("request"));
-        item.request = BatchItemRequest::fromJson(request, ctx);
-    }
+    item.request = ctx.requiredNested<BatchItemRequest>(o, QLatin1String("request"));
     const QJsonObject processing = ctx.requiredObject(o, QLatin1String("processing"));
     if (ctx.ok()) {
         DecodeContext::Scope scope(ctx, QLatin1String("processing"));

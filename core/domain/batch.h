@@ -1,8 +1,8 @@
 #pragma once
 
-#include "decodecontext.h"
-#include "page.h"
-#include "statuses.h"
+#include "core/domain/decodecontext.h"
+#include "core/domain/page.h"
+#include "core/domain/statuses.h"
 
 #include <QDateTime>
 #include <QJsonObject>

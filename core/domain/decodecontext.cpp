@@ -1,5 +1,5 @@
-#include "decodecontext.h"
-#include "jsonlimits.h"
+#include "core/domain/decodecontext.h"
+#include "core/domain/jsonlimits.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>

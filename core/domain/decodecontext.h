@@ -60,6 +60,17 @@ public:
     QJsonObject optionalObject(const QJsonObject &o, QLatin1String key, bool *present = nullptr);
     QJsonArray requiredArray(const QJsonObject &o, QLatin1String key);
 
+    /// The required object under `key` decoded by `T::fromJson(object, *this)`, its
+    /// errors named under `key`; a default T when it is missing, or when decoding
+    /// already failed (nothing after a first error is worth the work).
+    template <typename T> T requiredNested(const QJsonObject &o, QLatin1String key) {
+        const QJsonObject inner = requiredObject(o, key);
+        if (!ok())
+            return T();
+        Scope scope(*this, key);
+        return T::fromJson(inner, *this);
+    }
+
 private:
     QString pathWith(QLatin1String member) const;
 

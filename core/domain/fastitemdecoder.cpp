@@ -1,5 +1,5 @@
-#include "fastitemdecoder.h"
-#include "jsonlint.h"
+#include "core/domain/fastitemdecoder.h"
+#include "core/domain/jsonlint.h"
 
 #include <string_view>
 

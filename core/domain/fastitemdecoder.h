@@ -1,7 +1,7 @@
 #pragma once
 
-#include "batch.h"
-#include "jsondecode.h"
+#include "core/domain/batch.h"
+#include "core/domain/jsondecode.h"
 
 namespace ica {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "decodecontext.h"
-#include "jsonlimits.h"
+#include "core/domain/decodecontext.h"
+#include "core/domain/jsonlimits.h"
 
 #include <QByteArray>
 

@@ -1,5 +1,5 @@
-#include "jsonlimits.h"
-#include "jsonlint.h"
+#include "core/domain/jsonlimits.h"
+#include "core/domain/jsonlint.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 // Internal to icacore: simdjson is a private dependency, so only core's .cpp files
 // include this header.
 
-#include "jsonlimits.h"
+#include "core/domain/jsonlimits.h"
 
 #include <simdjson.h>
 

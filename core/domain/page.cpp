@@ -1,4 +1,4 @@
-#include "page.h"
+#include "core/domain/page.h"
 
 namespace ica {
 

@@ -1,5 +1,5 @@
-#include "problem.h"
-#include "jsonlimits.h"
+#include "core/domain/problem.h"
+#include "core/domain/jsonlimits.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "decodecontext.h"
+#include "core/domain/decodecontext.h"
 
 #include <QDateTime>
 #include <QMap>

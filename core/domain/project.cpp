@@ -1,4 +1,4 @@
-#include "project.h"
+#include "core/domain/project.h"
 
 #include <QJsonArray>
 

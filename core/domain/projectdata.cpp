@@ -1,5 +1,5 @@
-#include "projectdata.h"
-#include "jsonlimits.h"
+#include "core/domain/projectdata.h"
+#include "core/domain/jsonlimits.h"
 
 #include <QJsonArray>
 

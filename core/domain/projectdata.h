@@ -1,7 +1,7 @@
 #pragma once
 
-#include "decodecontext.h"
-#include "page.h"
+#include "core/domain/decodecontext.h"
+#include "core/domain/page.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "statuses.h"
+#include "core/domain/statuses.h"
 
 #include <array>
 #include <utility>

@@ -1,8 +1,8 @@
-#include "batchhistoryfeed.h"
+#include "core/history/batchhistoryfeed.h"
 
-#include "batchhistorymodel.h"
-#include "historycounts.h"
-#include "store/storeworker.h"
+#include "core/history/batchhistorymodel.h"
+#include "core/history/historycounts.h"
+#include "core/store/storeworker.h"
 
 namespace ica {
 

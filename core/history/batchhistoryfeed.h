@@ -1,9 +1,9 @@
 #pragma once
 
-#include "domain/batch.h"
-#include "models/itemstatuscounts.h"
-#include "models/pagedloader.h"
-#include "store/batchrecord.h"
+#include "core/domain/batch.h"
+#include "core/monitor/itemstatuscounts.h"
+#include "core/rows/pagedloader.h"
+#include "core/store/batchrecord.h"
 
 #include <QDateTime>
 #include <QHash>

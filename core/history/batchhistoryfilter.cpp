@@ -1,6 +1,6 @@
-#include "batchhistoryfilter.h"
+#include "core/history/batchhistoryfilter.h"
 
-#include "batchhistorymodel.h"
+#include "core/history/batchhistorymodel.h"
 
 namespace ica {
 

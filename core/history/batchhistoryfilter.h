@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/statuses.h"
+#include "core/domain/statuses.h"
 
 #include <QSet>
 #include <QSortFilterProxyModel>

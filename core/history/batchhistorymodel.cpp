@@ -1,6 +1,6 @@
-#include "batchhistorymodel.h"
+#include "core/history/batchhistorymodel.h"
 
-#include "historycounts.h"
+#include "core/history/historycounts.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/keyedrows.h"
-#include "store/batchrecord.h"
+#include "core/rows/keyedrows.h"
+#include "core/store/batchrecord.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

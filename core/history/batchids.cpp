@@ -1,4 +1,4 @@
-#include "batchids.h"
+#include "core/history/batchids.h"
 
 #include <QCoreApplication>
 #include <QUuid>

@@ -1,7 +1,7 @@
-#include "faileditemsdraft.h"
+#include "core/history/faileditemsdraft.h"
 
-#include "api/batchapi.h"
-#include "api/pagecollector.h"
+#include "core/api/batchapi.h"
+#include "core/api/pagecollector.h"
 
 #include <QSet>
 

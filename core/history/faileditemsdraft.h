@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/apiresult.h"
-#include "domain/batch.h"
+#include "core/api/apiresult.h"
+#include "core/domain/batch.h"
 
 #include <QList>
 

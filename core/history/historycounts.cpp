@@ -1,4 +1,4 @@
-#include "historycounts.h"
+#include "core/history/historycounts.h"
 
 namespace ica {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/itemstatuscounts.h"
+#include "core/monitor/itemstatuscounts.h"
 
 #include <QMap>
 #include <QString>

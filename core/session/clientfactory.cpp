@@ -1,9 +1,9 @@
-#include "clientfactory.h"
+#include "core/session/clientfactory.h"
 
-#include "api/apiclient.h"
-#include "api/authenticator.h"
-#include "api/serverurl.h"
-#include "domain/problem.h"
+#include "core/api/apiclient.h"
+#include "core/api/authenticator.h"
+#include "core/api/serverurl.h"
+#include "core/domain/problem.h"
 
 namespace ica {
 

@@ -1,11 +1,11 @@
-#include "connectiontest.h"
+#include "core/session/connectiontest.h"
 
-#include "clientfactory.h"
+#include "core/session/clientfactory.h"
 
-#include "api/apiclient.h"
-#include "api/projectapi.h"
-#include "api/tokenapi.h"
-#include "store/secretstore.h"
+#include "core/api/apiclient.h"
+#include "core/api/projectapi.h"
+#include "core/api/tokenapi.h"
+#include "core/store/secretstore.h"
 
 #include <QTimer>
 

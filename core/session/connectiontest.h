@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/profile.h"
+#include "core/store/profile.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
-#include "profileactions.h"
+#include "core/session/profileactions.h"
 
-#include "session.h"
+#include "core/session/session.h"
 
-#include "store/icav2configimporter.h"
-#include "store/profilestore.h"
+#include "core/store/icav2configimporter.h"
+#include "core/store/profilestore.h"
 
 #include <QTimer>
 

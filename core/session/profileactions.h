@@ -1,8 +1,8 @@
 #pragma once
 
-#include "store/profile.h"
-#include "store/secretstore.h"
-#include "store/storeresult.h"
+#include "core/store/profile.h"
+#include "core/store/secretstore.h"
+#include "core/store/storeresult.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,12 +1,12 @@
-#include "session.h"
+#include "core/session/session.h"
 
-#include "clientfactory.h"
-#include "tokenrenewer.h"
+#include "core/session/clientfactory.h"
+#include "core/session/tokenrenewer.h"
 
-#include "api/apiclient.h"
-#include "api/authenticator.h"
-#include "store/profilestore.h"
-#include "store/sessionsecretstore.h"
+#include "core/api/apiclient.h"
+#include "core/api/authenticator.h"
+#include "core/store/profilestore.h"
+#include "core/store/sessionsecretstore.h"
 
 #include <QTimer>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "connectiontest.h"
+#include "core/session/connectiontest.h"
 
-#include "api/apiclient.h" // complete: clientChanged() carries an ApiClient*
-#include "api/apierror.h"
-#include "store/profile.h"
-#include "store/secretstore.h"
+#include "core/api/apiclient.h" // complete: clientChanged() carries an ApiClient*
+#include "core/api/apierror.h"
+#include "core/store/profile.h"
+#include "core/store/secretstore.h"
 
 #include <QDateTime>
 #include <QList>

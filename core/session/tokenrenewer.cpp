@@ -1,8 +1,8 @@
-#include "tokenrenewer.h"
+#include "core/session/tokenrenewer.h"
 
-#include "diagnostics/logcategories.h"
+#include "core/diagnostics/logcategories.h"
 
-#include "api/authenticator.h"
+#include "core/api/authenticator.h"
 
 #include <memory>
 

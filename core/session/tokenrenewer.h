@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/apierror.h"
+#include "core/api/apierror.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "batchhistorystore.h"
+#include "core/store/batchhistorystore.h"
 
-#include "sqlitedatabase.h"
+#include "core/store/sqlitedatabase.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "batchrecord.h"
-#include "storeresult.h"
+#include "core/store/batchrecord.h"
+#include "core/store/storeresult.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "batchrecord.h"
+#include "core/store/batchrecord.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "coredumps.h"
+#include "core/store/coredumps.h"
 
 #include <cerrno>
 #include <cstring>

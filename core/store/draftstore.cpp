@@ -1,6 +1,6 @@
-#include "draftstore.h"
+#include "core/store/draftstore.h"
 
-#include "sqlitedatabase.h"
+#include "core/store/sqlitedatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storeresult.h"
+#include "core/store/storeresult.h"
 
 #include <QDateTime>
 #include <QJsonObject>

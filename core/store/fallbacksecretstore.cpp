@@ -1,7 +1,7 @@
-#include "fallbacksecretstore.h"
+#include "core/store/fallbacksecretstore.h"
 
-#include "keychainsecretstore.h"
-#include "sessionsecretstore.h"
+#include "core/store/keychainsecretstore.h"
+#include "core/store/sessionsecretstore.h"
 
 #include <QPointer>
 

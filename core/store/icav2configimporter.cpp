@@ -1,7 +1,7 @@
-#include "icav2configimporter.h"
+#include "core/store/icav2configimporter.h"
 
-#include "api/serverurl.h"
-#include "domain/problem.h"
+#include "core/api/serverurl.h"
+#include "core/domain/problem.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profile.h"
+#include "core/store/profile.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "keychainsecretstore.h"
+#include "core/store/keychainsecretstore.h"
 
 #include <QTimer>
 

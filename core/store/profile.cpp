@@ -1,4 +1,4 @@
-#include "profile.h"
+#include "core/store/profile.h"
 
 #include <QUuid>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/serverurl.h"
+#include "core/api/serverurl.h"
 
 #include <QString>
 

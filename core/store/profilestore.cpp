@@ -1,6 +1,6 @@
-#include "profilestore.h"
+#include "core/store/profilestore.h"
 
-#include "api/serverurl.h"
+#include "core/api/serverurl.h"
 
 #include <QSettings>
 

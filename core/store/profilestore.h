@@ -1,7 +1,7 @@
 #pragma once
 
-#include "profile.h"
-#include "storeresult.h"
+#include "core/store/profile.h"
+#include "core/store/storeresult.h"
 
 #include <QList>
 #include <QObject>

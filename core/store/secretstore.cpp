@@ -1,4 +1,4 @@
-#include "secretstore.h"
+#include "core/store/secretstore.h"
 
 #include <QTimer>
 

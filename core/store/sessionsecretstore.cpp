@@ -1,4 +1,4 @@
-#include "sessionsecretstore.h"
+#include "core/store/sessionsecretstore.h"
 
 #include <QTimer>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secretstore.h"
+#include "core/store/secretstore.h"
 
 #include <QHash>
 

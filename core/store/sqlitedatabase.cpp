@@ -1,4 +1,4 @@
-#include "sqlitedatabase.h"
+#include "core/store/sqlitedatabase.h"
 
 #include <QAtomicInt>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storeschema.h"
+#include "core/store/storeschema.h"
 
 #include <QSqlDatabase>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "storeschema.h"
+#include "core/store/storeschema.h"
 
 namespace ica {
 

@@ -1,9 +1,9 @@
-#include "storeworker.h"
+#include "core/store/storeworker.h"
 
-#include "diagnostics/logcategories.h"
+#include "core/diagnostics/logcategories.h"
 
-#include "batchhistorystore.h"
-#include "sqlitedatabase.h"
+#include "core/store/batchhistorystore.h"
+#include "core/store/sqlitedatabase.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "batchrecord.h"
-#include "draftstore.h"
-#include "storeresult.h"
+#include "core/store/batchrecord.h"
+#include "core/store/draftstore.h"
+#include "core/store/storeresult.h"
 
 #include <QList>
 #include <QObject>

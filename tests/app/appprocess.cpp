@@ -1,4 +1,4 @@
-#include "appprocess.h"
+#include "tests/app/appprocess.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -6,7 +6,7 @@
 
 #include <csignal>
 
-namespace icatest {
+namespace ica::test {
 
 AppProcess::~AppProcess() {
     if (isRunning())
@@ -103,4 +103,4 @@ void AppProcess::kill9() {
     m_err += m_process.readAllStandardError();
 }
 
-} // namespace icatest
+} // namespace ica::test

@@ -8,7 +8,7 @@
 #include <functional>
 #include <optional>
 
-namespace icatest {
+namespace ica::test {
 
 /// The real ica-tagger executable as a child process, driven through its hidden
 /// --test-control option (app/testcontrol.h): commands go to its stdin, its events
@@ -56,4 +56,4 @@ private:
     QList<QJsonObject> m_events;
 };
 
-} // namespace icatest
+} // namespace ica::test

@@ -5,20 +5,20 @@
 // submit from the composer, let the batch run, and see the new tag on exactly those
 // rows of the browser without a reload. Then paths in the composer: known ones are
 // resolved to their IDs, an unknown one is named and left out.
-#include "apprunner.h"
-#include "browser/browsernavigator.h"
-#include "browser/browserwidget.h"
-#include "browser/databrowsermodel.h"
-#include "browser/databrowserview.h"
-#include "browser/datalister.h"
-#include "browser/tagpreview.h"
-#include "composer/composerwidget.h"
-#include "composer/confirmation.h"
-#include "mainwindow.h"
-#include "secretscan.h"
-#include "simulatorthread.h"
-#include "tagging/browsertagging.h"
-#include "tagging/tagselecteddialog.h"
+#include "app/apprunner.h"
+#include "core/browser/browsernavigator.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/browser/tagpreview.h"
+#include "simulator/simulatorthread.h"
+#include "tests/support/secretscan.h"
+#include "ui/browser/browserwidget.h"
+#include "ui/browser/databrowserview.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/mainwindow.h"
+#include "ui/tagging/browsertagging.h"
+#include "ui/tagging/tagselecteddialog.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -80,18 +80,18 @@ private Q_SLOTS:
         m_key = app.demo().apiKey().toUtf8();
         ui::MainWindow *window = app.window();
         QVERIFY(QTest::qWaitForWindowExposed(window));
-        icasim::SimulatorThread *sim = app.demo().simulator();
+        ica::sim::SimulatorThread *sim = app.demo().simulator();
 
         // Where the bulk folder is, and the run tag its files carry, from the simulator.
         const QString project =
-            sim->invoke([](icasim::IcaSimulator &s) { return s.projectIds().first(); });
-        const auto bulkFile = sim->invoke([&project](icasim::IcaSimulator &s) {
+            sim->invoke([](ica::sim::IcaSimulator &s) { return s.projectIds().first(); });
+        const auto bulkFile = sim->invoke([&project](ica::sim::IcaSimulator &s) {
             for (const QString &id : s.fileIds(project)) {
                 const auto data = s.data(project, id);
                 if (data && data->name == BulkFile)
                     return *data;
             }
-            return icasim::DataSnapshot();
+            return ica::sim::DataSnapshot();
         });
         QVERIFY(!bulkFile.id.isEmpty());
         const QString bulkFolder = bulkFile.path.left(bulkFile.path.lastIndexOf(u'/') + 1);
@@ -111,7 +111,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(lister->projectId(), project, Timeout);
         QAbstractItemView *view = browser->view();
         for (const QString &folder : foldersDownTo(bulkFolder)) {
-            const QString folderId = sim->invoke([&](icasim::IcaSimulator &s) {
+            const QString folderId = sim->invoke([&](ica::sim::IcaSimulator &s) {
                 const auto data = s.dataAtPath(project, folder);
                 return data ? data->id : QString();
             });
@@ -194,7 +194,7 @@ private Q_SLOTS:
         ui::Confirmation::setNextAnswer(true);
         QTest::mouseClick(submit, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(
-            sim->invoke([](icasim::IcaSimulator &s) { return s.batchCount(); }), 1, Timeout);
+            sim->invoke([](ica::sim::IcaSimulator &s) { return s.batchCount(); }), 1, Timeout);
 
         // Run it; when it has ended the browser shows the tag on those rows only.
         sim->advance(std::chrono::minutes(1));
@@ -226,7 +226,7 @@ private Q_SLOTS:
         ids->setFocus();
         QTest::keySequence(ids, QKeySequence::Paste);
         const QString folderId = sim->invoke(
-            [&](icasim::IcaSimulator &s) { return s.dataAtPath(project, bulkFolder)->id; });
+            [&](ica::sim::IcaSimulator &s) { return s.dataAtPath(project, bulkFolder)->id; });
         auto *preview = find<QPlainTextEdit>(composer, "previewText");
         QTRY_VERIFY_WITH_TIMEOUT(preview->toPlainText().contains(bulkFile.id) &&
                                      preview->toPlainText().contains(folderId),
@@ -240,7 +240,7 @@ private Q_SLOTS:
         // After the app above closed: settings, SQLite and its -wal, the demo journal.
         QVERIFY(!m_key.isEmpty());
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("store.sqlite"))));
-        const QStringList found = icatest::findSecrets({m_dir.path()}, {m_key});
+        const QStringList found = ica::test::findSecrets({m_dir.path()}, {m_key});
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
 };

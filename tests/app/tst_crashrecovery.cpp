@@ -4,10 +4,10 @@
 // same folder: a draft loses at most what was typed since the last autosave (and
 // autosaves come at least once a second during steady typing), the batch history
 // loses nothing. Everything the processes printed and wrote is scanned for secrets.
-#include "appprocess.h"
-#include "authenticator.h"
-#include "composer/draftdocument.h"
-#include "secretscan.h"
+#include "core/composer/draftdocument.h"
+#include "simulator/authenticator.h"
+#include "tests/app/appprocess.h"
+#include "tests/support/secretscan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,7 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using icatest::AppProcess;
+using ica::test::AppProcess;
 
 namespace {
 
@@ -84,7 +84,7 @@ class TstCrashRecovery : public QObject {
 
     QTemporaryDir m_dir;
     QByteArray m_output; ///< everything every app process printed, scanned at the end
-    QList<QByteArray> m_secrets{icasim::Authenticator::defaultApiKey(7).toUtf8()};
+    QList<QByteArray> m_secrets{ica::sim::Authenticator::defaultApiKey(7).toUtf8()};
 
     QString dataDir(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
@@ -207,10 +207,10 @@ private Q_SLOTS:
     }
 
     void nothingSecretWasWrittenOrPrinted() {
-        const QStringList files = icatest::findSecrets({m_dir.path()}, m_secrets);
+        const QStringList files = ica::test::findSecrets({m_dir.path()}, m_secrets);
         QVERIFY2(files.isEmpty(), qPrintable(files.join(QLatin1Char('\n'))));
         QVERIFY(!m_output.isEmpty());
-        const QStringList printed = icatest::findSecretsInOutput(m_output, m_secrets);
+        const QStringList printed = ica::test::findSecretsInOutput(m_output, m_secrets);
         QVERIFY2(printed.isEmpty(), qPrintable(printed.join(QLatin1Char('\n'))));
     }
 };

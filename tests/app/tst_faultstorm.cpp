@@ -10,18 +10,18 @@
 // no crash, and no error text a person cannot act on. Everything the app writes
 // (data folder, settings) and its log output are kept in one folder (recordDir())
 // for a secret scan.
-#include "apprunner.h"
-#include "composer/composerwidget.h"
-#include "composer/confirmation.h"
-#include "composer/projectcatalog.h"
-#include "composer/projectlistmodel.h"
-#include "composer/projectpicker.h"
-#include "icasimulator.h"
-#include "mainwindow.h"
-#include "monitor/monitorwidget.h"
-#include "secretscan.h"
-#include "session/session.h"
-#include "simulatorthread.h"
+#include "app/apprunner.h"
+#include "core/projects/projectcatalog.h"
+#include "core/projects/projectlistmodel.h"
+#include "core/session/session.h"
+#include "simulator/icasimulator.h"
+#include "simulator/simulatorthread.h"
+#include "tests/support/secretscan.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/composer/projectpicker.h"
+#include "ui/mainwindow.h"
+#include "ui/monitor/monitorwidget.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -77,7 +77,7 @@ class TestFaultStorm final : public QObject {
         app::AppOptions options;
         options.demo = true;
         options.dataDir = dataDir();
-        options.demoSetup = [](icasim::SimulatorOptions &o) {
+        options.demoSetup = [](ica::sim::SimulatorOptions &o) {
             o.speed = 20.0;                // a simulated minute every 3 s
             o.tokenLifetimeSeconds = 3;    // real seconds: the JWT expires every simulated minute
             o.itemsPerSecond = 4;          // 600 items: 150 simulated s, about 8 real s
@@ -153,8 +153,8 @@ class TestFaultStorm final : public QObject {
         return app->session()->client();
     }
 
-    static int batchCount(icasim::SimulatorThread *sim) {
-        return sim->invoke([](icasim::IcaSimulator &s) { return s.batchCount(); });
+    static int batchCount(ica::sim::SimulatorThread *sim) {
+        return sim->invoke([](ica::sim::IcaSimulator &s) { return s.batchCount(); });
     }
 
     /// Picks the project, pastes `ids`, adds a tag and submits (confirmed).
@@ -202,7 +202,7 @@ private Q_SLOTS:
         m_log.close();
         // Nothing the storm made the app write or log may hold a key, a JWT or an
         // Authorization header: retries and renewals are where one would slip out.
-        const QStringList found = icatest::findSecrets({recordDir()}, m_keys);
+        const QStringList found = ica::test::findSecrets({recordDir()}, m_keys);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
 
@@ -218,11 +218,11 @@ private Q_SLOTS:
 
         auto *picker = find<ui::ProjectPicker>(window->composer(), "projectPicker");
         QTRY_VERIFY_WITH_TIMEOUT(picker->catalog()->model()->rowCount() > 0, 30000);
-        icasim::SimulatorThread *sim = app->demo().simulator();
+        ica::sim::SimulatorThread *sim = app->demo().simulator();
         const QString project =
-            sim->invoke([](icasim::IcaSimulator &s) { return s.projectIds().first(); });
+            sim->invoke([](ica::sim::IcaSimulator &s) { return s.projectIds().first(); });
         const QStringList ids = sim->invoke(
-            [&project](icasim::IcaSimulator &s) { return s.fileIds(project).mid(0, 600); });
+            [&project](ica::sim::IcaSimulator &s) { return s.fileIds(project).mid(0, 600); });
         QCOMPARE(ids.size(), 600);
         QCOMPARE(batchCount(sim), 0);
 
@@ -258,7 +258,7 @@ private Q_SLOTS:
         // Still exactly one batch; the storm was real and retried.
         QCOMPARE(batchCount(sim), 1);
         const int faults =
-            sim->invoke([](icasim::IcaSimulator &s) { return s.faults().stormFaults(); });
+            sim->invoke([](ica::sim::IcaSimulator &s) { return s.faults().stormFaults(); });
         QVERIFY2(faults >= 8, qPrintable(QString::number(faults)));
         QVERIFY(retries >= faults / 2);
         bool retryTold = false;
@@ -277,15 +277,15 @@ private Q_SLOTS:
         m_shown.clear();
         watch(window);
         QVERIFY(quickRetries(app.get()));
-        icasim::SimulatorThread *sim = app->demo().simulator();
+        ica::sim::SimulatorThread *sim = app->demo().simulator();
         auto *picker = find<ui::ProjectPicker>(window->composer(), "projectPicker");
         QTRY_VERIFY_WITH_TIMEOUT(picker->catalog()->model()->rowCount() > 0, 30000);
         const QString project =
-            sim->invoke([](icasim::IcaSimulator &s) { return s.projectIds().first(); });
+            sim->invoke([](ica::sim::IcaSimulator &s) { return s.projectIds().first(); });
         const QStringList ids = sim->invoke(
-            [&project](icasim::IcaSimulator &s) { return s.fileIds(project).mid(700, 37); });
+            [&project](ica::sim::IcaSimulator &s) { return s.fileIds(project).mid(700, 37); });
         const int before = batchCount(sim); // the journal replayed the first test's batch
-        sim->invoke([](icasim::IcaSimulator &s) {
+        sim->invoke([](ica::sim::IcaSimulator &s) {
             s.faults().gatewayNext(1, 504, QStringLiteral("dataUpdateBatch"));
             return 0;
         });

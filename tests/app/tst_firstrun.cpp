@@ -1,9 +1,9 @@
 // The first start: with no profile the real app (in-process, no --demo) shows the
 // welcome panel, with its ways on, instead of the tabs and their "not connected"
 // errors; no message box pops up; once a profile exists the tabs come back.
-#include "apprunner.h"
-#include "mainwindow.h"
-#include "session/session.h"
+#include "app/apprunner.h"
+#include "core/session/session.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QLabel>

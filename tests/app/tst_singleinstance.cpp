@@ -1,7 +1,7 @@
 // One ica-tagger per data folder (app/singleinstance.h), with the real executable:
 // a second launch hands --open-batch to the first and exits 0, and the first opens
 // the batch; a lock left by a killed instance does not keep the next one out.
-#include "appprocess.h"
+#include "tests/app/appprocess.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -33,7 +33,7 @@ class TestSingleInstance final : public QObject {
 private Q_SLOTS:
     void secondLaunchOpensTheBatchInTheFirst() {
         QTemporaryDir dir;
-        icatest::AppProcess first;
+        ica::test::AppProcess first;
         QVERIFY(first.start(dir.path()));
         QVERIFY(first.waitState(
             [](const QJsonObject &s) { return s.value(QStringLiteral("client")).toBool(); }));
@@ -56,13 +56,13 @@ private Q_SLOTS:
     void aKilledInstanceDoesNotKeepTheNextOut() {
         QTemporaryDir dir;
         {
-            icatest::AppProcess first;
+            ica::test::AppProcess first;
             QVERIFY(first.start(dir.path()));
             QVERIFY(first.waitEvent(QStringLiteral("store")));
             first.kill9(); // its lock file and socket stay behind
         }
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("instance.lock"))));
-        icatest::AppProcess next;
+        ica::test::AppProcess next;
         QVERIFY(next.start(dir.path()));
         // It runs (it did not hand over to the dead one and exit).
         QVERIFY(next.waitState(
@@ -84,8 +84,8 @@ private Q_SLOTS:
     void otherDataFoldersRunSideBySide() {
         QTemporaryDir one;
         QTemporaryDir two;
-        icatest::AppProcess first;
-        icatest::AppProcess second;
+        ica::test::AppProcess first;
+        ica::test::AppProcess second;
         QVERIFY(first.start(one.path()));
         QVERIFY(second.start(two.path()));
         QVERIFY(first.waitEvent(QStringLiteral("store")));

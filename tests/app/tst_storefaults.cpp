@@ -5,9 +5,9 @@
 // child before exec) fails a save with a clear message, without killing the app or
 // leaving a half-written file. Each case says so on stderr in words a person can
 // act on.
-#include "appprocess.h"
-#include "authenticator.h"
-#include "secretscan.h"
+#include "simulator/authenticator.h"
+#include "tests/app/appprocess.h"
+#include "tests/support/secretscan.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,7 +18,7 @@
 
 #include <sys/resource.h>
 
-using icatest::AppProcess;
+using ica::test::AppProcess;
 
 namespace {
 
@@ -188,11 +188,11 @@ private Q_SLOTS:
     }
 
     void nothingSecretWasWrittenOrPrinted() {
-        const QList<QByteArray> known{icasim::Authenticator::defaultApiKey(7).toUtf8()};
-        const QStringList files = icatest::findSecrets({m_dir.path()}, known);
+        const QList<QByteArray> known{ica::sim::Authenticator::defaultApiKey(7).toUtf8()};
+        const QStringList files = ica::test::findSecrets({m_dir.path()}, known);
         QVERIFY2(files.isEmpty(), qPrintable(files.join(QLatin1Char('\n'))));
         QVERIFY(!m_output.isEmpty());
-        const QStringList printed = icatest::findSecretsInOutput(m_output, known);
+        const QStringList printed = ica::test::findSecretsInOutput(m_output, known);
         QVERIFY2(printed.isEmpty(), qPrintable(printed.join(QLatin1Char('\n'))));
     }
 };

@@ -1,4 +1,4 @@
-set(_browser_world ${CMAKE_CURRENT_LIST_DIR}/browserworld.h)
+set(_browser_world ${CMAKE_CURRENT_LIST_DIR}/listerwait.h)
 ica_add_test(NAME tst_browserunits SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_browserunits.cpp LIBS icacore LABELS browser)
 ica_add_test(NAME tst_databrowsermodel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_databrowsermodel.cpp ${_browser_world} LIBS icacore icasim LABELS browser)
 ica_add_test(NAME tst_matchcollector SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_matchcollector.cpp ${_browser_world} LIBS icacore icasim LABELS browser)

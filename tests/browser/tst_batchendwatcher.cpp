@@ -2,8 +2,8 @@
 // once, with its final status, when its job ends in simulated time, by reading just
 // the batch; watching it twice watches it once; a batch that cannot be read (404) is dropped, not
 // polled forever.
-#include "browser/batchendwatcher.h"
-#include "browserworld.h"
+#include "core/monitor/batchendwatcher.h"
+#include "tests/support/testworld.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -11,7 +11,7 @@
 #include <memory>
 
 using namespace ica;
-using icatest::BrowserWorld;
+using ica::test::TestWorld;
 
 namespace {
 constexpr int Timeout = 30000;
@@ -20,13 +20,12 @@ constexpr int Timeout = 30000;
 class TestBatchEndWatcher final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<BrowserWorld> world;
+    std::unique_ptr<TestWorld> world;
 
 private Q_SLOTS:
     void initTestCase() {
-        world = std::make_unique<BrowserWorld>();
-        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
-        QVERIFY(world->discover());
+        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
+        QVERIFY2(world->isUp(), qPrintable(world->startError()));
     }
 
     void cleanupTestCase() { world.reset(); }

@@ -3,12 +3,13 @@
 // folder above the one shown refreshes the whole listing as a diff; a batch of
 // another project does nothing; touchBatch() learns the IDs from the batch's items,
 // and follow() does so when a BatchMonitor sees its batch finish.
-#include "browser/batchtouchtracker.h"
-#include "browser/databrowsermodel.h"
-#include "browser/datalister.h"
-#include "browserworld.h"
-#include "models/batchmonitor.h"
-#include "models/itemspager.h" // batchmonitor.h needs it complete
+#include "core/browser/batchtouchtracker.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/monitor/batchmonitor.h"
+#include "core/monitor/itemspager.h" // batchmonitor.h needs it complete
+#include "tests/browser/listerwait.h"
+#include "tests/support/testworld.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -17,7 +18,7 @@
 #include <memory>
 
 using namespace ica;
-using icatest::BrowserWorld;
+using ica::test::TestWorld;
 
 namespace {
 
@@ -36,24 +37,21 @@ bool allCarry(const DataBrowserModel &model, const QString &tag) {
 class TestBatchTouchTracker final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<BrowserWorld> world;
+    std::unique_ptr<TestWorld> world;
 
 private Q_SLOTS:
     void initTestCase() {
-        world = std::make_unique<BrowserWorld>();
-        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
-        QVERIFY(world->discover());
+        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
+        QVERIFY2(world->isUp(), qPrintable(world->startError()));
     }
 
     void cleanupTestCase() { world.reset(); }
 
     void refreshesTheLoadedRowsABatchChanged() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        lister.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(lister));
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
+        QVERIFY(rig.show(world->projectId, world->bulkFolder));
         const QString tag = QStringLiteral("touch-rows");
         const QStringList loaded{model.itemAt(0).id, model.itemAt(1).id, model.itemAt(900).id};
         const QStringList elsewhere =
@@ -78,12 +76,10 @@ private Q_SLOTS:
     }
 
     void refreshesEverythingWhenAFolderAboveChanged() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        lister.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
-        QVERIFY(icatest::loadAllRows(lister));
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
+        QVERIFY(rig.show(world->projectId, QStringLiteral("/reference/GRCh38/")));
         QCOMPARE(model.rowCount(), 6);
         const auto reference =
             world->sim().dataAtPath(world->projectId, QStringLiteral("/reference/"));
@@ -121,12 +117,10 @@ private Q_SLOTS:
     }
 
     void learnsTheIdsFromTheBatch() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        lister.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(lister));
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
+        QVERIFY(rig.show(world->projectId, world->bulkFolder));
         const QString tag = QStringLiteral("touch-batch");
         const QStringList ids{model.itemAt(5).id, model.itemAt(6).id};
         QString batchId;
@@ -146,7 +140,7 @@ private Q_SLOTS:
         DataBrowserModel model;
         DataLister lister(world->client, &model);
         lister.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         const QString tag = QStringLiteral("touch-monitor");
         const QString id = model.itemAt(42).id;
         const QString batchId = world->createBatch({id}, TagUpdate{{tag}, {}});

@@ -3,14 +3,14 @@
 // breadcrumbs, TagCatalog's counting and completions with its list model,
 // TagPreview's before/after rules, DataLookup's URL chunking, PathResolver's line
 // test and the cell formats.
-#include "browser/browserformat.h"
-#include "browser/browsernavigator.h"
-#include "browser/datafilter.h"
-#include "browser/datalookup.h"
-#include "browser/folderpath.h"
-#include "browser/pathresolver.h"
-#include "browser/tagcatalog.h"
-#include "browser/tagpreview.h"
+#include "core/browser/browserformat.h"
+#include "core/browser/browsernavigator.h"
+#include "core/browser/datafilter.h"
+#include "core/browser/tagpreview.h"
+#include "core/data/datalookup.h"
+#include "core/data/folderpath.h"
+#include "core/data/pathresolver.h"
+#include "core/data/tagcatalog.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

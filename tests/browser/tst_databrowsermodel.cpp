@@ -4,11 +4,12 @@
 // sort by name; the name, type, tag and recursive filters; refresh as a diff after a
 // batch changed tags (no reset: inserts, removals, dataChanged, a layout change for
 // a new order); refreshRows(); errors; and the tag catalog fed by the listings.
-#include "browser/browsernavigator.h"
-#include "browser/databrowsermodel.h"
-#include "browser/datalister.h"
-#include "browser/tagcatalog.h"
-#include "browserworld.h"
+#include "core/browser/browsernavigator.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/data/tagcatalog.h"
+#include "tests/browser/listerwait.h"
+#include "tests/support/testworld.h"
 
 #include <QAbstractItemModelTester>
 #include <QRegularExpression>
@@ -18,7 +19,7 @@
 #include <memory>
 
 using namespace ica;
-using icatest::BrowserWorld;
+using ica::test::TestWorld;
 
 namespace {
 
@@ -73,11 +74,11 @@ struct Notifications {
 class TestDataBrowserModel final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<BrowserWorld> world;
+    std::unique_ptr<TestWorld> world;
 
     /// The simulator's data of the children of a folder.
-    QList<icasim::DataSnapshot> children(const QString &folder) const {
-        QList<icasim::DataSnapshot> out;
+    QList<ica::sim::DataSnapshot> children(const QString &folder) const {
+        QList<ica::sim::DataSnapshot> out;
         for (const QString &id : world->childIds(folder))
             out.append(*world->sim().data(world->projectId, id));
         return out;
@@ -85,9 +86,8 @@ class TestDataBrowserModel final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        world = std::make_unique<BrowserWorld>();
-        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
-        QVERIFY(world->discover());
+        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
+        QVERIFY2(world->isUp(), qPrintable(world->startError()));
         QVERIFY(world->childIds(world->bulkFolder).size() >= 3000);
     }
 
@@ -117,10 +117,9 @@ private Q_SLOTS:
     }
 
     void browsesFoldersWithBreadcrumbsAndHistory() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         BrowserNavigator nav;
         nav.setProject(world->projectId);
         nav.attach(&lister);
@@ -193,10 +192,9 @@ private Q_SLOTS:
     }
 
     void fetchMoreReadsALargeFolderPageByPage() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         QVERIFY(lister.setPageSize(500));
         Notifications signals_(&model);
         world->nam.urls.clear();
@@ -205,7 +203,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
         // ICA's estimate of the rest is known after the first page.
         QCOMPARE(lister.expectedCount().value_or(-1), qint64(expected.size()));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
 
         QCOMPARE(model.rowCount(), expected.size());
         const QStringList ids = idsOf(model);
@@ -226,17 +224,16 @@ private Q_SLOTS:
     }
 
     void sortsByNameOnTheServer() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         lister.setLocation(world->projectId, world->bulkFolder);
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
         world->nam.urls.clear();
         model.sort(DataBrowserModel::NameColumn, Qt::DescendingOrder);
         QCOMPARE(lister.sortColumn(), int(DataBrowserModel::NameColumn));
         QCOMPARE(lister.sortOrder(), Qt::DescendingOrder);
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         const QStringList expected = world->childIds(world->bulkFolder);
         QCOMPARE(model.rowCount(), expected.size());
         const QStringList names = column(model, Qt::DisplayRole, DataBrowserModel::NameColumn);
@@ -270,18 +267,17 @@ private Q_SLOTS:
     }
 
     void nameFilterFuzzyAndExact() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         lister.setLocation(world->projectId, world->bulkFolder);
         DataFilter filter;
         filter.setName(QStringLiteral("l003"));
         filter.setNameMatch(MatchMode::Fuzzy);
         QVERIFY(lister.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         int expected = 0;
-        for (const icasim::DataSnapshot &child : children(world->bulkFolder))
+        for (const ica::sim::DataSnapshot &child : children(world->bulkFolder))
             expected += child.name.contains(QStringLiteral("l003"), Qt::CaseInsensitive) ? 1 : 0;
         QVERIFY(expected > 0);
         QCOMPARE(model.rowCount(), expected);
@@ -291,48 +287,46 @@ private Q_SLOTS:
         filter.setName(QStringLiteral("POOL00002_S2_L001_R2_001.fastq.gz"));
         filter.setNameMatch(MatchMode::Exact);
         QVERIFY(lister.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.itemAt(0).name, QStringLiteral("POOL00002_S2_L001_R2_001.fastq.gz"));
         filter.setName(QStringLiteral("pool00002_s2_l001_r2_001.fastq.gz")); // EXACT minds case
         QVERIFY(lister.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 0);
     }
 
     void typeFilter() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         DataFilter filter;
         filter.setType(DataQuery::Type::Folder);
         QVERIFY(lister.setFilter(filter));
         lister.setLocation(world->projectId, QStringLiteral("/reference/"));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(model.itemAt(0).isFolder());
         lister.setFolder(QStringLiteral("/reference/GRCh38/"));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 0);
         filter.setType(DataQuery::Type::File);
         QVERIFY(lister.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 6);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(!model.itemAt(row).isFolder());
     }
 
     void tagFiltersExactAndExclude() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         lister.setLocation(world->projectId, world->bulkFolder);
         const QString tag = QStringLiteral("qc-passed");
         int carrying = 0;
-        const QList<icasim::DataSnapshot> all = children(world->bulkFolder);
-        for (const icasim::DataSnapshot &child : all)
+        const QList<ica::sim::DataSnapshot> all = children(world->bulkFolder);
+        for (const ica::sim::DataSnapshot &child : all)
             carrying += child.userTags.contains(tag) ? 1 : 0;
         QVERIFY(carrying > 0);
 
@@ -340,14 +334,14 @@ private Q_SLOTS:
         filter.setUserTags({tag});
         filter.setUserTagMatch(MatchMode::Exact);
         QVERIFY(lister.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), carrying);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(model.itemAt(row).tags.userTags.contains(tag));
 
         filter.setUserTagMatch(MatchMode::Exclude);
         QVERIFY(lister.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), all.size() - carrying);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(!model.itemAt(row).tags.userTags.contains(tag));
@@ -356,28 +350,27 @@ private Q_SLOTS:
         technical.setTechnicalTags({QStringLiteral("novaseqx")});
         technical.setTechnicalTagMatch(MatchMode::Fuzzy);
         QVERIFY(lister.setFilter(technical));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), all.size());
     }
 
     void recursiveSearchBelowTheFolder() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         lister.setLocation(world->projectId, QStringLiteral("/runs/"));
         DataFilter filter;
         filter.setName(QStringLiteral("SampleSheet.csv"));
         filter.setNameMatch(MatchMode::Exact);
         QVERIFY(lister.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 0); // not in /runs/ itself
         QVERIFY(!lister.isRecursiveListing());
 
         filter.setRecursive(true);
         QVERIFY(lister.setFilter(filter));
         QVERIFY(lister.isRecursiveListing());
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         int expected = 0;
         for (const QString &id : world->sim().fileIds(world->projectId)) {
             const auto data = world->sim().data(world->projectId, id);
@@ -394,7 +387,7 @@ private Q_SLOTS:
         filter.setNameMatch(MatchMode::Fuzzy);
         QVERIFY(lister.setFilter(filter));
         lister.setFolder(QStringLiteral("/reference/"));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QVERIFY(!received.isEmpty());
         const auto lastAnswer = received.last().first().value<QList<ProjectData>>();
         QCOMPARE(lastAnswer.size(), 1);
@@ -418,17 +411,16 @@ private Q_SLOTS:
     }
 
     void refreshAppliesTheDifference() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         const QStringList ids = world->childIds(world->bulkFolder);
         const QString tag = QStringLiteral("browser-diff");
         DataFilter filter;
         filter.setUserTags({tag});
         QVERIFY(lister.setFilter(filter));
         lister.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 0);
 
         Notifications signals_(&model);
@@ -452,12 +444,10 @@ private Q_SLOTS:
     }
 
     void refreshShowsChangedTagsInPlace() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        lister.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(lister));
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
+        QVERIFY(rig.show(world->projectId, world->bulkFolder));
         const int rows = model.rowCount();
         const QStringList touched{model.itemAt(7).id, model.itemAt(8).id, model.itemAt(2000).id};
         QPersistentModelIndex watched = model.index(2000, DataBrowserModel::UserTagsColumn);
@@ -488,13 +478,12 @@ private Q_SLOTS:
     }
 
     void refreshMovesRowsWhenTheSortOrderChanged() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         lister.setLocation(world->projectId, QStringLiteral("/reference/GRCh38/"));
         model.sort(DataBrowserModel::ModifiedColumn, Qt::AscendingOrder);
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 6);
         const QString firstId = model.itemAt(0).id;
         QPersistentModelIndex first = model.index(0, DataBrowserModel::NameColumn);
@@ -518,12 +507,10 @@ private Q_SLOTS:
     }
 
     void refreshRowsReadsJustThoseRows() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        lister.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(lister));
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
+        QVERIFY(rig.show(world->projectId, world->bulkFolder));
         const QString tag = QStringLiteral("browser-rows");
         const QStringList touched{model.itemAt(100).id, model.itemAt(300).id, model.itemAt(301).id};
         QVERIFY(world->runBatch(touched, TagUpdate{{tag}, {}}));
@@ -547,7 +534,7 @@ private Q_SLOTS:
         DataFilter filter;
         filter.setUserTags({tag});
         QVERIFY(lister.setFilter(filter));
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(world->runBatch({touched.at(1)}, TagUpdate{{}, {tag}}));
         signals_.clear();
@@ -560,10 +547,9 @@ private Q_SLOTS:
     }
 
     void reportsErrors() {
-        DataBrowserModel model;
-        DataLister lister(world->client, &model);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ica::test::ListingRig rig(world->client);
+        DataBrowserModel &model = rig.model;
+        DataLister &lister = rig.lister;
         QSignalSpy errors(&lister, &DataLister::errorOccurred);
         QSignalSpy messages(&lister, &DataLister::statusMessage);
         lister.setLocation(QStringLiteral("00000000-0000-4000-8000-000000000000"),
@@ -587,7 +573,7 @@ private Q_SLOTS:
         TagCatalog catalog;
         connect(&lister, &DataLister::dataReceived, &catalog, &TagCatalog::learnData);
         lister.setLocation(world->projectId, world->bulkFolder);
-        QVERIFY(icatest::loadAllRows(lister));
+        QVERIFY(ica::test::loadAllRows(lister));
         QCOMPARE(catalog.completions(TagKind::Technical, QStringLiteral("instr")),
                  QStringList{QStringLiteral("instrument:NovaSeqX")});
         QCOMPARE(catalog.useCount(TagKind::Technical, QStringLiteral("instrument:NovaSeqX")),

@@ -3,9 +3,9 @@
 // progress; a whole large folder; the 100,000-ID batch limit (here a small limit)
 // stops early with a message; cancel drops the run; a filter ICA would refuse; and
 // the before/after preview of a draft read from the server.
-#include "browser/matchcollector.h"
-#include "browser/tagpreview.h"
-#include "browserworld.h"
+#include "core/browser/matchcollector.h"
+#include "core/browser/tagpreview.h"
+#include "tests/support/testworld.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -14,7 +14,7 @@
 #include <memory>
 
 using namespace ica;
-using icatest::BrowserWorld;
+using ica::test::TestWorld;
 
 namespace {
 
@@ -29,13 +29,12 @@ QSet<QString> setOf(const QStringList &list) {
 class TestMatchCollector final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<BrowserWorld> world;
+    std::unique_ptr<TestWorld> world;
 
 private Q_SLOTS:
     void initTestCase() {
-        world = std::make_unique<BrowserWorld>();
-        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
-        QVERIFY(world->discover());
+        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
+        QVERIFY2(world->isUp(), qPrintable(world->startError()));
     }
 
     void cleanupTestCase() { world.reset(); }

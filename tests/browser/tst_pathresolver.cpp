@@ -2,9 +2,9 @@
 // without the folder's trailing '/', ignoring case; unknown paths and lines that are
 // not paths reported with reasons and kept out; hundreds of paths in few calls with
 // short URLs; a failed call reported, not half-resolved.
-#include "browser/datalookup.h"
-#include "browser/pathresolver.h"
-#include "browserworld.h"
+#include "core/data/datalookup.h"
+#include "core/data/pathresolver.h"
+#include "tests/support/testworld.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -12,7 +12,7 @@
 #include <memory>
 
 using namespace ica;
-using icatest::BrowserWorld;
+using ica::test::TestWorld;
 
 namespace {
 constexpr int Timeout = 30000;
@@ -21,7 +21,7 @@ constexpr int Timeout = 30000;
 class TestPathResolver final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<BrowserWorld> world;
+    std::unique_ptr<TestWorld> world;
 
     QString idAt(const QString &path) const {
         const auto data = world->sim().dataAtPath(world->projectId, path);
@@ -30,9 +30,8 @@ class TestPathResolver final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        world = std::make_unique<BrowserWorld>();
-        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
-        QVERIFY(world->discover());
+        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
+        QVERIFY2(world->isUp(), qPrintable(world->startError()));
     }
 
     void cleanupTestCase() { world.reset(); }

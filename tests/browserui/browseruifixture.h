@@ -1,21 +1,22 @@
 #pragma once
 
 // Shared set-up of the data browser widget tests: the simulator world of the browser
-// core tests (tests/browser/browserworld.h), a BrowserWidget on the world's client
+// core tests (tests/support/testworld.h), a BrowserWidget on the world's client
 // with a QAbstractItemModelTester on its model, and helpers that act as a user would.
-#include "browser/browserfilterbar.h"
-#include "browser/browsernavigator.h"
-#include "browser/browserwidget.h"
-#include "browser/databrowsermodel.h"
-#include "browser/databrowserview.h"
-#include "browser/dataidsmime.h"
-#include "browser/datalister.h"
-#include "browser/matchcollector.h"
-#include "browser/selectionbar.h"
-#include "browser/tagcatalog.h"
-#include "browserworld.h"
-#include "composer/projectcatalog.h"
-#include "composer/projectlistmodel.h"
+#include "core/browser/browsernavigator.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/browser/matchcollector.h"
+#include "core/data/dataidsmime.h"
+#include "core/data/tagcatalog.h"
+#include "core/projects/projectcatalog.h"
+#include "core/projects/projectlistmodel.h"
+#include "tests/browser/listerwait.h"
+#include "tests/support/testworld.h"
+#include "ui/browser/browserfilterbar.h"
+#include "ui/browser/browserwidget.h"
+#include "ui/browser/databrowserview.h"
+#include "ui/browser/selectionbar.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -34,7 +35,7 @@
 
 #include <memory>
 
-namespace icatest {
+namespace ica::test {
 
 constexpr int BrowserUiTimeout = 30000;
 
@@ -44,14 +45,13 @@ class BrowserUiFixture {
 protected:
     static constexpr int Timeout = BrowserUiTimeout;
 
-    std::unique_ptr<BrowserWorld> world;
+    std::unique_ptr<TestWorld> world;
     std::unique_ptr<ica::ui::BrowserWidget> widget;
     std::unique_ptr<QAbstractItemModelTester> tester;
 
     void setUpWorld() {
-        world = std::make_unique<BrowserWorld>();
-        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
-        QVERIFY(world->discover());
+        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
+        QVERIFY2(world->isUp(), qPrintable(world->startError()));
     }
     void setUpWidget() {
         widget = std::make_unique<ica::ui::BrowserWidget>();
@@ -140,4 +140,4 @@ protected:
     }
 };
 
-} // namespace icatest
+} // namespace ica::test

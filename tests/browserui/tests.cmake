@@ -2,7 +2,6 @@
 foreach(_test tst_browsernavigation tst_browsertable)
   ica_add_test(NAME ${_test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${_test}.cpp
                ${CMAKE_CURRENT_LIST_DIR}/browseruifixture.h
-               ${CMAKE_SOURCE_DIR}/tests/browser/browserworld.h LIBS icaui icacore icasim
+               ${CMAKE_SOURCE_DIR}/tests/browser/listerwait.h LIBS icaui icacore icasim
                LABELS browser)
-  target_include_directories(${_test} PRIVATE ${CMAKE_SOURCE_DIR}/tests/browser)
 endforeach()

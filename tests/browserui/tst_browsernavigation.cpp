@@ -3,12 +3,12 @@
 // double-click and Enter, breadcrumbs, back/forward/up (buttons and Alt+arrows);
 // the filter bar (name on Enter, match modes, tags, statuses, an invalid filter);
 // tag completion; an unknown project.
-#include "browseruifixture.h"
+#include "tests/browserui/browseruifixture.h"
 
 using namespace ica;
-using icatest::BrowserWorld;
+using ica::test::TestWorld;
 
-class TstBrowserNavigation final : public QObject, private icatest::BrowserUiFixture {
+class TstBrowserNavigation final : public QObject, private ica::test::BrowserUiFixture {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(lister()->filter().name(), QStringLiteral("l003"));
         QCOMPARE(lister()->filter().nameMatch(), MatchMode::Fuzzy);
         QVERIFY(loadAll());
-        const int expected = countChildren(world->bulkFolder, [](const icasim::DataSnapshot &d) {
+        const int expected = countChildren(world->bulkFolder, [](const ica::sim::DataSnapshot &d) {
             return d.name.contains(QStringLiteral("l003"), Qt::CaseInsensitive);
         });
         QVERIFY(expected > 0);
@@ -195,7 +195,7 @@ private Q_SLOTS:
     void filtersByTagsStatusTypeAndSubfolders() {
         QVERIFY(openBulkFolder());
         const QString tag = QStringLiteral("qc-passed");
-        const int carrying = countChildren(world->bulkFolder, [&](const icasim::DataSnapshot &d) {
+        const int carrying = countChildren(world->bulkFolder, [&](const ica::sim::DataSnapshot &d) {
             return d.userTags.contains(tag);
         });
         QVERIFY(carrying > 0);
@@ -235,9 +235,10 @@ private Q_SLOTS:
         QCOMPARE(lister()->filter().formatCodes(),
                  QStringList({QStringLiteral("FASTQ"), QStringLiteral("BAM")}));
         QVERIFY(loadAll());
-        const int available_ = countChildren(world->bulkFolder, [](const icasim::DataSnapshot &d) {
-            return d.status == QLatin1String("AVAILABLE");
-        });
+        const int available_ =
+            countChildren(world->bulkFolder, [](const ica::sim::DataSnapshot &d) {
+                return d.status == QLatin1String("AVAILABLE");
+            });
         QCOMPARE(model()->rowCount(), available_);
         child<QToolButton>("clearFilterButton")->click();
         QVERIFY(!available->isChecked());

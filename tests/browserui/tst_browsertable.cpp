@@ -3,12 +3,12 @@
 // the saved column layout; the next page read when scrolled to the end;
 // shift-selection across pages, drag data and "Tag selected…"; "Select all
 // matching" (done, cancelled, over the limit); refresh without a reset.
-#include "browseruifixture.h"
+#include "tests/browserui/browseruifixture.h"
 
 using namespace ica;
-using icatest::BrowserWorld;
+using ica::test::TestWorld;
 
-class TstBrowserTable final : public QObject, private icatest::BrowserUiFixture {
+class TstBrowserTable final : public QObject, private ica::test::BrowserUiFixture {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -208,7 +208,7 @@ private Q_SLOTS:
         const QString tag = QStringLiteral("qc-passed");
         typeAndEnter("userTagFilter", tag);
         QVERIFY(settled());
-        const int carrying = countChildren(world->bulkFolder, [&](const icasim::DataSnapshot &d) {
+        const int carrying = countChildren(world->bulkFolder, [&](const ica::sim::DataSnapshot &d) {
             return d.userTags.contains(tag);
         });
         QVERIFY(carrying > model()->rowCount()); // more than one page

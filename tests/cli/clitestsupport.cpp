@@ -1,6 +1,6 @@
-#include "clitestsupport.h"
+#include "tests/cli/clitestsupport.h"
 
-#include "testsupport.h"
+#include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,7 +15,7 @@ CliSession::CliSession(const QProcessEnvironment &env)
     , m_cli(m_console, env) {
     m_out.open(QIODevice::WriteOnly);
     m_err.open(QIODevice::WriteOnly);
-    QObject::connect(&m_cli, &icacli::Cli::finished, &m_cli,
+    QObject::connect(&m_cli, &ica::cli::Cli::finished, &m_cli,
                      [this](int code) { m_exitCode = code; });
 }
 
@@ -104,7 +104,7 @@ QList<QStringList> parseCsv(const QString &text) {
 }
 
 QString writeScratchFile(const QString &name, const QByteArray &content) {
-    const QString path = QDir(icatest::scratchDir()).filePath(name);
+    const QString path = QDir(ica::test::scratchDir()).filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         qFatal("cannot write %s", qPrintable(path));

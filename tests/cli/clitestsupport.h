@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cli.h"
-#include "console.h"
+#include "cli/cli.h"
+#include "cli/console.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -34,8 +34,8 @@ public:
 private:
     QBuffer m_out;
     QBuffer m_err;
-    icacli::Console m_console;
-    icacli::Cli m_cli;
+    ica::cli::Console m_console;
+    ica::cli::Cli m_cli;
     std::optional<int> m_exitCode;
 };
 

@@ -2,7 +2,6 @@
 # against the real simulator over loopback.
 add_library(icaclitestsupport STATIC ${CMAKE_CURRENT_LIST_DIR}/clitestsupport.cpp
             ${CMAKE_CURRENT_LIST_DIR}/clitestsupport.h)
-target_include_directories(icaclitestsupport PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(icaclitestsupport PUBLIC icacli icatestsupport Qt6::Test)
 
 ica_add_test(NAME tst_cliunits SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cliunits.cpp

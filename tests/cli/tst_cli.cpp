@@ -3,12 +3,12 @@
 // (status filter, offset and cursor paging, --all in both modes, sort, every
 // output format parsed back), item, wait, projects list, data list/get, help,
 // usage errors (exit 2, nothing sent), API errors (exit 1) and secrets.
-#include "clitestsupport.h"
-#include "simfixture.h"
+#include "tests/cli/clitestsupport.h"
+#include "tests/support/simfixture.h"
 
-#include "api/tokenapi.h"
-#include "callwaiter.h"
-#include "icasimulator.h"
+#include "core/api/tokenapi.h"
+#include "simulator/icasimulator.h"
+#include "tests/support/callwaiter.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -21,7 +21,7 @@ using clitest::runCli;
 class TestCli final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<icatest::SimFixture> f;
+    std::unique_ptr<ica::test::SimFixture> f;
     QString project;
     QStringList files;      // files of the first project, in listing order
     QString finishedBatch;  // files[0..2] + 2 unknown IDs, processed to the end
@@ -58,9 +58,10 @@ class TestCli final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        f = std::make_unique<icatest::SimFixture>();
+        f = std::make_unique<ica::test::SimFixture>();
         QVERIFY2(f->startError.isEmpty(), qPrintable(f->startError));
-        connect(f->sim.get(), &icasim::IcaSimulator::requestServed, this, [this]() { ++requests; });
+        connect(f->sim.get(), &ica::sim::IcaSimulator::requestServed, this,
+                [this]() { ++requests; });
         project = f->sim->projectIds().constFirst();
         files = f->sim->fileIds(project).mid(0, 60);
         QCOMPARE(files.size(), 60);
@@ -842,7 +843,7 @@ private Q_SLOTS:
 
     void secretsNeverAppearEvenVerbose() {
         // A real token from the simulator, sent as Bearer.
-        icatest::CallWaiter<ica::Token> token;
+        ica::test::CallWaiter<ica::Token> token;
         ica::TokenApi(f->client.get()).createToken(f->sim->apiKey(), &token, token.callback());
         QVERIFY(token.wait());
         QVERIFY2(token.ok(), qPrintable(token.error().toString()));

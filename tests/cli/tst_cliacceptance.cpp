@@ -4,11 +4,11 @@
 // list exactly the unknown IDs as FAILED, and find the new tags with data list.
 // Every run is --verbose, and nothing any of them printed holds the API key, a JWT
 // or an Authorization header.
-#include "clitestsupport.h"
-#include "secretscan.h"
-#include "simfixture.h"
+#include "tests/cli/clitestsupport.h"
+#include "tests/support/secretscan.h"
+#include "tests/support/simfixture.h"
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
 #include <QSet>
 #include <QTest>
@@ -19,7 +19,7 @@ using clitest::CliSession;
 class TestCliAcceptance final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<icatest::SimFixture> f;
+    std::unique_ptr<ica::test::SimFixture> f;
     QByteArray m_printed; ///< stdout and stderr of every run, for the secret scan
 
     QStringList server() const {
@@ -31,9 +31,9 @@ class TestCliAcceptance final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        icasim::SimulatorOptions options = icatest::SimFixture::smallWorld();
+        ica::sim::SimulatorOptions options = ica::test::SimFixture::smallWorld();
         options.filesInFirstProject = 10500;
-        f = std::make_unique<icatest::SimFixture>(options);
+        f = std::make_unique<ica::test::SimFixture>(options);
         QVERIFY2(f->startError.isEmpty(), qPrintable(f->startError));
     }
 
@@ -156,7 +156,7 @@ private Q_SLOTS:
     void nothingSecretWasPrinted() {
         QVERIFY2(m_printed.contains("icatag: > GET "), "the runs were verbose");
         const QStringList found =
-            icatest::findSecretsInOutput(m_printed, {f->sim->apiKey().toUtf8()});
+            ica::test::findSecretsInOutput(m_printed, {f->sim->apiKey().toUtf8()});
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
 };

@@ -1,10 +1,10 @@
 // The built icatag executable run as a process (exit codes, stdout vs stderr,
 // the process environment) against an in-process simulator. The process is
 // awaited with a signal spy so the simulator keeps serving meanwhile.
-#include "clitestsupport.h"
-#include "simfixture.h"
+#include "tests/cli/clitestsupport.h"
+#include "tests/support/simfixture.h"
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -54,11 +54,11 @@ QProcessEnvironment cleanEnvironment() {
 class TestCliBinary final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<icatest::SimFixture> f;
+    std::unique_ptr<ica::test::SimFixture> f;
 
 private Q_SLOTS:
     void initTestCase() {
-        f = std::make_unique<icatest::SimFixture>();
+        f = std::make_unique<ica::test::SimFixture>();
         QVERIFY2(f->startError.isEmpty(), qPrintable(f->startError));
     }
 

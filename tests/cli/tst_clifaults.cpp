@@ -4,10 +4,10 @@
 // 500, a dropped connection and an answer slower than the request timeout; a
 // gateway's 504 or a dropped connection after a create is an unknown outcome whose
 // `batch find` check finds the one batch the server did create.
-#include "clitestsupport.h"
-#include "simfixture.h"
+#include "tests/cli/clitestsupport.h"
+#include "tests/support/simfixture.h"
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -20,7 +20,7 @@ using clitest::runCli;
 class TestCliFaults final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<icatest::SimFixture> f;
+    std::unique_ptr<ica::test::SimFixture> f;
     QString project;
     QStringList files;
 
@@ -96,7 +96,7 @@ class TestCliFaults final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        f = std::make_unique<icatest::SimFixture>();
+        f = std::make_unique<ica::test::SimFixture>();
         QVERIFY2(f->startError.isEmpty(), qPrintable(f->startError));
         project = f->sim->projectIds().constFirst();
         files = f->sim->fileIds(project).mid(0, 400);

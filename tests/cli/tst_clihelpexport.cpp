@@ -2,14 +2,14 @@
 // the build installs): generated from the same parsers as --help, so every command
 // and every option of every command must be in them, and the completion script must
 // really complete in bash.
-#include "clitestsupport.h"
-#include "helpexport.h"
+#include "cli/helpexport.h"
+#include "tests/cli/clitestsupport.h"
 
 #include <QProcess>
 #include <QTemporaryFile>
 #include <QtTest>
 
-using namespace icacli;
+using namespace ica::cli;
 
 namespace {
 

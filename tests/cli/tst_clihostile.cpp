@@ -3,8 +3,8 @@
 // this process's event loop): exit 1, a clear message on stderr, done within a
 // few times its --timeout, and peak resident memory under 128 MB. Two children run
 // at a time so the matrix stays fast.
-#include "clitestsupport.h"
-#include "hostileserver.h"
+#include "tests/cli/clitestsupport.h"
+#include "tests/support/hostileserver.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -17,7 +17,7 @@
 
 #include <sys/resource.h>
 
-using icatest::HostileServer;
+using ica::test::HostileServer;
 using Behaviour = HostileServer::Behaviour;
 
 namespace {

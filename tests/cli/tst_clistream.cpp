@@ -5,22 +5,22 @@
 // batch gives every item once in order, a running batch falls back to cursor
 // paging, streamed JSON is valid and the old shape, rows that do not add up fail
 // clearly, and a reader that leaves early ends icatag quietly with exit 0.
-#include "clitestsupport.h"
-#include "hostileserver.h"
-#include "simfixture.h"
+#include "tests/cli/clitestsupport.h"
+#include "tests/support/hostileserver.h"
+#include "tests/support/simfixture.h"
 
-#include "console.h"
-#include "idset.h"
-#include "jsonout.h"
-#include "rowwriter.h"
-#include "views.h"
+#include "cli/console.h"
+#include "cli/idset.h"
+#include "cli/jsonout.h"
+#include "cli/rowwriter.h"
+#include "cli/views.h"
 
-#include "api/batchapi.h"
-#include "api/dataapi.h"
-#include "api/pagecollector.h"
-#include "batchengine.h"
-#include "callwaiter.h"
-#include "icasimulator.h"
+#include "core/api/batchapi.h"
+#include "core/api/dataapi.h"
+#include "core/api/pagecollector.h"
+#include "simulator/batchengine.h"
+#include "simulator/icasimulator.h"
+#include "tests/support/callwaiter.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -33,8 +33,8 @@
 
 #include <unistd.h>
 
-using icatest::CallWaiter;
-using icatest::HostileServer;
+using ica::test::CallWaiter;
+using ica::test::HostileServer;
 
 namespace {
 
@@ -152,7 +152,7 @@ ica::ProjectData richData() {
 
 template <typename T> QJsonObject writtenJson(const T &row) {
     QByteArray bytes;
-    icacli::appendJson(bytes, row);
+    ica::cli::appendJson(bytes, row);
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)
@@ -165,7 +165,7 @@ template <typename T> QJsonObject writtenJson(const T &row) {
 class TestCliStream final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<icatest::SimFixture> f;
+    std::unique_ptr<ica::test::SimFixture> f;
     QString project;
     QString finishedBatch;
     QString runningBatch;
@@ -225,7 +225,7 @@ private Q_SLOTS:
     void initTestCase() {
         // The test process writes to closed pipes on purpose (consoleSeesAClosedPipe).
         std::signal(SIGPIPE, SIG_IGN);
-        f = std::make_unique<icatest::SimFixture>();
+        f = std::make_unique<ica::test::SimFixture>();
         QVERIFY2(f->startError.isEmpty(), qPrintable(f->startError));
         project = f->sim->projectIds().first();
         QCOMPARE(f->sim->fileIds(project).size(), FilesInProject);
@@ -449,7 +449,7 @@ private Q_SLOTS:
         QFETCH(QString, format);
         int itemPagesServed = 0;
         const QMetaObject::Connection counting =
-            connect(f->sim.get(), &icasim::IcaSimulator::requestServed, this,
+            connect(f->sim.get(), &ica::sim::IcaSimulator::requestServed, this,
                     [&itemPagesServed](const QString &, const QString &path, int) {
                         itemPagesServed += path.endsWith(QLatin1String("/items")) ? 1 : 0;
                     });
@@ -484,7 +484,7 @@ private Q_SLOTS:
     // --- the parts on their own ----------------------------------------------------
 
     void idSetTellsIdsApart() {
-        icacli::IdSet set;
+        ica::cli::IdSet set;
         const QString uuid = QStringLiteral("0b6f6d4e-1c2a-4d7e-9f00-aa11bb22cc33");
         QVERIFY(set.insert(uuid));
         QVERIFY(!set.insert(uuid));
@@ -498,7 +498,7 @@ private Q_SLOTS:
         QVERIFY(!set.insert(QStringLiteral("hostile-i-1")));
         QCOMPARE(set.size(), 6);
         // Many keys (the table grows): every one is found, none twice.
-        icacli::IdSet many;
+        ica::cli::IdSet many;
         for (int i = 0; i < 100000; ++i)
             QVERIFY(many.insert(QStringLiteral("fil.%1").arg(quint64(i) * 2654435761ULL, 32, 16,
                                                              QLatin1Char('0'))));
@@ -521,7 +521,7 @@ private Q_SLOTS:
         QCOMPARE(writtenJson(data), data.toJson());
         QVERIFY(QByteArray([&] {
                     QByteArray b;
-                    icacli::appendJson(b, data);
+                    ica::cli::appendJson(b, data);
                     return b;
                 }())
                     .contains("\"fileSizeInBytes\":9007199254740993"));
@@ -539,7 +539,7 @@ private Q_SLOTS:
               QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
               QDateTime(QDate(2026, 7, 4), QTime(12, 0), Qt::OffsetFromUTC, 7200)}) {
             QByteArray bytes;
-            icacli::JsonOut(bytes).dateTime(t);
+            ica::cli::JsonOut(bytes).dateTime(t);
             QCOMPARE(QString::fromUtf8(bytes),
                      QLatin1Char('"') + ica::formatDateTime(t) + QLatin1Char('"'));
         }
@@ -557,7 +557,7 @@ private Q_SLOTS:
         QBuffer err;
         out.open(QIODevice::WriteOnly);
         err.open(QIODevice::WriteOnly);
-        icacli::Console console(&out, &err);
+        ica::cli::Console console(&out, &err);
         console.addSecret(QStringLiteral("s3cr3t-value"));
         using Row = ica::BatchItem;
         const auto row = [](const QString &id, const QString &info) {
@@ -569,8 +569,8 @@ private Q_SLOTS:
             return r;
         };
         {
-            icacli::RowWriter<Row> table(console, icacli::OutputFormat::Table,
-                                         icacli::itemColumns());
+            ica::cli::RowWriter<Row> table(console, ica::cli::OutputFormat::Table,
+                                           ica::cli::itemColumns());
             QVERIFY(table.writePage({row(QStringLiteral("a"), {}), row(QStringLiteral("bb"), {})}));
             // Wider than the first page's column: pushes its line right.
             QVERIFY(table.writePage({row(QStringLiteral("a-much-longer-id"),
@@ -590,7 +590,8 @@ private Q_SLOTS:
         out.buffer().clear();
         out.seek(0);
         {
-            icacli::RowWriter<Row> csv(console, icacli::OutputFormat::Csv, icacli::itemColumns());
+            ica::cli::RowWriter<Row> csv(console, ica::cli::OutputFormat::Csv,
+                                         ica::cli::itemColumns());
             QVERIFY(csv.writePage({row(QStringLiteral("a"), QStringLiteral("x, \"y\""))}));
             QVERIFY(csv.finish());
         }
@@ -602,11 +603,11 @@ private Q_SLOTS:
 
         // No rows: the JSON array is still one; a table still has its header.
         for (const auto &[format, expected] :
-             {std::pair{icacli::OutputFormat::Json, QByteArray("[\n]\n")},
-              std::pair{icacli::OutputFormat::Jsonl, QByteArray()}}) {
+             {std::pair{ica::cli::OutputFormat::Json, QByteArray("[\n]\n")},
+              std::pair{ica::cli::OutputFormat::Jsonl, QByteArray()}}) {
             out.buffer().clear();
             out.seek(0);
-            icacli::RowWriter<Row> empty(console, format, icacli::itemColumns());
+            ica::cli::RowWriter<Row> empty(console, format, ica::cli::itemColumns());
             QVERIFY(empty.writePage({}));
             QVERIFY(empty.finish());
             QCOMPARE(out.data(), expected);
@@ -622,18 +623,18 @@ private Q_SLOTS:
                          QFileDevice::AutoCloseHandle));
         QBuffer err;
         err.open(QIODevice::WriteOnly);
-        icacli::Console console(&out, &err);
-        QCOMPARE(console.outputState(), icacli::Console::OutputState::Open);
+        ica::cli::Console console(&out, &err);
+        QCOMPARE(console.outputState(), ica::cli::Console::OutputState::Open);
         QVERIFY(!console.outUtf8("row\n"));
-        QCOMPARE(console.outputState(), icacli::Console::OutputState::Closed);
+        QCOMPARE(console.outputState(), ica::cli::Console::OutputState::Closed);
         QVERIFY(!console.outUtf8("more\n")); // stays closed; nothing written
         QVERIFY(err.data().isEmpty());
 
         QFile full(QStringLiteral("/dev/full"));
         QVERIFY(full.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
-        icacli::Console onFull(&full, &err);
+        ica::cli::Console onFull(&full, &err);
         QVERIFY(!onFull.outUtf8("row\n"));
-        QCOMPARE(onFull.outputState(), icacli::Console::OutputState::Failed);
+        QCOMPARE(onFull.outputState(), ica::cli::Console::OutputState::Failed);
     }
 };
 

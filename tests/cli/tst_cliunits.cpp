@@ -1,18 +1,18 @@
 // The CLI's pure parts, without a server: ID files, splitting a create body,
 // table/CSV rendering, option values, redaction and paging hints.
-#include "batchsplit.h"
-#include "clitestsupport.h"
-#include "console.h"
-#include "idsfile.h"
-#include "optionvalues.h"
-#include "output.h"
-#include "paging.h"
+#include "cli/batchsplit.h"
+#include "cli/console.h"
+#include "cli/idsfile.h"
+#include "cli/optionvalues.h"
+#include "cli/output.h"
+#include "cli/paging.h"
+#include "tests/cli/clitestsupport.h"
 
 #include <QBuffer>
 #include <QTest>
 #include <QTimeZone>
 
-using namespace icacli;
+using namespace ica::cli;
 
 class TestCliUnits final : public QObject {
     Q_OBJECT

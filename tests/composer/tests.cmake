@@ -17,11 +17,11 @@ ica_add_test(NAME tst_draftpathresolution
              ${CMAKE_SOURCE_DIR}/tests/support/countingnam.h LIBS icacore icasim
              LABELS composer)
 ica_add_test(NAME tst_composerwidget SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerwidget.cpp
-             ${CMAKE_CURRENT_LIST_DIR}/composerworld.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
+             ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)
 ica_add_test(NAME tst_composersubmit SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composersubmit.cpp
-             ${CMAKE_CURRENT_LIST_DIR}/composerworld.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
+             ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)
 ica_add_test(NAME tst_composerscale SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerscale.cpp
-             ${CMAKE_CURRENT_LIST_DIR}/composerworld.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
+             ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)

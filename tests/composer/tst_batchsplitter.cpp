@@ -1,10 +1,10 @@
 // BatchSplitter (fewest batches, every ID once and in order, each part keeps its
 // group's changes), SubmitPlan (bodies and counts) and DraftDocument (JSON round
 // trip, damaged drafts, the request it makes).
-#include "composer/batchsplitter.h"
-#include "composer/draftdocument.h"
-#include "composer/submitplan.h"
-#include "composertestutil.h"
+#include "core/composer/batchsplitter.h"
+#include "core/composer/draftdocument.h"
+#include "core/composer/submitplan.h"
+#include "tests/composer/composertestutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,18 +2,19 @@
 // the simulator (all pages, smallest model changes), DraftSession autosaving into
 // a real SQLite StoreWorker, BatchSubmitter creating batches in the simulator and
 // recording them in the history, with failures that are never retried.
-#include "api/createdbatchfinder.h"
-#include "composer/batchsubmitter.h"
-#include "composer/draftsession.h"
-#include "composer/projectcatalog.h"
-#include "composer/projectlistmodel.h"
-#include "composertestutil.h"
-#include "simfixture.h"
-#include "store/storeworker.h"
+#include "core/api/createdbatchfinder.h"
+#include "core/composer/batchsubmitter.h"
+#include "core/composer/draftsession.h"
+#include "core/projects/projectcatalog.h"
+#include "core/projects/projectlistmodel.h"
+#include "core/store/storeworker.h"
+#include "tests/composer/composertestutil.h"
+#include "tests/support/storeanswers.h"
+#include "tests/support/testsupport.h"
+#include "tests/support/testworld.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -66,39 +67,23 @@ class TstComposerCore : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<icatest::SimFixture> m_fx;
+    std::unique_ptr<ica::test::TestWorld> m_world;
     std::unique_ptr<StoreWorker> m_store;
 
-    QString dbPath() const {
-        return m_dir.filePath(
-            QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
-    }
+    QString dbPath() const { return ica::test::perTestPath(".sqlite"); }
 
     std::optional<Draft> storedDraft(const QString &id) {
-        std::optional<std::optional<Draft>> answer;
-        m_store->loadDraft(id, this,
-                           [&](const StoreResult<std::optional<Draft>> &r) { answer = r.value; });
-        if (!QTest::qWaitFor([&]() { return answer.has_value(); }, 10000))
-            return std::nullopt;
-        return *answer;
+        return ica::test::storedDraft(m_store.get(), id, this);
     }
-
-    QList<BatchRecord> history() {
-        std::optional<QList<BatchRecord>> answer;
-        m_store->listBatches(Profile, this,
-                             [&](const StoreResult<QList<BatchRecord>> &r) { answer = r.value; });
-        (void)QTest::qWaitFor([&]() { return answer.has_value(); }, 10000);
-        return answer.value_or(QList<BatchRecord>());
-    }
+    QList<BatchRecord> history() { return ica::test::storedBatches(m_store.get(), Profile, this); }
 
 private Q_SLOTS:
     void init() {
-        icasim::SimulatorOptions options = icatest::SimFixture::smallWorld();
+        ica::sim::SimulatorOptions options = ica::test::TestWorld::smallWorld();
         options.projectCount = 5;
         options.filesInOtherProjects = 20;
-        m_fx = std::make_unique<icatest::SimFixture>(options);
-        QVERIFY2(m_fx->startError.isEmpty(), qPrintable(m_fx->startError));
+        m_world = std::make_unique<ica::test::TestWorld>(options);
+        QVERIFY2(m_world->startError().isEmpty(), qPrintable(m_world->startError()));
         m_store = std::make_unique<StoreWorker>(dbPath());
         QSignalSpy opened(m_store.get(), &StoreWorker::opened);
         QVERIFY(m_store->isOpen() || opened.wait());
@@ -106,7 +91,7 @@ private Q_SLOTS:
 
     void cleanup() {
         m_store.reset();
-        m_fx.reset();
+        m_world.reset();
     }
 
     void listModelAppliesSmallestChanges() {
@@ -154,12 +139,12 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(catalog.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&catalog, &ProjectCatalog::loaded);
-        catalog.setClient(m_fx->client.get());
+        catalog.setClient(m_world->client);
         QVERIFY(catalog.isLoading());
         QVERIFY(loaded.wait());
         QCOMPARE(loaded.first().first().toInt(), 5);
         QCOMPARE(catalog.model()->rowCount(), 5);
-        for (const QString &id : m_fx->sim->projectIds())
+        for (const QString &id : m_world->sim().projectIds())
             QVERIFY(catalog.model()->rowOf(id) >= 0);
         QVERIFY(!catalog.isLoading());
 
@@ -178,8 +163,8 @@ private Q_SLOTS:
     void catalogReportsFailures() {
         ProjectCatalog catalog;
         QSignalSpy failed(&catalog, &ProjectCatalog::failed);
-        m_fx->sim->faults().failNext(20, 500, QStringLiteral("/api/projects"));
-        catalog.setClient(m_fx->client.get());
+        m_world->sim().faults().failNext(20, 500, QStringLiteral("/api/projects"));
+        catalog.setClient(m_world->client);
         QVERIFY(failed.wait());
         QVERIFY(catalog.lastError().isError());
         QCOMPARE(catalog.lastError().httpStatus, 500);
@@ -306,24 +291,24 @@ private Q_SLOTS:
     }
 
     void submitterCreatesAndRecords() {
-        const QString projectId = m_fx->sim->projectIds().first();
-        const QStringList ids = m_fx->sim->fileIds(projectId).mid(0, 3);
+        const QString projectId = m_world->sim().projectIds().first();
+        const QStringList ids = m_world->sim().fileIds(projectId).mid(0, 3);
         SubmitPlan plan = SubmitPlan::of(DraftDocument::fromRequest(
             projectId, QStringLiteral("First"), requestFor(ids, QStringLiteral("t"))));
         BatchSubmitter submitter;
         QSignalSpy created(&submitter, &BatchSubmitter::batchCreated);
         QSignalSpy finished(&submitter, &BatchSubmitter::finished);
-        QVERIFY(submitter.start(m_fx->client.get(), m_store.get(), Profile, plan));
+        QVERIFY(submitter.start(m_world->client, m_store.get(), Profile, plan));
         QVERIFY(submitter.isRunning());
-        QVERIFY(
-            !submitter.start(m_fx->client.get(), m_store.get(), Profile, plan)); // one at a time
+        QVERIFY(!submitter.start(m_world->client, m_store.get(), Profile, plan)); // one at a time
         QVERIFY(finished.wait());
         QCOMPARE(finished.first().first().toBool(), true);
         QCOMPARE(created.size(), 1);
         const QString batchId = created.first().at(1).toString();
         QCOMPARE(created.first().at(0).toString(), projectId);
-        QCOMPARE(m_fx->sim->batchCount(), 1);
-        const std::optional<icasim::BatchSnapshot> batch = m_fx->sim->batch(projectId, batchId);
+        QCOMPARE(m_world->sim().batchCount(), 1);
+        const std::optional<ica::sim::BatchSnapshot> batch =
+            m_world->sim().batch(projectId, batchId);
         QVERIFY(batch);
         QCOMPARE(batch->itemCount, 3);
         const QList<BatchRecord> records = history();
@@ -345,15 +330,15 @@ private Q_SLOTS:
     }
 
     void submitterNeverRepeatsAFailedCreate() {
-        const QString projectId = m_fx->sim->projectIds().first();
+        const QString projectId = m_world->sim().projectIds().first();
         SubmitPlan plan = SubmitPlan::of(DraftDocument::fromRequest(
             projectId, QString(),
-            requestFor(m_fx->sim->fileIds(projectId).mid(0, 2), QStringLiteral("t"))));
-        QSignalSpy served(m_fx->sim.get(), &icasim::IcaSimulator::requestServed);
-        m_fx->sim->faults().failNext(1, 500, QStringLiteral("dataUpdateBatch"));
+            requestFor(m_world->sim().fileIds(projectId).mid(0, 2), QStringLiteral("t"))));
+        QSignalSpy served(&m_world->sim(), &ica::sim::IcaSimulator::requestServed);
+        m_world->sim().faults().failNext(1, 500, QStringLiteral("dataUpdateBatch"));
         BatchSubmitter submitter;
         QSignalSpy finished(&submitter, &BatchSubmitter::finished);
-        QVERIFY(submitter.start(m_fx->client.get(), m_store.get(), Profile, plan));
+        QVERIFY(submitter.start(m_world->client, m_store.get(), Profile, plan));
         QVERIFY(finished.wait());
         QCOMPARE(finished.first().first().toBool(), false);
         QCOMPARE(submitter.failedIndex(), 0);
@@ -361,7 +346,7 @@ private Q_SLOTS:
         // A retry would go out within 10 ms (the fixture's policy): watch for one.
         QVERIFY(!QTest::qWaitFor([&]() { return countPosts(served) > 1; }, 300));
         QCOMPARE(countPosts(served), 1);
-        QCOMPARE(m_fx->sim->batchCount(), 0);
+        QCOMPARE(m_world->sim().batchCount(), 0);
         QCOMPARE(submitter.remaining().size(), 1);
         QVERIFY(history().isEmpty());
         const QString summary = submitter.failureSummary();
@@ -370,8 +355,8 @@ private Q_SLOTS:
     }
 
     void submitterStopsAtTheFirstFailedBatch() {
-        const QString projectId = m_fx->sim->projectIds().first();
-        const QStringList files = m_fx->sim->fileIds(projectId);
+        const QString projectId = m_world->sim().projectIds().first();
+        const QStringList files = m_world->sim().fileIds(projectId);
         SubmitPlan plan;
         plan.projectId = projectId;
         // The second create is refused by ICA itself (a 400 problem: an archive time
@@ -384,9 +369,9 @@ private Q_SLOTS:
                          requestFor(files.mid(4, 2), QStringLiteral("c"))};
         plan.source = BatchSplitterJoin(plan.requests);
         BatchSubmitter submitter;
-        QSignalSpy served(m_fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        QSignalSpy served(&m_world->sim(), &ica::sim::IcaSimulator::requestServed);
         QSignalSpy finished(&submitter, &BatchSubmitter::finished);
-        QVERIFY(submitter.start(m_fx->client.get(), m_store.get(), Profile, plan));
+        QVERIFY(submitter.start(m_world->client, m_store.get(), Profile, plan));
         QVERIFY(finished.wait());
         QCOMPARE(finished.first().first().toBool(), false);
         QCOMPARE(submitter.created().size(), 1);
@@ -397,7 +382,7 @@ private Q_SLOTS:
         QVERIFY(!QTest::qWaitFor([&]() { return countPosts(served) > 2; }, 300));
         QCOMPARE(countPosts(served), 2); // the 400 was not retried: a POST never is
         QVERIFY(!submitter.outcomeUnknown());
-        QCOMPARE(m_fx->sim->batchCount(), 1);
+        QCOMPARE(m_world->sim().batchCount(), 1);
         QCOMPARE(history().size(), 1);
         const QString summary = submitter.failureSummary();
         QVERIFY2(summary.contains(QStringLiteral("Batch 2 of 3")), qPrintable(summary));
@@ -406,23 +391,23 @@ private Q_SLOTS:
     }
 
     void submitterWarnsWhenTheOutcomeIsUnknown() {
-        const QString projectId = m_fx->sim->projectIds().first();
+        const QString projectId = m_world->sim().projectIds().first();
         SubmitPlan plan = SubmitPlan::of(DraftDocument::fromRequest(
             projectId, QString(),
-            requestFor(m_fx->sim->fileIds(projectId).mid(0, 2), QStringLiteral("t"))));
-        QSignalSpy served(m_fx->sim.get(), &icasim::IcaSimulator::requestServed);
+            requestFor(m_world->sim().fileIds(projectId).mid(0, 2), QStringLiteral("t"))));
+        QSignalSpy served(&m_world->sim(), &ica::sim::IcaSimulator::requestServed);
         // The server takes the call, then the connection breaks before the answer.
-        m_fx->sim->faults().dropNext(1, QStringLiteral("dataUpdateBatch"));
+        m_world->sim().faults().dropNext(1, QStringLiteral("dataUpdateBatch"));
         BatchSubmitter submitter;
         QSignalSpy finished(&submitter, &BatchSubmitter::finished);
-        QVERIFY(submitter.start(m_fx->client.get(), m_store.get(), Profile, plan));
+        QVERIFY(submitter.start(m_world->client, m_store.get(), Profile, plan));
         QVERIFY(finished.wait());
         QCOMPARE(finished.first().first().toBool(), false);
         QVERIFY(submitter.outcomeUnknown());
         // A retry would go out within 10 ms (the fixture's policy): watch for one.
         QVERIFY(!QTest::qWaitFor([&]() { return countPosts(served) > 1; }, 300));
-        QCOMPARE(countPosts(served), 1);      // never sent twice, even after a dropped connection
-        QCOMPARE(m_fx->sim->batchCount(), 1); // ... which is why: ICA did create it
+        QCOMPARE(countPosts(served), 1); // never sent twice, even after a dropped connection
+        QCOMPARE(m_world->sim().batchCount(), 1); // ... which is why: ICA did create it
         const QString summary = submitter.failureSummary();
         QVERIFY2(summary.contains(QStringLiteral("may or may not have created the batch")),
                  qPrintable(summary));
@@ -432,25 +417,25 @@ private Q_SLOTS:
     }
 
     void gateway504AfterACreateIsAnUnknownOutcome() {
-        const QString projectId = m_fx->sim->projectIds().first();
+        const QString projectId = m_world->sim().projectIds().first();
         SubmitPlan plan = SubmitPlan::of(DraftDocument::fromRequest(
             projectId, QString(),
-            requestFor(m_fx->sim->fileIds(projectId).mid(10, 7), QStringLiteral("gw"))));
-        const int before = m_fx->sim->batchCount();
+            requestFor(m_world->sim().fileIds(projectId).mid(10, 7), QStringLiteral("gw"))));
+        const int before = m_world->sim().batchCount();
         // ICA takes the call; the gateway in front answers 504 with its HTML page.
-        m_fx->sim->faults().gatewayNext(1, 504, QStringLiteral("dataUpdateBatch"));
+        m_world->sim().faults().gatewayNext(1, 504, QStringLiteral("dataUpdateBatch"));
         BatchSubmitter submitter;
         QSignalSpy finished(&submitter, &BatchSubmitter::finished);
-        QVERIFY(submitter.start(m_fx->client.get(), m_store.get(), Profile, plan));
+        QVERIFY(submitter.start(m_world->client, m_store.get(), Profile, plan));
         QVERIFY(finished.wait());
         QVERIFY(submitter.outcomeUnknown());
         QCOMPARE(submitter.error().httpStatus, 504);
-        QVERIFY(!QTest::qWaitFor([&]() { return m_fx->sim->batchCount() > before + 1; }, 300));
-        QCOMPARE(m_fx->sim->batchCount(), before + 1);
+        QVERIFY(!QTest::qWaitFor([&]() { return m_world->sim().batchCount() > before + 1; }, 300));
+        QCOMPARE(m_world->sim().batchCount(), before + 1);
         QVERIFY(submitter.failedSentAt().isValid());
 
         // The check finds exactly that batch, with the count sent.
-        CreatedBatchFinder finder(m_fx->client.get());
+        CreatedBatchFinder finder(m_world->client);
         std::optional<QList<CreatedBatchCandidate>> candidates;
         connect(&finder, &CreatedBatchFinder::finished, this,
                 [&candidates](const QList<CreatedBatchCandidate> &list, const ApiError &error) {

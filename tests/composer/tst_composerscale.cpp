@@ -6,17 +6,17 @@
 // whole body on demand and on copy; the autosave stores the whole list; a split
 // into 20 batches of 5,000 sends every ID exactly once. No timings are asserted
 // (bench/bench_composer prints them).
-#include "batchengine.h"
-#include "composer/confirmation.h"
-#include "composer/draftcheck.h"
-#include "composer/groupeditor.h"
-#include "composer/idlistparser.h"
-#include "composer/incrementalidlist.h"
-#include "composer/previewpane.h"
-#include "composer/submitplan.h"
-#include "composer/validationsummary.h"
-#include "composertestutil.h"
-#include "composerworld.h"
+#include "core/composer/draftcheck.h"
+#include "core/composer/idlistparser.h"
+#include "core/composer/incrementalidlist.h"
+#include "core/composer/submitplan.h"
+#include "simulator/batchengine.h"
+#include "tests/composer/composerharness.h"
+#include "tests/composer/composertestutil.h"
+#include "ui/composer/groupeditor.h"
+#include "ui/composer/previewpane.h"
+#include "ui/composer/validationsummary.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QClipboard>
 #include <QRandomGenerator>
@@ -51,10 +51,10 @@ class TstComposerScale : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<ComposerWorld> m_world;
+    std::unique_ptr<ComposerHarness> m_world;
 
-    ComposerWorld &w() { return *m_world; }
-    QString project() { return w().fx->sim->projectIds().first(); }
+    ComposerHarness &w() { return *m_world; }
+    QString project() { return w().world->sim().projectIds().first(); }
 
     /// A draft of `ids` (pasted) with a tag, for the first project, checked.
     void fillDraft(const QStringList &ids) {
@@ -120,11 +120,7 @@ private:
     }
 
 private Q_SLOTS:
-    void init() {
-        Confirmation::setNextAnswer(std::nullopt);
-        m_world = std::make_unique<ComposerWorld>();
-        QVERIFY(m_world->open());
-    }
+    void init() { QVERIFY(ComposerHarness::openFresh(m_world)); }
 
     void cleanup() { m_world.reset(); }
 
@@ -393,10 +389,10 @@ private Q_SLOTS:
 
         QStringList sent;
         int batches = 0;
-        for (const auto &batch : w().fx->sim->batchEngine().batches()) {
+        for (const auto &batch : w().world->sim().batchEngine().batches()) {
             ++batches;
             QVERIFY(batch->itemCount() <= 5000);
-            for (const icasim::BatchItem &item : batch->items)
+            for (const ica::sim::BatchItem &item : batch->items)
                 sent.append(item.dataId);
         }
         QCOMPARE(batches, 20);

@@ -7,13 +7,13 @@
 // more than 100,000 IDs refused until the split is accepted; project paths in the
 // ID list looked up before Submit, previewed and sent as their IDs, unknown ones
 // named and left out.
-#include "batchengine.h"
-#include "composer/confirmation.h"
-#include "composer/previewpane.h"
-#include "composer/submitplan.h"
-#include "composertestutil.h"
-#include "composerworld.h"
-#include "datastore.h"
+#include "core/composer/submitplan.h"
+#include "simulator/batchengine.h"
+#include "simulator/datastore.h"
+#include "tests/composer/composerharness.h"
+#include "tests/composer/composertestutil.h"
+#include "ui/composer/previewpane.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -27,11 +27,11 @@ class TstComposerSubmit : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<ComposerWorld> m_world;
+    std::unique_ptr<ComposerHarness> m_world;
 
-    ComposerWorld &w() { return *m_world; }
-    QString project() { return w().fx->sim->projectIds().first(); }
-    QStringList realFiles(int count) { return w().fx->sim->fileIds(project()).mid(0, count); }
+    ComposerHarness &w() { return *m_world; }
+    QString project() { return w().firstProject(); }
+    QStringList realFiles(int count) { return w().realFiles(count); }
 
     void fillDraft(const QStringList &ids) {
         QVERIFY(w().pickProject(project()));
@@ -47,11 +47,7 @@ private:
     }
 
 private Q_SLOTS:
-    void init() {
-        Confirmation::setNextAnswer(std::nullopt);
-        m_world = std::make_unique<ComposerWorld>();
-        QVERIFY(m_world->open());
-    }
+    void init() { QVERIFY(ComposerHarness::openFresh(m_world)); }
 
     void cleanup() { m_world.reset(); }
 
@@ -60,9 +56,9 @@ private Q_SLOTS:
         const QString draftId = w().widget->currentDraftId();
         QTRY_VERIFY(w().storedDraft(draftId).has_value());
         QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
-        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        QSignalSpy served(&w().world->sim(), &ica::sim::IcaSimulator::requestServed);
         // A slow server, to see the form locked while the call is out.
-        w().fx->sim->faults().setLatency(300, QStringLiteral("dataUpdateBatch"));
+        w().world->sim().faults().setLatency(300, QStringLiteral("dataUpdateBatch"));
         const int asked = Confirmation::askCount();
         Confirmation::setNextAnswer(true);
         QTest::mouseClick(w().submitButton(), Qt::LeftButton);
@@ -78,8 +74,9 @@ private Q_SLOTS:
         QVERIFY(created.wait(10000));
         const QString batchId = created.first().at(1).toString();
         QCOMPARE(created.first().at(0).toString(), project());
-        QCOMPARE(w().fx->sim->batchCount(), 1);
-        const std::optional<icasim::BatchSnapshot> batch = w().fx->sim->batch(project(), batchId);
+        QCOMPARE(w().world->sim().batchCount(), 1);
+        const std::optional<ica::sim::BatchSnapshot> batch =
+            w().world->sim().batch(project(), batchId);
         QVERIFY(batch);
         QCOMPARE(batch->itemCount, 3);
         QCOMPARE(countPosts(served), 1);
@@ -101,7 +98,7 @@ private Q_SLOTS:
 
     void declinedConfirmationSendsNothing() {
         fillDraft(realFiles(2));
-        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        QSignalSpy served(&w().world->sim(), &ica::sim::IcaSimulator::requestServed);
         Confirmation::setNextAnswer(false);
         const int asked = Confirmation::askCount();
         w().idsEdit(0)->setFocus();
@@ -112,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(status.last().first().toString(), QStringLiteral("Nothing was sent."));
         QCOMPARE(countPosts(served), 0);
         QVERIFY(!w().widget->isSending());
-        QCOMPARE(w().fx->sim->batchCount(), 0);
+        QCOMPARE(w().world->sim().batchCount(), 0);
     }
 
     void failingSubmitShowsTheProblemAndKeepsTheDraft() {
@@ -120,8 +117,8 @@ private Q_SLOTS:
         const QString draftId = w().widget->currentDraftId();
         const DraftDocument before = w().widget->document();
         QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
-        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
-        w().fx->sim->faults().failNext(1, 500, QStringLiteral("dataUpdateBatch"));
+        QSignalSpy served(&w().world->sim(), &ica::sim::IcaSimulator::requestServed);
+        w().world->sim().faults().failNext(1, 500, QStringLiteral("dataUpdateBatch"));
         Confirmation::setNextAnswer(true);
         QTest::mouseClick(w().submitButton(), Qt::LeftButton);
         QTRY_VERIFY(message().contains(QStringLiteral("Internal Server Error")));
@@ -131,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(!QTest::qWaitFor([&]() { return countPosts(served) > 1; }, 300));
         QCOMPARE(countPosts(served), 1);
         QCOMPARE(created.size(), 0);
-        QCOMPARE(w().fx->sim->batchCount(), 0);
+        QCOMPARE(w().world->sim().batchCount(), 0);
         QVERIFY(w().history().isEmpty());
         QCOMPARE(w().widget->document(), before);
         QCOMPARE(w().widget->currentDraftId(), draftId);
@@ -174,11 +171,11 @@ private Q_SLOTS:
         QTest::mouseClick(w().submitButton(), Qt::LeftButton);
         QVERIFY(Confirmation::lastQuestion().contains(QStringLiteral("Create 2 batches")));
         QTRY_COMPARE_WITH_TIMEOUT(created.size(), 2, 20000);
-        QCOMPARE(w().fx->sim->batchCount(), 2);
+        QCOMPARE(w().world->sim().batchCount(), 2);
         const QString first = created.at(0).at(1).toString();
         const QString second = created.at(1).at(1).toString();
-        QCOMPARE(w().fx->sim->batch(project(), first)->itemCount, 5000);
-        QCOMPARE(w().fx->sim->batch(project(), second)->itemCount, 100);
+        QCOMPARE(w().world->sim().batch(project(), first)->itemCount, 5000);
+        QCOMPARE(w().world->sim().batch(project(), second)->itemCount, 100);
         QTRY_COMPARE(w().history().size(), 2);
         QTRY_VERIFY(w().widget->document().isBlank());
     }
@@ -190,10 +187,10 @@ private Q_SLOTS:
         QTRY_COMPARE(w().submitButton()->text(), QStringLiteral("&Submit 3 batches…"));
         const QString draftId = w().widget->currentDraftId();
         QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
-        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        QSignalSpy served(&w().world->sim(), &ica::sim::IcaSimulator::requestServed);
         connect(w().widget.get(), &ComposerWidget::batchCreated, this, [this]() {
             // ICA's own refusal (a 400 problem): the one failure that means "not created".
-            w().fx->sim->faults().failNext(1, 400, QStringLiteral("dataUpdateBatch"));
+            w().world->sim().faults().failNext(1, 400, QStringLiteral("dataUpdateBatch"));
         });
         Confirmation::setNextAnswer(true);
         QTest::mouseClick(w().submitButton(), Qt::LeftButton);
@@ -222,8 +219,8 @@ private Q_SLOTS:
     void projectPathsAreLookedUpAndSentAsTheirIds() {
         QVERIFY(w().pickProject(project()));
         const QStringList ids = realFiles(2);
-        const QString knownId = w().fx->sim->fileIds(project()).at(10);
-        const QString knownPath = w().fx->sim->data(project(), knownId)->path;
+        const QString knownId = w().world->sim().fileIds(project()).at(10);
+        const QString knownPath = w().world->sim().data(project(), knownId)->path;
         const QString unknown = QStringLiteral("/no such run/sample 7.bam");
         w().idsEdit(0)->setPlainText(ids.join(QLatin1Char('\n')) + QStringLiteral("\n  ") +
                                      knownPath + QStringLiteral("\n") + unknown);
@@ -270,11 +267,11 @@ private Q_SLOTS:
                  qPrintable(Confirmation::lastQuestion()));
         QVERIFY(created.wait(10000));
         const QString batchId = created.first().at(1).toString();
-        const icasim::Batch *batch =
-            w().fx->sim->batchEngine().find(w().fx->sim->store().projectIndex(project()), batchId);
+        const ica::sim::Batch *batch = w().world->sim().batchEngine().find(
+            w().world->sim().store().projectIndex(project()), batchId);
         QVERIFY(batch);
         QStringList items;
-        for (const icasim::BatchItem &item : batch->items)
+        for (const ica::sim::BatchItem &item : batch->items)
             items.append(item.dataId);
         QCOMPARE(items, sentIds);
     }
@@ -289,7 +286,7 @@ private:
         ValidationReport report = w().widget->validationReport();
         QVERIFY(report.contains(IssueCode::HardLimit));
         QVERIFY(!w().submitButton()->isEnabled());
-        QSignalSpy served(w().fx->sim.get(), &icasim::IcaSimulator::requestServed);
+        QSignalSpy served(&w().world->sim(), &ica::sim::IcaSimulator::requestServed);
         w().widget->submit(); // refused with a reason, nothing asked, nothing sent
         QVERIFY(message().contains(QStringLiteral("Fix the errors")));
         // The unsplit body is megabytes: the preview shows the first IDs of the group,

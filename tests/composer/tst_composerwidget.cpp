@@ -3,14 +3,14 @@
 // validation shown at the fields and summed up, the fixes, the exact JSON preview,
 // importing a CSV with a chosen column and dropping a file, drafts saved as you
 // type, reopened after a restart, named, reopened from the menu and discarded.
-#include "browser/dataidsmime.h"
-#include "browser/tagcatalog.h"
-#include "composer/confirmation.h"
-#include "composer/importcolumndialog.h"
-#include "composer/submitplan.h"
-#include "composer/tageditor.h"
-#include "composertestutil.h"
-#include "composerworld.h"
+#include "core/composer/submitplan.h"
+#include "core/data/dataidsmime.h"
+#include "core/data/tagcatalog.h"
+#include "tests/composer/composerharness.h"
+#include "tests/composer/composertestutil.h"
+#include "ui/composer/importcolumndialog.h"
+#include "ui/widgets/confirmation.h"
+#include "ui/widgets/tageditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,11 +34,11 @@ class TstComposerWidget : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<ComposerWorld> m_world;
+    std::unique_ptr<ComposerHarness> m_world;
 
-    ComposerWorld &w() { return *m_world; }
-    QString firstProject() { return w().fx->sim->projectIds().first(); }
-    QStringList realFiles(int count) { return w().fx->sim->fileIds(firstProject()).mid(0, count); }
+    ComposerHarness &w() { return *m_world; }
+    QString firstProject() { return w().firstProject(); }
+    QStringList realFiles(int count) { return w().realFiles(count); }
 
     /// A valid draft: the first project, `ids` in group 1, one user tag to add.
     void fillValidDraft(const QStringList &ids) {
@@ -49,17 +49,13 @@ private:
     }
 
 private Q_SLOTS:
-    void init() {
-        Confirmation::setNextAnswer(std::nullopt);
-        m_world = std::make_unique<ComposerWorld>();
-        QVERIFY(m_world->open());
-    }
+    void init() { QVERIFY(ComposerHarness::openFresh(m_world)); }
 
     void cleanup() { m_world.reset(); }
 
     void picksTheProjectByTyping() {
         QSignalSpy lastProject(w().widget.get(), &ComposerWidget::lastProjectChanged);
-        const QStringList ids = w().fx->sim->projectIds();
+        const QStringList ids = w().world->sim().projectIds();
         const QString target = ids.at(1);
         const QString name = w().picker()->nameOf(target);
         QVERIFY(!name.isEmpty());
@@ -289,7 +285,7 @@ private Q_SLOTS:
     }
 
     void theBrowserAddsGroupsAndIds() {
-        const QString project = w().fx->sim->projectIds().at(0);
+        const QString project = w().world->sim().projectIds().at(0);
         DataUpdateGroup tagged;
         tagged.dataIds = {fil(1), fil(2)};
         tagged.userTags.addTags = {QStringLiteral("reviewed")};
@@ -309,7 +305,7 @@ private Q_SLOTS:
         QVERIFY(!w().widget->addIdsToGroup(5, {fil(4)})); // no such group
         // Another project: a new draft; the current one stays saved.
         const QString draftBefore = w().widget->currentDraftId();
-        const QString other = w().fx->sim->projectIds().at(1);
+        const QString other = w().world->sim().projectIds().at(1);
         QCOMPARE(w().widget->addGroupForProject(other, QString(), second), 0);
         QVERIFY(w().widget->currentDraftId() != draftBefore);
         QCOMPARE(w().widget->document().projectId, other);
@@ -481,7 +477,7 @@ private Q_SLOTS:
         QVERIFY(w().label(QStringLiteral("projectStatus")).contains(QStringLiteral("No profile")));
         QCOMPARE(w().picker()->catalog()->model()->rowCount(), 0);
         QCOMPARE(w().widget->document().projectId, firstProject()); // the draft keeps it
-        w().widget->setClient(w().fx->client.get());
+        w().widget->setClient(w().world->client);
         QTRY_VERIFY(w().submitButton()->isEnabled());
         QTRY_VERIFY(w().find<QListView>(QStringLiteral("projectList"))->currentIndex().isValid());
     }
@@ -494,7 +490,7 @@ private Q_SLOTS:
         g.technicalTags.addTags = {QStringLiteral("retry")};
         request.dataUpdateGroups = {g};
         const QString old = w().widget->currentDraftId();
-        const QString project = w().fx->sim->projectIds().at(1);
+        const QString project = w().world->sim().projectIds().at(1);
         w().widget->newDraftFrom(project, request);
         QVERIFY(w().widget->currentDraftId() != old);
         QCOMPARE(w().widget->document().projectId, project);

@@ -1,9 +1,9 @@
 // DelimitedFileReader: RFC 4180 quoting, delimiters by extension and by sniffing,
 // header and ID column detection, files on disk (read off the calling thread),
 // and DelimitedPreviewModel under QAbstractItemModelTester.
-#include "composer/delimitedfilereader.h"
-#include "composer/delimitedpreviewmodel.h"
-#include "composertestutil.h"
+#include "core/composer/delimitedfilereader.h"
+#include "core/composer/delimitedpreviewmodel.h"
+#include "tests/composer/composertestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -3,11 +3,10 @@
 // warning naming them, a path with spaces looked up whole, the pending state blocking
 // until the lookup ends, paths added during a run looked up by the next one, a failed
 // call reported and retried only after a change, another project forgetting the results.
-#include "composer/draftpathresolution.h"
-#include "composer/idlistparser.h"
-#include "composertestutil.h"
-#include "countingnam.h"
-#include "simfixture.h"
+#include "core/composer/draftpathresolution.h"
+#include "core/composer/idlistparser.h"
+#include "tests/composer/composertestutil.h"
+#include "tests/support/testworld.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -24,13 +23,12 @@ constexpr int Timeout = 30000;
 class TstDraftPathResolution final : public QObject {
     Q_OBJECT
 
-    icatest::CountingNam nam; ///< before the fixture: its client sends through it
-    std::unique_ptr<icatest::SimFixture> fx;
-    ApiClient *client = nullptr; ///< the fixture's
+    std::unique_ptr<ica::test::TestWorld> world;
+    ApiClient *client = nullptr; ///< the world's
     QString project;
     QString otherProject;
 
-    icasim::IcaSimulator &sim() const { return *fx->sim; }
+    ica::sim::IcaSimulator &sim() const { return world->sim(); }
     QString fileId(int i) const { return sim().fileIds(project).at(i); }
     QString pathOf(const QString &id) const { return sim().data(project, id)->path; }
 
@@ -64,14 +62,14 @@ class TstDraftPathResolution final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        fx = std::make_unique<icatest::SimFixture>(icatest::SimFixture::smallWorld(), &nam);
-        QVERIFY2(fx->startError.isEmpty(), qPrintable(fx->startError));
-        client = fx->client.get();
-        project = sim().projectIds().at(0);
-        otherProject = sim().projectIds().at(1);
+        world = ica::test::TestWorld::start(ica::test::TestWorld::smallWorld());
+        QVERIFY2(world->isUp(), qPrintable(world->startError()));
+        client = world->client;
+        project = world->projectId;
+        otherProject = world->otherProjectId;
     }
 
-    void cleanupTestCase() { fx.reset(); }
+    void cleanupTestCase() { world.reset(); }
 
     void cleanup() { sim().faults().reset(); }
 
@@ -88,7 +86,7 @@ private Q_SLOTS:
 
         auto r = make();
         QSignalSpy changed(r.get(), &DraftPathResolution::changed);
-        nam.urls.clear();
+        world->nam.urls.clear();
         r->update(typed);
         QVERIFY(r->isResolving());
         QVERIFY(changed.wait(Timeout));
@@ -113,14 +111,15 @@ private Q_SLOTS:
                                 "/no such run/sample 7.bam (not found in this project); check "
                                 "the spelling or remove it."));
         // Looked up whole, spaces and all (as a file, then as a folder).
-        QCOMPARE(nam.count(QStringLiteral("/data"), QStringLiteral("filePath=") + unknown), 2);
+        QCOMPARE(world->nam.count(QStringLiteral("/data"), QStringLiteral("filePath=") + unknown),
+                 2);
         QVERIFY(!r->validate(typed).hasErrors());
 
         // Known now: another update asks nothing.
-        nam.urls.clear();
+        world->nam.urls.clear();
         r->update(typed);
         QVERIFY(!r->isResolving());
-        QVERIFY(nam.urls.isEmpty());
+        QVERIFY(world->nam.urls.isEmpty());
     }
 
     void aPathToAnIdAlreadyListedAddsNothing() {
@@ -185,10 +184,10 @@ private Q_SLOTS:
         QVERIFY(r->resolved(typed).groups.first().dataIds.isEmpty());
 
         // The same draft again (as after changed()): no retry.
-        nam.urls.clear();
+        world->nam.urls.clear();
         r->update(typed);
         QVERIFY(!r->isResolving());
-        QVERIFY(nam.urls.isEmpty());
+        QVERIFY(world->nam.urls.isEmpty());
 
         // A change: looked up again, and found.
         DraftDocument edited = typed;
@@ -222,10 +221,10 @@ private Q_SLOTS:
         DraftDocument typed = draft(QString(), {{pathOf(fileId(8))}});
         auto r = std::make_unique<DraftPathResolution>();
         r->setClient(client);
-        nam.urls.clear();
+        world->nam.urls.clear();
         r->update(typed);
         QVERIFY(!r->isResolving());
-        QVERIFY(nam.urls.isEmpty());
+        QVERIFY(world->nam.urls.isEmpty());
         const ValidationIssue *pending = find(r->issues(typed), IssueCode::PathsPending);
         QVERIFY(pending);
         QCOMPARE(pending->message, QStringLiteral("1 path is looked up once a project is chosen."));

@@ -1,8 +1,8 @@
 // DraftValidator: every rule, its severity, the group and field it points at, a
 // message that says what to do, the fixes offered; and DraftFixes applying them.
-#include "composer/draftfixes.h"
-#include "composer/draftvalidator.h"
-#include "composertestutil.h"
+#include "core/composer/draftfixes.h"
+#include "core/composer/draftvalidator.h"
+#include "tests/composer/composertestutil.h"
 
 #include <QElapsedTimer>
 #include <QTest>

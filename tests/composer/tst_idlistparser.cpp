@@ -1,7 +1,7 @@
 // IdListParser: any mix of separators, trimming and quotes, line numbers, the
 // duplicate and malformed reports, the shape check of fil./fol. IDs, project
 // paths as whole-line tokens.
-#include "composer/idlistparser.h"
+#include "core/composer/idlistparser.h"
 
 #include <QElapsedTimer>
 #include <QTest>

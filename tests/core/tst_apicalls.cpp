@@ -3,19 +3,19 @@
 // (create, validation problems, unknown IDs, processing to the end, items with
 // status filters, both paging modes, sort, page size bounds, single item), plus
 // collectAllPages in both modes.
-#include "api/batchapi.h"
-#include "api/dataapi.h"
-#include "api/pagecollector.h"
-#include "api/projectapi.h"
-#include "callwaiter.h"
-#include "simfixture.h"
+#include "core/api/batchapi.h"
+#include "core/api/dataapi.h"
+#include "core/api/pagecollector.h"
+#include "core/api/projectapi.h"
+#include "tests/support/callwaiter.h"
+#include "tests/support/simfixture.h"
 
 #include <QSet>
 #include <QTest>
 
 using namespace ica;
-using icatest::CallWaiter;
-using icatest::SimFixture;
+using ica::test::CallWaiter;
+using ica::test::SimFixture;
 
 class TestApiCalls final : public QObject {
     Q_OBJECT

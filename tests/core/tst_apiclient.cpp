@@ -1,12 +1,12 @@
 // The transport: auth in one place, problem+json errors, timeouts, retries (and
 // the calls never repeated), cancellation, gzip, JWT exchange and re-auth, and
 // every fault kind the simulator injects. Real client, real simulator, loopback.
-#include "api/authenticator.h"
-#include "api/batchapi.h"
-#include "api/projectapi.h"
-#include "api/tokenapi.h"
-#include "callwaiter.h"
-#include "simfixture.h"
+#include "core/api/authenticator.h"
+#include "core/api/batchapi.h"
+#include "core/api/projectapi.h"
+#include "core/api/tokenapi.h"
+#include "tests/support/callwaiter.h"
+#include "tests/support/simfixture.h"
 
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -14,20 +14,13 @@
 #include <QThread>
 
 using namespace ica;
-using icatest::CallWaiter;
-using icatest::SimFixture;
+using ica::test::CallWaiter;
+using ica::test::SimFixture;
 
 namespace {
 
 CreateBatchRequest smallRequest(const QStringList &ids) {
-    DataUpdateGroup group;
-    group.dataIds = ids;
-    group.userTags.addTags = {QStringLiteral("reviewed")};
-    return CreateBatchRequest{{group}};
-}
-
-ProjectsQuery firstPage() {
-    return ProjectsQuery{{}, PageRequest::atOffset(0, 10), {}};
+    return ica::test::tagRequest(ids, QStringLiteral("reviewed"));
 }
 
 } // namespace
@@ -41,7 +34,7 @@ class TestApiClient final : public QObject {
     /// Lists projects once and remembers the first project's id.
     void loadProject() {
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QVERIFY(!w.value().items.isEmpty());
@@ -58,7 +51,7 @@ private Q_SLOTS:
 
     void apiKeyIsSentOnEveryCall() {
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY(w.ok());
         QVERIFY(w.value().info.totalItemCount.value_or(0) >= 2);
@@ -70,7 +63,7 @@ private Q_SLOTS:
             new StaticAuthenticator(StaticAuthenticator::Kind::ApiKey, wrongKey));
         QSignalSpy unauthorized(f->client.get(), &ApiClient::unauthorized);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QCOMPARE(w.error().kind, ApiError::Kind::Http);
         QCOMPARE(w.error().httpStatus, 401);
@@ -84,7 +77,7 @@ private Q_SLOTS:
     void noCredentialsIs401() {
         f->client->setAuthenticator(nullptr);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QCOMPARE(w.error().httpStatus, 401);
     }
@@ -102,7 +95,7 @@ private Q_SLOTS:
         f->client->setAuthenticator(
             new StaticAuthenticator(StaticAuthenticator::Kind::BearerToken, token.value().token));
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
     }
@@ -113,9 +106,9 @@ private Q_SLOTS:
         QSignalSpy changed(auth, &Authenticator::tokenChanged);
         CallWaiter<ProjectPage> a, b, c;
         ProjectApi api(f->client.get());
-        api.list(firstPage(), &a, a.callback());
-        api.list(firstPage(), &b, b.callback());
-        api.list(firstPage(), &c, c.callback());
+        api.list(ica::test::firstProjectsPage(), &a, a.callback());
+        api.list(ica::test::firstProjectsPage(), &b, b.callback());
+        api.list(ica::test::firstProjectsPage(), &c, c.callback());
         QVERIFY(a.wait() && b.wait() && c.wait());
         QVERIFY(a.ok() && b.ok() && c.ok());
         QCOMPARE(changed.count(), 1);
@@ -126,7 +119,7 @@ private Q_SLOTS:
     void unauthorizedTokenIsRenewedOnceAndTheCallRepeated() {
         // A second simulator accepts the same key but signs with its own secret, so a
         // token from the first one is refused there with 401.
-        icasim::SimulatorOptions options = SimFixture::smallWorld();
+        ica::sim::SimulatorOptions options = SimFixture::smallWorld();
         options.seed = 99;
         options.apiKeys = {f->sim->apiKey()};
         SimFixture other(options);
@@ -136,14 +129,15 @@ private Q_SLOTS:
         f->client->setAuthenticator(auth);
         QSignalSpy changed(auth, &Authenticator::tokenChanged);
         CallWaiter<ProjectPage> first;
-        ProjectApi(f->client.get()).list(firstPage(), &first, first.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &first, first.callback());
         QVERIFY(first.wait());
         QVERIFY(first.ok());
 
         f->client->setServerUrl(other.sim->baseUrl());
         QSignalSpy unauthorized(f->client.get(), &ApiClient::unauthorized);
         CallWaiter<ProjectPage> second;
-        ProjectApi(f->client.get()).list(firstPage(), &second, second.callback());
+        ProjectApi(f->client.get())
+            .list(ica::test::firstProjectsPage(), &second, second.callback());
         QVERIFY(second.wait());
         QVERIFY2(second.ok(), qPrintable(second.error().toString()));
         QCOMPARE(changed.count(), 2); // exchanged again after the 401
@@ -169,7 +163,7 @@ private Q_SLOTS:
         f->client->setDefaultTimeout(std::chrono::milliseconds(200));
         f->client->setRetryPolicy(RetryPolicy::none());
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QCOMPARE(w.error().kind, ApiError::Kind::Timeout);
         QVERIFY(w.error().toString().contains(QStringLiteral("0.2 s")));
@@ -178,7 +172,8 @@ private Q_SLOTS:
     void cancelEndsTheCallAtOnce() {
         f->sim->faults().setLatency(5000);
         CallWaiter<ProjectPage> w;
-        ApiCall *call = ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ApiCall *call =
+            ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         call->cancel();
         QVERIFY(w.wait(2000));
         QCOMPARE(w.error().kind, ApiError::Kind::Cancelled);
@@ -190,11 +185,12 @@ private Q_SLOTS:
         auto *context = new QObject;
         bool called = false;
         ProjectApi(f->client.get())
-            .list(firstPage(), context, [&called](const Result<ProjectPage> &) { called = true; });
+            .list(ica::test::firstProjectsPage(), context,
+                  [&called](const Result<ProjectPage> &) { called = true; });
         delete context;
         // A second call on a live context finishes after the first one would have.
         CallWaiter<ProjectPage> later;
-        ProjectApi(f->client.get()).list(firstPage(), &later, later.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &later, later.callback());
         QVERIFY(later.wait());
         QVERIFY(!called);
     }
@@ -202,7 +198,8 @@ private Q_SLOTS:
     void getIsRetriedAfter503() {
         f->sim->faults().failNext(2, 503);
         CallWaiter<ProjectPage> w;
-        ApiCall *call = ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ApiCall *call =
+            ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         int attempts = 0;
         connect(call, &ApiCall::finished, this,
                 [&attempts, call]() { attempts = call->attempts(); });
@@ -214,7 +211,7 @@ private Q_SLOTS:
     void retriesGiveUpWithTheLastError() {
         f->sim->faults().failNext(10, 500);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QCOMPARE(w.error().httpStatus, 500);
     }
@@ -262,7 +259,7 @@ private Q_SLOTS:
         f->client->setRetryPolicy(RetryPolicy::none());
         f->sim->faults().rateLimitNext(1, 7);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QCOMPARE(w.error().httpStatus, 429);
         QCOMPARE(w.error().retryAfterSeconds, 7);
@@ -272,7 +269,7 @@ private Q_SLOTS:
     void droppedGetIsRetried() {
         f->sim->faults().dropNext(1);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
     }
@@ -281,7 +278,7 @@ private Q_SLOTS:
         f->client->setRetryPolicy(RetryPolicy::none());
         f->sim->faults().truncateNext(1);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY(!w.ok());
         QVERIFY(w.error().kind == ApiError::Kind::Network ||
@@ -292,7 +289,7 @@ private Q_SLOTS:
     void truncatedGetIsRetried() {
         f->sim->faults().truncateNext(1);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
     }
@@ -304,7 +301,7 @@ private Q_SLOTS:
                     contentEncoding = reply->rawHeader("Content-Encoding");
                 });
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY(w.ok()); // decoded after decompression
         QCOMPARE(contentEncoding, QByteArray("gzip"));

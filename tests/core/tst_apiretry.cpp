@@ -3,30 +3,23 @@
 // timeout, on the same schedule as a 429, with ApiClient::retryScheduled() saying
 // so; a create is repeated only after a 429. Which errors leave a create's outcome
 // unknown (ApiError::outcomeUnknown()). Real client, real simulator, loopback.
-#include "api/batchapi.h"
-#include "api/createdbatchfinder.h"
-#include "api/jobapi.h"
-#include "api/projectapi.h"
-#include "callwaiter.h"
-#include "simfixture.h"
+#include "core/api/batchapi.h"
+#include "core/api/createdbatchfinder.h"
+#include "core/api/jobapi.h"
+#include "core/api/projectapi.h"
+#include "tests/support/callwaiter.h"
+#include "tests/support/simfixture.h"
 
 #include <QTest>
 
 using namespace ica;
-using icatest::CallWaiter;
-using icatest::SimFixture;
+using ica::test::CallWaiter;
+using ica::test::SimFixture;
 
 namespace {
 
 CreateBatchRequest smallRequest(const QStringList &ids) {
-    DataUpdateGroup group;
-    group.dataIds = ids;
-    group.userTags.addTags = {QStringLiteral("retry")};
-    return CreateBatchRequest{{group}};
-}
-
-ProjectsQuery firstPage() {
-    return ProjectsQuery{{}, PageRequest::atOffset(0, 10), {}};
+    return ica::test::tagRequest(ids, QStringLiteral("retry"));
 }
 
 struct Retry {
@@ -82,7 +75,7 @@ private Q_SLOTS:
     void getIsRetriedAfter500AndTold() {
         f->sim->faults().failNext(2, 500);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QCOMPARE(retries.size(), 2);
@@ -98,7 +91,7 @@ private Q_SLOTS:
     void getIsRetriedAfterAGatewayPage() {
         f->sim->faults().gatewayNext(1, 502);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QCOMPARE(retries.size(), 1);
@@ -110,7 +103,7 @@ private Q_SLOTS:
         f->client->setDefaultTimeout(std::chrono::milliseconds(300));
         f->sim->faults().slowNext(1, 3000);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QCOMPARE(retries.size(), 1);
@@ -121,7 +114,7 @@ private Q_SLOTS:
         f->sim->faults().dropNext(1);
         f->sim->faults().truncateNext(1);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QCOMPARE(f->sim->faults().options().dropNext, 0);
@@ -136,7 +129,7 @@ private Q_SLOTS:
     void retriesStopAfterTheSchedule() {
         f->sim->faults().failNext(100, 503);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QCOMPARE(w.error().httpStatus, 503);
         QCOMPARE(retries.size(), 4); // five tries in all

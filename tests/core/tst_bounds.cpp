@@ -1,7 +1,7 @@
 // The pure logic of the client's bounds: PageGuard (paging that cannot loop or
 // balloon) and gunzip's size and ratio limits, without a network.
-#include "api/gunzip.h"
-#include "api/pageguard.h"
+#include "core/api/gunzip.h"
+#include "core/api/pageguard.h"
 
 #include <QTest>
 

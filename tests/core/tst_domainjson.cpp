@@ -1,11 +1,11 @@
 // JSON round trips of every domain type, both status spellings, unknown enum
 // values, decode errors with paths, and malformed or truncated bodies.
-#include "domain/batch.h"
-#include "domain/fastitemdecoder.h"
-#include "domain/jsondecode.h"
-#include "domain/problem.h"
-#include "domain/project.h"
-#include "domain/projectdata.h"
+#include "core/domain/batch.h"
+#include "core/domain/fastitemdecoder.h"
+#include "core/domain/jsondecode.h"
+#include "core/domain/problem.h"
+#include "core/domain/project.h"
+#include "core/domain/projectdata.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -2,15 +2,15 @@
 // ApiClient and the typed APIs, collectAllPages in both modes and ItemsPager's
 // load-all get an error with a clear message from every misbehaviour, never a
 // crash, a hang or unbounded memory.
-#include "api/authenticator.h"
-#include "api/batchapi.h"
-#include "api/pagecollector.h"
-#include "api/projectapi.h"
-#include "callwaiter.h"
-#include "hostileserver.h"
-#include "models/batchitemsmodel.h"
-#include "models/itemspager.h"
-#include "simfixture.h"
+#include "core/api/authenticator.h"
+#include "core/api/batchapi.h"
+#include "core/api/pagecollector.h"
+#include "core/api/projectapi.h"
+#include "core/monitor/batchitemsmodel.h"
+#include "core/monitor/itemspager.h"
+#include "tests/support/callwaiter.h"
+#include "tests/support/hostileserver.h"
+#include "tests/support/simfixture.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,8 +19,8 @@
 #include <QTest>
 
 using namespace ica;
-using icatest::CallWaiter;
-using icatest::HostileServer;
+using ica::test::CallWaiter;
+using ica::test::HostileServer;
 using Behaviour = HostileServer::Behaviour;
 
 namespace {
@@ -223,10 +223,10 @@ private Q_SLOTS:
     }
 
     void retriesAreAnnounced() {
-        icasim::SimulatorOptions options = icatest::SimFixture::smallWorld();
+        ica::sim::SimulatorOptions options = ica::test::SimFixture::smallWorld();
         options.faults.rateLimitNext = 2;
         options.faults.retryAfterSeconds = 0;
-        icatest::SimFixture f(options);
+        ica::test::SimFixture f(options);
         QVERIFY2(f.startError.isEmpty(), qPrintable(f.startError));
         QSignalSpy retrying(f.client.get(), &ApiClient::retryScheduled);
         CallWaiter<ProjectPage> list;

@@ -2,11 +2,11 @@
 // out of range, invalid UTF-8, NULs, lone surrogates, raw control characters and
 // duplicate keys are refused by decodeJson() (QJsonDocument) and by
 // decodeBatchItemPage() (simdjson) alike, with the path of the offending value.
-#include "domain/batch.h"
-#include "domain/fastitemdecoder.h"
-#include "domain/jsondecode.h"
-#include "domain/problem.h"
-#include "domain/projectdata.h"
+#include "core/domain/batch.h"
+#include "core/domain/fastitemdecoder.h"
+#include "core/domain/jsondecode.h"
+#include "core/domain/problem.h"
+#include "core/domain/projectdata.h"
 
 #include <QJsonDocument>
 #include <QTest>

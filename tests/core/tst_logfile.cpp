@@ -1,8 +1,8 @@
 // LogFile: lines with time, level and category; rotation at the size cap, keeping a
 // fixed number of files; credentials masked before they reach the disk; the last
 // warnings kept for "Copy diagnostics"; installed as Qt's message handler.
-#include "diagnostics/logcategories.h"
-#include "diagnostics/logfile.h"
+#include "core/diagnostics/logcategories.h"
+#include "core/diagnostics/logfile.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -1,14 +1,14 @@
 // One target per answer body the client decodes with decodeJson<T>() (QJsonDocument
 // plus JsonLimits): FUZZ_DECODE_KIND picks which. A decode either gives a value or an
 // error with a message; a decoded value encodes to JSON that decodes to it again.
-#include "fuzzsupport.h"
+#include "tests/fuzz/fuzzsupport.h"
 
-#include "domain/batch.h"
-#include "domain/fastitemdecoder.h"
-#include "domain/jsondecode.h"
-#include "domain/problem.h"
-#include "domain/project.h"
-#include "domain/projectdata.h"
+#include "core/domain/batch.h"
+#include "core/domain/fastitemdecoder.h"
+#include "core/domain/jsondecode.h"
+#include "core/domain/problem.h"
+#include "core/domain/project.h"
+#include "core/domain/projectdata.h"
 
 #include <QJsonDocument>
 
@@ -34,7 +34,7 @@ void decode(const QByteArray &body, RoundTrip roundTrip = RoundTrip::Checked) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    const QByteArray body = icafuzz::bytes(data, size);
+    const QByteArray body = ica::fuzz::bytes(data, size);
 #if FUZZ_DECODE_KIND == 1 // item page, QJsonDocument path
     decode<ica::BatchItemPage>(body);
 #elif FUZZ_DECODE_KIND == 2 // item page, simdjson path (falls back for errors)

@@ -1,8 +1,8 @@
 // The .csv / .tsv / .txt reader of the composer's import; the first byte picks the
 // file name (and so the delimiter rule).
-#include "fuzzsupport.h"
+#include "tests/fuzz/fuzzsupport.h"
 
-#include "composer/delimitedfilereader.h"
+#include "core/composer/delimitedfilereader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size == 0)
@@ -10,7 +10,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const QString names[] = {QStringLiteral("ids.csv"), QStringLiteral("ids.tsv"),
                                     QStringLiteral("ids.txt")};
     const ica::DelimitedTable table =
-        ica::DelimitedFileReader::read(names[data[0] % 3], icafuzz::bytes(data + 1, size - 1));
+        ica::DelimitedFileReader::read(names[data[0] % 3], ica::fuzz::bytes(data + 1, size - 1));
     if (!table.ok())
         return 0;
     FUZZ_CHECK(table.idColumn >= 0 &&

@@ -1,11 +1,11 @@
 // Server URL normalisation: a valid answer is https (or http to loopback), has a
 // host and no trailing '/'; an invalid one comes with a reason.
-#include "fuzzsupport.h"
+#include "tests/fuzz/fuzzsupport.h"
 
-#include "api/serverurl.h"
+#include "core/api/serverurl.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    const QString input = QString::fromUtf8(icafuzz::bytes(data, size));
+    const QString input = QString::fromUtf8(ica::fuzz::bytes(data, size));
     QString error;
     const QUrl url = ica::normalizeServerUrl(input, &error);
     if (!url.isValid()) {

@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace icafuzz {
+namespace ica::fuzz {
 
 /// The input as a QByteArray (a copy: parsers may keep it).
 inline QByteArray bytes(const uint8_t *data, size_t size) {
@@ -24,10 +24,10 @@ inline QByteArray bytes(const uint8_t *data, size_t size) {
     std::abort();
 }
 
-} // namespace icafuzz
+} // namespace ica::fuzz
 
 #define FUZZ_CHECK(condition, detail)                                                              \
     do {                                                                                           \
         if (!(condition))                                                                          \
-            icafuzz::fail(#condition, (detail));                                                   \
+            ica::fuzz::fail(#condition, (detail));                                                 \
     } while (false)

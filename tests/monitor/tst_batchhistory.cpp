@@ -4,13 +4,13 @@
 // job status; BatchHistoryFeed follows a real StoreWorker's historyChanged and
 // writes statuses only when they change; requestFromItems groups items with the
 // same changes; checkUuid explains bad IDs.
-#include "history/batchhistoryfeed.h"
-#include "history/batchhistoryfilter.h"
-#include "history/batchhistorymodel.h"
-#include "history/batchids.h"
-#include "history/faileditemsdraft.h"
-#include "history/historycounts.h"
-#include "store/storeworker.h"
+#include "core/history/batchhistoryfeed.h"
+#include "core/history/batchhistoryfilter.h"
+#include "core/history/batchhistorymodel.h"
+#include "core/history/batchids.h"
+#include "core/history/faileditemsdraft.h"
+#include "core/history/historycounts.h"
+#include "core/store/storeworker.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -3,10 +3,10 @@
 // a real one fetched, recorded as opened and shown); the list survives a restart
 // on the same database; removal asks first and updates the list by a diff; the
 // list filters by text and status and sorts by header click.
-#include "history/batchhistoryfeed.h"
-#include "history/batchhistoryfilter.h"
-#include "monitor/openbatchdialog.h"
-#include "monitorworld.h"
+#include "core/history/batchhistoryfeed.h"
+#include "core/history/batchhistoryfilter.h"
+#include "tests/monitor/monitorharness.h"
+#include "ui/monitor/openbatchdialog.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -18,8 +18,8 @@
 #include <QUuid>
 
 using namespace ica;
-using icatest::MonitorHarness;
-using icatest::MonitorWorld;
+using ica::test::MonitorHarness;
+using ica::test::TestWorld;
 
 namespace {
 
@@ -30,11 +30,11 @@ constexpr int Timeout = 20000;
 class TstMonitorHistory final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<MonitorWorld> w;
+    std::unique_ptr<TestWorld> w;
 
     QString databasePath() const {
-        return MonitorWorld::databasePath(QStringLiteral("history-") +
-                                          QLatin1String(QTest::currentTestFunction()));
+        return TestWorld::databasePath(QStringLiteral("history-") +
+                                       QLatin1String(QTest::currentTestFunction()));
     }
     static bool listed(const MonitorHarness &h, const QString &batchId) {
         return h.history()->rowOf(MonitorHarness::ProfileId, batchId) >= 0;
@@ -45,8 +45,8 @@ class TstMonitorHistory final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        w = std::make_unique<MonitorWorld>();
-        QVERIFY2(w->startError().isEmpty(), qPrintable(w->startError()));
+        w = ica::test::TestWorld::start(ica::test::TestWorld::pacedBatches());
+        QVERIFY2(w->isUp(), qPrintable(w->startError()));
     }
     void cleanupTestCase() { w.reset(); }
 
@@ -222,7 +222,7 @@ private Q_SLOTS:
     void listFiltersAndSorts() {
         MonitorHarness h(*w, databasePath());
         const QString running = w->createBatch(w->dataIds(5));
-        w->advance(MonitorWorld::untilDone(5));
+        w->advance(TestWorld::untilDone(5));
         const QString fresh = w->createBatch(w->dataIds(5));
         QVERIFY(!running.isEmpty() && !fresh.isEmpty());
         h.widget->openBatch(w->projectId, running);

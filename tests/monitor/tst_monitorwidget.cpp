@@ -4,11 +4,11 @@
 // terminal job and pauses while minimised; status filters (toggles and chips);
 // server-side sorting by header click; offset and cursor paging; item details;
 // copying data IDs; a new draft from the FAILED items.
-#include "domain/batch.h"
-#include "monitor/itemdetailspanel.h"
-#include "monitor/itemstableview.h"
-#include "monitor/statusstyle.h"
-#include "monitorworld.h"
+#include "core/domain/batch.h"
+#include "tests/monitor/monitorharness.h"
+#include "ui/monitor/itemdetailspanel.h"
+#include "ui/monitor/itemstableview.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,8 +25,8 @@
 
 using namespace ica;
 using namespace std::chrono_literals;
-using icatest::MonitorHarness;
-using icatest::MonitorWorld;
+using ica::test::MonitorHarness;
+using ica::test::TestWorld;
 
 namespace {
 
@@ -38,7 +38,7 @@ const QList<int> UnknownAt{2, 9, 17, 30, 44};
 class TstMonitorWidget final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<MonitorWorld> w;
+    std::unique_ptr<TestWorld> w;
     std::unique_ptr<MonitorHarness> h;
     QStringList dataIds;
     QString batchId;
@@ -85,13 +85,13 @@ class TstMonitorWidget final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        w = std::make_unique<MonitorWorld>();
-        QVERIFY2(w->startError().isEmpty(), qPrintable(w->startError()));
+        w = ica::test::TestWorld::start(ica::test::TestWorld::pacedBatches());
+        QVERIFY2(w->isUp(), qPrintable(w->startError()));
         QVERIFY(w->fileIds.size() > 200);
     }
     void init() {
         h = std::make_unique<MonitorHarness>(
-            *w, MonitorWorld::databasePath(QLatin1String(QTest::currentTestFunction())));
+            *w, TestWorld::databasePath(QLatin1String(QTest::currentTestFunction())));
         QVERIFY(QTest::qWaitForWindowExposed(h->widget.get()));
         setInterval(0ms); // tests that want live refresh turn it on
         w->nam.resetCounters();
@@ -164,7 +164,7 @@ private Q_SLOTS:
 
         QSignalSpy reset(h->items(), &QAbstractItemModel::modelReset);
         QSignalSpy changed(h->items(), &QAbstractItemModel::dataChanged);
-        w->advance(MonitorWorld::untilDone(10));
+        w->advance(TestWorld::untilDone(10));
         refreshAndWait();
 
         QCOMPARE(button("countChip_UPDATED")->text(), QStringLiteral("Updated: 8"));
@@ -200,7 +200,7 @@ private Q_SLOTS:
         h->widget->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(h->widget.get()));
         table->setFocus();
-        w->advance(MonitorWorld::untilDone(20) - MonitorWorld::untilDone(10));
+        w->advance(TestWorld::untilDone(20) - TestWorld::untilDone(10));
         QSignalSpy refreshed(h->monitor(), &BatchMonitor::refreshed);
         QTest::keyClick(table, Qt::Key_F5);
         QVERIFY(refreshed.wait(Timeout));
@@ -217,7 +217,7 @@ private Q_SLOTS:
         QVERIFY(h->monitor()->isLive());
         QCOMPARE(labelText("liveStateLabel"), QStringLiteral("Refreshing every 2 s."));
         QSignalSpy finished(h->monitor(), &BatchMonitor::finished);
-        w->advance(MonitorWorld::untilDone(20));
+        w->advance(TestWorld::untilDone(20));
         QVERIFY(finished.wait(Timeout)); // by the interval timer, not by a click
         QCOMPARE(labelText("jobStatusLabel"), QStringLiteral("Succeeded"));
         QCOMPARE(child<QLabel>("jobStatusLabel")->property("statusColor").toString(),
@@ -233,7 +233,7 @@ private Q_SLOTS:
 
         // No more requests: not from the timer, not from a stray tick.
         QTRY_VERIFY(h->settled());
-        QSignalSpy served(&w->sim(), &icasim::IcaSimulator::requestServed);
+        QSignalSpy served(&w->sim(), &ica::sim::IcaSimulator::requestServed);
         w->nam.resetCounters();
         h->monitor()->tick();
         QVERIFY(!served.wait(2600)); // longer than the 2 s interval
@@ -242,7 +242,7 @@ private Q_SLOTS:
 
     void failedFilterShowsTheUnknownIds() {
         QVERIFY(openNewBatch());
-        w->advance(MonitorWorld::untilDone(45));
+        w->advance(TestWorld::untilDone(45));
         refreshAndWait();
         QCOMPARE(labelText("jobStatusLabel"), QStringLiteral("Partially succeeded"));
         QCOMPARE(child<QLabel>("jobStatusLabel")->property("statusColor").toString(),
@@ -275,7 +275,7 @@ private Q_SLOTS:
 
     void headerClickSortsOnTheServer() {
         QVERIFY(openNewBatch());
-        w->advance(MonitorWorld::untilDone(45));
+        w->advance(TestWorld::untilDone(45));
         refreshAndWait();
         QTableView *table = h->itemsView();
         QHeaderView *header = table->horizontalHeader();
@@ -381,7 +381,7 @@ private Q_SLOTS:
 
         // A refresh in cursor mode diffs every page loaded.
         QSignalSpy reset(h->items(), &QAbstractItemModel::modelReset);
-        w->advance(MonitorWorld::untilDone(45));
+        w->advance(TestWorld::untilDone(45));
         refreshAndWait();
         QTRY_COMPARE(h->items()->itemAt(44).status, ItemStatus(ItemStatus::Failed));
         QCOMPARE(h->items()->rowCount(), 45);
@@ -404,7 +404,7 @@ private Q_SLOTS:
         QVERIFY(!h->monitor()->isLive());
         QVERIFY(labelText("liveStateLabel").contains(QStringLiteral("paused")));
         QTRY_VERIFY(h->settled());
-        QSignalSpy served(&w->sim(), &icasim::IcaSimulator::requestServed);
+        QSignalSpy served(&w->sim(), &ica::sim::IcaSimulator::requestServed);
         h->monitor()->tick();
         QVERIFY(!served.wait(2600)); // longer than the interval: nothing while minimised
 
@@ -417,7 +417,7 @@ private Q_SLOTS:
 
     void detailsOfTheSelectedItem() {
         QVERIFY(openNewBatch());
-        w->advance(MonitorWorld::untilDone(45));
+        w->advance(TestWorld::untilDone(45));
         refreshAndWait();
         const int row = h->tableDataIds().indexOf(dataIds.at(9)); // an unknown ID
         QVERIFY(row >= 0);
@@ -474,14 +474,14 @@ private Q_SLOTS:
     void newDraftFromFailedItems() {
         const QStringList alpha = w->dataIds(10, {1, 4});
         const QStringList beta = w->dataIds(10, {0, 9});
-        batchId = w->createBatch({MonitorWorld::group(alpha, QStringLiteral("alpha")),
-                                  MonitorWorld::group(beta, QStringLiteral("beta"))});
+        batchId = w->createBatch({TestWorld::group(alpha, QStringLiteral("alpha")),
+                                  TestWorld::group(beta, QStringLiteral("beta"))});
         QVERIFY(!batchId.isEmpty());
         h->widget->openBatch(w->projectId, batchId);
         QTRY_VERIFY_WITH_TIMEOUT(h->settled(), Timeout);
         QVERIFY(!button("newDraftFromFailedButton")->isEnabled()); // nothing failed yet
 
-        w->advance(MonitorWorld::untilDone(20));
+        w->advance(TestWorld::untilDone(20));
         refreshAndWait();
         QVERIFY(button("newDraftFromFailedButton")->isEnabled());
         QSignalSpy drafts(h->widget.get(), &ui::MonitorWidget::newDraftRequested);

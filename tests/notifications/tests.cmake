@@ -3,4 +3,3 @@
 ica_add_test(NAME tst_batchnotifications
              SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_batchnotifications.cpp
              LIBS icaui icacore icasim Qt6::DBus LABELS ui)
-target_include_directories(tst_batchnotifications PRIVATE ${PROJECT_SOURCE_DIR}/tests/browser)

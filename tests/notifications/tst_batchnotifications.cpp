@@ -4,12 +4,12 @@
 // ends while the app is not active, with the batch, its project and the final counts;
 // invoking its action asks for that batch to be opened. Nothing is shown while the
 // app is active or when the setting is off.
-#include "appicon.h"
-#include "browserworld.h"
-#include "notifications/batchendnotifier.h"
-#include "notifications/desktopnotifier.h"
+#include "tests/support/testworld.h"
+#include "ui/appicon.h"
+#include "ui/notifications/batchendnotifier.h"
+#include "ui/notifications/desktopnotifier.h"
 
-#include "api/batchapi.h"
+#include "core/api/batchapi.h"
 
 #include <QDBusConnection>
 #include <QSettings>
@@ -18,7 +18,7 @@
 #include <QTest>
 
 using namespace ica;
-using icatest::BrowserWorld;
+using ica::test::TestWorld;
 
 namespace {
 
@@ -63,7 +63,7 @@ Q_SIGNALS:
 class TestBatchNotifications final : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<BrowserWorld> world;
+    std::unique_ptr<TestWorld> world;
     NotificationService service;
     QTemporaryDir dir;
 
@@ -92,9 +92,8 @@ private Q_SLOTS:
                                    QDBusConnection::ExportAllSlots |
                                        QDBusConnection::ExportAllSignals));
         QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
-        world = std::make_unique<BrowserWorld>();
-        QVERIFY2(world->startError().isEmpty(), qPrintable(world->startError()));
-        QVERIFY(world->discover());
+        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
+        QVERIFY2(world->isUp(), qPrintable(world->startError()));
     }
 
     void cleanupTestCase() { world.reset(); }

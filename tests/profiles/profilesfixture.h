@@ -4,13 +4,14 @@
 // file per test function and the test keychain, helpers that drive widgets by
 // objectName, and a check at the end that no secret reached the log.
 
-#include "profilestestutil.h"
-#include "simfixture.h"
+#include "tests/profiles/profilestestutil.h"
+#include "tests/support/simfixture.h"
 
-#include "session/profileactions.h"
-#include "session/session.h"
-#include "store/fallbacksecretstore.h"
-#include "store/keychainsecretstore.h"
+#include "core/session/profileactions.h"
+#include "core/session/session.h"
+#include "core/store/fallbacksecretstore.h"
+#include "core/store/keychainsecretstore.h"
+#include "tests/support/testsupport.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -61,7 +62,7 @@ protected:
         for (const char *name : Icav2Variables)
             qunsetenv(name);
         QVERIFY(m_dir.isValid());
-        f = std::make_unique<icatest::SimFixture>();
+        f = std::make_unique<ica::test::SimFixture>();
         QVERIFY2(f->startError.isEmpty(), qPrintable(f->startError));
         m_secrets.append(f->sim->apiKey());
         m_settings = std::make_unique<QSettings>(ini(), QSettings::IniFormat);
@@ -92,10 +93,7 @@ protected:
             QVERIFY2(LogCapture::clean(secret), "a secret reached the log");
     }
 
-    QString ini() const {
-        return m_dir.filePath(
-            QStringLiteral("%1.ini").arg(QLatin1String(QTest::currentTestFunction())));
-    }
+    QString ini() const { return ica::test::perTestPath(".ini"); }
 
     /// Stores a profile with its secret, as the dialog would.
     ica::Profile saveProfile(const QString &name, const QUrl &server, const QString &secret,
@@ -114,7 +112,7 @@ protected:
 
     QString m_service;
     QTemporaryDir m_dir;
-    std::unique_ptr<icatest::SimFixture> f;
+    std::unique_ptr<ica::test::SimFixture> f;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ica::Session> m_session;
     std::unique_ptr<ica::ProfileActions> m_actions;

@@ -3,9 +3,10 @@
 // Shared helpers of the profile suites: a log capture that proves no secret was
 // printed, waits for secret-store answers, a temporary INI and simulator counters.
 
-#include "icasimulator.h"
-#include "session/profileactions.h"
-#include "store/secretstore.h"
+#include "core/session/profileactions.h"
+#include "core/store/secretstore.h"
+#include "simulator/icasimulator.h"
+#include "tests/support/secretwaiter.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -66,21 +67,8 @@ private:
     }
 };
 
-/// Runs one secret-store call and waits for its answer with the event loop running.
-inline ica::SecretResult waitSecret(const std::function<void(ica::SecretStore::Callback)> &call,
-                                    int timeoutMs = 15000) {
-    std::optional<ica::SecretResult> answer;
-    call([&answer](const ica::SecretResult &r) { answer = r; });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, timeoutMs))
-        return ica::SecretResult::error(ica::SecretResult::Status::Failed,
-                                        QStringLiteral("no answer"));
-    return *answer;
-}
-
-inline ica::SecretResult readSecret(ica::SecretStore &store, const QString &profileId,
-                                    ica::SecretKind kind) {
-    return waitSecret([&](ica::SecretStore::Callback done) { store.read(profileId, kind, done); });
-}
+using ica::test::readSecret;
+using ica::test::waitFor;
 
 /// Stores a profile with its secret through `actions`, as the dialog would; an
 /// empty profile when that failed.
@@ -126,8 +114,8 @@ struct ServedCounter {
     int projects = 0;    ///< GET /api/projects (any status)
     int projects401 = 0; ///< ... answered 401
 
-    void watch(icasim::IcaSimulator *sim) {
-        QObject::connect(sim, &icasim::IcaSimulator::requestServed, sim,
+    void watch(ica::sim::IcaSimulator *sim) {
+        QObject::connect(sim, &ica::sim::IcaSimulator::requestServed, sim,
                          [this](const QString &, const QString &path, int status) {
                              if (path.endsWith(QLatin1String("/api/tokens")))
                                  ++tokens;

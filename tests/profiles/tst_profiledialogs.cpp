@@ -3,13 +3,13 @@
 // typed into the dialog, the connection test (tenant, 401 title, cancel), the server
 // URL checked as you type, bad input refused with nothing lost, keyboard order, and
 // edit / duplicate / delete (confirmed) / default.
-#include "profilesfixture.h"
+#include "tests/profiles/profilesfixture.h"
 
-#include "api/projectapi.h"
-#include "callwaiter.h"
-#include "profiles/profileeditdialog.h"
-#include "profiles/profilemanagerdialog.h"
-#include "store/profilestore.h"
+#include "core/api/projectapi.h"
+#include "core/store/profilestore.h"
+#include "tests/support/callwaiter.h"
+#include "ui/profiles/profileeditdialog.h"
+#include "ui/profiles/profilemanagerdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -22,7 +22,7 @@
 using namespace ica;
 using namespace ica::ui;
 using namespace profilestest;
-using icatest::CallWaiter;
+using ica::test::CallWaiter;
 
 class TstProfileDialogs : public ProfilesFixture {
     Q_OBJECT

@@ -1,15 +1,15 @@
 // Profiles when no system keychain answers: the session bus points nowhere, so the
 // secret store falls back to memory. The dialogs say so in a plain sentence, and
 // a profile typed into the dialog still works for this session.
-#include "profilestestutil.h"
-#include "simfixture.h"
+#include "tests/profiles/profilestestutil.h"
+#include "tests/support/simfixture.h"
 
-#include "profiles/profileeditdialog.h"
-#include "profiles/profilemanagerdialog.h"
-#include "profiles/secretpromptdialog.h"
-#include "session/session.h"
-#include "store/fallbacksecretstore.h"
-#include "store/profilestore.h"
+#include "core/session/session.h"
+#include "core/store/fallbacksecretstore.h"
+#include "core/store/profilestore.h"
+#include "ui/profiles/profileeditdialog.h"
+#include "ui/profiles/profilemanagerdialog.h"
+#include "ui/profiles/secretpromptdialog.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -21,7 +21,7 @@
 
 using namespace ica;
 using namespace ica::ui;
-using icatest::SimFixture;
+using ica::test::SimFixture;
 using profilestest::LogCapture;
 
 class TstProfilesNoKeychain : public QObject {

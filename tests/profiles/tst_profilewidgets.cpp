@@ -2,15 +2,15 @@
 // platform, against the real Secret Service, a real INI file and the real
 // simulator: the switcher re-targeting the client, the secret prompt, the token
 // status label, and the icav2 import offer on first start.
-#include "profilesfixture.h"
+#include "tests/profiles/profilesfixture.h"
 
-#include "profiles/icav2importdialog.h"
-#include "profiles/icav2importoffer.h"
-#include "profiles/profilemanagerdialog.h"
-#include "profiles/profileswitcher.h"
-#include "profiles/secretpromptdialog.h"
-#include "profiles/tokenstatuslabel.h"
-#include "store/profilestore.h"
+#include "core/store/profilestore.h"
+#include "ui/profiles/icav2importdialog.h"
+#include "ui/profiles/icav2importoffer.h"
+#include "ui/profiles/profilemanagerdialog.h"
+#include "ui/profiles/profileswitcher.h"
+#include "ui/profiles/secretpromptdialog.h"
+#include "ui/profiles/tokenstatuslabel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -21,7 +21,7 @@
 using namespace ica;
 using namespace ica::ui;
 using namespace profilestest;
-using icatest::SimFixture;
+using ica::test::SimFixture;
 
 class TstProfileWidgets : public ProfilesFixture {
     Q_OBJECT
@@ -37,7 +37,7 @@ private Q_SLOTS:
     void cleanupTestCase() { checkLog(); }
 
     void switcherRetargetsTheClient() {
-        icasim::SimulatorOptions options = SimFixture::smallWorld();
+        ica::sim::SimulatorOptions options = SimFixture::smallWorld();
         options.seed = 5;
         SimFixture other(options);
         QVERIFY(other.startError.isEmpty());

@@ -3,20 +3,21 @@
 // switching clients between servers, the JWT lifecycle (one exchange, renewal near
 // expiry, one re-auth after a 401), connection tests, missing secrets, the demo
 // profile, and no secret in the INI file or the log.
-#include "profilestestutil.h"
-#include "simfixture.h"
+#include "tests/profiles/profilestestutil.h"
+#include "tests/support/simfixture.h"
 
-#include "api/apiclient.h"
-#include "api/authenticator.h"
-#include "api/projectapi.h"
-#include "callwaiter.h"
-#include "session/clientfactory.h"
-#include "session/connectiontest.h"
-#include "session/profileactions.h"
-#include "session/session.h"
-#include "store/fallbacksecretstore.h"
-#include "store/keychainsecretstore.h"
-#include "store/profilestore.h"
+#include "core/api/apiclient.h"
+#include "core/api/authenticator.h"
+#include "core/api/projectapi.h"
+#include "core/session/clientfactory.h"
+#include "core/session/connectiontest.h"
+#include "core/session/profileactions.h"
+#include "core/session/session.h"
+#include "core/store/fallbacksecretstore.h"
+#include "core/store/keychainsecretstore.h"
+#include "core/store/profilestore.h"
+#include "tests/support/callwaiter.h"
+#include "tests/support/testsupport.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -24,8 +25,8 @@
 #include <QTest>
 
 using namespace ica;
-using icatest::CallWaiter;
-using icatest::SimFixture;
+using ica::test::CallWaiter;
+using ica::test::SimFixture;
 using profilestest::LogCapture;
 using profilestest::ServedCounter;
 
@@ -64,10 +65,7 @@ class TstSession : public QObject {
     std::unique_ptr<SimFixture> f;
     QStringList m_secrets; // every secret used, to look for in the log at the end
 
-    QString ini() const {
-        return m_dir.filePath(
-            QStringLiteral("%1.ini").arg(QLatin1String(QTest::currentTestFunction())));
-    }
+    QString ini() const { return ica::test::perTestPath(".ini"); }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -124,7 +122,7 @@ private Q_SLOTS:
     }
 
     void switchingProfilesRetargetsTheClient() {
-        icasim::SimulatorOptions options = SimFixture::smallWorld();
+        ica::sim::SimulatorOptions options = SimFixture::smallWorld();
         options.seed = 7;
         SimFixture other(options);
         QVERIFY(other.startError.isEmpty());
@@ -192,7 +190,7 @@ private Q_SLOTS:
     }
 
     void exchangedTokenIsRenewedBeforeExpiry() {
-        icasim::SimulatorOptions options = SimFixture::smallWorld();
+        ica::sim::SimulatorOptions options = SimFixture::smallWorld();
         options.tokenLifetimeSeconds = 4; // renewed about 2 s after it was issued
         f = std::make_unique<SimFixture>(options);
         QVERIFY(f->startError.isEmpty());
@@ -221,7 +219,7 @@ private Q_SLOTS:
     void unauthorizedTriggersOneReauth() {
         // A second simulator accepts the same key but signs with its own secret: a
         // token from the first one is refused there with 401, as after a key rotation.
-        icasim::SimulatorOptions options = SimFixture::smallWorld();
+        ica::sim::SimulatorOptions options = SimFixture::smallWorld();
         options.seed = 99;
         options.apiKeys = {f->sim->apiKey()};
         SimFixture other(options);

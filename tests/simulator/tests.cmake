@@ -1,5 +1,6 @@
 # QTest suites of the ICA simulator. They talk to it over real loopback HTTP with a plain
-# QNetworkAccessManager (no dependency on the API client in core/).
+# QNetworkAccessManager (no dependency on the API client in core/; tst_simfaults checks
+# the simulator's gzip with the client's own gunzip, an independent implementation).
 set(_sim_tests tst_simdata tst_simshapes tst_simbatch tst_simpaging tst_simauth tst_simfaults
                tst_simcli)
 foreach(_t ${_sim_tests})

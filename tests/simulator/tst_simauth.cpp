@@ -1,13 +1,13 @@
 // Credentials: API keys, JWTs from POST /api/tokens (signature, claims, real expiry).
 
-#include "simtestutil.h"
+#include "tests/simulator/simtestutil.h"
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
 
-using namespace icasim;
+using namespace ica::sim;
 using simtest::Client;
 using simtest::HttpResult;
 

@@ -1,13 +1,13 @@
 // Creating data update batches: validation, processing in simulated time, applied changes.
 
-#include "simtestutil.h"
+#include "tests/simulator/simtestutil.h"
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
-using namespace icasim;
+using namespace ica::sim;
 using namespace std::chrono_literals;
 using simtest::Client;
 using simtest::HttpResult;

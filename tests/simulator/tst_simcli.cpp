@@ -1,6 +1,6 @@
 // The ica-sim executable: start-up lines, serving, options, signals, bad options.
 
-#include "simtestutil.h"
+#include "tests/simulator/simtestutil.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

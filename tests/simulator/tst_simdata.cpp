@@ -1,14 +1,14 @@
 // Seeded data generation, seen through the HTTP API: determinism, size, tree shape, speed.
 
-#include "simtestutil.h"
+#include "tests/simulator/simtestutil.h"
 
-#include "datastore.h"
-#include "icasimulator.h"
+#include "simulator/datastore.h"
+#include "simulator/icasimulator.h"
 
 #include <QElapsedTimer>
 #include <QSet>
 
-using namespace icasim;
+using namespace ica::sim;
 using simtest::Client;
 
 class TstSimData : public QObject {

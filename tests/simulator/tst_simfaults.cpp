@@ -1,41 +1,27 @@
 // Fault injection (latency, 429, 500/503, dropped and truncated answers), gzip, the /_sim
 // control surface and SimulatorThread.
 
-#include "simtestutil.h"
+#include "tests/simulator/simtestutil.h"
 
-#include "icasimulator.h"
-#include "simulatorthread.h"
+#include "core/api/gunzip.h"
+#include "simulator/icasimulator.h"
+#include "simulator/simulatorthread.h"
 
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTcpSocket>
 
-#include <zlib.h>
-
-using namespace icasim;
+using namespace ica::sim;
 using namespace std::chrono_literals;
 using simtest::Client;
 using simtest::HttpResult;
 
 namespace {
 
+/// The client's own gunzip (core/api/gunzip.h), an implementation independent of
+/// the simulator's: the two check each other.
 QByteArray gunzip(const QByteArray &data) {
-    z_stream s{};
-    if (inflateInit2(&s, 15 + 16) != Z_OK)
-        return {};
-    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    s.avail_in = uInt(data.size());
-    QByteArray out;
-    char buffer[65536];
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        s.next_out = reinterpret_cast<Bytef *>(buffer);
-        s.avail_out = sizeof buffer;
-        rc = inflate(&s, Z_NO_FLUSH);
-        out.append(buffer, qsizetype(sizeof buffer - s.avail_out));
-    }
-    inflateEnd(&s);
-    return rc == Z_STREAM_END ? out : QByteArray();
+    return ica::gunzip(data, 64 * 1024 * 1024).value_or(QByteArray());
 }
 
 struct RawAnswer {

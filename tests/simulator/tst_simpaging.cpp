@@ -1,8 +1,8 @@
 // Listings: cursor and offset paging, sort, page size bounds, page tokens, filters, cost.
 
-#include "simtestutil.h"
+#include "tests/simulator/simtestutil.h"
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <random>
 
-using namespace icasim;
+using namespace ica::sim;
 using namespace std::chrono_literals;
 using simtest::Client;
 using simtest::HttpResult;

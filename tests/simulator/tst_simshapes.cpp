@@ -1,10 +1,10 @@
 // Every endpoint answers the spec's JSON shape: required fields, formats, content types.
 
-#include "simtestutil.h"
+#include "tests/simulator/simtestutil.h"
 
-#include "icasimulator.h"
+#include "simulator/icasimulator.h"
 
-using namespace icasim;
+using namespace ica::sim;
 using simtest::Client;
 using simtest::isDateTime;
 using simtest::isUuid;

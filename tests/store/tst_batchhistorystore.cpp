@@ -1,9 +1,9 @@
 // BatchHistoryStore on a real SQLite file: record, merge, status updates with
 // raw spellings, lists per profile, removal, and survival across a reopen.
-#include "store/batchhistorystore.h"
-#include "store/sqlitedatabase.h"
+#include "core/store/batchhistorystore.h"
+#include "core/store/sqlitedatabase.h"
+#include "tests/support/testsupport.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ica;
@@ -47,14 +47,10 @@ class TstBatchHistoryStore : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
     QString m_path;
 
 private Q_SLOTS:
-    void init() {
-        m_path = m_dir.filePath(
-            QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
-    }
+    void init() { m_path = ica::test::perTestPath(".sqlite"); }
 
     void summaryDescribesTheRequest() {
         QCOMPARE(summarizeRequest(sampleRequest()),

@@ -2,7 +2,7 @@
 // disk): disableCoreDumps() in this process (RLIMIT_CORE 0, not dumpable), and the
 // limit as the kernel shows it in /proc/PID/limits of the real icatag and ica-tagger
 // processes while they run.
-#include "store/coredumps.h"
+#include "core/store/coredumps.h"
 
 #include <QFile>
 #include <QProcess>

@@ -2,14 +2,14 @@
 // load, rename, discard, survival across a reopen, and real crashes: a child
 // process saves and exits without closing anything, once after a committed save
 // and once in the middle of an uncommitted one.
-#include "store/draftstore.h"
-#include "store/sqlitedatabase.h"
+#include "core/store/draftstore.h"
+#include "core/store/sqlitedatabase.h"
+#include "tests/support/testsupport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cstdlib>
@@ -76,7 +76,6 @@ class TstDraftStore : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
     QString m_path;
 
     void runCrashingChild(const char *mode) {
@@ -90,10 +89,7 @@ private:
     }
 
 private Q_SLOTS:
-    void init() {
-        m_path = m_dir.filePath(
-            QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
-    }
+    void init() { m_path = ica::test::perTestPath(".sqlite"); }
 
     void saveInsertsThenUpdatesById() {
         SqliteDatabase db(m_path);

@@ -2,7 +2,7 @@
 // variables: what is read from where, env over file over session, bare hosts,
 // malformed files reported by line without quoting them, and no secret in any
 // finding or problem.
-#include "store/icav2configimporter.h"
+#include "core/store/icav2configimporter.h"
 
 #include <QDateTime>
 #include <QDir>

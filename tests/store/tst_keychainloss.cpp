@@ -5,12 +5,12 @@
 // by pid). The next save and read must answer promptly from session memory, say so in
 // a sentence (persistenceNote), never crash, and write no secret to the settings or
 // the data folder.
-#include "secretscan.h"
-#include "secretwaiter.h"
-#include "session/session.h"
-#include "store/fallbacksecretstore.h"
-#include "store/keychainsecretstore.h"
-#include "store/profilestore.h"
+#include "core/session/session.h"
+#include "core/store/fallbacksecretstore.h"
+#include "core/store/keychainsecretstore.h"
+#include "core/store/profilestore.h"
+#include "tests/support/secretscan.h"
+#include "tests/support/secretwaiter.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -131,11 +131,11 @@ private Q_SLOTS:
         const StoreResult<Profile> added = session.profileStore()->add(lab);
         QVERIFY2(added.ok(), qPrintable(added.error));
         const QString id = added.value.id;
-        const SecretResult stored = icatest::waitFor(
+        const SecretResult stored = ica::test::waitFor(
             [&](SecretStore::Callback done) { session.setSecret(id, SecretBefore, done); });
         QVERIFY2(stored.ok(), qPrintable(stored.message));
         QVERIFY(secrets->isPersistent());
-        QCOMPARE(icatest::readSecret(*secrets, id, SecretKind::ApiKey).secret, SecretBefore);
+        QCOMPARE(ica::test::readSecret(*secrets, id, SecretKind::ApiKey).secret, SecretBefore);
 
         // The Secret Service ends mid-session.
         QSignalSpy persistence(secrets, &SecretStore::persistenceChanged);
@@ -143,7 +143,7 @@ private Q_SLOTS:
         killKeyring();
         QElapsedTimer timer;
         timer.start();
-        const SecretResult after = icatest::waitFor(
+        const SecretResult after = ica::test::waitFor(
             [&](SecretStore::Callback done) { session.setSecret(id, SecretAfter, done); });
         QVERIFY2(after.ok(), qPrintable(after.message + QLatin1Char(' ') + after.detail));
         QVERIFY2(timer.elapsed() < 15000, "the loss must be noticed promptly, not hang");
@@ -158,7 +158,7 @@ private Q_SLOTS:
         for (const QList<QVariant> &message : std::as_const(status))
             told = told || message.first().toString() == note;
         QVERIFY2(told, "the session reports the switch to memory");
-        QCOMPARE(icatest::readSecret(*secrets, id, SecretKind::ApiKey).secret, SecretAfter);
+        QCOMPARE(ica::test::readSecret(*secrets, id, SecretKind::ApiKey).secret, SecretAfter);
 
         // Activating the profile now works from memory.
         QSignalSpy client(&session, &Session::clientChanged);
@@ -168,7 +168,7 @@ private Q_SLOTS:
         // No secret went anywhere else.
         settings.sync();
         const QStringList found =
-            icatest::findSecrets({m_data.path()}, {SecretBefore.toUtf8(), SecretAfter.toUtf8()});
+            ica::test::findSecrets({m_data.path()}, {SecretBefore.toUtf8(), SecretAfter.toUtf8()});
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
         QVERIFY(QFile::exists(m_data.filePath(QStringLiteral("settings.ini"))));
     }

@@ -2,10 +2,10 @@
 // private D-Bus session of scripts/with-keyring.sh): write, read, remove, per
 // profile keys, FallbackSecretStore staying persistent, and no secret in the
 // profiles' INI file.
-#include "secretwaiter.h"
-#include "store/fallbacksecretstore.h"
-#include "store/keychainsecretstore.h"
-#include "store/profilestore.h"
+#include "core/store/fallbacksecretstore.h"
+#include "core/store/keychainsecretstore.h"
+#include "core/store/profilestore.h"
+#include "tests/support/secretwaiter.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,7 +15,7 @@
 #include <QTest>
 
 using namespace ica;
-using namespace icatest;
+using namespace ica::test;
 using Status = SecretResult::Status;
 
 // Fails with the store's own message, so a broken keychain says why.

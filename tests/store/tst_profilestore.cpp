@@ -1,7 +1,8 @@
 // ProfileStore over a real INI file: add, edit, duplicate, remove and default
 // survive a fresh store on the same file; validation messages; no secret in the file.
-#include "store/profilestore.h"
-#include "store/sessionsecretstore.h"
+#include "core/store/profilestore.h"
+#include "core/store/sessionsecretstore.h"
+#include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QSettings>
@@ -27,8 +28,7 @@ private:
 private Q_SLOTS:
     void init() {
         QVERIFY(m_dir.isValid());
-        m_ini = m_dir.filePath(
-            QStringLiteral("%1.ini").arg(QLatin1String(QTest::currentTestFunction())));
+        m_ini = ica::test::perTestPath(".ini");
         QFile::remove(m_ini);
     }
 

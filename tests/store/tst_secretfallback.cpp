@@ -1,17 +1,17 @@
 // FallbackSecretStore when no keychain answers: the session bus points nowhere,
 // so QtKeychain cannot reach a Secret Service. The store must say so in a plain
 // sentence, stay usable in memory, and switch later if the keychain goes away.
-#include "secretwaiter.h"
-#include "store/fallbacksecretstore.h"
-#include "store/keychainsecretstore.h"
-#include "store/sessionsecretstore.h"
+#include "core/store/fallbacksecretstore.h"
+#include "core/store/keychainsecretstore.h"
+#include "core/store/sessionsecretstore.h"
+#include "tests/support/secretwaiter.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
 using namespace ica;
-using namespace icatest;
+using namespace ica::test;
 using Status = SecretResult::Status;
 
 namespace {

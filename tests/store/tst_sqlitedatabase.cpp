@@ -1,7 +1,7 @@
 // SqliteDatabase on real files: WAL, schema version, migrations applied once and
 // whole (a failing step leaves the previous version), newer and foreign files
 // refused without being touched, separate connections per instance.
-#include "store/sqlitedatabase.h"
+#include "core/store/sqlitedatabase.h"
 
 #include <QFile>
 #include <QFileInfo>

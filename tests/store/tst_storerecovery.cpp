@@ -5,8 +5,8 @@
 // store in memory, each with a notice that says what happened and what to do. A
 // disk that fills up (RLIMIT_FSIZE) fails the save with a clear message and
 // leaves the file whole.
-#include "store/sqlitedatabase.h"
-#include "store/storeworker.h"
+#include "core/store/sqlitedatabase.h"
+#include "core/store/storeworker.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,8 +2,9 @@
 // back on the caller's thread, later, in the order posted; change signals; a
 // destroyed context silences its answer; a failed open is reported to every call;
 // work posted before destruction is finished.
-#include "store/sqlitedatabase.h"
-#include "store/storeworker.h"
+#include "core/store/sqlitedatabase.h"
+#include "core/store/storeworker.h"
+#include "tests/support/testsupport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,10 +37,7 @@ private:
     QString m_path;
 
 private Q_SLOTS:
-    void init() {
-        m_path = m_dir.filePath(
-            QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
-    }
+    void init() { m_path = ica::test::perTestPath(".sqlite"); }
 
     void opensOnItsOwnThread() {
         StoreWorker worker(m_path);

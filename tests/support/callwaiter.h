@@ -1,12 +1,12 @@
 #pragma once
 
-#include "api/apiresult.h"
+#include "core/api/apiresult.h"
 
 #include <QTest>
 
 #include <optional>
 
-namespace icatest {
+namespace ica::test {
 
 /// Collects the typed answer of one asynchronous call so a test can wait for it:
 ///   CallWaiter<Batch> w; api.get(p, b, &w, w.callback()); QVERIFY(w.wait());
@@ -33,4 +33,4 @@ private:
     int m_calls = 0;
 };
 
-} // namespace icatest
+} // namespace ica::test

@@ -4,7 +4,7 @@
 #include <QNetworkReply>
 #include <QUrl>
 
-namespace icatest {
+namespace ica::test {
 
 /// A network access manager that keeps the URL of every request it starts and counts
 /// those started, finished and in flight at once: tests hand it to the real client
@@ -45,4 +45,4 @@ protected:
     }
 };
 
-} // namespace icatest
+} // namespace ica::test

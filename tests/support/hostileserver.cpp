@@ -1,4 +1,4 @@
-#include "hostileserver.h"
+#include "tests/support/hostileserver.h"
 
 #include <QMetaEnum>
 #include <QPointer>
@@ -10,7 +10,7 @@
 
 #include <zlib.h>
 
-namespace icatest {
+namespace ica::test {
 
 namespace {
 
@@ -442,4 +442,4 @@ bool HostileServer::isPagingBehaviour(Behaviour behaviour) {
     }
 }
 
-} // namespace icatest
+} // namespace ica::test

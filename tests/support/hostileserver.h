@@ -8,7 +8,7 @@
 
 #include <optional>
 
-namespace icatest {
+namespace ica::test {
 
 /// A misbehaving HTTP server on 127.0.0.1 for tests: it writes raw HTTP by hand, so
 /// it can do what no well-behaved server (the simulator's QHttpServer) would. One
@@ -78,4 +78,4 @@ private:
     int m_cursorStep = 0;    ///< for CycleCursor and EndlessCursor
 };
 
-} // namespace icatest
+} // namespace ica::test

@@ -1,4 +1,4 @@
-#include "secretscan.h"
+#include "tests/support/secretscan.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -9,7 +9,7 @@
 #include <QSqlRecord>
 #include <QUuid>
 
-namespace icatest {
+namespace ica::test {
 
 namespace {
 
@@ -130,4 +130,4 @@ QStringList findSecretsInOutput(const QByteArray &output, const QList<QByteArray
     return findings;
 }
 
-} // namespace icatest
+} // namespace ica::test

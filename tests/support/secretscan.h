@@ -4,7 +4,7 @@
 #include <QList>
 #include <QStringList>
 
-namespace icatest {
+namespace ica::test {
 
 /// Finds secrets that were written where they must never be: in the files under
 /// `paths` (files or folders, searched recursively, hidden files included) and, for
@@ -24,4 +24,4 @@ namespace icatest {
                                               const QList<QByteArray> &knownSecrets,
                                               const QString &label = QStringLiteral("output"));
 
-} // namespace icatest
+} // namespace ica::test

@@ -1,11 +1,11 @@
-#include "simfixture.h"
+#include "tests/support/simfixture.h"
 
-#include "api/authenticator.h"
+#include "core/api/authenticator.h"
 
-namespace icatest {
+namespace ica::test {
 
-icasim::SimulatorOptions SimFixture::smallWorld() {
-    icasim::SimulatorOptions options;
+ica::sim::SimulatorOptions SimFixture::smallWorld() {
+    ica::sim::SimulatorOptions options;
     options.manualClock = true;
     options.projectCount = 2;
     options.filesInFirstProject = 1500;
@@ -13,8 +13,8 @@ icasim::SimulatorOptions SimFixture::smallWorld() {
     return options;
 }
 
-SimFixture::SimFixture(icasim::SimulatorOptions options, QNetworkAccessManager *nam)
-    : sim(std::make_unique<icasim::IcaSimulator>(options))
+SimFixture::SimFixture(ica::sim::SimulatorOptions options, QNetworkAccessManager *nam)
+    : sim(std::make_unique<ica::sim::IcaSimulator>(options))
     , client(std::make_unique<ica::ApiClient>(nam)) {
     if (!sim->start(&startError))
         return;
@@ -32,4 +32,15 @@ SimFixture::~SimFixture() {
     sim.reset();
 }
 
-} // namespace icatest
+ica::CreateBatchRequest tagRequest(const QStringList &ids, const QString &tag) {
+    ica::DataUpdateGroup group;
+    group.dataIds = ids;
+    group.userTags.addTags = {tag};
+    return ica::CreateBatchRequest{{group}};
+}
+
+ica::ProjectsQuery firstProjectsPage() {
+    return ica::ProjectsQuery{{}, ica::PageRequest::atOffset(0, 10), {}};
+}
+
+} // namespace ica::test

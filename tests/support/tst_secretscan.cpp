@@ -2,7 +2,7 @@
 // write one (a settings file, a SQLite value split across pages, the -wal of an open
 // database, captured output), name the kind without printing the secret, and stay
 // quiet on clean files and masked headers.
-#include "secretscan.h"
+#include "tests/support/secretscan.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -10,8 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using icatest::findSecrets;
-using icatest::findSecretsInOutput;
+using ica::test::findSecrets;
+using ica::test::findSecretsInOutput;
 
 namespace {
 

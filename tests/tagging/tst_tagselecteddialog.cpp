@@ -2,10 +2,10 @@
 // after; OK stays disabled while the group would change nothing; an existing group
 // of the draft can take the items (and its changes show in the preview); a draft of
 // another project only offers a new group; completion comes from the tag catalog.
-#include "browser/tagcatalog.h"
-#include "browser/tagpreview.h"
-#include "composer/tageditor.h"
-#include "tagging/tagselecteddialog.h"
+#include "core/browser/tagpreview.h"
+#include "core/data/tagcatalog.h"
+#include "ui/tagging/tagselecteddialog.h"
+#include "ui/widgets/tageditor.h"
 
 #include <QComboBox>
 #include <QCompleter>

@@ -1,4 +1,4 @@
-#include "breadcrumbbar.h"
+#include "ui/browser/breadcrumbbar.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "browser/browsernavigator.h"
+#include "core/browser/browsernavigator.h"
 
 #include <QWidget>
 

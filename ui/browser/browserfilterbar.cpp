@@ -1,8 +1,8 @@
-#include "browserfilterbar.h"
+#include "ui/browser/browserfilterbar.h"
 
-#include "browser/browserformat.h"
-#include "browser/tagcatalog.h"
-#include "taglistcompleter.h"
+#include "core/browser/browserformat.h"
+#include "core/data/tagcatalog.h"
+#include "ui/browser/taglistcompleter.h"
 
 #include <QCheckBox>
 #include <QComboBox>

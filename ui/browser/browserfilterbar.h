@@ -1,6 +1,6 @@
 #pragma once
 
-#include "browser/datafilter.h"
+#include "core/browser/datafilter.h"
 
 #include <QHash>
 #include <QPair>

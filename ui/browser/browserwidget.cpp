@@ -1,16 +1,16 @@
-#include "browserwidget.h"
+#include "ui/browser/browserwidget.h"
 
-#include "breadcrumbbar.h"
-#include "browser/browsernavigator.h"
-#include "browser/databrowsermodel.h"
-#include "browser/datalister.h"
-#include "browser/matchcollector.h"
-#include "browser/tagcatalog.h"
-#include "browserfilterbar.h"
-#include "composer/projectcatalog.h"
-#include "composer/projectlistmodel.h"
-#include "databrowserview.h"
-#include "selectionbar.h"
+#include "core/browser/browsernavigator.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/browser/matchcollector.h"
+#include "core/data/tagcatalog.h"
+#include "core/projects/projectcatalog.h"
+#include "core/projects/projectlistmodel.h"
+#include "ui/browser/breadcrumbbar.h"
+#include "ui/browser/browserfilterbar.h"
+#include "ui/browser/databrowserview.h"
+#include "ui/browser/selectionbar.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,8 +1,8 @@
-#include "databrowserview.h"
+#include "ui/browser/databrowserview.h"
 
-#include "browser/databrowsermodel.h"
-#include "browser/dataidsmime.h"
-#include "browser/datalister.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/data/dataidsmime.h"
 
 #include <QDrag>
 #include <QHeaderView>

@@ -1,9 +1,9 @@
-#include "selectionbar.h"
+#include "ui/browser/selectionbar.h"
 
-#include "browser/databrowsermodel.h"
-#include "browser/datalister.h"
-#include "browser/matchcollector.h"
-#include "databrowserview.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/browser/matchcollector.h"
+#include "ui/browser/databrowserview.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

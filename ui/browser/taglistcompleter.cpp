@@ -1,6 +1,6 @@
-#include "taglistcompleter.h"
+#include "ui/browser/taglistcompleter.h"
 
-#include "browser/tagcatalog.h"
+#include "core/data/tagcatalog.h"
 
 #include <QLineEdit>
 

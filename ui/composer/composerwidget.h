@@ -1,10 +1,10 @@
 #pragma once
 
-#include "composer/draftcheck.h"
-#include "composer/draftdocument.h"
-#include "composer/draftvalidator.h"
-#include "composer/submitplan.h"
-#include "domain/batch.h"
+#include "core/composer/draftcheck.h"
+#include "core/composer/draftdocument.h"
+#include "core/composer/draftvalidator.h"
+#include "core/composer/submitplan.h"
+#include "core/domain/batch.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "draftsmenu.h"
+#include "ui/composer/draftsmenu.h"
 
-#include "store/storeworker.h"
+#include "core/store/storeworker.h"
 
 #include <QLocale>
 #include <QMenu>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/draftstore.h"
+#include "core/store/draftstore.h"
 
 #include <QList>
 #include <QPointer>

@@ -1,12 +1,12 @@
-#include "groupeditor.h"
+#include "ui/composer/groupeditor.h"
 
-#include "browser/dataidsmime.h"
-#include "composer/delimitedfilereader.h"
-#include "composer/draftcheck.h"
-#include "datetimefield.h"
-#include "idlistedit.h"
-#include "importcolumndialog.h"
-#include "tageditor.h"
+#include "core/composer/delimitedfilereader.h"
+#include "core/composer/draftcheck.h"
+#include "core/data/dataidsmime.h"
+#include "ui/composer/idlistedit.h"
+#include "ui/composer/importcolumndialog.h"
+#include "ui/widgets/datetimefield.h"
+#include "ui/widgets/tageditor.h"
 
 #include <QCheckBox>
 #include <QDragEnterEvent>

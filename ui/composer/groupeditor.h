@@ -1,9 +1,9 @@
 #pragma once
 
-#include "composer/draftvalidator.h"
-#include "composer/idlistparser.h"
-#include "composer/incrementalidlist.h"
-#include "domain/batch.h"
+#include "core/composer/draftvalidator.h"
+#include "core/composer/idlistparser.h"
+#include "core/composer/incrementalidlist.h"
+#include "core/domain/batch.h"
 
 #include <QFrame>
 #include <QFutureWatcher>

@@ -1,7 +1,7 @@
-#include "grouplisteditor.h"
+#include "ui/composer/grouplisteditor.h"
 
-#include "groupeditor.h"
-#include "idlistedit.h"
+#include "ui/composer/groupeditor.h"
+#include "ui/composer/idlistedit.h"
 
 #include <QHBoxLayout>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "composer/draftvalidator.h"
-#include "domain/batch.h"
+#include "core/composer/draftvalidator.h"
+#include "core/domain/batch.h"
 
 #include <QList>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "idlistedit.h"
+#include "ui/composer/idlistedit.h"
 
-#include "browser/dataidsmime.h"
+#include "core/data/dataidsmime.h"
 
 #include <QContextMenuEvent>
 #include <QCoreApplication>

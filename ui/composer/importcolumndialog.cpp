@@ -1,7 +1,7 @@
-#include "importcolumndialog.h"
+#include "ui/composer/importcolumndialog.h"
 
-#include "composer/delimitedpreviewmodel.h"
-#include "composer/idlistparser.h"
+#include "core/composer/delimitedpreviewmodel.h"
+#include "core/composer/idlistparser.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "composer/delimitedfilereader.h"
+#include "core/composer/delimitedfilereader.h"
 
 #include <QDialog>
 

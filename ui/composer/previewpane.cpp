@@ -1,4 +1,4 @@
-#include "previewpane.h"
+#include "ui/composer/previewpane.h"
 
 #include <QApplication>
 #include <QClipboard>

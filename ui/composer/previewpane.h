@@ -1,6 +1,6 @@
 #pragma once
 
-#include "composer/submitplan.h"
+#include "core/composer/submitplan.h"
 
 #include <QWidget>
 

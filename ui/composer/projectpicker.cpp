@@ -1,7 +1,7 @@
-#include "projectpicker.h"
+#include "ui/composer/projectpicker.h"
 
-#include "composer/projectcatalog.h"
-#include "composer/projectlistmodel.h"
+#include "core/projects/projectcatalog.h"
+#include "core/projects/projectlistmodel.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>

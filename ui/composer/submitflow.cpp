@@ -1,10 +1,10 @@
-#include "submitflow.h"
+#include "ui/composer/submitflow.h"
 
-#include "api/apiclient.h"
-#include "api/createdbatchfinder.h"
-#include "composer/batchsubmitter.h"
-#include "confirmation.h"
-#include "store/storeworker.h"
+#include "core/api/apiclient.h"
+#include "core/api/createdbatchfinder.h"
+#include "core/composer/batchsubmitter.h"
+#include "core/store/storeworker.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QStringList>
 #include <QWidget>

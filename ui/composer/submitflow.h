@@ -1,7 +1,7 @@
 #pragma once
 
-#include "composer/submitplan.h"
-#include "messagebar.h"
+#include "core/composer/submitplan.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "validationsummary.h"
+#include "ui/composer/validationsummary.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

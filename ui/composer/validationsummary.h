@@ -1,6 +1,6 @@
 #pragma once
 
-#include "composer/draftvalidator.h"
+#include "core/composer/draftvalidator.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "batchlistpanel.h"
+#include "ui/monitor/batchlistpanel.h"
 
-#include "history/batchhistoryfilter.h"
-#include "history/batchhistorymodel.h"
-#include "statusstyle.h"
+#include "core/history/batchhistoryfilter.h"
+#include "core/history/batchhistorymodel.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,8 +1,8 @@
-#include "batchsummarypanel.h"
+#include "ui/monitor/batchsummarypanel.h"
 
-#include "history/batchhistorymodel.h"
-#include "models/batchitemsmodel.h"
-#include "statusstyle.h"
+#include "core/history/batchhistorymodel.h"
+#include "core/monitor/batchitemsmodel.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QApplication>
 #include <QClipboard>

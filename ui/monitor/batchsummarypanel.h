@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/batch.h"
-#include "models/itemstatuscounts.h"
+#include "core/domain/batch.h"
+#include "core/monitor/itemstatuscounts.h"
 
 #include <QHash>
 #include <QSet>

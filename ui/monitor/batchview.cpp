@@ -1,15 +1,15 @@
-#include "batchview.h"
+#include "ui/monitor/batchview.h"
 
-#include "api/apiclient.h"
-#include "batchsummarypanel.h"
-#include "history/batchhistorymodel.h"
-#include "history/faileditemsdraft.h"
-#include "itemdetailspanel.h"
-#include "itemspanel.h"
-#include "models/batchitemsmodel.h"
-#include "models/batchmonitor.h"
-#include "models/itemspager.h"
-#include "refreshbar.h"
+#include "core/api/apiclient.h"
+#include "core/history/batchhistorymodel.h"
+#include "core/history/faileditemsdraft.h"
+#include "core/monitor/batchitemsmodel.h"
+#include "core/monitor/batchmonitor.h"
+#include "core/monitor/itemspager.h"
+#include "ui/monitor/batchsummarypanel.h"
+#include "ui/monitor/itemdetailspanel.h"
+#include "ui/monitor/itemspanel.h"
+#include "ui/monitor/refreshbar.h"
 
 #include <QAction>
 #include <QLabel>

@@ -1,9 +1,9 @@
-#include "itemdetailspanel.h"
+#include "ui/monitor/itemdetailspanel.h"
 
-#include "api/apicall.h"
-#include "api/batchapi.h"
-#include "models/batchitemsmodel.h"
-#include "statusstyle.h"
+#include "core/api/apicall.h"
+#include "core/api/batchapi.h"
+#include "core/monitor/batchitemsmodel.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,10 +1,10 @@
-#include "itemspanel.h"
+#include "ui/monitor/itemspanel.h"
 
-#include "itemstableview.h"
-#include "models/batchitemsmodel.h"
-#include "models/itemspager.h"
-#include "pagingbar.h"
-#include "statusstyle.h"
+#include "core/monitor/batchitemsmodel.h"
+#include "core/monitor/itemspager.h"
+#include "ui/monitor/itemstableview.h"
+#include "ui/monitor/pagingbar.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,4 +1,4 @@
-#include "itemstableview.h"
+#include "ui/monitor/itemstableview.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

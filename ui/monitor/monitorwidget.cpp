@@ -1,12 +1,12 @@
-#include "monitorwidget.h"
+#include "ui/monitor/monitorwidget.h"
 
-#include "api/batchapi.h"
-#include "batchlistpanel.h"
-#include "batchview.h"
-#include "history/batchhistoryfeed.h"
-#include "history/batchhistorymodel.h"
-#include "openbatchdialog.h"
-#include "store/storeworker.h"
+#include "core/api/batchapi.h"
+#include "core/history/batchhistoryfeed.h"
+#include "core/history/batchhistorymodel.h"
+#include "core/store/storeworker.h"
+#include "ui/monitor/batchlistpanel.h"
+#include "ui/monitor/batchview.h"
+#include "ui/monitor/openbatchdialog.h"
 
 #include <QLabel>
 #include <QMessageBox>

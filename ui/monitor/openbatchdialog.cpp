@@ -1,7 +1,7 @@
-#include "openbatchdialog.h"
+#include "ui/monitor/openbatchdialog.h"
 
-#include "api/projectapi.h"
-#include "history/batchids.h"
+#include "core/api/projectapi.h"
+#include "core/history/batchids.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

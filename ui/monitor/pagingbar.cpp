@@ -1,6 +1,6 @@
-#include "pagingbar.h"
+#include "ui/monitor/pagingbar.h"
 
-#include "models/itemspager.h"
+#include "core/monitor/itemspager.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
-#include "refreshbar.h"
+#include "ui/monitor/refreshbar.h"
 
-#include "models/batchmonitor.h"
+#include "core/monitor/batchmonitor.h"
 // batchmonitor.h returns a QPointer<ItemsPager> as ItemsPager* inline with the
 // class only forward-declared: the full type must be seen by whoever includes it.
-#include "models/itemspager.h"
+#include "core/monitor/itemspager.h"
 
 #include <QAction>
 #include <QComboBox>

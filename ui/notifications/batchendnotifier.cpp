@@ -1,9 +1,9 @@
-#include "batchendnotifier.h"
+#include "ui/notifications/batchendnotifier.h"
 
-#include "desktopnotifier.h"
+#include "ui/notifications/desktopnotifier.h"
 
-#include "browser/batchendwatcher.h"
-#include "models/batchmonitor.h"
+#include "core/monitor/batchendwatcher.h"
+#include "core/monitor/batchmonitor.h"
 
 #include <QApplication>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "desktopnotifier.h"
+#include "ui/notifications/desktopnotifier.h"
 
-#include "appicon.h"
+#include "ui/appicon.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>

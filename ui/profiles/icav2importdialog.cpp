@@ -1,10 +1,10 @@
-#include "icav2importdialog.h"
+#include "ui/profiles/icav2importdialog.h"
 
-#include "keychainnote.h"
+#include "ui/profiles/keychainnote.h"
 
-#include "session/profileactions.h"
-#include "session/session.h"
-#include "store/profilestore.h"
+#include "core/session/profileactions.h"
+#include "core/session/session.h"
+#include "core/store/profilestore.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/icav2configimporter.h"
+#include "core/store/icav2configimporter.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -1,9 +1,9 @@
-#include "icav2importoffer.h"
+#include "ui/profiles/icav2importoffer.h"
 
-#include "icav2importdialog.h"
+#include "ui/profiles/icav2importdialog.h"
 
-#include "session/session.h"
-#include "store/profilestore.h"
+#include "core/session/session.h"
+#include "core/store/profilestore.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "keychainnote.h"
+#include "ui/profiles/keychainnote.h"
 
-#include "store/secretstore.h"
+#include "core/store/secretstore.h"
 
 namespace ica::ui {
 

@@ -1,14 +1,14 @@
-#include "profileeditdialog.h"
+#include "ui/profiles/profileeditdialog.h"
 
-#include "keychainnote.h"
-#include "secretfield.h"
+#include "ui/profiles/keychainnote.h"
+#include "ui/profiles/secretfield.h"
 
-#include "api/serverurl.h"
-#include "session/connectiontest.h"
-#include "session/profileactions.h"
-#include "session/session.h"
-#include "store/profilestore.h"
-#include "store/secretstore.h"
+#include "core/api/serverurl.h"
+#include "core/session/connectiontest.h"
+#include "core/session/profileactions.h"
+#include "core/session/session.h"
+#include "core/store/profilestore.h"
+#include "core/store/secretstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,12 +1,12 @@
-#include "profilemanagerdialog.h"
+#include "ui/profiles/profilemanagerdialog.h"
 
-#include "icav2importdialog.h"
-#include "icav2importoffer.h"
-#include "keychainnote.h"
-#include "profileeditdialog.h"
+#include "ui/profiles/icav2importdialog.h"
+#include "ui/profiles/icav2importoffer.h"
+#include "ui/profiles/keychainnote.h"
+#include "ui/profiles/profileeditdialog.h"
 
-#include "session/profileactions.h"
-#include "session/session.h"
+#include "core/session/profileactions.h"
+#include "core/session/session.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
-#include "profileswitcher.h"
+#include "ui/profiles/profileswitcher.h"
 
-#include "profilemanagerdialog.h"
-#include "secretpromptdialog.h"
+#include "ui/profiles/profilemanagerdialog.h"
+#include "ui/profiles/secretpromptdialog.h"
 
-#include "session/session.h"
+#include "core/session/session.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "secretfield.h"
+#include "ui/profiles/secretfield.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

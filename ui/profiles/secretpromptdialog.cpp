@@ -1,10 +1,10 @@
-#include "secretpromptdialog.h"
+#include "ui/profiles/secretpromptdialog.h"
 
-#include "keychainnote.h"
-#include "secretfield.h"
+#include "ui/profiles/keychainnote.h"
+#include "ui/profiles/secretfield.h"
 
-#include "session/session.h"
-#include "store/secretstore.h"
+#include "core/session/session.h"
+#include "core/store/secretstore.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,4 +1,4 @@
-#include "tokenstatuslabel.h"
+#include "ui/profiles/tokenstatuslabel.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

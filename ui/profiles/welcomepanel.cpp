@@ -1,6 +1,6 @@
-#include "welcomepanel.h"
+#include "ui/profiles/welcomepanel.h"
 
-#include "appicon.h"
+#include "ui/appicon.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -1,14 +1,14 @@
-#include "browsertagging.h"
+#include "ui/tagging/browsertagging.h"
 
-#include "api/apiclient.h"
-#include "browser/batchendwatcher.h"
-#include "browser/batchtouchtracker.h"
-#include "browser/browserwidget.h"
-#include "browser/databrowsermodel.h"
-#include "browser/datalister.h"
-#include "browser/tagcatalog.h"
-#include "composer/composerwidget.h"
-#include "tagselecteddialog.h"
+#include "core/api/apiclient.h"
+#include "core/browser/batchtouchtracker.h"
+#include "core/browser/databrowsermodel.h"
+#include "core/browser/datalister.h"
+#include "core/data/tagcatalog.h"
+#include "core/monitor/batchendwatcher.h"
+#include "ui/browser/browserwidget.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/tagging/tagselecteddialog.h"
 
 #include <QLocale>
 

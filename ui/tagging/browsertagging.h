@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/batch.h"
-#include "domain/projectdata.h"
+#include "core/domain/batch.h"
+#include "core/domain/projectdata.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
-#include "tagselecteddialog.h"
+#include "ui/tagging/tagselecteddialog.h"
 
-#include "browser/tagcatalog.h"
-#include "browser/tagpreview.h"
-#include "composer/datetimefield.h"
-#include "composer/tageditor.h"
+#include "core/browser/tagpreview.h"
+#include "core/data/tagcatalog.h"
+#include "ui/widgets/datetimefield.h"
+#include "ui/widgets/tageditor.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "composer/draftdocument.h"
-#include "domain/projectdata.h"
+#include "core/composer/draftdocument.h"
+#include "core/domain/projectdata.h"
 
 #include <QDialog>
 

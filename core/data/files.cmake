@@ -1,0 +1,8 @@
+# Project data lookups several screens share: path resolution, the tag catalog,
+# bulk lookups by ID, folder paths and the data-ID drag-and-drop format.
+target_sources(icacore PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/dataidsmime.h
+  ${CMAKE_CURRENT_LIST_DIR}/datalookup.cpp ${CMAKE_CURRENT_LIST_DIR}/datalookup.h
+  ${CMAKE_CURRENT_LIST_DIR}/folderpath.cpp ${CMAKE_CURRENT_LIST_DIR}/folderpath.h
+  ${CMAKE_CURRENT_LIST_DIR}/pathresolver.cpp ${CMAKE_CURRENT_LIST_DIR}/pathresolver.h
+  ${CMAKE_CURRENT_LIST_DIR}/tagcatalog.cpp ${CMAKE_CURRENT_LIST_DIR}/tagcatalog.h)

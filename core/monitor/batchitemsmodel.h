@@ -1,0 +1,120 @@
+#pragma once
+
+#include "core/domain/batch.h"
+#include "core/monitor/compactitem.h"
+#include "core/rows/keyedrows.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+#include <memory>
+
+namespace ica {
+
+/// The items of one batch as a table, fed by ItemsPager. Updates are incremental:
+/// applyPage() and appendPage() hand the server's answer to the one keyed diff engine
+/// (KeyedRows), which computes off the GUI thread what is true (rows removed and
+/// inserted in contiguous blocks, the fewest single-row moves where the server's
+/// order changed, dataChanged for the changed cells) and applies it in slices of a
+/// few milliseconds. A reset (setItems()/clear()) is for a new question only:
+/// another batch, filter, sort, page or paging mode.
+///
+/// Asynchronous: applyPage()/appendPage() of more than
+/// RowDiffRunner::DefaultInlineLimit rows return before the rows change; settled()
+/// says when every update handed in is applied (isSettled() in between is false).
+/// Smaller updates with nothing pending are applied before the call returns.
+///
+/// Compact: a row is a CompactItem (~88 bytes: IDs packed, tag lists and texts stored
+/// once per model, the status an enum); display values are built when asked for.
+///
+/// GUI-free: no colours or icons. StatusRole hands the ItemStatus value to the
+/// ui layer, which paints; SortRole gives raw values for a sort proxy.
+class BatchItemsModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchItemsModel)
+public:
+    enum Column {
+        ItemIdColumn,
+        DataIdColumn,
+        StatusColumn,
+        AdditionalInformationColumn,
+        UserTagsAddedColumn,
+        UserTagsRemovedColumn,
+        TechnicalTagsAddedColumn,
+        TechnicalTagsRemovedColumn,
+        ArchiveDateColumn,
+        DeleteDateColumn,
+        ColumnCount ///< sentinel: number of columns
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        /// Raw value of the cell for sorting: QString for IDs, text and tags (joined
+        /// with ", "), the status's lifecycle rank (int), QDateTime for dates.
+        SortRole = Qt::UserRole + 1,
+        /// The row's ItemStatus::Value (int), in every column: icon and colour in the ui.
+        StatusRole,
+        /// The row's item ID, in every column.
+        ItemIdRole,
+        /// True when the row's status is terminal (UPDATED, PARTIALLY_UPDATED, FAILED).
+        TerminalRole,
+    };
+    Q_ENUM(Role)
+
+    explicit BatchItemsModel(QObject *parent = nullptr);
+    ~BatchItemsModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index,
+                                int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    /// Makes the rows equal to `items` (in that order) with the smallest true
+    /// notifications; never a reset. Repeated IDs after the first are ignored.
+    /// Asynchronous for big lists: see settled().
+    void applyPage(const QList<BatchItem> &items);
+    /// Appends the rows of a further page (cursor "next"/"load all"): new IDs are
+    /// inserted at the end in one block, IDs already shown are updated in place.
+    /// Asynchronous for big pages: see settled().
+    void appendPage(const QList<BatchItem> &items);
+    /// Replaces everything with a reset, at once: for a new question only.
+    void setItems(const QList<BatchItem> &items);
+    /// Removes every row with a reset, at once (another batch, filter, sort, page or mode).
+    void clear();
+
+    /// No update is waiting or being applied.
+    [[nodiscard]] bool isSettled() const;
+    /// The engine applying the updates (its inline limit, slice counts).
+    [[nodiscard]] RowDiffRunner *diffRunner();
+
+    /// Row of an item ID, or -1. O(1) between updates; right while one is applied too.
+    [[nodiscard]] int rowOf(const QString &itemId) const;
+    /// The item of a row (valid rows only), rebuilt from the compact row.
+    [[nodiscard]] BatchItem itemAt(int row) const;
+    /// All rows, in order, rebuilt (O(n): for tests and exports).
+    [[nodiscard]] QList<BatchItem> items() const;
+
+    /// Server-side `sort` field of a column, or an empty string when ICA cannot sort on it.
+    [[nodiscard]] static QString sortField(int column);
+    /// A readable label of a status ("Waiting for resources"); the raw text when unknown.
+    [[nodiscard]] static QString statusLabel(const ItemStatus &status);
+    /// Bit i set: column i differs between `a` and `b`.
+    [[nodiscard]] static quint32 changedColumns(const BatchItem &a, const BatchItem &b);
+
+Q_SIGNALS:
+    /// Every update handed in so far is applied (after the last slice of an
+    /// asynchronous one; at once for one applied inline).
+    void settled();
+
+private:
+    [[nodiscard]] QVariant displayValue(const CompactItem &item, int column) const;
+    [[nodiscard]] QVariant sortValue(const CompactItem &item, int column) const;
+
+    std::unique_ptr<KeyedRows<CompactItemTraits>> m_rows;
+};
+
+} // namespace ica

@@ -1,0 +1,369 @@
+// The one keyed diff engine (RowDiff, KeyedRows, RowDiffRunner) on a plain two-column
+// model: every case is checked by a listener that replays the model's signals on a
+// plain list and must end equal to the target, with QAbstractItemModelTester attached.
+// Reorders, mass deletes, interleaved inserts and removals, repeated keys, every row
+// changed, empty to full and back, random permutations (inline and on the worker
+// thread), and a big update applied in slices with a newer one arriving mid-way.
+#include "core/rows/keyedrows.h"
+
+#include <QAbstractItemModelTester>
+#include <QAbstractTableModel>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ica;
+
+namespace {
+
+struct Entry {
+    QString key;
+    int value = 0;
+};
+
+struct EntryTraits {
+    using Row = Entry;
+    using Key = QString;
+    using Input = Entry;
+    Row make(const Input &input) const { return input; }
+    Key key(const Row &row) const { return row.key; }
+    bool same(const Row &a, const Row &b) const { return a.key == b.key && a.value == b.value; }
+    quint32 changedColumns(const Row &a, const Row &b) const {
+        return a.value != b.value ? 2u : 0u;
+    }
+};
+
+/// Column 0: the key; column 1: the value.
+class EntryModel final : public QAbstractTableModel {
+public:
+    EntryModel()
+        : rows(this, EntryTraits()) {}
+    int rowCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : rows.size();
+    }
+    int columnCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : 2;
+    }
+    QVariant data(const QModelIndex &index, int role) const override {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::DisplayRole)
+            return {};
+        const Entry &entry = rows.at(index.row());
+        return index.column() == 0 ? QVariant(entry.key) : QVariant(entry.value);
+    }
+    KeyedRows<EntryTraits> rows;
+};
+
+using Plain = QList<QPair<QString, int>>;
+
+/// Replays a model's row signals on a plain list, reading only the rows a signal
+/// names: if the model forgot or misplaced a notification, the list ends different.
+class Replay final : public QObject {
+public:
+    explicit Replay(QAbstractItemModel *model)
+        : m_model(model) {
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) {
+                    ++inserts;
+                    for (int row = first; row <= last; ++row)
+                        list.insert(row, read(row));
+                });
+        connect(model, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    ++removes;
+                    list.remove(first, last - first + 1);
+                });
+        connect(model, &QAbstractItemModel::rowsMoved, this,
+                [this](const QModelIndex &, int first, int last, const QModelIndex &, int to) {
+                    ++moves;
+                    QVERIFY(first == last);
+                    list.move(first, to > first ? to - 1 : to);
+                });
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    ++changes;
+                    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                        list[row] = read(row);
+                });
+        connect(model, &QAbstractItemModel::layoutChanged, this, [this]() { ++layouts; });
+        connect(model, &QAbstractItemModel::modelReset, this, [this]() {
+            ++resets;
+            list.clear();
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                list.append(read(row));
+        });
+    }
+    QPair<QString, int> read(int row) const {
+        return {m_model->index(row, 0).data().toString(), m_model->index(row, 1).data().toInt()};
+    }
+    Plain modelRows() const {
+        Plain rows;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            rows.append(read(row));
+        return rows;
+    }
+    Plain list;
+    int inserts = 0, removes = 0, moves = 0, changes = 0, layouts = 0, resets = 0;
+
+private:
+    QAbstractItemModel *m_model;
+};
+
+QList<Entry> entries(const QString &keys, int value = 0) {
+    QList<Entry> list;
+    for (const QChar c : keys)
+        list.append({QString(c), value});
+    return list;
+}
+
+QList<Entry> numbered(int count, int value = 0, int from = 0) {
+    QList<Entry> list;
+    for (int i = from; i < from + count; ++i)
+        list.append({QString::number(i), value});
+    return list;
+}
+
+/// The target after dropping repeated keys (the first stays).
+Plain expected(const QList<Entry> &target) {
+    Plain plain;
+    QSet<QString> seen;
+    for (const Entry &entry : target) {
+        if (seen.contains(entry.key))
+            continue;
+        seen.insert(entry.key);
+        plain.append({entry.key, entry.value});
+    }
+    return plain;
+}
+
+} // namespace
+
+class TestRowDiff final : public QObject {
+    Q_OBJECT
+
+    /// Applies `target` and checks the replayed list and the model against it.
+    static void applyAndCheck(EntryModel &model, Replay &replay, const QList<Entry> &target) {
+        model.rows.setTarget(target);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rows.isSettled(), 120000);
+        QCOMPARE(replay.list, expected(target));
+        QCOMPARE(replay.modelRows(), expected(target));
+        QCOMPARE(replay.layouts, 0);
+        QCOMPARE(replay.resets, 0);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.rows.rowOf(replay.list.at(row).first), row);
+    }
+
+private Q_SLOTS:
+    void longestRunIsLongestAndIncreasing() {
+        const QList<int> values{5, 1, 6, 2, 7, 3, 8, 4, 9};
+        const QList<int> run = longestIncreasingRun(values);
+        QCOMPARE(run.size(), 5); // 1 2 3 4 9
+        for (int k = 1; k < run.size(); ++k) {
+            QVERIFY(run.at(k) > run.at(k - 1));
+            QVERIFY(values.at(run.at(k)) > values.at(run.at(k - 1)));
+        }
+    }
+
+    void rotationIsOneMove() {
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        applyAndCheck(model, replay, entries(QStringLiteral("abcdef")));
+        replay.moves = 0;
+        applyAndCheck(model, replay, entries(QStringLiteral("bcdefa")));
+        QCOMPARE(replay.moves, 1);
+        replay.moves = 0;
+        applyAndCheck(model, replay, entries(QStringLiteral("abcdef")));
+        QCOMPARE(replay.moves, 1);
+    }
+
+    void reverseMovesAllButOne() {
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        applyAndCheck(model, replay, numbered(50));
+        QList<Entry> reversed = numbered(50);
+        std::reverse(reversed.begin(), reversed.end());
+        replay.moves = replay.inserts = replay.removes = 0;
+        applyAndCheck(model, replay, reversed);
+        QCOMPARE(replay.moves, 49);
+        QCOMPARE(replay.inserts, 0);
+        QCOMPARE(replay.removes, 0);
+    }
+
+    void massDeleteGoesInBlocks() {
+        EntryModel model;
+        model.rows.runner()->setInlineLimit(0); // on the worker thread
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        applyAndCheck(model, replay, numbered(9000));
+        QList<Entry> kept;
+        for (int i = 0; i < 9000; ++i)
+            if (i % 3 == 0 || (i >= 3000 && i < 6000))
+                kept.append({QString::number(i), 0});
+        replay.removes = 0;
+        applyAndCheck(model, replay, kept);
+        QCOMPARE(replay.removes, 2000); // one block per gap: 1000 before 3000, 1000 after 6000
+        QCOMPARE(replay.moves, 0);
+        QCOMPARE(replay.changes, 0);
+    }
+
+    void interleavedInsertsAndRemovals() {
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        applyAndCheck(model, replay, entries(QStringLiteral("abcdefghij")));
+        replay.inserts = replay.removes = 0;
+        applyAndCheck(model, replay, entries(QStringLiteral("XbYdZZfWhV")));
+        QCOMPARE(replay.removes, 5); // a c e g i j -> a, c, e, g, ij
+        QCOMPARE(replay.inserts, 5); // X, Y, ZZ... Z repeated once: X Y Z W V
+        QCOMPARE(replay.moves, 0);
+    }
+
+    void repeatedKeysKeepTheFirst() {
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        QList<Entry> target = entries(QStringLiteral("abcabd"));
+        target[3].value = 7; // the second "a": ignored
+        applyAndCheck(model, replay, target);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(replay.list.at(0).second, 0);
+    }
+
+    void everyRowChangedIsOneSpan() {
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        applyAndCheck(model, replay, numbered(500, 1));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        applyAndCheck(model, replay, numbered(500, 2));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(0, 1));
+        QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(499, 1));
+    }
+
+    void emptyToFullAndBack() {
+        EntryModel model;
+        model.rows.runner()->setInlineLimit(0);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        applyAndCheck(model, replay, numbered(5000));
+        QCOMPARE(replay.inserts, 3); // chunks of at most ChunkRows
+        applyAndCheck(model, replay, {});
+        QCOMPARE(replay.removes, 3);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void randomPermutationsReachTheTarget_data() {
+        QTest::addColumn<bool>("onWorker");
+        QTest::newRow("inline") << false;
+        QTest::newRow("worker thread") << true;
+    }
+    void randomPermutationsReachTheTarget() {
+        QFETCH(bool, onWorker);
+        QRandomGenerator rng(4711);
+        EntryModel model;
+        if (onWorker)
+            model.rows.runner()->setInlineLimit(0);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        for (int round = 0; round < 150; ++round) {
+            // Keys from a pool of 120: some stay, some go, some arrive, order shuffled,
+            // a few values change, some keys repeat.
+            QList<Entry> target;
+            const int count = int(rng.bounded(120));
+            for (int i = 0; i < count; ++i)
+                target.append({QString::number(rng.bounded(120)), int(rng.bounded(3))});
+            if (round % 5 == 0) // a pure permutation of what is shown
+                target = [&]() {
+                    QList<Entry> shown;
+                    for (const auto &row : std::as_const(replay.list))
+                        shown.append({row.first, row.second});
+                    std::shuffle(shown.begin(), shown.end(), rng);
+                    return shown;
+                }();
+            const int before = int(replay.list.size());
+            replay.moves = 0;
+            applyAndCheck(model, replay, target);
+            QVERIFY(replay.moves <= qMax(0, before - 1));
+        }
+    }
+
+    void bigUpdateIsAppliedInSlicesAndANewerOneWaits() {
+        EntryModel model;
+        model.rows.runner()->setInlineLimit(0);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        applyAndCheck(model, replay, numbered(2000));
+        // Every other row goes, the rest change, new rows arrive between them: thousands
+        // of signals (the tester checks each), more than one slice's worth.
+        QList<Entry> first;
+        for (int i = 0; i < 2000; i += 2) {
+            first.append({QString::number(i), 1});
+            first.append({QStringLiteral("n%1").arg(i), 1});
+        }
+        QList<Entry> second = numbered(1000, 5, 1500);
+        bool submittedSecond = false;
+        int consistentChecks = 0;
+        connect(model.rows.runner(), &RowDiffRunner::sliceApplied, this, [&]() {
+            // Between slices the model is whole: what the signals said is what it shows.
+            if (consistentChecks < 3) {
+                QCOMPARE(replay.list, replay.modelRows());
+                ++consistentChecks;
+            }
+            if (!submittedSecond) {
+                submittedSecond = true;
+                model.rows.setTarget(second);
+            }
+        });
+        QSignalSpy settled(model.rows.runner(), &RowDiffRunner::settled);
+        model.rows.setTarget(first);
+        QVERIFY(!model.rows.isSettled());
+        QTRY_VERIFY_WITH_TIMEOUT(model.rows.isSettled(), 60000);
+        QVERIFY(submittedSecond);
+        QVERIFY(consistentChecks > 0);
+        QCOMPARE(settled.size(), 1);
+        QCOMPARE(replay.list, expected(second));
+        QCOMPARE(replay.modelRows(), expected(second));
+        QCOMPARE(replay.layouts, 0);
+        QCOMPARE(replay.resets, 0);
+    }
+
+    void appendAndUpdate() {
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        model.rows.append(entries(QStringLiteral("abc")), true);
+        QList<Entry> page = entries(QStringLiteral("bdea"));
+        page[0].value = 3; // b changes
+        model.rows.append(page, true);
+        QTRY_VERIFY(model.rows.isSettled());
+        QCOMPARE(replay.list, (Plain{{QStringLiteral("a"), 0},
+                                     {QStringLiteral("b"), 3},
+                                     {QStringLiteral("c"), 0},
+                                     {QStringLiteral("d"), 0},
+                                     {QStringLiteral("e"), 0}}));
+        model.rows.update({{QStringLiteral("c"), 9}, {QStringLiteral("zz"), 1}},
+                          {QStringLiteral("a"), QStringLiteral("d")});
+        QTRY_VERIFY(model.rows.isSettled());
+        QCOMPARE(
+            replay.list,
+            (Plain{{QStringLiteral("b"), 3}, {QStringLiteral("c"), 9}, {QStringLiteral("e"), 0}}));
+        QCOMPARE(replay.modelRows(), replay.list);
+        QCOMPARE(model.rows.rowOf(QStringLiteral("e")), 2);
+        QCOMPARE(model.rows.rowOf(QStringLiteral("a")), -1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRowDiff)
+#include "tst_rowdiff.moc"

@@ -1,0 +1,71 @@
+#include "ui/widgets/messagebar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+
+namespace ica::ui {
+
+MessageBar::MessageBar(QWidget *parent)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_action(new QPushButton(this))
+    , m_close(new QToolButton(this)) {
+    setFrameShape(QFrame::StyledPanel);
+    m_text->setObjectName(QStringLiteral("messageText"));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setTextFormat(Qt::PlainText);
+    m_close->setObjectName(QStringLiteral("messageCloseButton"));
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setToolTip(tr("Close this message"));
+    m_close->setAutoRaise(true);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 4, 4, 4);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_action, 0, Qt::AlignTop);
+    layout->addWidget(m_close, 0, Qt::AlignTop);
+    connect(m_close, &QToolButton::clicked, this, &MessageBar::clearMessage);
+    m_action->setObjectName(QStringLiteral("messageActionButton"));
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, &MessageBar::actionTriggered);
+    hide();
+}
+
+void MessageBar::showMessage(Kind kind, const QString &text) {
+    m_kind = kind;
+    const QStyle::StandardPixmap icon = kind == Kind::Error     ? QStyle::SP_MessageBoxCritical
+                                        : kind == Kind::Success ? QStyle::SP_DialogApplyButton
+                                                                : QStyle::SP_MessageBoxInformation;
+    m_icon->setPixmap(style()->standardIcon(icon).pixmap(16, 16));
+    m_text->setText(text);
+    setAccessibleDescription(text);
+    m_action->hide();
+    m_action->setText(QString());
+    show();
+}
+
+void MessageBar::setAction(const QString &label) {
+    m_action->setText(label);
+    m_action->setVisible(!label.isEmpty());
+}
+
+QString MessageBar::actionLabel() const {
+    return m_action->isVisible() ? m_action->text() : QString();
+}
+
+void MessageBar::clearMessage() {
+    m_text->clear();
+    m_action->hide();
+    hide();
+}
+
+QString MessageBar::text() const {
+    return m_text->text();
+}
+
+} // namespace ica::ui
