@@ -11,5 +11,6 @@ target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/profileswitcher.cpp ${CMAKE_CURRENT_LIST_DIR}/profileswitcher.h
   ${CMAKE_CURRENT_LIST_DIR}/secretfield.cpp ${CMAKE_CURRENT_LIST_DIR}/secretfield.h
   ${CMAKE_CURRENT_LIST_DIR}/secretpromptdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/secretpromptdialog.h
+  ${CMAKE_CURRENT_LIST_DIR}/secretpromptdialog.ui
   ${CMAKE_CURRENT_LIST_DIR}/tokenstatuslabel.cpp ${CMAKE_CURRENT_LIST_DIR}/tokenstatuslabel.h
   ${CMAKE_CURRENT_LIST_DIR}/welcomepanel.cpp ${CMAKE_CURRENT_LIST_DIR}/welcomepanel.h)
