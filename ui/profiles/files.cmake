@@ -3,6 +3,7 @@
 # dialogs' forms are Qt Designer files (*.ui).
 target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/icav2importdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/icav2importdialog.h
+  ${CMAKE_CURRENT_LIST_DIR}/icav2importdialog.ui
   ${CMAKE_CURRENT_LIST_DIR}/icav2importoffer.cpp ${CMAKE_CURRENT_LIST_DIR}/icav2importoffer.h
   ${CMAKE_CURRENT_LIST_DIR}/keychainnote.cpp ${CMAKE_CURRENT_LIST_DIR}/keychainnote.h
   ${CMAKE_CURRENT_LIST_DIR}/profileeditdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/profileeditdialog.h
