@@ -9,4 +9,5 @@ target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/batchview.cpp ${CMAKE_CURRENT_LIST_DIR}/batchview.h
   ${CMAKE_CURRENT_LIST_DIR}/batchlistpanel.cpp ${CMAKE_CURRENT_LIST_DIR}/batchlistpanel.h
   ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.h
+  ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.ui
   ${CMAKE_CURRENT_LIST_DIR}/monitorwidget.cpp ${CMAKE_CURRENT_LIST_DIR}/monitorwidget.h)
