@@ -29,8 +29,8 @@ class ProfileEditDialog;
 ///
 /// Open it with open(): it is window-modal without blocking the caller.
 /// The form is profileeditdialog.ui. objectNames: profileNameEdit, serverUrlEdit,
-/// serverUrlMessage, authKindCombo, secretEdit, showSecretCheck, tenantNameEdit, defaultProjectEdit,
-/// defaultProfileCheck, keychainNote, testConnectionButton, cancelTestButton,
+/// serverUrlMessage, authKindCombo, secretEdit, showSecretCheck, tenantNameEdit,
+/// defaultProjectEdit, defaultProfileCheck, keychainNote, testConnectionButton, cancelTestButton,
 /// testBusyIndicator, testResultLabel, formErrorLabel, saveButton, cancelButton.
 class ProfileEditDialog final : public QDialog {
     Q_OBJECT
