@@ -8,8 +8,8 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/batchapi.cpp ${CMAKE_CURRENT_LIST_DIR}/batchapi.h
   ${CMAKE_CURRENT_LIST_DIR}/createdbatchfinder.cpp ${CMAKE_CURRENT_LIST_DIR}/createdbatchfinder.h
   ${CMAKE_CURRENT_LIST_DIR}/dataapi.cpp ${CMAKE_CURRENT_LIST_DIR}/dataapi.h
-  ${CMAKE_CURRENT_LIST_DIR}/jobapi.cpp ${CMAKE_CURRENT_LIST_DIR}/jobapi.h
   ${CMAKE_CURRENT_LIST_DIR}/gunzip.cpp ${CMAKE_CURRENT_LIST_DIR}/gunzip.h
+  ${CMAKE_CURRENT_LIST_DIR}/jobapi.cpp ${CMAKE_CURRENT_LIST_DIR}/jobapi.h
   ${CMAKE_CURRENT_LIST_DIR}/onceuploaddevice.cpp ${CMAKE_CURRENT_LIST_DIR}/onceuploaddevice.h
   ${CMAKE_CURRENT_LIST_DIR}/pagecollector.h
   ${CMAKE_CURRENT_LIST_DIR}/pageguard.cpp ${CMAKE_CURRENT_LIST_DIR}/pageguard.h

@@ -5,7 +5,7 @@ target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/groupeditor.cpp ${CMAKE_CURRENT_LIST_DIR}/groupeditor.h
   ${CMAKE_CURRENT_LIST_DIR}/grouplisteditor.cpp ${CMAKE_CURRENT_LIST_DIR}/grouplisteditor.h
   ${CMAKE_CURRENT_LIST_DIR}/idlistedit.cpp ${CMAKE_CURRENT_LIST_DIR}/idlistedit.h
-  ${CMAKE_CURRENT_LIST_DIR}/importcolumndialog.cpp ${CMAKE_CURRENT_LIST_DIR}/importcolumndialog.h
+  ${CMAKE_CURRENT_LIST_DIR}/importcolumndialog.cpp ${CMAKE_CURRENT_LIST_DIR}/importcolumndialog.h ${CMAKE_CURRENT_LIST_DIR}/importcolumndialog.ui
   ${CMAKE_CURRENT_LIST_DIR}/previewpane.cpp ${CMAKE_CURRENT_LIST_DIR}/previewpane.h
   ${CMAKE_CURRENT_LIST_DIR}/projectpicker.cpp ${CMAKE_CURRENT_LIST_DIR}/projectpicker.h
   ${CMAKE_CURRENT_LIST_DIR}/submitflow.cpp ${CMAKE_CURRENT_LIST_DIR}/submitflow.h

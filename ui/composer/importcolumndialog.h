@@ -4,11 +4,7 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QTableView;
+#include <memory>
 
 namespace ica {
 class DelimitedPreviewModel;
@@ -16,16 +12,21 @@ class DelimitedPreviewModel;
 
 namespace ica::ui {
 
+namespace Ui {
+class ImportColumnDialog;
+}
+
 /// Chooses which column of an imported .csv/.tsv/.txt file holds the data IDs,
 /// previewing its first rows, with the guessed header row and ID column preset.
 /// Open it with open() (not exec()); read values() when it is accepted.
-/// Children: "idColumnCombo", "headerCheck", "previewTable", "importSummary",
-/// "importButtons".
+/// The form is importcolumndialog.ui. Children: "idColumnCombo", "headerCheck", "previewTable",
+/// "importSummary", "importButtons".
 class ImportColumnDialog final : public QDialog {
     Q_OBJECT
 public:
     ImportColumnDialog(const DelimitedTable &table, const QString &fileName,
                        QWidget *parent = nullptr);
+    ~ImportColumnDialog() override;
 
     [[nodiscard]] int idColumn() const;
     void setIdColumn(int column);
@@ -43,11 +44,7 @@ private:
     DelimitedTable m_table;
     QString m_fileName;
     DelimitedPreviewModel *m_model;
-    QComboBox *m_column;
-    QCheckBox *m_header;
-    QTableView *m_view;
-    QLabel *m_summary;
-    QDialogButtonBox *m_buttons;
+    std::unique_ptr<Ui::ImportColumnDialog> m_ui;
 };
 
 } // namespace ica::ui

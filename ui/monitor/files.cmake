@@ -7,6 +7,6 @@ target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/itemspanel.cpp ${CMAKE_CURRENT_LIST_DIR}/itemspanel.h
   ${CMAKE_CURRENT_LIST_DIR}/itemstableview.cpp ${CMAKE_CURRENT_LIST_DIR}/itemstableview.h
   ${CMAKE_CURRENT_LIST_DIR}/monitorwidget.cpp ${CMAKE_CURRENT_LIST_DIR}/monitorwidget.h
-  ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.h
+  ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.h ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.ui
   ${CMAKE_CURRENT_LIST_DIR}/pagingbar.cpp ${CMAKE_CURRENT_LIST_DIR}/pagingbar.h
   ${CMAKE_CURRENT_LIST_DIR}/refreshbar.cpp ${CMAKE_CURRENT_LIST_DIR}/refreshbar.h)

@@ -1,15 +1,14 @@
 #include "ui/monitor/openbatchdialog.h"
+#include "ui_openbatchdialog.h"
 
 #include "core/api/projectapi.h"
 #include "core/history/batchids.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace ica::ui {
 
@@ -22,46 +21,21 @@ constexpr int ProjectPageSize = 1000;
 
 OpenBatchDialog::OpenBatchDialog(QWidget *parent)
     : QDialog(parent)
-    , m_project(new QComboBox(this))
-    , m_batchId(new QLineEdit(this))
-    , m_error(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this)) {
-    setObjectName(QStringLiteral("openBatchDialog"));
-    setWindowTitle(tr("Open Batch by ID"));
-    m_project->setObjectName(QStringLiteral("projectCombo"));
-    m_project->setEditable(true);
-    m_project->setInsertPolicy(QComboBox::NoInsert);
-    m_project->setMinimumContentsLength(36);
-    m_project->setToolTip(tr("The project the batch belongs to: pick it, or paste its ID"));
-    m_batchId->setObjectName(QStringLiteral("batchIdEdit"));
-    m_batchId->setPlaceholderText(tr("e.g. 0f8fad5b-d9cb-469f-a165-70867728950e"));
-    m_batchId->setToolTip(tr("The batch ID, as ICA or this app showed it when the batch was "
-                             "created"));
-    m_error->setObjectName(QStringLiteral("openErrorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
-    QPushButton *open = m_buttons->button(QDialogButtonBox::Open);
+    , m_ui(std::make_unique<Ui::OpenBatchDialog>()) {
+    m_ui->setupUi(this);
+    m_ui->openErrorLabel->hide(); // until showError()
+    // QDialogButtonBox makes its standard buttons itself, so the form cannot name them.
+    QPushButton *open = m_ui->buttonBox->button(QDialogButtonBox::Open);
     open->setObjectName(QStringLiteral("openButton"));
     open->setToolTip(tr("Fetch the batch, show it and add it to the batches list"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &OpenBatchDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &OpenBatchDialog::reject);
-
-    auto *form = new QFormLayout;
-    auto *projectLabel = new QLabel(tr("&Project:"), this);
-    projectLabel->setBuddy(m_project);
-    auto *batchLabel = new QLabel(tr("&Batch ID:"), this);
-    batchLabel->setBuddy(m_batchId);
-    form->addRow(projectLabel, m_project);
-    form->addRow(batchLabel, m_batchId);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(m_buttons);
-    m_batchId->setFocus();
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)
+        ->setObjectName(QStringLiteral("cancelButton"));
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &OpenBatchDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &OpenBatchDialog::reject);
+    m_ui->batchIdEdit->setFocus();
 }
+
+OpenBatchDialog::~OpenBatchDialog() = default;
 
 void OpenBatchDialog::setClient(ApiClient *client) {
     m_client = client;
@@ -77,36 +51,38 @@ void OpenBatchDialog::setClient(ApiClient *client) {
                           .arg(result.error.toString()));
             return;
         }
-        const QString typed = m_project->currentText();
-        m_project->clear(); // a client set again lists again
+        const QString typed = m_ui->projectCombo->currentText();
+        m_ui->projectCombo->clear(); // a client set again lists again
         for (const Project &project : result.value->items) {
-            m_project->addItem(project.name.isEmpty() ? project.id : project.name, project.id);
-            m_project->setItemData(m_project->count() - 1, project.id, Qt::ToolTipRole);
+            m_ui->projectCombo->addItem(project.name.isEmpty() ? project.id : project.name,
+                                        project.id);
+            m_ui->projectCombo->setItemData(m_ui->projectCombo->count() - 1, project.id,
+                                            Qt::ToolTipRole);
         }
         m_projectsLoaded = true;
         if (!m_wantedProject.isEmpty())
             setProjectId(m_wantedProject);
         else if (!typed.isEmpty())
-            m_project->setEditText(typed); // keep what was typed while the list loaded
+            m_ui->projectCombo->setEditText(typed); // keep what was typed while the list loaded
     });
 }
 
 void OpenBatchDialog::setProjectId(const QString &projectId) {
     m_wantedProject = projectId;
-    const int index = m_project->findData(projectId);
+    const int index = m_ui->projectCombo->findData(projectId);
     if (index >= 0)
-        m_project->setCurrentIndex(index);
+        m_ui->projectCombo->setCurrentIndex(index);
     else
-        m_project->setEditText(projectId);
+        m_ui->projectCombo->setEditText(projectId);
 }
 
 QString OpenBatchDialog::resolveProject(QString *name, QString *error) const {
-    const QString text = m_project->currentText().trimmed();
-    for (int i = 0; i < m_project->count(); ++i) {
-        if (m_project->itemText(i).compare(text, Qt::CaseInsensitive) == 0 ||
-            m_project->itemData(i).toString() == text) {
-            *name = m_project->itemText(i);
-            return m_project->itemData(i).toString();
+    const QString text = m_ui->projectCombo->currentText().trimmed();
+    for (int i = 0; i < m_ui->projectCombo->count(); ++i) {
+        if (m_ui->projectCombo->itemText(i).compare(text, Qt::CaseInsensitive) == 0 ||
+            m_ui->projectCombo->itemData(i).toString() == text) {
+            *name = m_ui->projectCombo->itemText(i);
+            return m_ui->projectCombo->itemData(i).toString();
         }
     }
     const CheckedId checked = checkUuid(text, tr("project ID"));
@@ -129,16 +105,16 @@ void OpenBatchDialog::accept() {
     const QString projectId = resolveProject(&name, &error);
     if (projectId.isEmpty()) {
         showError(error);
-        m_project->setFocus();
+        m_ui->projectCombo->setFocus();
         return;
     }
-    const CheckedId batch = checkUuid(m_batchId->text(), tr("batch ID"));
+    const CheckedId batch = checkUuid(m_ui->batchIdEdit->text(), tr("batch ID"));
     if (!batch.ok()) {
         showError(batch.error);
-        m_batchId->setFocus();
+        m_ui->batchIdEdit->setFocus();
         return;
     }
-    m_error->hide();
+    m_ui->openErrorLabel->hide();
     setBusy(true);
     Q_EMIT openRequested(projectId, name, batch.id);
 }
@@ -150,23 +126,23 @@ void OpenBatchDialog::finishOpen(const QString &error) {
         return;
     }
     showError(error);
-    m_batchId->setFocus();
+    m_ui->batchIdEdit->setFocus();
 }
 
 void OpenBatchDialog::showError(const QString &message) {
-    m_error->setText(message);
-    m_error->show();
+    m_ui->openErrorLabel->setText(message);
+    m_ui->openErrorLabel->show();
 }
 
 void OpenBatchDialog::setBusy(bool busy) {
     m_busy = busy;
-    m_buttons->button(QDialogButtonBox::Open)->setEnabled(!busy);
-    m_project->setEnabled(!busy);
-    m_batchId->setEnabled(!busy);
+    m_ui->buttonBox->button(QDialogButtonBox::Open)->setEnabled(!busy);
+    m_ui->projectCombo->setEnabled(!busy);
+    m_ui->batchIdEdit->setEnabled(!busy);
     if (busy)
-        m_buttons->button(QDialogButtonBox::Open)->setText(tr("Opening…"));
+        m_ui->buttonBox->button(QDialogButtonBox::Open)->setText(tr("Opening…"));
     else
-        m_buttons->button(QDialogButtonBox::Open)->setText(tr("&Open"));
+        m_ui->buttonBox->button(QDialogButtonBox::Open)->setText(tr("&Open"));
 }
 
 } // namespace ica::ui

@@ -3,10 +3,7 @@
 #include <QDialog>
 #include <QPointer>
 
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
+#include <memory>
 
 namespace ica {
 class ApiClient;
@@ -14,18 +11,23 @@ class ApiClient;
 
 namespace ica::ui {
 
+namespace Ui {
+class OpenBatchDialog;
+}
+
 /// "Open batch by ID": a project (chosen from the projects the profile can see, or
 /// typed as an ID) and a batch ID. Open checks the input and emits
 /// openRequested(); the dialog stays open, busy, until the owner calls
 /// finishOpen() with the outcome, so a wrong ID is reported in place and nothing
 /// typed is lost. Meant to be shown with open() (never blocks).
 ///
-/// objectNames: openBatchDialog (this), projectCombo, batchIdEdit, openErrorLabel,
-/// openButton, cancelButton.
+/// The form is openbatchdialog.ui. objectNames: openBatchDialog (this), projectCombo, batchIdEdit,
+/// openErrorLabel, openButton, cancelButton.
 class OpenBatchDialog final : public QDialog {
     Q_OBJECT
 public:
     explicit OpenBatchDialog(QWidget *parent = nullptr);
+    ~OpenBatchDialog() override;
 
     /// Lists the projects of `client` into the project box (not owned; may be null).
     void setClient(ApiClient *client);
@@ -54,10 +56,7 @@ private:
     QString resolveProject(QString *name, QString *error) const;
 
     QPointer<ApiClient> m_client;
-    QComboBox *m_project;
-    QLineEdit *m_batchId;
-    QLabel *m_error;
-    QDialogButtonBox *m_buttons;
+    std::unique_ptr<Ui::OpenBatchDialog> m_ui;
     bool m_projectsLoaded = false;
     bool m_busy = false;
     QString m_wantedProject;

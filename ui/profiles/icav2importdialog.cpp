@@ -1,6 +1,7 @@
 #include "ui/profiles/icav2importdialog.h"
 
 #include "ui/profiles/keychainnote.h"
+#include "ui_icav2importdialog.h"
 
 #include "core/session/profileactions.h"
 #include "core/session/session.h"
@@ -9,20 +10,10 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace ica::ui {
 
 namespace {
-
-QLabel *textLabel(const QString &objectName, const QString &text, QWidget *parent) {
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText); // file contents must not be read as markup
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 QString bulleted(const QStringList &lines) {
     QStringList out;
@@ -37,9 +28,10 @@ Icav2ImportDialog::Icav2ImportDialog(Session *session, const Icav2Import &found,
     : QDialog(parent)
     , m_session(session)
     , m_actions(new ProfileActions(session, this))
-    , m_found(found) {
-    setObjectName(QStringLiteral("icav2ImportDialog"));
-    setWindowTitle(tr("Import from the icav2 CLI"));
+    , m_found(found)
+    , m_ui(std::make_unique<Ui::Icav2ImportDialog>()) {
+    // The labels are plain text in the form: file contents must not be read as markup.
+    m_ui->setupUi(this);
 
     // Which secrets were found, never their value.
     QStringList secrets;
@@ -47,36 +39,29 @@ Icav2ImportDialog::Icav2ImportDialog(Session *session, const Icav2Import &found,
         secrets.append(tr("an API key"));
     if (!found.accessToken.isEmpty())
         secrets.append(tr("an access token"));
-    const QString summary =
+    m_ui->importSummary->setText(
         tr("The icav2 command-line tool is set up on this computer. Import its settings as "
            "the profile \"%1\"?\n\nServer: %2\nAuthentication: %3\nSecrets: %4 (kept in the "
            "system keychain, not shown here)")
             .arg(found.profile.name, found.profile.serverUrl, authKindLabel(found.profile.authKind),
-                 secrets.isEmpty() ? tr("none found") : secrets.join(tr(" and ")));
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(textLabel(QStringLiteral("importSummary"), summary, this));
-    if (!found.findings.isEmpty())
-        layout->addWidget(
-            textLabel(QStringLiteral("importFindings"), bulleted(found.findings), this));
+                 secrets.isEmpty() ? tr("none found") : secrets.join(tr(" and "))));
+    m_ui->importFindings->setText(bulleted(found.findings));
+    m_ui->importFindings->setVisible(!found.findings.isEmpty());
     if (!found.problems.isEmpty())
-        layout->addWidget(textLabel(QStringLiteral("importProblems"),
-                                    tr("Not imported:\n%1").arg(bulleted(found.problems)), this));
-    auto *note = new KeychainNote(this);
-    note->setStore(session ? session->secretStore() : nullptr);
-    layout->addWidget(note);
-    m_message = textLabel(QStringLiteral("importMessage"), QString(), this);
-    layout->addWidget(m_message);
+        m_ui->importProblems->setText(tr("Not imported:\n%1").arg(bulleted(found.problems)));
+    m_ui->importProblems->setVisible(!found.problems.isEmpty());
+    m_ui->keychainNote->setStore(session ? session->secretStore() : nullptr);
 
-    auto *buttons = new QDialogButtonBox(this);
-    m_importButton = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
+    // QDialogButtonBox makes its standard buttons itself, so the form cannot name them.
+    m_importButton = m_ui->buttonBox->button(QDialogButtonBox::Ok);
+    m_importButton->setText(tr("&Import"));
     m_importButton->setObjectName(QStringLiteral("importButton"));
     m_importButton->setToolTip(tr("Add this profile and store its secrets in the keychain"));
     m_importButton->setDefault(true);
-    m_skipButton = buttons->addButton(tr("&Skip"), QDialogButtonBox::RejectRole);
+    m_skipButton = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
+    m_skipButton->setText(tr("&Skip"));
     m_skipButton->setObjectName(QStringLiteral("skipButton"));
     m_skipButton->setToolTip(tr("Do not import; add a profile by hand instead (Esc)"));
-    layout->addWidget(buttons);
     connect(m_importButton, &QPushButton::clicked, this, &Icav2ImportDialog::import);
     connect(m_skipButton, &QPushButton::clicked, this, &QDialog::reject);
 }
@@ -87,16 +72,16 @@ void Icav2ImportDialog::import() {
     if (!m_session || !m_importButton->isEnabled())
         return;
     m_importButton->setEnabled(false);
-    m_message->setText(tr("Importing..."));
+    m_ui->importMessage->setText(tr("Importing..."));
     m_actions->importFromIcav2(m_found, [this](const ProfileActions::Outcome &outcome) {
         m_importButton->setEnabled(true);
         if (!outcome.ok) {
-            m_message->setText(outcome.error);
+            m_ui->importMessage->setText(outcome.error);
             return;
         }
         const QString text =
             tr("Imported the icav2 settings as the profile \"%1\".").arg(outcome.profile.name);
-        m_message->setText(text);
+        m_ui->importMessage->setText(text);
         // With nothing in use yet, work with the imported profile right away.
         if (m_session && !m_session->currentProfile())
             m_session->activateProfile(outcome.profile.id);

@@ -5,7 +5,8 @@
 #include <QDialog>
 #include <QPointer>
 
-class QLabel;
+#include <memory>
+
 class QPushButton;
 
 namespace ica {
@@ -15,13 +16,15 @@ class Session;
 
 namespace ica::ui {
 
-class KeychainNote;
+namespace Ui {
+class Icav2ImportDialog;
+}
 
 /// Shows what an icav2 import found (the proposed profile, where each value came
 /// from, what could not be read) without ever showing the secret, and imports it
 /// as a new profile, its key and token going to the secret store.
-/// objectNames: icav2ImportDialog, importSummary, importFindings, importProblems,
-/// importMessage, importButton, skipButton, keychainNote.
+/// The form is icav2importdialog.ui. objectNames: icav2ImportDialog, importSummary, importFindings,
+/// importProblems, importMessage, importButton, skipButton, keychainNote.
 class Icav2ImportDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -42,7 +45,7 @@ private:
     QPointer<Session> m_session;
     ProfileActions *m_actions;
     Icav2Import m_found;
-    QLabel *m_message = nullptr;
+    std::unique_ptr<Ui::Icav2ImportDialog> m_ui;
     QPushButton *m_importButton = nullptr;
     QPushButton *m_skipButton = nullptr;
 };

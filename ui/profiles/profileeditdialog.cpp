@@ -2,6 +2,7 @@
 
 #include "ui/profiles/keychainnote.h"
 #include "ui/profiles/secretfield.h"
+#include "ui_profileeditdialog.h"
 
 #include "core/api/serverurl.h"
 #include "core/session/connectiontest.h"
@@ -10,195 +11,106 @@
 #include "core/store/profilestore.h"
 #include "core/store/secretstore.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace ica::ui {
-
-namespace {
-
-QLabel *messageLabel(const QString &objectName, QWidget *parent) {
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-} // namespace
 
 ProfileEditDialog::ProfileEditDialog(Session *session, const Profile &profile, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_actions(new ProfileActions(session, this))
-    , m_original(profile) {
-    setObjectName(QStringLiteral("profileEditDialog"));
+    , m_original(profile)
+    , m_ui(std::make_unique<Ui::ProfileEditDialog>()) {
+    m_ui->setupUi(this);
     setWindowTitle(isAdding() ? tr("Add profile") : tr("Edit profile \"%1\"").arg(profile.name));
-    buildForm();
+    setUpForm();
     fill(profile);
 }
 
 ProfileEditDialog::~ProfileEditDialog() = default;
 
-void ProfileEditDialog::buildForm() {
-    m_name = new QLineEdit(this);
-    m_name->setObjectName(QStringLiteral("profileNameEdit"));
-    m_name->setToolTip(tr("A name that tells this account apart, such as \"Production\""));
-
-    m_serverUrl = new QLineEdit(this);
-    m_serverUrl->setObjectName(QStringLiteral("serverUrlEdit"));
-    m_serverUrl->setToolTip(tr("The ICA API base, or a bare host name such as "
-                               "ica.illumina.com. Only https, or http to this computer."));
-    m_serverUrlMessage = messageLabel(QStringLiteral("serverUrlMessage"), this);
-
-    m_authKind = new QComboBox(this);
-    m_authKind->setObjectName(QStringLiteral("authKindCombo"));
-    m_authKind->setToolTip(tr("How this profile signs in to ICA"));
+void ProfileEditDialog::setUpForm() {
     for (const AuthKind kind : {AuthKind::ApiKeyExchange, AuthKind::ApiKey, AuthKind::AccessToken})
-        m_authKind->addItem(authKindLabel(kind), int(kind));
-
-    m_secret = new SecretField(this);
-    m_tenant = new QLineEdit(this);
-    m_tenant->setObjectName(QStringLiteral("tenantNameEdit"));
-    m_tenant->setToolTip(tr("Optional: the tenant's name, shown to tell accounts apart"));
-    m_project = new QLineEdit(this);
-    m_project->setObjectName(QStringLiteral("defaultProjectEdit"));
-    m_project->setToolTip(tr("Optional: the id of the project to open first"));
-    m_default = new QCheckBox(tr("Use this profile at &start"), this);
-    m_default->setObjectName(QStringLiteral("defaultProfileCheck"));
-    m_default->setToolTip(tr("Make this the default profile, used when the app starts"));
-
-    m_keychainNote = new KeychainNote(this);
-
-    m_testButton = new QPushButton(tr("&Test connection"), this);
-    m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
-    m_testButton->setToolTip(tr("Make one call to the server with these settings (Alt+T)"));
-    m_cancelTest = new QPushButton(tr("St&op test"), this);
-    m_cancelTest->setObjectName(QStringLiteral("cancelTestButton"));
-    m_cancelTest->setToolTip(tr("Stop the connection test (Alt+O)"));
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("testBusyIndicator"));
-    m_busy->setRange(0, 0); // busy: no known progress
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumHeight(m_testButton->sizeHint().height() / 2);
-    m_busy->setToolTip(tr("Waiting for the server"));
-    m_testResult = messageLabel(QStringLiteral("testResultLabel"), this);
-    m_error = messageLabel(QStringLiteral("formErrorLabel"), this);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    QPushButton *saveButton = m_buttons->button(QDialogButtonBox::Save);
+        m_ui->authKindCombo->addItem(authKindLabel(kind), int(kind));
+    m_ui->testBusyIndicator->setMaximumHeight(m_ui->testConnectionButton->sizeHint().height() / 2);
+    // QDialogButtonBox makes its standard buttons itself, so the form cannot name them.
+    QPushButton *saveButton = m_ui->buttonBox->button(QDialogButtonBox::Save);
     saveButton->setObjectName(QStringLiteral("saveButton"));
     saveButton->setToolTip(tr("Store the profile and its secret (Ctrl+S)"));
     saveButton->setShortcut(QKeySequence::Save);
-    QPushButton *cancelButton = m_buttons->button(QDialogButtonBox::Cancel);
+    QPushButton *cancelButton = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
     cancelButton->setObjectName(QStringLiteral("cancelButton"));
     cancelButton->setToolTip(tr("Close without saving (Esc)"));
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("Server &URL:"), m_serverUrl);
-    form->addRow(QString(), m_serverUrlMessage);
-    form->addRow(tr("&Authentication:"), m_authKind);
-    m_secretLabel = new QLabel(this);
-    m_secretLabel->setBuddy(m_secret->lineEdit());
-    form->addRow(m_secretLabel, m_secret);
-    form->addRow(QString(), m_keychainNote);
-    form->addRow(tr("T&enant name:"), m_tenant);
-    form->addRow(tr("Default &project id:"), m_project);
-    form->addRow(QString(), m_default);
-
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_testButton);
-    testRow->addWidget(m_busy, 1);
-    testRow->addWidget(m_cancelTest);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(testRow);
-    layout->addWidget(m_testResult);
-    layout->addWidget(m_error);
-    layout->addWidget(m_buttons);
-
-    setTabOrder(m_name, m_serverUrl);
-    setTabOrder(m_serverUrl, m_authKind);
-    setTabOrder(m_authKind, m_secret->lineEdit());
-    setTabOrder(m_secret->lineEdit(), m_secret->showCheck());
-    setTabOrder(m_secret->showCheck(), m_tenant);
-    setTabOrder(m_tenant, m_project);
-    setTabOrder(m_project, m_default);
-    setTabOrder(m_default, m_testButton);
-    setTabOrder(m_testButton, m_cancelTest);
-
-    connect(m_serverUrl, &QLineEdit::textChanged, this, &ProfileEditDialog::updateServerUrlMessage);
-    connect(m_authKind, &QComboBox::currentIndexChanged, this,
+    connect(m_ui->serverUrlEdit, &QLineEdit::textChanged, this,
+            &ProfileEditDialog::updateServerUrlMessage);
+    connect(m_ui->authKindCombo, &QComboBox::currentIndexChanged, this,
             &ProfileEditDialog::updateSecretLabels);
-    connect(m_testButton, &QPushButton::clicked, this, &ProfileEditDialog::testConnection);
-    connect(m_cancelTest, &QPushButton::clicked, this, &ProfileEditDialog::cancelTest);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileEditDialog::save);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->testConnectionButton, &QPushButton::clicked, this,
+            &ProfileEditDialog::testConnection);
+    connect(m_ui->cancelTestButton, &QPushButton::clicked, this, &ProfileEditDialog::cancelTest);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ProfileEditDialog::save);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     // Editing a field makes an earlier refusal stale.
-    for (QLineEdit *edit : {m_name, m_serverUrl, m_tenant, m_project})
-        connect(edit, &QLineEdit::textEdited, m_error, &QLabel::clear);
-    connect(m_secret, &SecretField::textChanged, m_error, &QLabel::clear);
+    for (QLineEdit *edit : {m_ui->profileNameEdit, m_ui->serverUrlEdit, m_ui->tenantNameEdit,
+                            m_ui->defaultProjectEdit})
+        connect(edit, &QLineEdit::textEdited, m_ui->formErrorLabel, &QLabel::clear);
+    connect(m_ui->secretField, &SecretField::textChanged, m_ui->formErrorLabel, &QLabel::clear);
     setBusy(false);
 }
 
 void ProfileEditDialog::fill(const Profile &profile) {
-    m_name->setText(profile.name);
-    m_serverUrl->setText(profile.serverUrl);
-    m_authKind->setCurrentIndex(m_authKind->findData(int(profile.authKind)));
-    m_tenant->setText(profile.tenantName);
-    m_project->setText(profile.defaultProjectId);
-    m_default->setChecked(profile.isDefault);
+    m_ui->profileNameEdit->setText(profile.name);
+    m_ui->serverUrlEdit->setText(profile.serverUrl);
+    m_ui->authKindCombo->setCurrentIndex(m_ui->authKindCombo->findData(int(profile.authKind)));
+    m_ui->tenantNameEdit->setText(profile.tenantName);
+    m_ui->defaultProjectEdit->setText(profile.defaultProjectId);
+    m_ui->defaultProfileCheck->setChecked(profile.isDefault);
     // Unchecking the default does nothing: another profile must be made the default.
-    m_default->setEnabled(!profile.isDefault || isAdding());
+    m_ui->defaultProfileCheck->setEnabled(!profile.isDefault || isAdding());
     if (m_session)
-        m_keychainNote->setStore(m_session->secretStoreFor(profile));
+        m_ui->keychainNote->setStore(m_session->secretStoreFor(profile));
     updateServerUrlMessage();
     updateSecretLabels();
 }
 
 Profile ProfileEditDialog::profileFromFields() const {
     Profile p = m_original;
-    p.name = m_name->text().trimmed();
-    p.serverUrl = m_serverUrl->text().trimmed();
-    p.authKind = AuthKind(m_authKind->currentData().toInt());
-    p.tenantName = m_tenant->text().trimmed();
-    p.defaultProjectId = m_project->text().trimmed();
-    p.isDefault = m_default->isChecked();
+    p.name = m_ui->profileNameEdit->text().trimmed();
+    p.serverUrl = m_ui->serverUrlEdit->text().trimmed();
+    p.authKind = AuthKind(m_ui->authKindCombo->currentData().toInt());
+    p.tenantName = m_ui->tenantNameEdit->text().trimmed();
+    p.defaultProjectId = m_ui->defaultProjectEdit->text().trimmed();
+    p.isDefault = m_ui->defaultProfileCheck->isChecked();
     return p;
 }
 
 void ProfileEditDialog::updateServerUrlMessage() {
     QString error;
-    const QUrl url = normalizeServerUrl(m_serverUrl->text(), &error);
+    const QUrl url = normalizeServerUrl(m_ui->serverUrlEdit->text(), &error);
     if (url.isValid())
-        m_serverUrlMessage->setText(tr("Calls go to %1").arg(url.toString()));
+        m_ui->serverUrlMessage->setText(tr("Calls go to %1").arg(url.toString()));
     else
-        m_serverUrlMessage->setText(error);
-    m_serverUrlMessage->setProperty("invalid", !url.isValid());
+        m_ui->serverUrlMessage->setText(error);
+    m_ui->serverUrlMessage->setProperty("invalid", !url.isValid());
 }
 
 void ProfileEditDialog::updateSecretLabels() {
-    const AuthKind kind = AuthKind(m_authKind->currentData().toInt());
+    const AuthKind kind = AuthKind(m_ui->authKindCombo->currentData().toInt());
     const bool token = kind == AuthKind::AccessToken;
-    m_secretLabel->setText(token ? tr("Access to&ken:") : tr("API &key:"));
+    m_ui->secretLabel->setText(token ? tr("Access to&ken:") : tr("API &key:"));
     const bool sameKind = !isAdding() && secretKindFor(kind) == secretKindFor(m_original.authKind);
     if (sameKind)
-        m_secret->setPlaceholderText(
+        m_ui->secretField->setPlaceholderText(
             token ? tr("Stored: leave empty to keep it, or paste a new one")
                   : tr("Stored: leave empty to keep it, or enter a new one"));
     else
-        m_secret->setPlaceholderText(token ? tr("Paste the JWT access token")
-                                           : tr("Paste the API key from ICA"));
+        m_ui->secretField->setPlaceholderText(token ? tr("Paste the JWT access token")
+                                                    : tr("Paste the API key from ICA"));
 }
 
 QString ProfileEditDialog::localProblem() const {
@@ -210,25 +122,25 @@ QString ProfileEditDialog::localProblem() const {
     }
     const SecretKind kind = secretKindFor(p.authKind);
     const bool secretKept = !isAdding() && kind == secretKindFor(m_original.authKind);
-    if (m_secret->text().trimmed().isEmpty() && !secretKept)
+    if (m_ui->secretField->text().trimmed().isEmpty() && !secretKept)
         return tr("Enter the %1 of this profile: it is needed to connect.")
             .arg(secretKindLabel(kind));
     return {};
 }
 
 void ProfileEditDialog::showError(const QString &message) {
-    m_error->setText(message);
+    m_ui->formErrorLabel->setText(message);
 }
 
 void ProfileEditDialog::askForSecret(const QString &message) {
     showError(message);
-    m_secret->setFocus(Qt::OtherFocusReason);
+    m_ui->secretField->setFocus(Qt::OtherFocusReason);
 }
 
 void ProfileEditDialog::setBusy(bool busy) {
-    m_busy->setVisible(busy);
-    m_cancelTest->setVisible(busy);
-    m_testButton->setEnabled(!busy);
+    m_ui->testBusyIndicator->setVisible(busy);
+    m_ui->cancelTestButton->setVisible(busy);
+    m_ui->testConnectionButton->setEnabled(!busy);
 }
 
 bool ProfileEditDialog::isTesting() const {
@@ -239,21 +151,22 @@ void ProfileEditDialog::testConnection() {
     if (!m_session || isTesting())
         return;
     QString urlError;
-    if (!normalizeServerUrl(m_serverUrl->text(), &urlError).isValid()) {
-        m_testResult->setText(urlError);
-        m_serverUrl->setFocus(Qt::OtherFocusReason);
+    if (!normalizeServerUrl(m_ui->serverUrlEdit->text(), &urlError).isValid()) {
+        m_ui->testResultLabel->setText(urlError);
+        m_ui->serverUrlEdit->setFocus(Qt::OtherFocusReason);
         return;
     }
-    m_testResult->setText(tr("Testing the connection..."));
+    m_ui->testResultLabel->setText(tr("Testing the connection..."));
     setBusy(true);
     // An empty secret field means the stored secret (when editing).
     Profile tested = profileFromFields();
     if (secretKindFor(tested.authKind) != secretKindFor(m_original.authKind))
         tested.id.clear(); // the stored secret is of the other kind: do not use it
     m_test = m_session->testConnection(
-        tested, m_secret->text(), this,
+        tested, m_ui->secretField->text(), this,
         [this](const ConnectionTestResult &result) { showTestResult(result); });
-    Q_EMIT statusMessage(tr("Testing the connection to %1...").arg(m_serverUrl->text().trimmed()));
+    Q_EMIT statusMessage(
+        tr("Testing the connection to %1...").arg(m_ui->serverUrlEdit->text().trimmed()));
 }
 
 void ProfileEditDialog::cancelTest() {
@@ -263,13 +176,14 @@ void ProfileEditDialog::cancelTest() {
 
 void ProfileEditDialog::showTestResult(const ConnectionTestResult &result) {
     setBusy(false);
-    m_testResult->setText(result.ok() ? result.summary()
-                                      : tr("Connection failed. %1").arg(result.summary()));
-    m_testResult->setProperty("ok", result.ok());
-    if (result.ok() && m_tenant->text().trimmed().isEmpty() && !result.tenantName.isEmpty())
-        m_tenant->setText(result.tenantName); // a helpful default the user may change
+    m_ui->testResultLabel->setText(result.ok() ? result.summary()
+                                               : tr("Connection failed. %1").arg(result.summary()));
+    m_ui->testResultLabel->setProperty("ok", result.ok());
+    if (result.ok() && m_ui->tenantNameEdit->text().trimmed().isEmpty() &&
+        !result.tenantName.isEmpty())
+        m_ui->tenantNameEdit->setText(result.tenantName); // a helpful default the user may change
     Q_EMIT statusMessage(result.summary());
-    m_testButton->setFocus(Qt::OtherFocusReason);
+    m_ui->testConnectionButton->setFocus(Qt::OtherFocusReason);
 }
 
 void ProfileEditDialog::save() {
@@ -277,33 +191,35 @@ void ProfileEditDialog::save() {
         return;
     if (const QString problem = localProblem(); !problem.isEmpty()) {
         showError(problem);
-        const auto sameName = m_session->profileStore()->byName(m_name->text());
-        if (m_name->text().trimmed().isEmpty() || (sameName && sameName->id != m_original.id))
-            m_name->setFocus(Qt::OtherFocusReason);
-        else if (!normalizeServerUrl(m_serverUrl->text()).isValid())
-            m_serverUrl->setFocus(Qt::OtherFocusReason);
+        const auto sameName = m_session->profileStore()->byName(m_ui->profileNameEdit->text());
+        if (m_ui->profileNameEdit->text().trimmed().isEmpty() ||
+            (sameName && sameName->id != m_original.id))
+            m_ui->profileNameEdit->setFocus(Qt::OtherFocusReason);
+        else if (!normalizeServerUrl(m_ui->serverUrlEdit->text()).isValid())
+            m_ui->serverUrlEdit->setFocus(Qt::OtherFocusReason);
         else
-            m_secret->setFocus(Qt::OtherFocusReason);
+            m_ui->secretField->setFocus(Qt::OtherFocusReason);
         return;
     }
     m_saving = true;
-    m_buttons->setEnabled(false);
+    m_ui->buttonBox->setEnabled(false);
     showError(QString());
-    m_actions->save(
-        profileFromFields(), m_secret->text(), [this](const ProfileActions::Outcome &outcome) {
-            m_saving = false;
-            m_buttons->setEnabled(true);
-            if (!outcome.ok) {
-                showError(outcome.error); // the fields stay as typed
-                return;
-            }
-            m_secret->clear();
-            Q_EMIT saved(outcome.profile);
-            Q_EMIT statusMessage(outcome.warning.isEmpty()
-                                     ? tr("Saved the profile \"%1\".").arg(outcome.profile.name)
-                                     : outcome.warning);
-            accept();
-        });
+    m_actions->save(profileFromFields(), m_ui->secretField->text(),
+                    [this](const ProfileActions::Outcome &outcome) {
+                        m_saving = false;
+                        m_ui->buttonBox->setEnabled(true);
+                        if (!outcome.ok) {
+                            showError(outcome.error); // the fields stay as typed
+                            return;
+                        }
+                        m_ui->secretField->clear();
+                        Q_EMIT saved(outcome.profile);
+                        Q_EMIT statusMessage(
+                            outcome.warning.isEmpty()
+                                ? tr("Saved the profile \"%1\".").arg(outcome.profile.name)
+                                : outcome.warning);
+                        accept();
+                    });
 }
 
 } // namespace ica::ui

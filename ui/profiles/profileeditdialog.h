@@ -5,13 +5,7 @@
 #include <QDialog>
 #include <QPointer>
 
-class QCheckBox;
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QPushButton;
+#include <memory>
 
 namespace ica {
 class ConnectionTest;
@@ -22,8 +16,9 @@ struct ConnectionTestResult;
 
 namespace ica::ui {
 
-class KeychainNote;
-class SecretField;
+namespace Ui {
+class ProfileEditDialog;
+}
 
 /// Adds or edits one profile: name, server URL (checked as you type, the message
 /// beside the field), auth kind, secret (password echo with a Show toggle), tenant
@@ -33,9 +28,9 @@ class SecretField;
 /// on a refusal the dialog stays open with everything typed kept.
 ///
 /// Open it with open(): it is window-modal without blocking the caller.
-/// objectNames: profileNameEdit, serverUrlEdit, serverUrlMessage, authKindCombo,
-/// secretEdit, showSecretCheck, tenantNameEdit, defaultProjectEdit,
-/// defaultProfileCheck, keychainNote, testConnectionButton, cancelTestButton,
+/// The form is profileeditdialog.ui. objectNames: profileNameEdit, serverUrlEdit,
+/// serverUrlMessage, authKindCombo, secretEdit, showSecretCheck, tenantNameEdit,
+/// defaultProjectEdit, defaultProfileCheck, keychainNote, testConnectionButton, cancelTestButton,
 /// testBusyIndicator, testResultLabel, formErrorLabel, saveButton, cancelButton.
 class ProfileEditDialog final : public QDialog {
     Q_OBJECT
@@ -65,7 +60,7 @@ public Q_SLOTS:
     void save();
 
 private:
-    void buildForm();
+    void setUpForm();
     void fill(const Profile &profile);
     void updateServerUrlMessage();
     void updateSecretLabels();
@@ -79,23 +74,7 @@ private:
     Profile m_original;
     QPointer<ConnectionTest> m_test;
     bool m_saving = false;
-
-    QLineEdit *m_name = nullptr;
-    QLineEdit *m_serverUrl = nullptr;
-    QLabel *m_serverUrlMessage = nullptr;
-    QComboBox *m_authKind = nullptr;
-    QLabel *m_secretLabel = nullptr;
-    SecretField *m_secret = nullptr;
-    QLineEdit *m_tenant = nullptr;
-    QLineEdit *m_project = nullptr;
-    QCheckBox *m_default = nullptr;
-    KeychainNote *m_keychainNote = nullptr;
-    QPushButton *m_testButton = nullptr;
-    QPushButton *m_cancelTest = nullptr;
-    QProgressBar *m_busy = nullptr;
-    QLabel *m_testResult = nullptr;
-    QLabel *m_error = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
+    std::unique_ptr<Ui::ProfileEditDialog> m_ui;
 };
 
 } // namespace ica::ui

@@ -2,16 +2,14 @@
 
 #include "ui/profiles/keychainnote.h"
 #include "ui/profiles/secretfield.h"
+#include "ui_secretpromptdialog.h"
 
 #include "core/session/session.h"
 #include "core/store/secretstore.h"
 
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace ica::ui {
 
@@ -20,80 +18,66 @@ SecretPromptDialog::SecretPromptDialog(Session *session, const Profile &profile,
     : QDialog(parent)
     , m_session(session)
     , m_profile(profile)
-    , m_reason(new QLabel(this))
-    , m_secret(new SecretField(this))
-    , m_message(new QLabel(this)) {
-    setObjectName(QStringLiteral("secretPromptDialog"));
+    , m_ui(std::make_unique<Ui::SecretPromptDialog>()) {
+    m_ui->setupUi(this);
     const QString label = secretKindLabel(secretKindFor(profile.authKind));
     setWindowTitle(tr("%1 for \"%2\"").arg(label.left(1).toUpper() + label.mid(1), profile.name));
-    m_reason->setObjectName(QStringLiteral("secretPromptReason"));
-    m_reason->setWordWrap(true);
-    m_reason->setTextFormat(Qt::PlainText);
-    m_message->setObjectName(QStringLiteral("secretPromptMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_secret->setPlaceholderText(profile.authKind == AuthKind::AccessToken
-                                     ? tr("Paste the JWT access token")
-                                     : tr("Paste the API key from ICA"));
-    auto *note = new KeychainNote(this);
-    note->setStore(session ? session->secretStoreFor(profile) : nullptr);
+    const bool token = profile.authKind == AuthKind::AccessToken;
+    m_ui->secretLabel->setText(token ? tr("Access to&ken:") : tr("API &key:"));
+    m_ui->secretField->setPlaceholderText(token ? tr("Paste the JWT access token")
+                                                : tr("Paste the API key from ICA"));
+    m_ui->keychainNote->setStore(session ? session->secretStoreFor(profile) : nullptr);
 
-    auto *buttons = new QDialogButtonBox(this);
-    m_connect = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    // QDialogButtonBox makes its standard buttons itself, so the form cannot name them.
+    m_connect = m_ui->buttonBox->button(QDialogButtonBox::Ok);
+    m_connect->setText(tr("&Connect"));
     m_connect->setObjectName(QStringLiteral("connectButton"));
     m_connect->setToolTip(tr("Store the secret and connect (Enter)"));
     m_connect->setDefault(true);
-    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelButton"));
     cancel->setToolTip(tr("Work without a connection for now (Esc)"));
     connect(m_connect, &QPushButton::clicked, this, &SecretPromptDialog::submit);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_secret, &SecretField::textChanged, m_message, &QLabel::clear);
-
-    auto *form = new QFormLayout;
-    auto *secretLabel = new QLabel(
-        profile.authKind == AuthKind::AccessToken ? tr("Access to&ken:") : tr("API &key:"), this);
-    secretLabel->setBuddy(m_secret->lineEdit());
-    form->addRow(secretLabel, m_secret);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_reason);
-    layout->addLayout(form);
-    layout->addWidget(note);
-    layout->addWidget(m_message);
-    layout->addWidget(buttons);
+    connect(m_ui->secretField, &SecretField::textChanged, m_ui->secretPromptMessage,
+            &QLabel::clear);
     setReason(reason);
-    m_secret->setFocus(Qt::OtherFocusReason);
+    m_ui->secretField->setFocus(Qt::OtherFocusReason);
 }
 
+SecretPromptDialog::~SecretPromptDialog() = default;
+
 void SecretPromptDialog::setReason(const QString &reason) {
-    m_reason->setText(reason);
+    m_ui->secretPromptReason->setText(reason);
 }
 
 void SecretPromptDialog::submit() {
     if (!m_session || !m_connect->isEnabled())
         return;
     const QString label = secretKindLabel(secretKindFor(m_profile.authKind));
-    if (m_secret->text().trimmed().isEmpty()) {
-        m_message->setText(
+    if (m_ui->secretField->text().trimmed().isEmpty()) {
+        m_ui->secretPromptMessage->setText(
             tr("Enter the %1, or press Cancel to work without a connection.").arg(label));
-        m_secret->setFocus(Qt::OtherFocusReason);
+        m_ui->secretField->setFocus(Qt::OtherFocusReason);
         return;
     }
     m_connect->setEnabled(false);
     QPointer<SecretPromptDialog> self(this);
-    m_session->setSecret(m_profile.id, m_secret->text(), [self, label](const SecretResult &r) {
-        if (!self)
-            return;
-        self->m_connect->setEnabled(true);
-        if (!r.ok()) {
-            self->m_message->setText(r.message); // the typed secret stays in the field
-            return;
-        }
-        self->m_secret->clear();
-        Q_EMIT self->statusMessage(
-            tr("Stored the %1 for \"%2\"; connecting.").arg(label, self->m_profile.name));
-        self->accept();
-    });
+    m_session->setSecret(
+        m_profile.id, m_ui->secretField->text(), [self, label](const SecretResult &r) {
+            if (!self)
+                return;
+            self->m_connect->setEnabled(true);
+            if (!r.ok()) {
+                self->m_ui->secretPromptMessage->setText(
+                    r.message); // the typed secret stays in the field
+                return;
+            }
+            self->m_ui->secretField->clear();
+            Q_EMIT self->statusMessage(
+                tr("Stored the %1 for \"%2\"; connecting.").arg(label, self->m_profile.name));
+            self->accept();
+        });
 }
 
 } // namespace ica::ui

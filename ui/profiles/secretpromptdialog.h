@@ -5,7 +5,8 @@
 #include <QDialog>
 #include <QPointer>
 
-class QLabel;
+#include <memory>
+
 class QPushButton;
 
 namespace ica {
@@ -14,18 +15,21 @@ class Session;
 
 namespace ica::ui {
 
-class SecretField;
+namespace Ui {
+class SecretPromptDialog;
+}
 
 /// Asks for the API key or token of a profile whose secret could not be read or
 /// was refused, stores it through the session (the keychain, or memory with the
 /// keychain note shown) and reconnects. Open with open().
-/// objectNames: secretPromptDialog, secretPromptReason, secretEdit, showSecretCheck,
-/// secretPromptMessage, keychainNote, connectButton, cancelButton.
+/// The form is secretpromptdialog.ui. objectNames: secretPromptDialog, secretPromptReason,
+/// secretEdit, showSecretCheck, secretPromptMessage, keychainNote, connectButton, cancelButton.
 class SecretPromptDialog final : public QDialog {
     Q_OBJECT
 public:
     SecretPromptDialog(Session *session, const Profile &profile, const QString &reason,
                        QWidget *parent = nullptr);
+    ~SecretPromptDialog() override;
 
     [[nodiscard]] QString profileId() const { return m_profile.id; }
     /// Shows another reason (the dialog is reused while open).
@@ -41,9 +45,7 @@ public Q_SLOTS:
 private:
     QPointer<Session> m_session;
     Profile m_profile;
-    QLabel *m_reason;
-    SecretField *m_secret;
-    QLabel *m_message;
+    std::unique_ptr<Ui::SecretPromptDialog> m_ui;
     QPushButton *m_connect;
 };
 
