@@ -1,5 +1,7 @@
 #include "projectpicker.h"
 
+#include "style/icons.h"
+
 #include "composer/projectcatalog.h"
 #include "composer/projectlistmodel.h"
 
@@ -45,7 +47,7 @@ ProjectPicker::ProjectPicker(QWidget *parent)
     m_status->setObjectName(QStringLiteral("projectStatus"));
     m_status->setWordWrap(true);
     m_reload->setObjectName(QStringLiteral("reloadProjectsButton"));
-    m_reload->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    setActionIcon(m_reload, ActionIcon::Reload);
     m_reload->setToolTip(tr("Load the project list again"));
 
     auto *filterRow = new QHBoxLayout;

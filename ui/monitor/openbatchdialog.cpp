@@ -2,6 +2,7 @@
 
 #include "api/projectapi.h"
 #include "history/batchids.h"
+#include "style/tones.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -40,7 +41,7 @@ OpenBatchDialog::OpenBatchDialog(QWidget *parent)
     m_error->setObjectName(QStringLiteral("openErrorLabel"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    setTextTone(m_error, Tone::Error);
     m_error->hide();
     QPushButton *open = m_buttons->button(QDialogButtonBox::Open);
     open->setObjectName(QStringLiteral("openButton"));

@@ -1,5 +1,7 @@
 #include "tagselecteddialog.h"
 
+#include "style/tones.h"
+
 #include "browser/tagcatalog.h"
 #include "browser/tagpreview.h"
 #include "composer/datetimefield.h"
@@ -127,7 +129,7 @@ void TagSelectedDialog::buildUi() {
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("dialogMessage"));
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #9a6700;"));
+    setTextTone(m_message, Tone::Warning);
     m_message->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
