@@ -33,6 +33,9 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
     QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                QStringLiteral("Keep settings, history and drafts in <dir>."),
                                QStringLiteral("dir"));
+    const QCommandLineOption dark(QStringLiteral("dark"),
+                                  QStringLiteral("Use a dark palette for this run (View > Dark "
+                                                 "Palette keeps it for every run)."));
     // For the crash tests only (see TestControl): hidden, so nobody meets it by chance.
     QCommandLineOption testControl(QStringLiteral("test-control"),
                                    QStringLiteral("Take test commands on stdin, report events on "
@@ -43,8 +46,8 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
                                      QStringLiteral("Print \"drawn\" and quit once the main "
                                                     "window is painted."));
     quitWhenDrawn.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {demo, profile, openBatch, project, screenshots, dataDir, testControl, quitWhenDrawn});
+    parser.addOptions({demo, profile, openBatch, project, screenshots, dataDir, dark, testControl,
+                       quitWhenDrawn});
     if (!parser.parse(arguments)) {
         *error = parser.errorText() + QStringLiteral(" (see --help)");
         return false;
@@ -65,6 +68,7 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
     options->dataDir = parser.value(dataDir);
     options->testControl = parser.isSet(testControl);
     options->quitWhenDrawn = parser.isSet(quitWhenDrawn);
+    options->dark = parser.isSet(dark);
     if (!options->screenshotDir.isEmpty() && !options->demo) {
         *error = QStringLiteral("--screenshots works with --demo only (it drives the built-in "
                                 "simulator).");

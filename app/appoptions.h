@@ -21,6 +21,7 @@ struct AppOptions {
     QString dataDir;            ///< --data-dir DIR: settings and database here (tests, demo)
     bool testControl = false;   ///< --test-control: driven through stdin (TestControl)
     bool quitWhenDrawn = false; ///< --quit-when-drawn: the startup benchmark (FirstPaintProbe)
+    bool dark = false;          ///< --dark: Fusion with a dark palette for this run
     /// Tests only (no command-line option): adjusts the demo simulator's options
     /// before it starts (faults, token lifetime, speed).
     std::function<void(ica::sim::SimulatorOptions &)> demoSetup;

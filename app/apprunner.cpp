@@ -11,6 +11,7 @@
 #include "core/store/storeworker.h"
 #include "ui/mainwindow.h"
 #include "ui/profiles/icav2importoffer.h"
+#include "ui/style/colorscheme.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -85,6 +86,9 @@ bool AppRunner::start(QString *error) {
     if (m_options.demo)
         m_session->addDemoProfile(m_demo.baseUrl(), m_demo.apiKey());
 
+    // Before the window is built, so it comes up in its colours.
+    if (m_options.dark || m_settings->value(ui::DarkPaletteSettingKey).toBool())
+        ui::setDarkPalette(true);
     m_window = std::make_unique<ui::MainWindow>(m_session.get(), m_store.get(), m_settings.get());
     m_window->setLogFile(m_log.get());
     if (m_options.testControl)

@@ -5,6 +5,10 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
+
+class QSettings;
+class QTemporaryDir;
 
 namespace ica::sim {
 class SimulatorThread;
@@ -12,7 +16,8 @@ class SimulatorThread;
 
 namespace ica {
 class Session;
-}
+class StoreWorker;
+} // namespace ica
 
 namespace ica::ui {
 class MainWindow;
@@ -21,15 +26,22 @@ class MainWindow;
 namespace ica::app {
 
 /// --screenshots DIR: walks the main views of a running app (demo mode), saves a
-/// PNG of each (composer empty and with a draft, monitor while a batch runs and when
-/// it ended, the profile manager), then quits. scripts/screenshots.sh runs it under
-/// Xvfb so the pictures come from a real X server.
+/// PNG of each, then quits: the app icon, the first start (a window of its own with
+/// no profile: the welcome panel), the composer empty and with a draft, the monitor
+/// while a batch runs and once it has finished, the finished batch with the dark
+/// palette, the profile manager, the data browser and its "Tag selected" dialog.
+/// Each shot waits for the state it shows (a client, a finished batch, a listing),
+/// never for a fixed time alone. scripts/screenshots.sh runs it under Xvfb so the
+/// pictures come from a real X server.
 class ScreenshotTour final : public QObject {
     Q_OBJECT
 public:
     ScreenshotTour(ui::MainWindow *window, Session *session, ica::sim::SimulatorThread *simulator,
                    QString directory, QObject *parent = nullptr);
+    ~ScreenshotTour() override;
     void start();
+    /// The PNG files a tour writes, in order (the AppStream metainfo names some).
+    [[nodiscard]] static QStringList shotFiles();
 
 private:
     struct Step {
@@ -39,6 +51,13 @@ private:
     };
     void next();
     void save(QWidget *widget, const QString &file);
+    void saveIcon(const QString &file);
+    /// A second main window over an empty data folder: what a first start shows.
+    void openFirstRunWindow();
+    void closeFirstRunWindow();
+    /// The batch shown has finished and the monitor shows it so: a terminal job,
+    /// every item counted terminal, and the items page reloaded since.
+    [[nodiscard]] bool monitorShowsFinishedBatch() const;
 
     ui::MainWindow *m_window;
     Session *m_session;
@@ -49,6 +68,13 @@ private:
     int m_waitedMs = 0;
     QString m_projectId;
     QString m_batchId;
+    // The first-run window's own world: settings, store and secrets in a temporary
+    // folder, never the demo's.
+    std::unique_ptr<QTemporaryDir> m_firstRunDir;
+    std::unique_ptr<QSettings> m_firstRunSettings;
+    std::unique_ptr<StoreWorker> m_firstRunStore;
+    std::unique_ptr<Session> m_firstRunSession;
+    std::unique_ptr<ui::MainWindow> m_firstRunWindow;
 };
 
 } // namespace ica::app

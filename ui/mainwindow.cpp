@@ -17,6 +17,7 @@
 #include "ui/profiles/profileswitcher.h"
 #include "ui/profiles/tokenstatuslabel.h"
 #include "ui/profiles/welcomepanel.h"
+#include "ui/style/colorscheme.h"
 #include "ui/tagging/browsertagging.h"
 
 #include <QAction>
@@ -195,6 +196,16 @@ void MainWindow::buildActions() {
     notify->setCheckable(true);
     notify->setChecked(m_batchNotifier->isEnabled());
     connect(notify, &QAction::toggled, m_batchNotifier, &BatchEndNotifier::setEnabled);
+    QAction *dark = view->addAction(tr("&Dark Palette"));
+    dark->setObjectName(QStringLiteral("darkPaletteAction"));
+    dark->setStatusTip(tr("Light text on dark greys (the Fusion style), kept for the next "
+                          "start"));
+    dark->setCheckable(true);
+    dark->setChecked(isDarkPaletteOn());
+    connect(dark, &QAction::toggled, this, [this](bool on) {
+        setDarkPalette(on);
+        m_settings->setValue(DarkPaletteSettingKey, on);
+    });
 
     QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
     profiles->addAction(m_switcher->manageAction());

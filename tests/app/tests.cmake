@@ -23,3 +23,6 @@ target_compile_definitions(tst_singleinstance PRIVATE ICA_TAGGER_EXECUTABLE="$<T
 add_dependencies(tst_singleinstance ica-tagger)
 ica_add_test(NAME tst_firstrun SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_firstrun.cpp
              LIBS icaapp icaui icacore icasim LABELS app)
+ica_add_test(NAME tst_appearance SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_appearance.cpp
+             LIBS icaapp icaui icacore icasim LABELS app)
+target_compile_definitions(tst_appearance PRIVATE ICATAG_SOURCE_DIR="${CMAKE_SOURCE_DIR}")

@@ -9,7 +9,10 @@
 #include "tests/composer/composerharness.h"
 #include "tests/composer/composertestutil.h"
 #include "ui/composer/importcolumndialog.h"
+#include "ui/composer/validationsummary.h"
+#include "ui/style/tones.h"
 #include "ui/widgets/confirmation.h"
+#include "ui/widgets/messagebar.h"
 #include "ui/widgets/tageditor.h"
 
 #include <QAction>
@@ -59,8 +62,9 @@ private Q_SLOTS:
         const QString target = ids.at(1);
         const QString name = w().picker()->nameOf(target);
         QVERIFY(!name.isEmpty());
-        // No project yet: an error at the picker.
+        // No project yet: an error at the picker, once the draft is started (an ID).
         QVERIFY(w().widget->validationReport().contains(IssueCode::NoProject));
+        w().idsEdit(0)->setPlainText(realFiles(1).first());
         QTRY_VERIFY(w().find<QLabel>(QStringLiteral("projectMessage"))->isVisible());
 
         auto *filter = w().find<QLineEdit>(QStringLiteral("projectFilter"));
@@ -86,6 +90,83 @@ private Q_SLOTS:
         QCOMPARE(list->model()->rowCount(), 0);
         QVERIFY(w().label(QStringLiteral("projectStatus"))
                     .contains(QStringLiteral("No project matches")));
+    }
+
+    void anUntouchedDraftShowsNoErrorsUntilTheFirstEdit() {
+        // A new blank draft has errors (no project, an empty group), but the
+        // composer shows what to do first instead of a wall of red.
+        QTRY_VERIFY(!w().widget->isCheckPending());
+        QVERIFY(w().widget->validationReport().contains(IssueCode::NoProject));
+        QVERIFY(!w().widget->isDraftStarted());
+        auto *summary = w().find<ValidationSummary>(QStringLiteral("validationSummary"));
+        QVERIFY(summary->isShowingHint());
+        QVERIFY(summary->lines().isEmpty());
+        QVERIFY(!w().find<QListWidget>(QStringLiteral("validationList"))->isVisible());
+        QVERIFY2(w().label(QStringLiteral("validationHeadline"))
+                     .startsWith(QStringLiteral("Choose a project")),
+                 qPrintable(w().label(QStringLiteral("validationHeadline"))));
+        auto *projectMessage = w().find<QLabel>(QStringLiteral("projectMessage"));
+        QVERIFY(!projectMessage->isVisible());
+        const QStringList fieldLabels{
+            QStringLiteral("dataIdsMessage"),       QStringLiteral("userTagsMessage"),
+            QStringLiteral("technicalTagsMessage"), QStringLiteral("archiveDateMessage"),
+            QStringLiteral("deleteDateMessage"),    QStringLiteral("groupMessage")};
+        for (const QString &name : fieldLabels)
+            QVERIFY2(w().groupLabel(0, name).isEmpty(), qPrintable(name));
+        QVERIFY(!w().find<QWidget>(QStringLiteral("submitMessage"))->isVisible());
+        QVERIFY(!w().submitButton()->isEnabled());
+        QVERIFY(w().submitButton()->toolTip().contains(QStringLiteral("Choose a project")));
+
+        // The first edit (a typed ID) starts the draft: its errors show.
+        QTest::keyClicks(w().idsEdit(0), QStringLiteral("not-an-id"));
+        QTRY_VERIFY(w().widget->isDraftStarted());
+        QTRY_VERIFY(projectMessage->isVisible());
+        QTRY_VERIFY(!summary->isShowingHint());
+        QVERIFY(w().label(QStringLiteral("validationHeadline"))
+                    .contains(QStringLiteral("fix the errors to submit")));
+        QVERIFY(!summary->lines().isEmpty());
+        QVERIFY(w().find<QListWidget>(QStringLiteral("validationList"))->isVisible());
+        QTRY_VERIFY(w().groupLabel(0, QStringLiteral("dataIdsMessage"))
+                        .contains(QStringLiteral("'not-an-id'")));
+        // A typo is a warning: shown in the warning tone of the palette, not a fixed
+        // colour; the missing project in the error tone.
+        auto *idsMessage = w().group(0)->findChild<QLabel *>(QStringLiteral("dataIdsMessage"));
+        QVERIFY(idsMessage->text().startsWith(QStringLiteral("Warning: ")));
+        QCOMPARE(idsMessage->palette().color(QPalette::WindowText),
+                 toneColor(Tone::Warning, idsMessage->palette()));
+        QCOMPARE(projectMessage->palette().color(QPalette::WindowText),
+                 toneColor(Tone::Error, projectMessage->palette()));
+    }
+
+    void submitOnAnUntouchedDraftSaysWhatIsMissing() {
+        QTRY_VERIFY(!w().widget->isCheckPending());
+        QVERIFY(!w().widget->isDraftStarted());
+        // Ctrl+Enter, as the keyboard would: asked to submit, the issues are wanted.
+        w().widget->submit();
+        QVERIFY(w().widget->isDraftStarted());
+        QVERIFY(w().find<QLabel>(QStringLiteral("projectMessage"))->isVisible());
+        QVERIFY(!w().find<ValidationSummary>(QStringLiteral("validationSummary"))->isShowingHint());
+        auto *message = w().find<MessageBar>(QStringLiteral("submitMessage"));
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->kind(), MessageBar::Kind::Error);
+        QVERIFY(!message->text().isEmpty());
+    }
+
+    void aPrefilledDraftShowsItsIssuesAtOnce() {
+        CreateBatchRequest request;
+        DataUpdateGroup group;
+        group.dataIds = {QStringLiteral("not-an-id")};
+        group.userTags.addTags = {QStringLiteral("reviewed")};
+        request.dataUpdateGroups = {group};
+        w().widget->newDraftFrom(firstProject(), request);
+        QVERIFY(w().widget->isDraftStarted());
+        QTRY_VERIFY(w().groupLabel(0, QStringLiteral("dataIdsMessage"))
+                        .contains(QStringLiteral("'not-an-id'")));
+        // A new blank draft after it is untouched again.
+        w().widget->newDraft();
+        QTRY_VERIFY(!w().widget->isDraftStarted());
+        QTRY_VERIFY(w().groupLabel(0, QStringLiteral("dataIdsMessage")).isEmpty());
+        QVERIFY(w().find<ValidationSummary>(QStringLiteral("validationSummary"))->isShowingHint());
     }
 
     void pastedIdsAndTypedTagsAreValidatedAtTheFields() {

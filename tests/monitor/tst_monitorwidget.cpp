@@ -8,7 +8,7 @@
 #include "tests/monitor/monitorharness.h"
 #include "ui/monitor/itemdetailspanel.h"
 #include "ui/monitor/itemstableview.h"
-#include "ui/widgets/statusstyle.h"
+#include "ui/style/statusstyle.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -11,6 +11,7 @@
 #include "ui/browser/browserfilterbar.h"
 #include "ui/browser/databrowserview.h"
 #include "ui/browser/selectionbar.h"
+#include "ui/style/icons.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -25,11 +26,11 @@ namespace ica::ui {
 
 namespace {
 
-QToolButton *navButton(QWidget *parent, const QString &name, QStyle::StandardPixmap icon,
+QToolButton *navButton(QWidget *parent, const QString &name, ActionIcon icon,
                        const QString &toolTip, const QKeySequence &shortcut) {
     auto *button = new QToolButton(parent);
     button->setObjectName(name);
-    button->setIcon(parent->style()->standardIcon(icon));
+    setActionIcon(button, icon);
     button->setAutoRaise(true);
     button->setShortcut(shortcut);
     button->setToolTip(
@@ -64,13 +65,13 @@ BrowserWidget::BrowserWidget(QWidget *parent)
                         .arg(error.toString()));
     });
 
-    m_back = navButton(this, QStringLiteral("backButton"), QStyle::SP_ArrowBack,
+    m_back = navButton(this, QStringLiteral("backButton"), ActionIcon::Back,
                        tr("Back to the previous folder"), QKeySequence(Qt::ALT | Qt::Key_Left));
-    m_forward = navButton(this, QStringLiteral("forwardButton"), QStyle::SP_ArrowForward,
-                          tr("Forward"), QKeySequence(Qt::ALT | Qt::Key_Right));
-    m_up = navButton(this, QStringLiteral("upButton"), QStyle::SP_ArrowUp,
+    m_forward = navButton(this, QStringLiteral("forwardButton"), ActionIcon::Forward, tr("Forward"),
+                          QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_up = navButton(this, QStringLiteral("upButton"), ActionIcon::Up,
                      tr("Up to the parent folder"), QKeySequence(Qt::ALT | Qt::Key_Up));
-    m_refresh = navButton(this, QStringLiteral("refreshButton"), QStyle::SP_BrowserReload,
+    m_refresh = navButton(this, QStringLiteral("refreshButton"), ActionIcon::Reload,
                           tr("Read the folder again"), QKeySequence(QKeySequence::Refresh));
     // F5 belongs to whichever tab has the focus (the monitor has its own): the
     // button's window-wide shortcut gives way to an action scoped to this widget.
@@ -98,7 +99,7 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     m_message->setObjectName(QStringLiteral("browserMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
+    setTextTone(m_message, Tone::Error);
     m_message->hide();
 
     connect(m_view, &DataBrowserView::openRequested, m_navigator, &BrowserNavigator::open);

@@ -15,6 +15,7 @@
 #include "ui/composer/projectpicker.h"
 #include "ui/composer/submitflow.h"
 #include "ui/composer/validationsummary.h"
+#include "ui/style/tones.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/messagebar.h"
 
@@ -94,7 +95,7 @@ void ComposerWidget::buildUi() {
     m_projectMessage = new QLabel(m_form);
     m_projectMessage->setObjectName(QStringLiteral("projectMessage"));
     m_projectMessage->setWordWrap(true);
-    m_projectMessage->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    setTextTone(m_projectMessage, Tone::Error);
     m_projectMessage->hide();
     m_groups = new GroupListEditor(m_form);
     m_groups->setObjectName(QStringLiteral("groupList"));
@@ -405,6 +406,7 @@ void ComposerWidget::onEdited() {
     if (m_loading)
         return;
     m_restoreLatest = false;
+    m_started = true;
     ++m_generation; // a check running now is of an older text: its result is stale
     // The session reads the document when it saves: building it (and comparing it
     // with the last one) here cost milliseconds per keystroke at 100,000 IDs.
@@ -427,6 +429,9 @@ void ComposerWidget::loadDocumentIntoForm() {
     m_name->setText(m_session->name());
     m_split->setChecked(doc.splitAccepted);
     m_draftState->setText(m_session->isStored() ? tr("Saved") : QString());
+    // A draft with something in it (reopened, or from the monitor or the browser)
+    // shows its issues at once; a new blank one waits for the first edit.
+    m_started = !doc.isBlank() || !doc.projectId.isEmpty() || !m_session->name().isEmpty();
     m_loading = false;
     m_drafts->setCurrentDraftId(m_session->draftId());
     revalidate();
@@ -493,11 +498,18 @@ void ComposerWidget::applyCheck(const DraftCheck &check) {
     m_plan = check.plan;
     const qsizetype total = check.dataIds;
     const qsizetype batches = check.batchesIfSplit;
-    m_summary->setReport(m_report, batches);
-    m_groups->showIssues(m_report, check.lineHints);
+    // An untouched draft shows what to do first, not its errors.
+    if (m_started)
+        m_summary->setReport(m_report, batches);
+    else
+        m_summary->showHint(tr("Choose a project, then paste or import data IDs and say what "
+                               "to change."));
+    m_groups->showIssues(m_started ? m_report : ValidationReport(), check.lineHints);
     QStringList projectIssues;
-    for (const ValidationIssue &issue : m_report.issuesFor(-1, DraftField::Project))
-        projectIssues.append(issue.message);
+    if (m_started) {
+        for (const ValidationIssue &issue : m_report.issuesFor(-1, DraftField::Project))
+            projectIssues.append(issue.message);
+    }
     m_projectMessage->setText(projectIssues.join(QLatin1Char('\n')));
     m_projectMessage->setVisible(!projectIssues.isEmpty());
     m_split->setVisible(total > BatchLimits::AdvisedMaxIds || m_split->isChecked());
@@ -549,6 +561,8 @@ void ComposerWidget::updateSubmitState() {
     QString reason;
     if (!m_client)
         reason = tr("Choose a profile to submit.");
+    else if (!m_started)
+        reason = tr("Choose a project and add data IDs and changes to submit.");
     else if (isSending())
         reason = tr("Sending…");
     else if (m_report.contains(IssueCode::PathsPending))
@@ -572,6 +586,11 @@ void ComposerWidget::submit() {
     if (isCheckPending())
         revalidate();
     if (!m_submit->isEnabled()) {
+        if (!m_started) {
+            // Asked to submit: the issues are wanted now.
+            m_started = true;
+            revalidate();
+        }
         const QString why = m_submit->toolTip();
         m_message->showMessage(MessageBar::Kind::Error, why);
         Q_EMIT statusMessage(why);

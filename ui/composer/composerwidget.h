@@ -97,6 +97,10 @@ public:
     /// Submit, as the button does: confirmation, then the create calls.
     void submit();
     [[nodiscard]] bool isSending() const;
+    /// False while the draft is new and untouched: its issues ("no project", "group 1
+    /// is empty") stay hidden behind a hint of what to do first. True after the first
+    /// edit, for a reopened or prefilled draft, and after a Submit attempt.
+    [[nodiscard]] bool isDraftStarted() const { return m_started; }
 
 Q_SIGNALS:
     /// A batch was created (and recorded in the history): open it in the monitor.
@@ -166,6 +170,7 @@ private:
     ValidationReport m_report;
     SubmitPlan m_plan;
     bool m_loading = false;
+    bool m_started = false;       ///< see isDraftStarted()
     bool m_restoreLatest = false; ///< reopen the newest draft once listed
 };
 

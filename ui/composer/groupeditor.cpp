@@ -5,6 +5,7 @@
 #include "core/data/dataidsmime.h"
 #include "ui/composer/idlistedit.h"
 #include "ui/composer/importcolumndialog.h"
+#include "ui/style/icons.h"
 #include "ui/widgets/datetimefield.h"
 #include "ui/widgets/tageditor.h"
 
@@ -71,8 +72,7 @@ void showAt(QLabel *label, const QList<ValidationIssue> &issues, const QStringLi
         lines.append(line);
     }
     label->setText(lines.join(QLatin1Char('\n')));
-    label->setStyleSheet(anyError ? QStringLiteral("color: #c0392b;")
-                                  : QStringLiteral("color: #9a6700;"));
+    setTextTone(label, anyError ? Tone::Error : Tone::Warning);
     label->show();
 }
 
@@ -107,7 +107,7 @@ GroupEditor::GroupEditor(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
     m_title->setFont(titleFont);
     m_removeButton->setObjectName(QStringLiteral("removeGroupButton"));
-    m_removeButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    setActionIcon(m_removeButton, ActionIcon::Delete);
     m_removeButton->setText(tr("Remove group"));
     m_removeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_removeButton->setToolTip(tr("Remove this group and everything in it"));
@@ -525,7 +525,7 @@ void GroupEditor::onFileRead(const QString &path, const DelimitedTable &table) {
             table.ok() ? tr("%1 holds no IDs: check that you picked the right file.").arg(name)
                        : table.error;
         m_importMessage->setText(message);
-        m_importMessage->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        setTextTone(m_importMessage, Tone::Error);
         m_importMessage->show();
         Q_EMIT statusMessage(message);
         return;
@@ -550,7 +550,7 @@ void GroupEditor::addImported(const QString &path, const QStringList &values) {
     const QString message =
         tr("Added %1 IDs from %2.").arg(ids.size()).arg(QFileInfo(path).fileName());
     m_importMessage->setText(message);
-    m_importMessage->setStyleSheet(QString());
+    clearTextTone(m_importMessage);
     m_importMessage->show();
     Q_EMIT statusMessage(message);
 }

@@ -2,6 +2,7 @@
 
 #include "core/projects/projectcatalog.h"
 #include "core/projects/projectlistmodel.h"
+#include "ui/style/icons.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -45,7 +46,7 @@ ProjectPicker::ProjectPicker(QWidget *parent)
     m_status->setObjectName(QStringLiteral("projectStatus"));
     m_status->setWordWrap(true);
     m_reload->setObjectName(QStringLiteral("reloadProjectsButton"));
-    m_reload->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    setActionIcon(m_reload, ActionIcon::Reload);
     m_reload->setToolTip(tr("Load the project list again"));
 
     auto *filterRow = new QHBoxLayout;

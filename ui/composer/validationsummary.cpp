@@ -1,5 +1,8 @@
 #include "ui/composer/validationsummary.h"
 
+#include "ui/style/icons.h"
+#include "ui/style/palettefollower.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -60,15 +63,35 @@ ValidationSummary::ValidationSummary(QWidget *parent)
                               DraftField(item->data(FieldRole).toInt()));
     });
     setReport(ValidationReport(), 0);
+    new PaletteFollower(this, [this]() { fillList(); });
 }
 
 void ValidationSummary::setReport(const ValidationReport &report, qsizetype batchesIfSplit) {
     m_report = report;
+    m_hint = false;
     m_headline->setText(report.headline());
+    fillList();
+    m_list->setVisible(!report.issues.isEmpty());
+    m_fixDuplicates->setVisible(report.offersFix(IssueFix::DropDuplicates));
+    m_fixTags->setVisible(report.offersFix(IssueFix::TrimTags));
+    m_fixSplit->setVisible(report.offersFix(IssueFix::SplitBatches));
+    m_fixSplit->setText(tr("Sp&lit into %1 batches").arg(batchesIfSplit));
+}
+
+void ValidationSummary::showHint(const QString &hint) {
+    setReport(ValidationReport(), 0);
+    m_hint = true;
+    m_headline->setText(hint);
+}
+
+void ValidationSummary::fillList() {
+    const QPalette &current = palette();
+    const QIcon error = severityIcon(Tone::Error, current);
+    const QIcon warning = severityIcon(Tone::Warning, current);
+    // The same items again (a palette change): keep the current line.
+    const int row = m_list->currentRow();
     m_list->clear();
-    const QIcon error = style()->standardIcon(QStyle::SP_MessageBoxCritical);
-    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    for (const ValidationIssue &issue : report.issues) {
+    for (const ValidationIssue &issue : std::as_const(m_report.issues)) {
         auto *item =
             new QListWidgetItem(issue.isError() ? error : warning,
                                 issue.location() + QStringLiteral(": ") + issue.message, m_list);
@@ -76,11 +99,8 @@ void ValidationSummary::setReport(const ValidationReport &report, qsizetype batc
         item->setData(FieldRole, int(issue.field));
         item->setToolTip(issue.isError() ? tr("Error: blocks Submit") : tr("Warning"));
     }
-    m_list->setVisible(!report.issues.isEmpty());
-    m_fixDuplicates->setVisible(report.offersFix(IssueFix::DropDuplicates));
-    m_fixTags->setVisible(report.offersFix(IssueFix::TrimTags));
-    m_fixSplit->setVisible(report.offersFix(IssueFix::SplitBatches));
-    m_fixSplit->setText(tr("Sp&lit into %1 batches").arg(batchesIfSplit));
+    if (row >= 0 && row < m_list->count())
+        m_list->setCurrentRow(row);
 }
 
 QStringList ValidationSummary::lines() const {

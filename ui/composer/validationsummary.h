@@ -22,7 +22,12 @@ public:
 
     /// Shows `report`; `batchesIfSplit` labels the split fix ("Split into 3 batches").
     void setReport(const ValidationReport &report, qsizetype batchesIfSplit);
+    /// Before the user has started a draft: `hint` (what to do first) instead of
+    /// the issues, which for an untouched draft would only be a wall of errors.
+    void showHint(const QString &hint);
     [[nodiscard]] const ValidationReport &report() const { return m_report; }
+    /// True while showHint()'s text stands in for the issues.
+    [[nodiscard]] bool isShowingHint() const { return m_hint; }
     /// The issue lines as shown, for tests.
     [[nodiscard]] QStringList lines() const;
 
@@ -32,7 +37,11 @@ Q_SIGNALS:
     void issueActivated(int group, ica::DraftField field);
 
 private:
+    /// The issue list again, with icons for the palette now.
+    void fillList();
+
     ValidationReport m_report;
+    bool m_hint = false;
     QLabel *m_headline;
     QListWidget *m_list;
     QPushButton *m_fixDuplicates;

@@ -2,7 +2,7 @@
 
 #include "core/history/batchhistoryfilter.h"
 #include "core/history/batchhistorymodel.h"
-#include "ui/widgets/statusstyle.h"
+#include "ui/style/statusstyle.h"
 
 #include <QAction>
 #include <QComboBox>

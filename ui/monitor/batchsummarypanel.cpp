@@ -2,7 +2,8 @@
 
 #include "core/history/batchhistorymodel.h"
 #include "core/monitor/batchitemsmodel.h"
-#include "ui/widgets/statusstyle.h"
+#include "ui/style/palettefollower.h"
+#include "ui/style/statusstyle.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -49,7 +50,8 @@ BatchSummaryPanel::BatchSummaryPanel(QWidget *parent)
     m_batchId->setMinimumWidth(m_batchId->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 38);
     m_copy->setObjectName(QStringLiteral("copyBatchIdButton"));
     m_copy->setText(tr("Copy"));
-    m_copy->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+
+    setActionIcon(m_copy, ActionIcon::Copy);
     m_copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copy->setToolTip(tr("Copy the batch ID to the clipboard"));
     connect(m_copy, &QToolButton::clicked, this, &BatchSummaryPanel::copyBatchId);
@@ -90,7 +92,6 @@ BatchSummaryPanel::BatchSummaryPanel(QWidget *parent)
         chip->setObjectName(QStringLiteral("countChip_") + ItemStatus(status).toString());
         chip->setCheckable(true);
         chip->setAutoRaise(true);
-        chip->setIcon(statusDot(itemStatusColor(status)));
         chip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         chip->setToolTip(tr("Items %1: click to show only these (again to show all)")
                              .arg(BatchItemsModel::statusLabel(status).toLower()));
@@ -108,6 +109,22 @@ BatchSummaryPanel::BatchSummaryPanel(QWidget *parent)
     layout->addWidget(m_progress);
     layout->addLayout(chips);
     clear();
+    PaletteFollower::follow(this, [this]() { applyStatusStyle(); });
+}
+
+void BatchSummaryPanel::applyStatusStyle() {
+    const QPalette &current = palette();
+    for (auto it = m_chips.cbegin(); it != m_chips.cend(); ++it)
+        it.value()->setIcon(itemStatusIcon(it.key(), current));
+    const QColor color = jobStatusColor(m_jobStatus, current);
+    m_statusDot->setPixmap(jobStatusIcon(m_jobStatus, current).pixmap(16, 16));
+    QPalette labelPalette = m_status->palette();
+    if (m_hasStatus)
+        labelPalette.setColor(QPalette::WindowText, color);
+    else
+        labelPalette.setColor(QPalette::WindowText, current.color(QPalette::WindowText));
+    m_status->setPalette(labelPalette);
+    m_status->setProperty("statusColor", color.name());
 }
 
 void BatchSummaryPanel::setBatchId(const QString &batchId) {
@@ -120,13 +137,10 @@ void BatchSummaryPanel::setBatch(const Batch &batch) {
     m_batchId->setText(batch.id);
     m_copy->setEnabled(!batch.id.isEmpty());
     const JobStatus status = batch.job.status;
-    const QColor color = jobStatusColor(status);
-    m_statusDot->setPixmap(statusDot(color).pixmap(16, 16));
+    m_jobStatus = status;
+    m_hasStatus = true;
     m_status->setText(BatchHistoryModel::jobStatusLabel(status));
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, color);
-    m_status->setPalette(palette);
-    m_status->setProperty("statusColor", color.name());
+    applyStatusStyle();
     m_status->setToolTip(tr("Job status: %1").arg(status.toString()));
     setTime(m_created, batch.job.timeCreated);
     setTime(m_started, batch.job.timeStarted);
@@ -165,10 +179,10 @@ void BatchSummaryPanel::setStatusFilter(const QSet<ItemStatus::Value> &statuses)
 void BatchSummaryPanel::clear() {
     m_batchId->clear();
     m_copy->setEnabled(false);
-    m_statusDot->setPixmap(statusDot(jobStatusColor(JobStatus())).pixmap(16, 16));
+    m_jobStatus = JobStatus();
+    m_hasStatus = false;
     m_status->setText(tr("Not checked yet"));
-    m_status->setPalette(QPalette());
-    m_status->setProperty("statusColor", jobStatusColor(JobStatus()).name());
+    applyStatusStyle();
     for (QLabel *label : {m_created, m_started, m_finished, m_owner, m_info}) {
         label->setText(tr("—"));
         label->setToolTip(QString());

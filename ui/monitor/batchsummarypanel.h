@@ -15,11 +15,10 @@ class QToolButton;
 namespace ica::ui {
 
 /// The head of the batch view: batch ID (selectable, with a copy button), the
-/// job status in colour and words, created/started/finished times (local, UTC in
-/// the tooltip), owner, additional status information, a progress bar and one
-/// chip per item status with its count. Clicking a chip toggles that status in
-/// the items filter (statusFilterToggled); setStatusFilter() keeps the chips'
-/// checked state in line with the filter.
+/// job status in colour, icon and words (following the palette), created/started/finished times
+/// (local, UTC in the tooltip), owner, additional status information, a progress bar and one chip
+/// per item status with its count. Clicking a chip toggles that status in the items filter
+/// (statusFilterToggled); setStatusFilter() keeps the chips' checked state in line with the filter.
 ///
 /// objectNames: batchIdField, copyBatchIdButton, jobStatusDot, jobStatusLabel,
 /// createdLabel, startedLabel, finishedLabel, ownerLabel, statusInfoLabel,
@@ -48,6 +47,9 @@ Q_SIGNALS:
 
 private:
     void copyBatchId();
+    /// The status label's colour and icon and the chips' icons, for the palette
+    /// now (again after a palette change).
+    void applyStatusStyle();
     static void setTime(QLabel *label, const QDateTime &when);
 
     QLineEdit *m_batchId;
@@ -61,6 +63,8 @@ private:
     QLabel *m_info;
     QProgressBar *m_progress;
     QHash<ItemStatus::Value, QToolButton *> m_chips;
+    JobStatus m_jobStatus;
+    bool m_hasStatus = false; ///< a batch is shown: its status label is coloured
 };
 
 } // namespace ica::ui

@@ -10,6 +10,8 @@
 #include "ui/monitor/itemdetailspanel.h"
 #include "ui/monitor/itemspanel.h"
 #include "ui/monitor/refreshbar.h"
+#include "ui/style/icons.h"
+#include "ui/style/palettefollower.h"
 
 #include <QAction>
 #include <QLabel>
@@ -32,7 +34,6 @@ BatchView::BatchView(QWidget *parent)
     m_model->setObjectName(QStringLiteral("batchItemsModel"));
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setText(tr("&Refresh now"));
-    m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_refreshAction->setToolTip(tr("Refresh the batch, its counts and the items shown (F5)"));
@@ -43,7 +44,9 @@ BatchView::BatchView(QWidget *parent)
     m_error->setObjectName(QStringLiteral("batchErrorLabel"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    setTextTone(m_error, Tone::Error);
+    PaletteFollower::follow(
+        this, [this]() { m_refreshAction->setIcon(actionIcon(ActionIcon::Reload, palette())); });
     m_error->hide();
 
     connect(m_summary, &BatchSummaryPanel::statusFilterToggled, this,

@@ -3,7 +3,7 @@
 #include "core/api/apicall.h"
 #include "core/api/batchapi.h"
 #include "core/monitor/batchitemsmodel.h"
-#include "ui/widgets/statusstyle.h"
+#include "ui/style/statusstyle.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -154,9 +154,7 @@ void ItemDetailsPanel::fill(const BatchItem &item) {
     m_dataId->setText(item.request.dataId);
     m_status->setText(BatchItemsModel::statusLabel(item.status));
     m_status->setToolTip(item.status.toString());
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, itemStatusColor(item.status.value()));
-    m_status->setPalette(palette);
+    setTextTone(m_status, toneOf(statusKind(item.status.value())));
     m_info->setText(item.additionalStatusInformation.isEmpty() ? tr("—")
                                                                : item.additionalStatusInformation);
     m_userTags->setText(describeTags(item.request.userTags));

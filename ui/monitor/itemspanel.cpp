@@ -4,7 +4,8 @@
 #include "core/monitor/itemspager.h"
 #include "ui/monitor/itemstableview.h"
 #include "ui/monitor/pagingbar.h"
-#include "ui/widgets/statusstyle.h"
+#include "ui/style/palettefollower.h"
+#include "ui/style/statusstyle.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -58,7 +59,6 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
         toggle->setObjectName(QStringLiteral("statusFilter_") + ItemStatus(status).toString());
         toggle->setCheckable(true);
         toggle->setText(BatchItemsModel::statusLabel(status));
-        toggle->setIcon(statusDot(itemStatusColor(status)));
         toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         toggle->setToolTip(tr("Show items with status %1 (none chosen: all statuses)")
                                .arg(ItemStatus(status).toString()));
@@ -68,6 +68,10 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
         m_toggles.insert(status, toggle);
     }
     filters->addStretch();
+    PaletteFollower::follow(this, [this]() {
+        for (auto it = m_toggles.cbegin(); it != m_toggles.cend(); ++it)
+            it.value()->setIcon(itemStatusIcon(it.key(), palette()));
+    });
 
     m_copy->setObjectName(QStringLiteral("copyDataIdsButton"));
     m_copy->setText(tr("&Copy data IDs"));

@@ -3,6 +3,7 @@
 
 #include "core/api/projectapi.h"
 #include "core/history/batchids.h"
+#include "ui/style/tones.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -23,6 +24,7 @@ OpenBatchDialog::OpenBatchDialog(QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::OpenBatchDialog>()) {
     m_ui->setupUi(this);
+    setTextTone(m_ui->openErrorLabel, Tone::Error);
     m_ui->openErrorLabel->hide(); // until showError()
     // QDialogButtonBox makes its standard buttons itself, so the form cannot name them.
     QPushButton *open = m_ui->buttonBox->button(QDialogButtonBox::Open);

@@ -2,6 +2,7 @@
 
 #include "ui/appicon.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -49,7 +50,13 @@ WelcomePanel::WelcomePanel(QWidget *parent)
     layout->addStretch(2);
     layout->addWidget(icon);
     layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment flag: an aligned word-wrapped label
+    // gets its one-line size hint and shows only the start of the text.
+    auto *textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(text, 4);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
     layout->addSpacing(12);
     for (QPushButton *button : {add, import, demo}) {
         button->setMinimumWidth(260);

@@ -2,6 +2,7 @@
 
 #include "core/browser/tagpreview.h"
 #include "core/data/tagcatalog.h"
+#include "ui/style/tones.h"
 #include "ui/widgets/datetimefield.h"
 #include "ui/widgets/tageditor.h"
 
@@ -127,7 +128,7 @@ void TagSelectedDialog::buildUi() {
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("dialogMessage"));
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #9a6700;"));
+    setTextTone(m_message, Tone::Warning);
     m_message->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -4,5 +4,4 @@ target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/confirmation.cpp ${CMAKE_CURRENT_LIST_DIR}/confirmation.h
   ${CMAKE_CURRENT_LIST_DIR}/datetimefield.cpp ${CMAKE_CURRENT_LIST_DIR}/datetimefield.h
   ${CMAKE_CURRENT_LIST_DIR}/messagebar.cpp ${CMAKE_CURRENT_LIST_DIR}/messagebar.h
-  ${CMAKE_CURRENT_LIST_DIR}/statusstyle.cpp ${CMAKE_CURRENT_LIST_DIR}/statusstyle.h
   ${CMAKE_CURRENT_LIST_DIR}/tageditor.cpp ${CMAKE_CURRENT_LIST_DIR}/tageditor.h)

@@ -1,5 +1,8 @@
 #include "ui/widgets/messagebar.h"
 
+#include "ui/style/icons.h"
+#include "ui/style/palettefollower.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -20,7 +23,6 @@ MessageBar::MessageBar(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setTextFormat(Qt::PlainText);
     m_close->setObjectName(QStringLiteral("messageCloseButton"));
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     m_close->setToolTip(tr("Close this message"));
     m_close->setAutoRaise(true);
     auto *layout = new QHBoxLayout(this);
@@ -34,14 +36,20 @@ MessageBar::MessageBar(QWidget *parent)
     m_action->hide();
     connect(m_action, &QPushButton::clicked, this, &MessageBar::actionTriggered);
     hide();
+    setActionIcon(m_close, ActionIcon::Close);
+    PaletteFollower::follow(this, [this]() { applyKindStyle(); });
+}
+
+void MessageBar::applyKindStyle() {
+    const Tone tone = m_kind == Kind::Error     ? Tone::Error
+                      : m_kind == Kind::Success ? Tone::Success
+                                                : Tone::Active;
+    m_icon->setPixmap(severityIcon(tone, palette()).pixmap(16, 16));
 }
 
 void MessageBar::showMessage(Kind kind, const QString &text) {
     m_kind = kind;
-    const QStyle::StandardPixmap icon = kind == Kind::Error     ? QStyle::SP_MessageBoxCritical
-                                        : kind == Kind::Success ? QStyle::SP_DialogApplyButton
-                                                                : QStyle::SP_MessageBoxInformation;
-    m_icon->setPixmap(style()->standardIcon(icon).pixmap(16, 16));
+    applyKindStyle();
     m_text->setText(text);
     setAccessibleDescription(text);
     m_action->hide();

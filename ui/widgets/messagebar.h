@@ -31,6 +31,9 @@ Q_SIGNALS:
     void actionTriggered();
 
 private:
+    /// The icon of the current kind, for the palette now.
+    void applyKindStyle();
+
     QLabel *m_icon;
     QLabel *m_text;
     QPushButton *m_action;

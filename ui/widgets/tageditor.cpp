@@ -1,5 +1,7 @@
 #include "ui/widgets/tageditor.h"
 
+#include "ui/style/icons.h"
+
 #include <QCompleter>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -46,7 +48,7 @@ TagEditor::TagEditor(const QString &placeholder, QWidget *parent)
     m_list->setAccessibleName(placeholder);
 
     m_remove->setObjectName(QStringLiteral("removeTagButton"));
-    m_remove->setIcon(style()->standardIcon(QStyle::SP_DialogDiscardButton));
+    setActionIcon(m_remove, ActionIcon::Remove);
     m_remove->setToolTip(tr("Remove the selected tags (Delete)"));
     m_remove->setEnabled(false);
 
