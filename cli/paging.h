@@ -1,15 +1,19 @@
 #pragma once
 
 #include "command.h"
-#include "pagestream.h"
 #include "rowwriter.h"
 
 #include "api/pagecollector.h"
 #include "api/queries.h"
+#include "export/pagestream.h"
 
 #include <QCommandLineParser>
 
 namespace icacli {
+
+using ica::PageStream;
+using ica::StreamEnd;
+using ica::StreamPlan;
 
 /// The paging options every listing shares: --page-size, --offset, --cursor,
 /// --all and --sort, checked together.

@@ -10,8 +10,8 @@
 #include "simfixture.h"
 
 #include "console.h"
-#include "idset.h"
-#include "jsonout.h"
+#include "export/idset.h"
+#include "export/jsonout.h"
 #include "rowwriter.h"
 #include "views.h"
 
@@ -152,7 +152,7 @@ ica::ProjectData richData() {
 
 template <typename T> QJsonObject writtenJson(const T &row) {
     QByteArray bytes;
-    icacli::appendJson(bytes, row);
+    ica::appendJson(bytes, row);
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)
@@ -484,7 +484,7 @@ private Q_SLOTS:
     // --- the parts on their own ----------------------------------------------------
 
     void idSetTellsIdsApart() {
-        icacli::IdSet set;
+        ica::IdSet set;
         const QString uuid = QStringLiteral("0b6f6d4e-1c2a-4d7e-9f00-aa11bb22cc33");
         QVERIFY(set.insert(uuid));
         QVERIFY(!set.insert(uuid));
@@ -498,7 +498,7 @@ private Q_SLOTS:
         QVERIFY(!set.insert(QStringLiteral("hostile-i-1")));
         QCOMPARE(set.size(), 6);
         // Many keys (the table grows): every one is found, none twice.
-        icacli::IdSet many;
+        ica::IdSet many;
         for (int i = 0; i < 100000; ++i)
             QVERIFY(many.insert(QStringLiteral("fil.%1").arg(quint64(i) * 2654435761ULL, 32, 16,
                                                              QLatin1Char('0'))));
@@ -521,7 +521,7 @@ private Q_SLOTS:
         QCOMPARE(writtenJson(data), data.toJson());
         QVERIFY(QByteArray([&] {
                     QByteArray b;
-                    icacli::appendJson(b, data);
+                    ica::appendJson(b, data);
                     return b;
                 }())
                     .contains("\"fileSizeInBytes\":9007199254740993"));
@@ -539,7 +539,7 @@ private Q_SLOTS:
               QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
               QDateTime(QDate(2026, 7, 4), QTime(12, 0), Qt::OffsetFromUTC, 7200)}) {
             QByteArray bytes;
-            icacli::JsonOut(bytes).dateTime(t);
+            ica::JsonOut(bytes).dateTime(t);
             QCOMPARE(QString::fromUtf8(bytes),
                      QLatin1Char('"') + ica::formatDateTime(t) + QLatin1Char('"'));
         }

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <limits>
 
-namespace icacli {
+namespace ica {
 
 namespace {
 
@@ -379,4 +379,4 @@ void appendJson(QByteArray &out, const ica::ProjectData &d) {
     json.raw("}}}");
 }
 
-} // namespace icacli
+} // namespace ica

@@ -1,6 +1,6 @@
 #include "idset.h"
 
-namespace icacli {
+namespace ica {
 
 namespace {
 constexpr qsizetype FirstCapacity = 1024; // a power of two
@@ -149,4 +149,4 @@ bool IdSet::contains(QStringView id) const {
     return m_slots[size_t(slotOf(key))] == key;
 }
 
-} // namespace icacli
+} // namespace ica

@@ -11,7 +11,7 @@
 #include <memory>
 #include <optional>
 
-namespace icacli {
+namespace ica {
 
 /// How a streamed `--all` listing pages.
 struct StreamPlan {
@@ -327,4 +327,4 @@ private:
     QMap<qint64, ica::Page<T>> m_waiting;
 };
 
-} // namespace icacli
+} // namespace ica
