@@ -1,5 +1,8 @@
 #include "batchview.h"
 
+#include "export/exportbar.h"
+#include "export/exportsources.h"
+
 #include "api/apiclient.h"
 #include "batchsummarypanel.h"
 #include "history/batchhistorymodel.h"
@@ -27,7 +30,8 @@ BatchView::BatchView(QWidget *parent)
     , m_summary(new BatchSummaryPanel(this))
     , m_refreshBar(nullptr)
     , m_items(new ItemsPanel(m_model, this))
-    , m_details(new ItemDetailsPanel(this)) {
+    , m_details(new ItemDetailsPanel(this))
+    , m_exportBar(new ExportBar(this)) {
     setObjectName(QStringLiteral("batchView"));
     m_model->setObjectName(QStringLiteral("batchItemsModel"));
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
@@ -51,6 +55,8 @@ BatchView::BatchView(QWidget *parent)
     connect(m_summary, &BatchSummaryPanel::statusMessage, this, &BatchView::statusMessage);
     connect(m_items, &ItemsPanel::statusMessage, this, &BatchView::statusMessage);
     connect(m_items, &ItemsPanel::newDraftRequested, this, &BatchView::newDraftFromFailed);
+    connect(m_items, &ItemsPanel::exportRequested, this, &BatchView::exportItems);
+    connect(m_exportBar, &ExportBar::finished, this, &BatchView::onExportFinished);
     connect(m_items, &ItemsPanel::currentItemChanged, this,
             [this](const QString &itemId) { m_details->showItem(m_projectId, m_batchId, itemId); });
     connect(m_details, &ItemDetailsPanel::statusMessage, this, &BatchView::statusMessage);
@@ -67,6 +73,7 @@ BatchView::BatchView(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_refreshBar);
     layout->addWidget(m_error);
+    layout->addWidget(m_exportBar);
     layout->addWidget(splitter, 1);
     buildEngine();
 }
@@ -80,6 +87,8 @@ BatchView::~BatchView() {
 void BatchView::setClient(ApiClient *client) {
     if (client == m_client)
         return;
+    // The export's calls belong to the old client: stop it (nothing is saved).
+    m_exportBar->job()->cancel();
     m_client = client;
     buildEngine();
 }
@@ -228,6 +237,49 @@ void BatchView::showError(const ApiError &error, const QString &what) {
     m_error->setText(message);
     m_error->show();
     Q_EMIT statusMessage(message);
+}
+
+void BatchView::exportItems(bool filtered) {
+    if (m_exportBar->isRunning()) {
+        Q_EMIT statusMessage(tr("An export is running: wait for it or cancel it first."));
+        return;
+    }
+    if (!m_client || m_batchId.isEmpty()) {
+        Q_EMIT statusMessage(tr("Open a batch (and sign in) to export its items."));
+        return;
+    }
+    const ItemsQueryState state = m_pager ? m_pager->queryState() : ItemsQueryState();
+    ItemsExportQuestion question;
+    question.projectId = m_projectId;
+    question.batchId = m_batchId;
+    if (filtered)
+        question.statuses = state.query().statuses;
+    question.sort = state.sortParameter();
+    question.pageSize = m_exportBar->pageSize();
+    const QString suggested =
+        QStringLiteral("batch-%1%2.csv")
+            .arg(m_batchId.left(8), filtered ? QStringLiteral("-filtered") : QString());
+    const QString path = m_exportBar->choosePath(suggested);
+    if (path.isEmpty())
+        return;
+    startItemsExport(m_exportBar->job(), m_client, question, path);
+    m_exportBar->shown();
+}
+
+void BatchView::onExportFinished(ListingExport::Outcome outcome, const QString &message) {
+    switch (outcome) {
+    case ListingExport::Outcome::Written:
+        Q_EMIT statusMessage(message);
+        break;
+    case ListingExport::Outcome::Cancelled:
+        Q_EMIT statusMessage(tr("Export cancelled; nothing was saved."));
+        break;
+    case ListingExport::Outcome::Failed:
+        m_error->setText(message);
+        m_error->show();
+        Q_EMIT statusMessage(message);
+        break;
+    }
 }
 
 void BatchView::updateDraftButton() {
