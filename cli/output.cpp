@@ -1,5 +1,7 @@
 #include "cli/output.h"
 
+#include "core/export/rowcolumns.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -87,13 +89,9 @@ QString TextTable::render(bool showHeader) const {
 }
 
 QString TextTable::csvField(const QString &value) {
-    const bool needsQuotes = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) ||
-                             value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
-    if (!needsQuotes)
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    QString field;
+    ica::csv::appendField(field, value);
+    return field;
 }
 
 QString TextTable::toCsv() const {

@@ -2,6 +2,8 @@
 
 #include "cli/console.h"
 
+#include "core/export/rowcolumns.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -45,21 +47,8 @@ private:
     QList<QStringList> m_rows;
 };
 
-/// One column of a listing: a header for the table, a field name for CSV and the
-/// text of a row's cell.
-template <typename T> struct Column {
-    enum class Show { Everywhere, TableOnly, CsvOnly };
-
-    QString header;
-    QString csvName;
-    std::function<QString(const T &)> value;
-    /// CSV splits some table columns in two (tags added / removed).
-    Show show = Show::Everywhere;
-
-    [[nodiscard]] bool shownIn(OutputFormat format) const {
-        return show == Show::Everywhere || (show == Show::CsvOnly) == (format == OutputFormat::Csv);
-    }
-};
+/// One column of a listing (shared with the app's exports, see export/rowcolumns.h).
+template <typename T> using Column = ica::RowColumn<T>;
 
 /// The label/value lines that show one object in table format.
 using Record = QList<QPair<QString, QString>>;

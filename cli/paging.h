@@ -1,8 +1,8 @@
 #pragma once
 
 #include "cli/command.h"
-#include "cli/pagestream.h"
 #include "cli/rowwriter.h"
+#include "core/export/pagestream.h"
 
 #include "core/api/pagecollector.h"
 #include "core/api/queries.h"
@@ -10,6 +10,10 @@
 #include <QCommandLineParser>
 
 namespace ica::cli {
+
+using ica::PageStream;
+using ica::StreamEnd;
+using ica::StreamPlan;
 
 /// The paging options every listing shares: --page-size, --offset, --cursor,
 /// --all and --sort, checked together.

@@ -13,31 +13,6 @@ QString oneLine(const QString &cell) {
 }
 } // namespace
 
-void appendCsvField(QString &text, const QString &cell) {
-    // One scan instead of TextTable::csvField()'s four: this runs for every cell.
-    bool needsQuotes = false;
-    for (const QChar c : cell) {
-        const char16_t u = c.unicode();
-        if (u == u',' || u == u'"' || u == u'\n' || u == u'\r') {
-            needsQuotes = true;
-            break;
-        }
-    }
-    if (needsQuotes)
-        text += TextTable::csvField(cell);
-    else
-        text += cell;
-}
-
-void appendCsvLine(QString &text, const QStringList &cells) {
-    for (qsizetype i = 0; i < cells.size(); ++i) {
-        if (i > 0)
-            text += QLatin1Char(',');
-        appendCsvField(text, cells.at(i));
-    }
-    text += QLatin1String("\r\n");
-}
-
 QList<qsizetype> measure(const QStringList &headers, const QList<QStringList> &rows) {
     qsizetype columns = headers.size();
     for (const QStringList &row : rows)

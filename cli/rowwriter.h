@@ -1,21 +1,21 @@
 #pragma once
 
 #include "cli/console.h"
-#include "cli/jsonout.h"
 #include "cli/output.h"
+#include "core/export/jsonout.h"
+
+#include "core/export/rowtext.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace ica::cli {
 
-/// Helpers of RowWriter that do not depend on the row type.
+/// Helpers of RowWriter's table that do not depend on the row type.
 namespace rowtext {
-/// One CSV line (RFC 4180 quoting, CRLF) appended to `text`.
-void appendCsvLine(QString &text, const QStringList &cells);
-/// One CSV field, quoted when it holds a comma, quote, CR or LF.
-void appendCsvField(QString &text, const QString &cell);
 /// Widths of the table's columns: the widest of the header and the rows given.
 [[nodiscard]] QList<qsizetype> measure(const QStringList &headers, const QList<QStringList> &rows);
 /// One table line, cells padded to `widths` and two spaces apart (a wider cell
@@ -25,19 +25,32 @@ void appendTableLine(QString &text, const QStringList &cells, const QList<qsizet
 
 /// Writes a listing page by page as it arrives, keeping nothing of a page once it is
 /// written: JSON as one array (in the API's shape, an item per line), JSON Lines
-/// (one compact item a line), CSV (header first) or an aligned table (column widths
+/// (one compact item a line), CSV (header first), all three through ica::RowText,
+/// the writer the app's exports use too; or an aligned table (column widths
 /// measured on the first page; a wider cell later just pushes its line right).
 /// Each page is one write to standard output.
 template <typename T> class RowWriter final {
 public:
     RowWriter(Console &console, OutputFormat format, const QList<Column<T>> &columns)
-        : m_console(console)
-        , m_format(format) {
-        for (const Column<T> &column : columns) {
-            if (!column.shownIn(m_format))
-                continue;
-            m_columns.append(column);
-            m_headers.append(m_format == OutputFormat::Csv ? column.csvName : column.header);
+        : m_console(console) {
+        switch (format) {
+        case OutputFormat::Json:
+            m_text.emplace(ica::RowTextFormat::Json, columns);
+            break;
+        case OutputFormat::Jsonl:
+            m_text.emplace(ica::RowTextFormat::Jsonl, columns);
+            break;
+        case OutputFormat::Csv:
+            m_text.emplace(ica::RowTextFormat::Csv, columns);
+            break;
+        case OutputFormat::Table:
+            for (const Column<T> &column : columns) {
+                if (!column.shownInTable())
+                    continue;
+                m_columns.append(column);
+                m_headers.append(column.header);
+            }
+            break;
         }
     }
 
@@ -49,37 +62,9 @@ public:
         // Kept from page to page: its capacity is reused, not allocated again.
         QByteArray &bytes = m_bytes;
         bytes.resize(0);
-        switch (m_format) {
-        case OutputFormat::Json:
-        case OutputFormat::Jsonl:
-            bytes.reserve(rows.size() * 256);
-            for (const T &row : rows) {
-                if (m_format == OutputFormat::Json)
-                    bytes.append(m_rows == 0 ? "[\n" : ",\n");
-                appendJson(bytes, row);
-                if (m_format == OutputFormat::Jsonl)
-                    bytes.append('\n');
-                ++m_rows;
-            }
-            break;
-        case OutputFormat::Csv: {
-            // Straight into the page's text: no list of cells per row.
-            QString text;
-            text.reserve(rows.size() * 96);
-            appendHeaderOnce(text, {});
-            for (const T &row : rows) {
-                for (qsizetype i = 0; i < m_columns.size(); ++i) {
-                    if (i > 0)
-                        text += QLatin1Char(',');
-                    rowtext::appendCsvField(text, m_columns.at(i).value(row));
-                }
-                text += QLatin1String("\r\n");
-            }
-            m_rows += rows.size();
-            bytes = text.toUtf8();
-            break;
-        }
-        case OutputFormat::Table: {
+        if (m_text) {
+            m_text->appendPage(bytes, rows);
+        } else {
             QList<QStringList> cells;
             cells.reserve(rows.size());
             for (const T &row : rows) {
@@ -94,11 +79,9 @@ public:
             appendHeaderOnce(text, cells);
             for (const QStringList &line : cells)
                 rowtext::appendTableLine(text, line, m_widths);
-            m_rows += rows.size();
             bytes = text.toUtf8();
-            break;
         }
-        }
+        m_rows += rows.size();
         return m_console.outUtf8(bytes);
     }
 
@@ -106,9 +89,9 @@ public:
     /// there were no rows). False when standard output failed or was closed.
     bool finish() {
         QByteArray bytes;
-        if (m_format == OutputFormat::Json) {
-            bytes = m_rows == 0 ? QByteArray("[\n]\n") : QByteArray("\n]\n");
-        } else if (m_format != OutputFormat::Jsonl) {
+        if (m_text) {
+            m_text->appendEnd(bytes);
+        } else {
             QString text;
             appendHeaderOnce(text, {});
             bytes = text.toUtf8();
@@ -123,18 +106,14 @@ private:
         if (m_headerDone)
             return;
         m_headerDone = true;
-        if (m_format == OutputFormat::Csv) {
-            rowtext::appendCsvLine(text, m_headers);
-            return;
-        }
         m_widths = rowtext::measure(m_headers, firstPage);
         if (!m_headers.isEmpty())
             rowtext::appendTableLine(text, m_headers, m_widths);
     }
 
     Console &m_console;
-    OutputFormat m_format;
-    QList<Column<T>> m_columns;
+    std::optional<ica::RowText<T>> m_text; ///< JSON, JSON Lines and CSV
+    QList<Column<T>> m_columns;            ///< the table's
     QStringList m_headers;
     QList<qsizetype> m_widths;
     bool m_headerDone = false;

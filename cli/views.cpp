@@ -7,19 +7,7 @@ namespace ica::cli {
 namespace {
 
 QString joined(const QStringList &list) {
-    return list.join(QLatin1Char(','));
-}
-
-QString dataTypeText(const ica::ProjectData &data) {
-    switch (data.type) {
-    case ica::ProjectData::Type::File:
-        return QStringLiteral("FILE");
-    case ica::ProjectData::Type::Folder:
-        return QStringLiteral("FOLDER");
-    case ica::ProjectData::Type::Unknown:
-        break;
-    }
-    return data.typeText;
+    return ica::joinedText(list);
 }
 
 QString sizeText(const std::optional<qint64> &size) {
@@ -27,19 +15,6 @@ QString sizeText(const std::optional<qint64> &size) {
 }
 
 } // namespace
-
-QString tagUpdateText(const ica::TagUpdate &update) {
-    QStringList parts;
-    for (const QString &tag : update.addTags)
-        parts.append(QLatin1Char('+') + tag);
-    for (const QString &tag : update.removeTags)
-        parts.append(QLatin1Char('-') + tag);
-    return joined(parts);
-}
-
-QString dateText(const QDateTime &dateTime) {
-    return ica::formatDateTime(dateTime);
-}
 
 Record batchRecord(const ica::Batch &batch) {
     Record record{
@@ -86,48 +61,6 @@ Record itemRecord(const ica::BatchItem &item) {
     return record;
 }
 
-QList<Column<ica::BatchItem>> itemColumns() {
-    using I = ica::BatchItem;
-    using S = Column<I>::Show;
-    return {
-        {QStringLiteral("ITEM"), QStringLiteral("id"), [](const I &i) { return i.id; }},
-        {QStringLiteral("DATA"), QStringLiteral("dataId"),
-         [](const I &i) { return i.request.dataId; }},
-        {QStringLiteral("STATUS"), QStringLiteral("status"),
-         [](const I &i) { return i.status.toString(); }},
-        {QStringLiteral("USER TAGS"),
-         {},
-         [](const I &i) { return tagUpdateText(i.request.userTags); },
-         S::TableOnly},
-        {QStringLiteral("TECH TAGS"),
-         {},
-         [](const I &i) { return tagUpdateText(i.request.technicalTags); },
-         S::TableOnly},
-        {{},
-         QStringLiteral("addUserTags"),
-         [](const I &i) { return joined(i.request.userTags.addTags); },
-         S::CsvOnly},
-        {{},
-         QStringLiteral("removeUserTags"),
-         [](const I &i) { return joined(i.request.userTags.removeTags); },
-         S::CsvOnly},
-        {{},
-         QStringLiteral("addTechnicalTags"),
-         [](const I &i) { return joined(i.request.technicalTags.addTags); },
-         S::CsvOnly},
-        {{},
-         QStringLiteral("removeTechnicalTags"),
-         [](const I &i) { return joined(i.request.technicalTags.removeTags); },
-         S::CsvOnly},
-        {QStringLiteral("ARCHIVE AT"), QStringLiteral("willBeArchivedAt"),
-         [](const I &i) { return dateText(i.request.willBeArchivedAt); }},
-        {QStringLiteral("DELETE AT"), QStringLiteral("willBeDeletedAt"),
-         [](const I &i) { return dateText(i.request.willBeDeletedAt); }},
-        {QStringLiteral("INFORMATION"), QStringLiteral("additionalStatusInformation"),
-         [](const I &i) { return i.additionalStatusInformation; }},
-    };
-}
-
 QList<Column<ica::Project>> projectColumns() {
     using P = ica::Project;
     using S = Column<P>::Show;
@@ -157,7 +90,7 @@ QList<Column<ica::Project>> projectColumns() {
 Record dataRecord(const ica::ProjectData &d) {
     Record record{
         {QStringLiteral("Data"), d.id},       {QStringLiteral("Name"), d.name},
-        {QStringLiteral("Path"), d.path},     {QStringLiteral("Type"), dataTypeText(d)},
+        {QStringLiteral("Path"), d.path},     {QStringLiteral("Type"), ica::dataTypeText(d)},
         {QStringLiteral("Status"), d.status},
     };
     if (!d.formatCode.isEmpty())
@@ -184,36 +117,6 @@ Record dataRecord(const ica::ProjectData &d) {
     if (d.willBeDeletedAt.isValid())
         record.append({QStringLiteral("Delete at"), dateText(d.willBeDeletedAt)});
     return record;
-}
-
-QList<Column<ica::ProjectData>> dataColumns() {
-    using D = ica::ProjectData;
-    using S = Column<D>::Show;
-    return {
-        {QStringLiteral("ID"), QStringLiteral("id"), [](const D &d) { return d.id; }},
-        {QStringLiteral("TYPE"), QStringLiteral("type"),
-         [](const D &d) { return dataTypeText(d); }},
-        {{}, QStringLiteral("name"), [](const D &d) { return d.name; }, S::CsvOnly},
-        {QStringLiteral("PATH"), QStringLiteral("path"), [](const D &d) { return d.path; }},
-        {QStringLiteral("STATUS"), QStringLiteral("status"), [](const D &d) { return d.status; }},
-        {{}, QStringLiteral("formatCode"), [](const D &d) { return d.formatCode; }, S::CsvOnly},
-        {QStringLiteral("SIZE"), QStringLiteral("sizeInBytes"),
-         [](const D &d) { return sizeText(d.sizeInBytes); }},
-        {QStringLiteral("USER TAGS"), QStringLiteral("userTags"),
-         [](const D &d) { return joined(d.tags.userTags); }},
-        {QStringLiteral("TECH TAGS"), QStringLiteral("technicalTags"),
-         [](const D &d) { return joined(d.tags.technicalTags); }},
-        {QStringLiteral("MODIFIED"), QStringLiteral("timeModified"),
-         [](const D &d) { return dateText(d.timeModified); }},
-        {{},
-         QStringLiteral("willBeArchivedAt"),
-         [](const D &d) { return dateText(d.willBeArchivedAt); },
-         S::CsvOnly},
-        {{},
-         QStringLiteral("willBeDeletedAt"),
-         [](const D &d) { return dateText(d.willBeDeletedAt); },
-         S::CsvOnly},
-    };
 }
 
 QJsonObject countsJson(const StatusCounts &counts) {

@@ -17,17 +17,16 @@ namespace ica::cli {
 [[nodiscard]] QList<Column<ica::Batch>> batchColumns();
 
 [[nodiscard]] Record itemRecord(const ica::BatchItem &item);
-[[nodiscard]] QList<Column<ica::BatchItem>> itemColumns();
+using ica::itemColumns; // shared with the app's export (export/rowcolumns.h)
 
 [[nodiscard]] QList<Column<ica::Project>> projectColumns();
 
 [[nodiscard]] Record dataRecord(const ica::ProjectData &data);
-[[nodiscard]] QList<Column<ica::ProjectData>> dataColumns();
+using ica::dataColumns;
 
-/// A tag update as one cell: "+added,-removed" (tags joined with commas).
-[[nodiscard]] QString tagUpdateText(const ica::TagUpdate &update);
-/// ISO 8601 in UTC ("2026-11-30T08:30:00Z"), empty when not set.
-[[nodiscard]] QString dateText(const QDateTime &dateTime);
+// Cell texts shared with the app's export (export/rowcolumns.h).
+using ica::dateText;
+using ica::tagUpdateText;
 
 /// Item counts per status, in ICA's lifecycle order; -1 when unknown.
 using StatusCounts = QList<QPair<ica::ItemStatus, qint64>>;

@@ -40,7 +40,7 @@ DataLister::DataLister(ApiClient *client, DataBrowserModel *model, QObject *pare
     m_loader.setSource(
         [this](const PageRequest &page,
                PagedLoader<ProjectData>::Reply reply) -> PagedLoader<ProjectData>::Cancel {
-            DataQuery query = baseQuery();
+            DataQuery query = this->query();
             query.page = page;
             QPointer<ApiCall> call = DataApi(m_client).list(
                 m_projectId, query, this, [this, reply](const Result<ProjectDataPage> &result) {
@@ -131,7 +131,7 @@ void DataLister::clearSort() {
     askNewQuestion();
 }
 
-DataQuery DataLister::baseQuery() const {
+DataQuery DataLister::query() const {
     DataQuery query = m_filter.query(m_folderPath);
     if (offsetMode())
         query.sort = DataBrowserModel::sortField(m_sortColumn) +
@@ -248,7 +248,7 @@ void DataLister::refreshRows(const QStringList &dataIds) {
             this, [this]() { Q_EMIT rowsRefreshed({}); }, Qt::QueuedConnection);
         return;
     }
-    DataQuery query = baseQuery();
+    DataQuery query = this->query();
     query.sort.clear();
     const quint64 question = m_question;
     DataLookup::byIds(m_client, m_projectId, query, loaded, this,

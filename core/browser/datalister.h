@@ -58,6 +58,9 @@ public:
     /// when filter.validate() finds a problem: the current rows stay.
     bool setFilter(const DataFilter &filter);
     [[nodiscard]] const DataFilter &filter() const { return m_filter; }
+    /// The listing's parameters now (folder, filter, sort; no page): what an export
+    /// of the listing asks.
+    [[nodiscard]] DataQuery query() const;
     /// True when the rows come from a recursive search below the folder.
     [[nodiscard]] bool isRecursiveListing() const { return m_filter.isRecursiveListing(); }
 
@@ -119,7 +122,6 @@ Q_SIGNALS:
 
 private:
     void askNewQuestion();
-    [[nodiscard]] DataQuery baseQuery() const;
     [[nodiscard]] bool offsetMode() const { return m_sortColumn >= 0; }
     /// The first page was answered, or failed (nothing more to read until reload()).
     [[nodiscard]] bool answered() const { return m_loader.isAnswered() || m_loader.atEnd(); }

@@ -10,10 +10,10 @@
 #include "tests/support/simfixture.h"
 
 #include "cli/console.h"
-#include "cli/idset.h"
-#include "cli/jsonout.h"
 #include "cli/rowwriter.h"
 #include "cli/views.h"
+#include "core/export/idset.h"
+#include "core/export/jsonout.h"
 
 #include "core/api/batchapi.h"
 #include "core/api/dataapi.h"
@@ -152,7 +152,7 @@ ica::ProjectData richData() {
 
 template <typename T> QJsonObject writtenJson(const T &row) {
     QByteArray bytes;
-    ica::cli::appendJson(bytes, row);
+    ica::appendJson(bytes, row);
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)
@@ -484,7 +484,7 @@ private Q_SLOTS:
     // --- the parts on their own ----------------------------------------------------
 
     void idSetTellsIdsApart() {
-        ica::cli::IdSet set;
+        ica::IdSet set;
         const QString uuid = QStringLiteral("0b6f6d4e-1c2a-4d7e-9f00-aa11bb22cc33");
         QVERIFY(set.insert(uuid));
         QVERIFY(!set.insert(uuid));
@@ -498,7 +498,7 @@ private Q_SLOTS:
         QVERIFY(!set.insert(QStringLiteral("hostile-i-1")));
         QCOMPARE(set.size(), 6);
         // Many keys (the table grows): every one is found, none twice.
-        ica::cli::IdSet many;
+        ica::IdSet many;
         for (int i = 0; i < 100000; ++i)
             QVERIFY(many.insert(QStringLiteral("fil.%1").arg(quint64(i) * 2654435761ULL, 32, 16,
                                                              QLatin1Char('0'))));
@@ -521,7 +521,7 @@ private Q_SLOTS:
         QCOMPARE(writtenJson(data), data.toJson());
         QVERIFY(QByteArray([&] {
                     QByteArray b;
-                    ica::cli::appendJson(b, data);
+                    ica::appendJson(b, data);
                     return b;
                 }())
                     .contains("\"fileSizeInBytes\":9007199254740993"));
@@ -539,7 +539,7 @@ private Q_SLOTS:
               QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
               QDateTime(QDate(2026, 7, 4), QTime(12, 0), Qt::OffsetFromUTC, 7200)}) {
             QByteArray bytes;
-            ica::cli::JsonOut(bytes).dateTime(t);
+            ica::JsonOut(bytes).dateTime(t);
             QCOMPARE(QString::fromUtf8(bytes),
                      QLatin1Char('"') + ica::formatDateTime(t) + QLatin1Char('"'));
         }

@@ -5,12 +5,14 @@
 #include "core/browser/datalister.h"
 #include "core/browser/matchcollector.h"
 #include "core/data/tagcatalog.h"
+#include "core/export/exportsources.h"
 #include "core/projects/projectcatalog.h"
 #include "core/projects/projectlistmodel.h"
 #include "ui/browser/breadcrumbbar.h"
 #include "ui/browser/browserfilterbar.h"
 #include "ui/browser/databrowserview.h"
 #include "ui/browser/selectionbar.h"
+#include "ui/export/exportbar.h"
 #include "ui/style/icons.h"
 
 #include <QAction>
@@ -50,6 +52,8 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     , m_message(new QLabel(this))
     , m_view(new DataBrowserView(this)) {
     setObjectName(QStringLiteral("dataBrowser"));
+    m_export = new QToolButton(this);
+    m_exportBar = new ExportBar(this);
     m_selection = new SelectionBar(m_view, this);
 
     m_projectCombo->setObjectName(QStringLiteral("browserProject"));
@@ -93,6 +97,22 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     connect(m_navigator, &BrowserNavigator::historyChanged, this, &BrowserWidget::updateNavigation);
     connect(m_navigator, &BrowserNavigator::statusMessage, this, &BrowserWidget::showMessage);
 
+    m_export->setObjectName(QStringLiteral("exportListingButton"));
+    m_export->setText(tr("E&xport…"));
+    m_export->setToolTip(tr("Save every item of this listing (folder and filter) to a CSV or "
+                            "JSON file"));
+    m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_export, &QToolButton::clicked, this, &BrowserWidget::exportListing);
+    connect(m_exportBar, &ExportBar::finished, this,
+            [this](ListingExport::Outcome outcome, const QString &message) {
+                if (outcome == ListingExport::Outcome::Failed)
+                    showMessage(message);
+                else if (outcome == ListingExport::Outcome::Cancelled)
+                    Q_EMIT statusMessage(tr("Export cancelled; nothing was saved."));
+                else
+                    Q_EMIT statusMessage(message);
+            });
+
     m_filterBar->setObjectName(QStringLiteral("browserFilter"));
     connect(m_filterBar, &BrowserFilterBar::filterEdited, this, &BrowserWidget::applyFilter);
 
@@ -117,10 +137,12 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     top->addWidget(m_up);
     top->addWidget(m_crumbs, 1);
     top->addWidget(m_refresh);
+    top->addWidget(m_export);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_message);
+    layout->addWidget(m_exportBar);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_selection);
     updateNavigation();
@@ -140,6 +162,8 @@ BrowserWidget::~BrowserWidget() {
 void BrowserWidget::setClient(ApiClient *client) {
     if (client == m_client && (m_model || !client))
         return;
+    // The export's calls belong to the old client: stop it (nothing is saved).
+    m_exportBar->job()->cancel();
     m_client = client;
     rebuildModel();
     m_projects->setClient(client);
@@ -281,6 +305,24 @@ void BrowserWidget::applyFilter(const DataFilter &filter) {
 void BrowserWidget::onError(const ApiError &error) {
     showMessage(tr("Could not list %1: %2. Press Refresh (F5) to try again.")
                     .arg(m_lister ? m_lister->folderPath() : QString(), error.toString()));
+}
+
+void BrowserWidget::exportListing() {
+    if (m_exportBar->isRunning()) {
+        Q_EMIT statusMessage(tr("An export is running: wait for it or cancel it first."));
+        return;
+    }
+    if (!m_client || !m_lister || m_projectId.isEmpty()) {
+        showMessage(tr("Choose a project to export its data."));
+        return;
+    }
+    DataExportQuestion question = DataExportQuestion::of(*m_lister);
+    question.pageSize = m_exportBar->pageSize();
+    const QString path = m_exportBar->choosePath(QStringLiteral("data.csv"));
+    if (path.isEmpty())
+        return;
+    startDataExport(m_exportBar->job(), m_client, question, path);
+    m_exportBar->shown();
 }
 
 void BrowserWidget::showMessage(const QString &message) {

@@ -25,6 +25,7 @@ namespace ica::ui {
 class BreadcrumbBar;
 class BrowserFilterBar;
 class DataBrowserView;
+class ExportBar;
 class SelectionBar;
 
 /// The data browser tab: a project's folders one at a time (breadcrumbs, back,
@@ -39,7 +40,9 @@ class SelectionBar;
 /// objectNames: dataBrowser (this), browserProject (QComboBox), backButton,
 /// forwardButton, upButton (Alt+Left, Alt+Right, Alt+Up), breadcrumbBar,
 /// refreshButton (F5 in the browser), browserFilter (BrowserFilterBar), dataTable
-/// (DataBrowserView), browserMessage (problems), and those of the filter bar and
+/// (DataBrowserView), browserMessage (problems), exportListingButton (exports the
+/// listing: folder, filter and sort, every page; see ExportBar), and those of the
+/// ExportBar, the filter bar and
 /// the SelectionBar (positionLabel, selectionLabel, selectAllMatchingButton,
 /// cancelSelectButton, tagSelectedButton).
 class BrowserWidget final : public QWidget {
@@ -70,6 +73,7 @@ public:
     [[nodiscard]] BrowserFilterBar *filterBar() const { return m_filterBar; }
     [[nodiscard]] SelectionBar *selectionBar() const { return m_selection; }
     [[nodiscard]] ica::ProjectCatalog *projectCatalog() const { return m_projects; }
+    [[nodiscard]] ExportBar *exportBar() const { return m_exportBar; }
 
     /// The selected rows' data in row order, or every match after "Select all
     /// matching" (until the selection or the question changes).
@@ -82,6 +86,9 @@ public Q_SLOTS:
     void requestTagging();
     /// Asks the listing again; changed rows are updated in place.
     void refresh();
+    /// Asks for a file and exports the current listing (folder, filter, sort;
+    /// every page, not only those loaded) to it. Says why when it cannot.
+    void exportListing();
 
 Q_SIGNALS:
     /// The user asked to tag `items` of `projectId`.
@@ -117,6 +124,8 @@ private:
     QToolButton *m_forward;
     QToolButton *m_up;
     QToolButton *m_refresh;
+    QToolButton *m_export;
+    ExportBar *m_exportBar;
     BreadcrumbBar *m_crumbs;
     BrowserFilterBar *m_filterBar;
     QLabel *m_message;

@@ -1,11 +1,13 @@
 #include "ui/monitor/batchview.h"
 
 #include "core/api/apiclient.h"
+#include "core/export/exportsources.h"
 #include "core/history/batchhistorymodel.h"
 #include "core/history/faileditemsdraft.h"
 #include "core/monitor/batchitemsmodel.h"
 #include "core/monitor/batchmonitor.h"
 #include "core/monitor/itemspager.h"
+#include "ui/export/exportbar.h"
 #include "ui/monitor/batchsummarypanel.h"
 #include "ui/monitor/itemdetailspanel.h"
 #include "ui/monitor/itemspanel.h"
@@ -29,7 +31,8 @@ BatchView::BatchView(QWidget *parent)
     , m_summary(new BatchSummaryPanel(this))
     , m_refreshBar(nullptr)
     , m_items(new ItemsPanel(m_model, this))
-    , m_details(new ItemDetailsPanel(this)) {
+    , m_details(new ItemDetailsPanel(this))
+    , m_exportBar(new ExportBar(this)) {
     setObjectName(QStringLiteral("batchView"));
     m_model->setObjectName(QStringLiteral("batchItemsModel"));
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
@@ -54,6 +57,8 @@ BatchView::BatchView(QWidget *parent)
     connect(m_summary, &BatchSummaryPanel::statusMessage, this, &BatchView::statusMessage);
     connect(m_items, &ItemsPanel::statusMessage, this, &BatchView::statusMessage);
     connect(m_items, &ItemsPanel::newDraftRequested, this, &BatchView::newDraftFromFailed);
+    connect(m_items, &ItemsPanel::exportRequested, this, &BatchView::exportItems);
+    connect(m_exportBar, &ExportBar::finished, this, &BatchView::onExportFinished);
     connect(m_items, &ItemsPanel::currentItemChanged, this,
             [this](const QString &itemId) { m_details->showItem(m_projectId, m_batchId, itemId); });
     connect(m_details, &ItemDetailsPanel::statusMessage, this, &BatchView::statusMessage);
@@ -70,6 +75,7 @@ BatchView::BatchView(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_refreshBar);
     layout->addWidget(m_error);
+    layout->addWidget(m_exportBar);
     layout->addWidget(splitter, 1);
     buildEngine();
 }
@@ -83,6 +89,8 @@ BatchView::~BatchView() {
 void BatchView::setClient(ApiClient *client) {
     if (client == m_client)
         return;
+    // The export's calls belong to the old client: stop it (nothing is saved).
+    m_exportBar->job()->cancel();
     m_client = client;
     buildEngine();
 }
@@ -231,6 +239,49 @@ void BatchView::showError(const ApiError &error, const QString &what) {
     m_error->setText(message);
     m_error->show();
     Q_EMIT statusMessage(message);
+}
+
+void BatchView::exportItems(bool filtered) {
+    if (m_exportBar->isRunning()) {
+        Q_EMIT statusMessage(tr("An export is running: wait for it or cancel it first."));
+        return;
+    }
+    if (!m_client || m_batchId.isEmpty()) {
+        Q_EMIT statusMessage(tr("Open a batch (and sign in) to export its items."));
+        return;
+    }
+    const ItemsQueryState state = m_pager ? m_pager->queryState() : ItemsQueryState();
+    ItemsExportQuestion question;
+    question.projectId = m_projectId;
+    question.batchId = m_batchId;
+    if (filtered)
+        question.statuses = state.query().statuses;
+    question.sort = state.sortParameter();
+    question.pageSize = m_exportBar->pageSize();
+    const QString suggested =
+        QStringLiteral("batch-%1%2.csv")
+            .arg(m_batchId.left(8), filtered ? QStringLiteral("-filtered") : QString());
+    const QString path = m_exportBar->choosePath(suggested);
+    if (path.isEmpty())
+        return;
+    startItemsExport(m_exportBar->job(), m_client, question, path);
+    m_exportBar->shown();
+}
+
+void BatchView::onExportFinished(ListingExport::Outcome outcome, const QString &message) {
+    switch (outcome) {
+    case ListingExport::Outcome::Written:
+        Q_EMIT statusMessage(message);
+        break;
+    case ListingExport::Outcome::Cancelled:
+        Q_EMIT statusMessage(tr("Export cancelled; nothing was saved."));
+        break;
+    case ListingExport::Outcome::Failed:
+        m_error->setText(message);
+        m_error->show();
+        Q_EMIT statusMessage(message);
+        break;
+    }
 }
 
 void BatchView::updateDraftButton() {

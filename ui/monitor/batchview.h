@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/batch.h"
+#include "core/export/listingexport.h"
 #include "core/monitor/itemstatuscounts.h"
 
 #include <QPointer>
@@ -20,6 +21,7 @@ class ItemsPager;
 namespace ica::ui {
 
 class BatchSummaryPanel;
+class ExportBar;
 class ItemDetailsPanel;
 class ItemsPanel;
 class RefreshBar;
@@ -30,8 +32,13 @@ class RefreshBar;
 /// and BatchMonitor that feed it (rebuilt by setClient(); the filter, sort and
 /// paging choices carry over).
 ///
+/// Exports the batch's items (all, or those of the status filter, in the table's
+/// sort) to CSV or JSON with an inline progress bar (ExportBar); a failed export
+/// is reported in batchErrorLabel.
+///
 /// objectNames: batchView (this), batchErrorLabel, refreshAction (F5), and those
-/// of BatchSummaryPanel, RefreshBar, ItemsPanel, PagingBar and ItemDetailsPanel.
+/// of BatchSummaryPanel, RefreshBar, ItemsPanel, PagingBar, ItemDetailsPanel and
+/// ExportBar.
 class BatchView final : public QWidget {
     Q_OBJECT
 public:
@@ -60,6 +67,7 @@ public:
     [[nodiscard]] RefreshBar *refreshBar() const { return m_refreshBar; }
     [[nodiscard]] ItemsPanel *itemsPanel() const { return m_items; }
     [[nodiscard]] ItemDetailsPanel *details() const { return m_details; }
+    [[nodiscard]] ExportBar *exportBar() const { return m_exportBar; }
     /// "Refresh now" (F5, while focus is in the monitor).
     [[nodiscard]] QAction *refreshAction() const { return m_refreshAction; }
 
@@ -68,6 +76,9 @@ public Q_SLOTS:
     void refreshNow();
     /// Fetches every FAILED item and emits newDraftRequested() with their requests.
     void newDraftFromFailed();
+    /// Asks for a file and exports the batch's items to it: all, or (`filtered`)
+    /// those with the statuses the filter shows. Says why when it cannot.
+    void exportItems(bool filtered);
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
@@ -83,6 +94,7 @@ private:
     void onPageApplied();
     void showError(const ApiError &error, const QString &what);
     void updateDraftButton();
+    void onExportFinished(ListingExport::Outcome outcome, const QString &message);
 
     QPointer<ApiClient> m_client;
     BatchItemsModel *m_model;
@@ -100,6 +112,7 @@ private:
     RefreshBar *m_refreshBar;
     ItemsPanel *m_items;
     ItemDetailsPanel *m_details;
+    ExportBar *m_exportBar;
 };
 
 } // namespace ica::ui

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QStyle>
 #include <QToolButton>
@@ -27,7 +28,9 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     , m_statusDelegate(
           new StatusDotDelegate(StatusDotDelegate::Kind::Item, BatchItemsModel::StatusRole, this))
     , m_copy(new QToolButton(this))
-    , m_draft(new QToolButton(this)) {
+    , m_draft(new QToolButton(this))
+    , m_export(new QToolButton(this))
+    , m_exportFiltered(nullptr) {
     m_table->setObjectName(QStringLiteral("itemsView"));
     m_table->setModel(model);
     m_table->setItemDelegateForColumn(BatchItemsModel::StatusColumn, m_statusDelegate);
@@ -85,9 +88,26 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     connect(m_draft, &QToolButton::clicked, this, &ItemsPanel::newDraftRequested);
     setDraftEnabled(false, tr("No failed items"));
 
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setText(tr("E&xport…"));
+    m_export->setToolTip(tr("Save the batch's items to a CSV or JSON file"));
+    m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(m_export);
+    QAction *exportAll = exportMenu->addAction(tr("&All items…"));
+    exportAll->setObjectName(QStringLiteral("exportAllItemsAction"));
+    connect(exportAll, &QAction::triggered, this, [this]() { Q_EMIT exportRequested(false); });
+    m_exportFiltered = exportMenu->addAction(tr("Items with the current &status filter…"));
+    m_exportFiltered->setObjectName(QStringLiteral("exportFilteredItemsAction"));
+    connect(m_exportFiltered, &QAction::triggered, this,
+            [this]() { Q_EMIT exportRequested(true); });
+    m_exportFiltered->setEnabled(false); // no filter yet
+    m_export->setMenu(exportMenu);
+
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_copy);
     actions->addWidget(m_draft);
+    actions->addWidget(m_export);
     actions->addStretch();
 
     auto *layout = new QVBoxLayout(this);
@@ -126,6 +146,10 @@ void ItemsPanel::syncFromPager() {
         const QSignalBlocker blocker(it.value());
         it.value()->setChecked(state.statusFilter().contains(it.key()));
     }
+    m_exportFiltered->setEnabled(state.isFiltered());
+    m_exportFiltered->setToolTip(state.isFiltered()
+                                     ? tr("Export the items with the statuses chosen above")
+                                     : tr("Choose statuses above first"));
     QHeaderView *header = m_table->horizontalHeader();
     const QSignalBlocker blocker(header);
     header->setSortIndicator(state.hasSort() ? state.sortColumn() : -1, state.sortOrder());

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QToolButton;
 
@@ -25,8 +26,12 @@ class StatusDotDelegate;
 /// server), the page controls, "Copy data IDs" (Ctrl+C in the table too) and
 /// "New draft from FAILED items" (the view does the work; this panel asks).
 ///
+/// "Export…" offers every item of the batch or those the status filter shows (the
+/// view does the work; this panel asks).
+///
 /// objectNames: itemsView, statusFilter_<ITEM_STATUS> (e.g. statusFilter_FAILED),
-/// copyDataIdsButton, newDraftFromFailedButton, plus those of PagingBar.
+/// copyDataIdsButton, newDraftFromFailedButton, exportButton (its menu:
+/// exportAllItemsAction, exportFilteredItemsAction), plus those of PagingBar.
 class ItemsPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -51,6 +56,9 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     /// The user asked for a new draft from the FAILED items.
     void newDraftRequested();
+    /// The user asked to export the batch's items: all, or (`filtered`) those with
+    /// the statuses the filter shows.
+    void exportRequested(bool filtered);
     /// The current item changed: its ID when exactly one row is selected, else empty.
     void currentItemChanged(const QString &itemId);
 
@@ -69,6 +77,8 @@ private:
     QHash<ItemStatus::Value, QToolButton *> m_toggles;
     QToolButton *m_copy;
     QToolButton *m_draft;
+    QToolButton *m_export;
+    QAction *m_exportFiltered;
     QString m_currentItem;
 };
 

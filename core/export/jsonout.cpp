@@ -1,4 +1,4 @@
-#include "cli/jsonout.h"
+#include "core/export/jsonout.h"
 
 #include "core/domain/decodecontext.h"
 
@@ -9,7 +9,7 @@
 #include <cstring>
 #include <limits>
 
-namespace ica::cli {
+namespace ica {
 
 namespace {
 
@@ -379,4 +379,4 @@ void appendJson(QByteArray &out, const ica::ProjectData &d) {
     json.raw("}}}");
 }
 
-} // namespace ica::cli
+} // namespace ica

@@ -1,6 +1,6 @@
-#include "cli/idset.h"
+#include "core/export/idset.h"
 
-namespace ica::cli {
+namespace ica {
 
 namespace {
 constexpr qsizetype FirstCapacity = 1024; // a power of two
@@ -149,4 +149,4 @@ bool IdSet::contains(QStringView id) const {
     return m_slots[size_t(slotOf(key))] == key;
 }
 
-} // namespace ica::cli
+} // namespace ica

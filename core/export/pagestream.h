@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/idset.h"
+#include "core/export/idset.h"
 
 #include "core/api/pagecollector.h"
 
@@ -11,7 +11,7 @@
 #include <memory>
 #include <optional>
 
-namespace ica::cli {
+namespace ica {
 
 /// How a streamed `--all` listing pages.
 struct StreamPlan {
@@ -327,4 +327,4 @@ private:
     QMap<qint64, ica::Page<T>> m_waiting;
 };
 
-} // namespace ica::cli
+} // namespace ica

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace ica::cli {
+namespace ica {
 
 /// The set of row IDs a streamed listing has seen, kept small: an ID of the usual
 /// shape (a lower-case UUID, "fil.<32 hex digits>") is stored as its 128-bit value
@@ -48,4 +48,4 @@ private:
     QSet<QString> m_other;
 };
 
-} // namespace ica::cli
+} // namespace ica

@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
-namespace ica::cli {
+namespace ica {
 
 /// Writes compact JSON straight into a byte buffer: what streamed listings use
 /// instead of building a QJsonObject and a QJsonDocument for each row, which costs
@@ -54,4 +54,4 @@ template <typename T> void appendJson(QByteArray &out, const T &row) {
     JsonOut(out).value(row.toJson());
 }
 
-} // namespace ica::cli
+} // namespace ica
