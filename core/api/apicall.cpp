@@ -183,8 +183,9 @@ void ApiCall::sendNow() {
                          QNetworkRequest::SameOriginRedirectPolicy);
     request.setMaximumRedirectsAllowed(MaxRedirects);
     // Our own Accept-Encoding turns off Qt's transparent decompression, which
-    // accepts a gzip body cut short as complete; checkBody() decompresses instead.
-    request.setRawHeader("Accept-Encoding", "gzip");
+    // accepts a gzip body cut short as complete; checkBody() decompresses instead
+    // (whatever the server sends). "identity" where gzip is not worth it.
+    request.setRawHeader("Accept-Encoding", m_client->asksForGzip() ? "gzip" : "identity");
     for (const auto &[name, value] : m_request.headers)
         request.setRawHeader(name, value);
     if (m_request.authenticated && m_client->authenticator())
