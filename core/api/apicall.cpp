@@ -183,8 +183,9 @@ void ApiCall::sendNow() {
                          QNetworkRequest::SameOriginRedirectPolicy);
     request.setMaximumRedirectsAllowed(MaxRedirects);
     // Our own Accept-Encoding turns off Qt's transparent decompression, which
-    // accepts a gzip body cut short as complete; checkBody() decompresses instead.
-    request.setRawHeader("Accept-Encoding", "gzip");
+    // accepts a gzip body cut short as complete; checkBody() decompresses instead
+    // (whatever the server sends). "identity" where gzip is not worth it.
+    request.setRawHeader("Accept-Encoding", m_client->asksForGzip() ? "gzip" : "identity");
     for (const auto &[name, value] : m_request.headers)
         request.setRawHeader(name, value);
     if (m_request.authenticated && m_client->authenticator())
@@ -251,8 +252,22 @@ void ApiCall::onDeadline() {
 void ApiCall::onReadyRead() {
     if (!m_reply)
         return;
-    // Counted as it comes, so the cap holds however fast or long the body is.
-    m_received += m_reply->readAll();
+    // Counted as it comes, so the cap holds however fast or long the body is. Read
+    // straight onto the end of the body (readAll() would copy each chunk twice), room
+    // made for the announced length at once when it is within the cap.
+    const qint64 available = m_reply->bytesAvailable();
+    if (available > 0) {
+        const qsizetype had = m_received.size();
+        if (had == 0 && m_client) {
+            const qint64 announced =
+                m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+            if (announced > 0 && announced <= m_client->maxBodyBytes())
+                m_received.reserve(qsizetype(announced));
+        }
+        m_received.resize(had + qsizetype(available));
+        const qint64 read = m_reply->read(m_received.data() + had, available);
+        m_received.resize(had + qsizetype(qMax<qint64>(read, 0)));
+    }
     m_timeout.start();
     checkSize(m_received.size(), -1);
 }

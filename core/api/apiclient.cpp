@@ -27,6 +27,10 @@ QUrl ApiClient::urlFor(const ApiRequest &request) const {
     return url;
 }
 
+bool ApiClient::asksForGzip() const {
+    return m_compression == AnswerCompression::Always || !isLoopbackHost(m_baseUrl.host());
+}
+
 ApiCall *ApiClient::send(ApiRequest request) {
     auto *call = new ApiCall(this, std::move(request));
     call->start();

@@ -213,6 +213,9 @@ private:
                               self->end(error);
                               return;
                           }
+                          // Sized once for every ID to come (at most the offset
+                          // paging limit), not grown by doubling on the way.
+                          self->m_seen.reserve(self->m_total);
                           self->m_nextToRequest = self->m_plan.pageSize;
                           self->acceptOffsetPage(self, 0, *page.value);
                       });

@@ -295,16 +295,47 @@ private Q_SLOTS:
     }
 
     void answersAreGzipped() {
+        // The simulator is on 127.0.0.1, where Auto asks for no gzip: Always does.
+        f->client->setAnswerCompression(ApiClient::AnswerCompression::Always);
         QByteArray contentEncoding;
+        QByteArray asked;
         connect(f->client->networkAccessManager(), &QNetworkAccessManager::finished, this,
-                [&contentEncoding](QNetworkReply *reply) {
+                [&contentEncoding, &asked](QNetworkReply *reply) {
                     contentEncoding = reply->rawHeader("Content-Encoding");
+                    asked = reply->request().rawHeader("Accept-Encoding");
                 });
         CallWaiter<ProjectPage> w;
         ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY(w.ok()); // decoded after decompression
+        QCOMPARE(asked, QByteArray("gzip"));
         QCOMPARE(contentEncoding, QByteArray("gzip"));
+    }
+
+    void loopbackAnswersAreNotGzipped() {
+        // By default a remote server is asked for gzip, a loopback one is not.
+        ApiClient remote;
+        remote.setServerUrl(QUrl(QStringLiteral("https://ica.illumina.com/ica/rest")));
+        QVERIFY(remote.asksForGzip());
+        remote.setServerUrl(QUrl(QStringLiteral("http://localhost:8080/ica/rest")));
+        QVERIFY(!remote.asksForGzip());
+        remote.setAnswerCompression(ApiClient::AnswerCompression::Always);
+        QVERIFY(remote.asksForGzip());
+
+        QByteArray contentEncoding("unset");
+        QByteArray asked;
+        connect(f->client->networkAccessManager(), &QNetworkAccessManager::finished, this,
+                [&contentEncoding, &asked](QNetworkReply *reply) {
+                    contentEncoding = reply->rawHeader("Content-Encoding");
+                    asked = reply->request().rawHeader("Accept-Encoding");
+                });
+        CallWaiter<ProjectPage> w;
+        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        QVERIFY(w.wait());
+        QVERIFY2(w.ok(), qPrintable(w.error().toString()));
+        QVERIFY(!w.value().items.isEmpty());
+        QCOMPARE(asked, QByteArray("identity"));
+        QCOMPARE(contentEncoding, QByteArray());
     }
 
     void largePagesAreDecodedOffTheCallersThread() {
