@@ -6,6 +6,7 @@
 #include "browser/matchcollector.h"
 #include "browser/tagpreview.h"
 #include "browserworld.h"
+#include "statusspy.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -96,7 +97,7 @@ private Q_SLOTS:
         collector.setLimit(1000);
         collector.setPageSize(500);
         QSignalSpy finished(&collector, &MatchCollector::finished);
-        QSignalSpy messages(&collector, &MatchCollector::statusMessage);
+        icatest::StatusSpy messages;
         world->nam.urls.clear();
         collector.start(world->projectId, world->bulkFolder, DataFilter());
         QVERIFY(finished.wait(Timeout));

@@ -17,6 +17,7 @@
 #include "composer/validationsummary.h"
 #include "composertestutil.h"
 #include "composerworld.h"
+#include "statusspy.h"
 
 #include <QClipboard>
 #include <QRandomGenerator>
@@ -375,7 +376,7 @@ private Q_SLOTS:
         const QStringList ids = fils(Many);
         fillDraft(ids);
         QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
-        QSignalSpy status(w().widget.get(), &ComposerWidget::statusMessage);
+        icatest::StatusSpy status;
         QTest::mouseClick(w().find<QPushButton>(QStringLiteral("fixSplitButton")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(w().submitButton()->text(), QStringLiteral("&Submit 20 batches…"),
                                   20000);

@@ -14,6 +14,7 @@
 #include "composertestutil.h"
 #include "composerworld.h"
 #include "datastore.h"
+#include "statusspy.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -107,7 +108,7 @@ private Q_SLOTS:
         w().idsEdit(0)->setFocus();
         QTest::keyClick(w().idsEdit(0), Qt::Key_Return, Qt::ControlModifier); // the shortcut
         QCOMPARE(Confirmation::askCount(), asked + 1);
-        QSignalSpy status(w().widget.get(), &ComposerWidget::statusMessage);
+        icatest::StatusSpy status;
         QVERIFY(status.wait());
         QCOMPARE(status.last().first().toString(), QStringLiteral("Nothing was sent."));
         QCOMPARE(countPosts(served), 0);

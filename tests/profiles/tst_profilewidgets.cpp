@@ -10,6 +10,7 @@
 #include "profiles/profileswitcher.h"
 #include "profiles/secretpromptdialog.h"
 #include "profiles/tokenstatuslabel.h"
+#include "statusspy.h"
 #include "store/profilestore.h"
 
 #include <QAction>
@@ -51,7 +52,7 @@ private Q_SLOTS:
         QWidget window;
         auto *switcher = new ProfileSwitcher(m_session.get(), &window);
         window.show();
-        QSignalSpy status(switcher, &ProfileSwitcher::statusMessage);
+        icatest::StatusSpy status;
         QComboBox *combo = child<QComboBox>(switcher, "profileCombo");
         QVERIFY(combo);
         QCOMPARE(combo->count(), 4); // two profiles, a separator, "Manage profiles..."

@@ -14,6 +14,7 @@
 #include "session/connectiontest.h"
 #include "session/profileactions.h"
 #include "session/session.h"
+#include "statusspy.h"
 #include "store/fallbacksecretstore.h"
 #include "store/keychainsecretstore.h"
 #include "store/profilestore.h"
@@ -270,7 +271,7 @@ private Q_SLOTS:
 
         // Activating it: the refused key is reported once, as a missing secret.
         QSignalSpy missing(&w.session, &Session::secretMissing);
-        QSignalSpy status(&w.session, &Session::statusMessage);
+        icatest::StatusSpy status;
         QVERIFY(w.session.activateProfile(p.id));
         QTRY_COMPARE(missing.count(), 1);
         const QString reason = missing.first().at(1).toString();

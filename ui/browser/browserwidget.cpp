@@ -10,6 +10,7 @@
 #include "composer/projectcatalog.h"
 #include "composer/projectlistmodel.h"
 #include "databrowserview.h"
+#include "diagnostics/statusnotices.h"
 #include "selectionbar.h"
 
 #include <QAction>
@@ -90,7 +91,7 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     connect(m_navigator, &BrowserNavigator::currentPathChanged, this,
             &BrowserWidget::updateNavigation);
     connect(m_navigator, &BrowserNavigator::historyChanged, this, &BrowserWidget::updateNavigation);
-    connect(m_navigator, &BrowserNavigator::statusMessage, this, &BrowserWidget::showMessage);
+    connect(m_navigator, &BrowserNavigator::problem, this, &BrowserWidget::showMessage);
 
     m_filterBar->setObjectName(QStringLiteral("browserFilter"));
     connect(m_filterBar, &BrowserFilterBar::filterEdited, this, &BrowserWidget::applyFilter);
@@ -102,10 +103,9 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     m_message->hide();
 
     connect(m_view, &DataBrowserView::openRequested, m_navigator, &BrowserNavigator::open);
-    connect(m_view, &DataBrowserView::statusMessage, this, &BrowserWidget::showMessage);
+    connect(m_view, &DataBrowserView::problem, this, &BrowserWidget::showMessage);
     connect(m_selection, &SelectionBar::tagRequested, this, &BrowserWidget::requestTagging);
     connect(m_selection, &SelectionBar::problem, this, &BrowserWidget::showMessage);
-    connect(m_selection, &SelectionBar::statusMessage, this, &BrowserWidget::statusMessage);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Project:"), this));
@@ -164,7 +164,6 @@ void BrowserWidget::rebuildModel() {
         m_lister->setPageSize(pageSize);
         m_lister->setFilter(filter); // no project yet: nothing is read
         connect(m_lister, &DataLister::errorOccurred, this, &BrowserWidget::onError);
-        connect(m_lister, &DataLister::statusMessage, this, &BrowserWidget::statusMessage);
         // A problem shown belongs to the question it was about.
         connect(m_lister, &DataLister::questionChanged, this, [this]() { showMessage(QString()); });
         m_view->setModel(m_model);
@@ -257,7 +256,7 @@ void BrowserWidget::selectAllMatching() {
 void BrowserWidget::requestTagging() {
     const QList<ProjectData> items = selectedItems();
     if (items.isEmpty()) {
-        Q_EMIT statusMessage(tr("Select the items to tag first (or \"Select all matching\")."));
+        StatusNotices::post(tr("Select the items to tag first (or \"Select all matching\")."));
         return;
     }
     Q_EMIT tagRequested(m_projectId, items);
@@ -286,7 +285,7 @@ void BrowserWidget::showMessage(const QString &message) {
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
     if (!message.isEmpty())
-        Q_EMIT statusMessage(message);
+        StatusNotices::post(message);
 }
 
 void BrowserWidget::updateNavigation() {

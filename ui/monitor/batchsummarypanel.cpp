@@ -1,5 +1,6 @@
 #include "batchsummarypanel.h"
 
+#include "diagnostics/statusnotices.h"
 #include "history/batchhistorymodel.h"
 #include "models/batchitemsmodel.h"
 #include "statusstyle.h"
@@ -180,7 +181,7 @@ void BatchSummaryPanel::copyBatchId() {
     if (m_batchId->text().isEmpty())
         return;
     QApplication::clipboard()->setText(m_batchId->text());
-    Q_EMIT statusMessage(tr("Batch ID copied to the clipboard."));
+    StatusNotices::post(tr("Batch ID copied to the clipboard."));
 }
 
 void BatchSummaryPanel::setTime(QLabel *label, const QDateTime &when) {

@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "batchsummarypanel.h"
+#include "diagnostics/statusnotices.h"
 #include "history/batchhistorymodel.h"
 #include "history/faileditemsdraft.h"
 #include "itemdetailspanel.h"
@@ -48,12 +49,9 @@ BatchView::BatchView(QWidget *parent)
 
     connect(m_summary, &BatchSummaryPanel::statusFilterToggled, this,
             &BatchView::onStatusFilterToggled);
-    connect(m_summary, &BatchSummaryPanel::statusMessage, this, &BatchView::statusMessage);
-    connect(m_items, &ItemsPanel::statusMessage, this, &BatchView::statusMessage);
     connect(m_items, &ItemsPanel::newDraftRequested, this, &BatchView::newDraftFromFailed);
     connect(m_items, &ItemsPanel::currentItemChanged, this,
             [this](const QString &itemId) { m_details->showItem(m_projectId, m_batchId, itemId); });
-    connect(m_details, &ItemDetailsPanel::statusMessage, this, &BatchView::statusMessage);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("itemsSplitter"));
@@ -113,8 +111,8 @@ void BatchView::buildEngine() {
             Q_EMIT batchRefreshed(m_projectId, m_monitor->batch(), m_monitor->counts());
         });
         connect(m_monitor, &BatchMonitor::finished, this, [this](const JobStatus &status) {
-            Q_EMIT statusMessage(tr("Batch %1 finished: %2.")
-                                     .arg(m_batchId, BatchHistoryModel::jobStatusLabel(status)));
+            StatusNotices::post(tr("Batch %1 finished: %2.")
+                                    .arg(m_batchId, BatchHistoryModel::jobStatusLabel(status)));
         });
         connect(m_monitor, &BatchMonitor::errorOccurred, this, [this](const ApiError &error) {
             showError(error, tr("The batch could not be refreshed"));
@@ -126,11 +124,11 @@ void BatchView::buildEngine() {
             [this](const ApiRequest &request, int attempt, qint64 delayMs, const ApiError &error) {
                 if (m_batchId.isEmpty() || !request.path.contains(m_batchId))
                     return;
-                Q_EMIT statusMessage(tr("Batch %1: %2; trying again in %3 s (try %4 of %5).")
-                                         .arg(m_batchId, error.shortReason())
-                                         .arg(double(delayMs) / 1000.0)
-                                         .arg(attempt)
-                                         .arg(m_client->retryPolicy().delays.size() + 1));
+                StatusNotices::post(tr("Batch %1: %2; trying again in %3 s (try %4 of %5).")
+                                        .arg(m_batchId, error.shortReason())
+                                        .arg(double(delayMs) / 1000.0)
+                                        .arg(attempt)
+                                        .arg(m_client->retryPolicy().delays.size() + 1));
             });
         connect(m_pager, &ItemsPager::errorOccurred, this, [this](const ApiError &error) {
             showError(error, tr("The items could not be loaded"));
@@ -166,7 +164,7 @@ void BatchView::showBatch(const QString &projectId, const QString &batchId) {
     if (m_monitor)
         m_monitor->setBatch(projectId, batchId);
     else if (!batchId.isEmpty())
-        Q_EMIT statusMessage(tr("Not connected: choose a profile to monitor batches."));
+        StatusNotices::post(tr("Not connected: choose a profile to monitor batches."));
     m_refreshAction->setEnabled(m_client && !m_batchId.isEmpty());
     m_refreshBar->updateLabels();
     updateDraftButton();
@@ -187,7 +185,7 @@ void BatchView::refreshNow() {
     if (!m_monitor || m_batchId.isEmpty())
         return;
     if (!m_monitor->refreshNow())
-        Q_EMIT statusMessage(tr("A refresh is already running."));
+        StatusNotices::post(tr("A refresh is already running."));
 }
 
 void BatchView::onStatusFilterToggled(ItemStatus::Value status, bool on) {
@@ -227,7 +225,7 @@ void BatchView::showError(const ApiError &error, const QString &what) {
     }
     m_error->setText(message);
     m_error->show();
-    Q_EMIT statusMessage(message);
+    StatusNotices::post(message);
 }
 
 void BatchView::updateDraftButton() {
@@ -247,7 +245,7 @@ void BatchView::newDraftFromFailed() {
         return;
     m_draftBusy = true;
     updateDraftButton();
-    Q_EMIT statusMessage(tr("Fetching the failed items of batch %1…").arg(m_batchId));
+    StatusNotices::post(tr("Fetching the failed items of batch %1…").arg(m_batchId));
     const quint64 serial = ++m_draftSerial;
     const QString projectId = m_projectId;
     fetchFailedItems(m_client, m_projectId, m_batchId, this,
@@ -262,10 +260,10 @@ void BatchView::newDraftFromFailed() {
                          }
                          const CreateBatchRequest request = requestFromItems(*result.value);
                          if (request.dataUpdateGroups.isEmpty()) {
-                             Q_EMIT statusMessage(tr("The batch has no failed items."));
+                             StatusNotices::post(tr("The batch has no failed items."));
                              return;
                          }
-                         Q_EMIT statusMessage(
+                         StatusNotices::post(
                              tr("New draft from %1 failed items (%2 groups of changes).")
                                  .arg(request.dataIdCount())
                                  .arg(request.dataUpdateGroups.size()));

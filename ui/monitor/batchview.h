@@ -70,7 +70,6 @@ public Q_SLOTS:
     void newDraftFromFailed();
 
 Q_SIGNALS:
-    void statusMessage(const QString &message);
     void newDraftRequested(const QString &projectId, const ica::CreateBatchRequest &request);
     /// A refresh round completed: the batch and its counts as the server has them.
     void batchRefreshed(const QString &projectId, const ica::Batch &batch,

@@ -2,6 +2,7 @@
 
 #include "api/apicall.h"
 #include "api/batchapi.h"
+#include "diagnostics/statusnotices.h"
 #include "models/batchitemsmodel.h"
 #include "statusstyle.h"
 
@@ -126,7 +127,7 @@ void ItemDetailsPanel::fetch() {
                 if (m_item.id.isEmpty())
                     showPlaceholder(
                         tr("The item could not be loaded: %1").arg(result.error.toString()));
-                Q_EMIT statusMessage(
+                StatusNotices::post(
                     tr("Item details could not be loaded: %1").arg(result.error.toString()));
                 return;
             }

@@ -48,7 +48,6 @@ public Q_SLOTS:
     void copySelectedDataIds();
 
 Q_SIGNALS:
-    void statusMessage(const QString &message);
     /// The user asked for a new draft from the FAILED items.
     void newDraftRequested();
     /// The current item changed: its ID when exactly one row is selected, else empty.

@@ -2,6 +2,7 @@
 
 #include "keychainnote.h"
 
+#include "diagnostics/statusnotices.h"
 #include "session/profileactions.h"
 #include "session/session.h"
 #include "store/profilestore.h"
@@ -101,7 +102,7 @@ void Icav2ImportDialog::import() {
         if (m_session && !m_session->currentProfile())
             m_session->activateProfile(outcome.profile.id);
         Q_EMIT imported(outcome.profile);
-        Q_EMIT statusMessage(text);
+        StatusNotices::post(text);
         accept();
     });
 }

@@ -4,6 +4,7 @@
 #include "secretfield.h"
 
 #include "api/serverurl.h"
+#include "diagnostics/statusnotices.h"
 #include "session/connectiontest.h"
 #include "session/profileactions.h"
 #include "session/session.h"
@@ -253,7 +254,7 @@ void ProfileEditDialog::testConnection() {
     m_test = m_session->testConnection(
         tested, m_secret->text(), this,
         [this](const ConnectionTestResult &result) { showTestResult(result); });
-    Q_EMIT statusMessage(tr("Testing the connection to %1...").arg(m_serverUrl->text().trimmed()));
+    StatusNotices::post(tr("Testing the connection to %1...").arg(m_serverUrl->text().trimmed()));
 }
 
 void ProfileEditDialog::cancelTest() {
@@ -268,7 +269,7 @@ void ProfileEditDialog::showTestResult(const ConnectionTestResult &result) {
     m_testResult->setProperty("ok", result.ok());
     if (result.ok() && m_tenant->text().trimmed().isEmpty() && !result.tenantName.isEmpty())
         m_tenant->setText(result.tenantName); // a helpful default the user may change
-    Q_EMIT statusMessage(result.summary());
+    StatusNotices::post(result.summary());
     m_testButton->setFocus(Qt::OtherFocusReason);
 }
 
@@ -299,9 +300,9 @@ void ProfileEditDialog::save() {
             }
             m_secret->clear();
             Q_EMIT saved(outcome.profile);
-            Q_EMIT statusMessage(outcome.warning.isEmpty()
-                                     ? tr("Saved the profile \"%1\".").arg(outcome.profile.name)
-                                     : outcome.warning);
+            StatusNotices::post(outcome.warning.isEmpty()
+                                    ? tr("Saved the profile \"%1\".").arg(outcome.profile.name)
+                                    : outcome.warning);
             accept();
         });
 }

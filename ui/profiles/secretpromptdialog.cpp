@@ -3,6 +3,7 @@
 #include "keychainnote.h"
 #include "secretfield.h"
 
+#include "diagnostics/statusnotices.h"
 #include "session/session.h"
 #include "store/secretstore.h"
 
@@ -90,7 +91,7 @@ void SecretPromptDialog::submit() {
             return;
         }
         self->m_secret->clear();
-        Q_EMIT self->statusMessage(
+        StatusNotices::post(
             tr("Stored the %1 for \"%2\"; connecting.").arg(label, self->m_profile.name));
         self->accept();
     });
