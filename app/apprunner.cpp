@@ -5,6 +5,7 @@
 #include "app/testcontrol.h"
 #include "core/diagnostics/logcategories.h"
 #include "core/diagnostics/logfile.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/session/session.h"
 #include "core/store/fallbacksecretstore.h"
 #include "core/store/profilestore.h"
@@ -12,13 +13,13 @@
 #include "ui/mainwindow.h"
 #include "ui/profiles/icav2importoffer.h"
 #include "ui/style/colorscheme.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QStatusBar>
 
 #include <cstdio>
 
@@ -117,12 +118,9 @@ void AppRunner::reportStore(bool ok, const QString &error) {
     std::fflush(stderr);
     if (!m_window)
         return;
-    m_window->statusBar()->showMessage(message);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Local database"), message,
-                                QMessageBox::Ok, m_window.get());
-    box->setObjectName(QStringLiteral("storeNoticeBox"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    StatusNotices::post(message);
+    if (QMessageBox *box = ui::Confirmation::inform(m_window.get(), tr("Local database"), message))
+        box->setObjectName(QStringLiteral("storeNoticeBox"));
 }
 
 void AppRunner::chooseProfile() {
@@ -142,7 +140,7 @@ void AppRunner::chooseProfile() {
             m_session->activateProfile(id);
             return;
         }
-        m_window->statusBar()->showMessage(
+        StatusNotices::post(
             tr("No profile is named \"%1\": choose one in the toolbar or add it under "
                "Profiles > Manage Profiles.")
                 .arg(m_options.profileName));
@@ -171,7 +169,7 @@ void AppRunner::onLaunched(const QStringList &arguments) {
     QString error;
     if (!AppOptions::parse(QStringList{QCoreApplication::applicationFilePath()} + arguments,
                            &options, &error)) {
-        m_window->statusBar()->showMessage(tr("Another launch of ICA Tagger: %1").arg(error));
+        StatusNotices::post(tr("Another launch of ICA Tagger: %1").arg(error));
         return;
     }
     if (!options.openBatchId.isEmpty())
@@ -192,7 +190,7 @@ void AppRunner::openBatch(const QString &batchId, const QString &projectId) {
                            else if (m_session->currentProfile())
                                project = m_session->currentProfile()->defaultProjectId;
                            if (project.isEmpty()) {
-                               m_window->statusBar()->showMessage(
+                               StatusNotices::post(
                                    tr("Batch %1 is not in the history: give its project with "
                                       "--project ID.")
                                        .arg(batchId));

@@ -4,6 +4,8 @@
 #include "app/demoenvironment.h"
 #include "app/singleinstance.h"
 
+#include "core/diagnostics/statusnotices.h"
+
 #include <QObject>
 
 #include <memory>
@@ -56,6 +58,10 @@ private:
     void onLaunched(const QStringList &arguments);
 
     AppOptions m_options;
+    // The one route for status texts (the window's status bar listens), installed for
+    // the app's whole run: first made, last gone, so every part can post while it goes.
+    StatusNotices m_notices;
+    StatusNotices::Installer m_noticesInstalled{&m_notices};
     std::unique_ptr<SingleInstance> m_instance;
     std::unique_ptr<LogFile> m_log;
     bool m_handedOver = false;

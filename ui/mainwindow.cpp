@@ -4,6 +4,7 @@
 
 #include "core/data/tagcatalog.h"
 #include "core/diagnostics/logfile.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/history/batchhistorymodel.h"
 #include "core/session/session.h"
 #include "ui/browser/browserwidget.h"
@@ -101,12 +102,9 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
 
     connect(session, &Session::clientChanged, this, &MainWindow::onClientChanged);
     connect(session, &Session::currentProfileChanged, this, &MainWindow::onProfileChanged);
-    connect(session, &Session::statusMessage, this, &MainWindow::showStatus);
-    connect(m_switcher, &ProfileSwitcher::statusMessage, this, &MainWindow::showStatus);
-    connect(m_composer, &ComposerWidget::statusMessage, this, &MainWindow::showStatus);
-    connect(m_monitor, &MonitorWidget::statusMessage, this, &MainWindow::showStatus);
-    connect(m_browser, &BrowserWidget::statusMessage, this, &MainWindow::showStatus);
-    connect(m_tagging, &BrowserTagging::statusMessage, this, &MainWindow::showStatus);
+    // Every layer posts its status texts to the one StatusNotices the app installed.
+    if (StatusNotices *notices = StatusNotices::instance())
+        connect(notices, &StatusNotices::posted, this, &MainWindow::showStatus);
     connect(m_tagging, &BrowserTagging::composerRequested, this, &MainWindow::showComposer);
     connect(m_browser, &BrowserWidget::projectChanged, this, [this](const QString &projectId) {
         if (!m_profileId.isEmpty() && !projectId.isEmpty())

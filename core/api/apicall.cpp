@@ -7,6 +7,7 @@
 #include "core/api/onceuploaddevice.h"
 #include "core/domain/jsondecode.h"
 
+#include <QCoreApplication>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -58,7 +59,7 @@ QString redirectTarget(const QNetworkReply *reply) {
     const QUrl target =
         reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location").trimmed()));
     if (reply->rawHeader("Location").trimmed().isEmpty() || !target.isValid())
-        return QStringLiteral("an address it did not give");
+        return QCoreApplication::translate("ica::ApiCall", "an address it did not give");
     return target.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
 }
 
@@ -78,12 +79,15 @@ QString networkErrorText(const QNetworkReply *reply, const ApiRequest &request,
     const QString qt = reply->errorString();
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("%1 refused the connection: check the server URL and that the "
-                              "server is running (%2).")
+        return QCoreApplication::translate(
+                   "ica::ApiCall", "%1 refused the connection: check the server URL and that the "
+                                   "server is running (%2).")
             .arg(host, qt);
     case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("The host %1 was not found: check the server URL and the network "
-                              "(%2).")
+        return QCoreApplication::translate(
+                   "ica::ApiCall",
+                   "The host %1 was not found: check the server URL and the network "
+                   "(%2).")
             .arg(host, qt);
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::UnknownNetworkError:
@@ -91,12 +95,14 @@ QString networkErrorText(const QNetworkReply *reply, const ApiRequest &request,
         // ContentReSendError ("Unknown error"): the connection closed and Qt could
         // not send the POST body a second time (see OnceUploadDevice).
         if (!request.isIdempotent())
-            return QStringLiteral("The connection to %1 dropped after the request was sent: "
-                                  "the outcome is unknown (the server may or may not have "
-                                  "acted on it) (%2).")
+            return QCoreApplication::translate(
+                       "ica::ApiCall", "The connection to %1 dropped after the request was sent: "
+                                       "the outcome is unknown (the server may or may not have "
+                                       "acted on it) (%2).")
                 .arg(host, qt);
-        return QStringLiteral("The connection to %1 dropped before the answer was complete "
-                              "(%2).")
+        return QCoreApplication::translate(
+                   "ica::ApiCall", "The connection to %1 dropped before the answer was complete "
+                                   "(%2).")
             .arg(host, qt);
     default:
         return QStringLiteral("%1 (%2).").arg(qt, host);
@@ -111,17 +117,21 @@ QString ApiCall::checkBody(const QNetworkReply *reply, QByteArray &body, qint64 
     bool hasLength = false;
     const qint64 announced = reply->rawHeader("Content-Length").toLongLong(&hasLength);
     if (hasLength && announced != body.size())
-        return QStringLiteral("The answer broke off after %1 of %2 bytes.")
+        return QCoreApplication::translate("ica::ApiCall",
+                                           "The answer broke off after %1 of %2 bytes.")
             .arg(body.size())
             .arg(announced);
     if (reply->rawHeader("Content-Encoding").trimmed().compare("gzip", Qt::CaseInsensitive) == 0) {
         QString why;
         std::optional<QByteArray> plain = gunzip(body, maxBytes, &why, tooLarge);
         if (!plain && *tooLarge)
-            return QStringLiteral("The compressed answer is larger than the %1 limit: %2.")
+            return QCoreApplication::translate(
+                       "ica::ApiCall", "The compressed answer is larger than the %1 limit: %2.")
                 .arg(sizeText(maxBytes), why);
         if (!plain)
-            return QStringLiteral("The compressed answer is incomplete: %1.").arg(why);
+            return QCoreApplication::translate("ica::ApiCall",
+                                               "The compressed answer is incomplete: %1.")
+                .arg(why);
         body = std::move(*plain);
     }
     return QString();
@@ -151,7 +161,7 @@ void ApiCall::cancel() {
     }
     ApiError error;
     error.kind = ApiError::Kind::Cancelled;
-    error.message = QStringLiteral("The call was cancelled.");
+    error.message = QCoreApplication::translate("ica::ApiCall", "The call was cancelled.");
     finish(error);
 }
 
@@ -343,16 +353,18 @@ ApiError ApiCall::errorOf(QNetworkReply *reply, QByteArray &body) {
                                     : QString();
     if (m_cancelled) {
         error.kind = ApiError::Kind::Cancelled;
-        error.message = QStringLiteral("The call was cancelled.");
+        error.message = QCoreApplication::translate("ica::ApiCall", "The call was cancelled.");
     } else if (m_limitHit == ApiError::Limit::Deadline) {
         error.kind = ApiError::Kind::Timeout;
         error.limit = ApiError::Limit::Deadline;
         error.httpStatus = status;
-        error.message = QStringLiteral("The answer from %1 was not complete within the %2 "
-                                       "deadline for one request (the server was %3).")
-                            .arg(host, secondsText(m_deadline.intervalAsDuration()),
-                                 status > 0 ? QStringLiteral("still sending")
-                                            : QStringLiteral("silent or slow"));
+        error.message =
+            QCoreApplication::translate("ica::ApiCall",
+                                        "The answer from %1 was not complete within the %2 "
+                                        "deadline for one request (the server was %3).")
+                .arg(host, secondsText(m_deadline.intervalAsDuration()),
+                     status > 0 ? QCoreApplication::translate("ica::ApiCall", "still sending")
+                                : QCoreApplication::translate("ica::ApiCall", "silent or slow"));
     } else if (m_limitHit == ApiError::Limit::BodySize || inflatedTooLarge) {
         error = ApiError::decode(status, QString());
         error.limit = ApiError::Limit::BodySize;
@@ -360,22 +372,29 @@ ApiError ApiCall::errorOf(QNetworkReply *reply, QByteArray &body) {
             inflatedTooLarge
                 ? bodyProblem
                 : (m_announcedBytes > 0
-                       ? QStringLiteral("The answer from %1 announced %2, more than the %3 limit.")
+                       ? QCoreApplication::translate(
+                             "ica::ApiCall",
+                             "The answer from %1 announced %2, more than the %3 limit.")
                              .arg(host, sizeText(m_announcedBytes), sizeText(cap))
-                       : QStringLiteral("The answer from %1 is larger than the %2 limit.")
+                       : QCoreApplication::translate(
+                             "ica::ApiCall", "The answer from %1 is larger than the %2 limit.")
                              .arg(host, sizeText(cap)));
-        error.message = how + QStringLiteral(" An ICA answer is far smaller: check the server "
-                                             "URL. If this server is right, raise the limit.");
+        error.message = QCoreApplication::translate(
+                            "ica::ApiCall", "%1 An ICA answer is far smaller: check the "
+                                            "server URL. If this server is right, raise the "
+                                            "limit.")
+                            .arg(how);
     } else if (m_timedOut) {
         error.kind = ApiError::Kind::Timeout;
-        error.message = QStringLiteral("No answer from %1 within %2.")
+        error.message = QCoreApplication::translate("ica::ApiCall", "No answer from %1 within %2.")
                             .arg(host, secondsText(m_timeout.intervalAsDuration()));
     } else if (reply->error() == QNetworkReply::TooManyRedirectsError) {
         error.kind = ApiError::Kind::Network;
         error.networkError = reply->error();
         error.httpStatus = status;
-        error.message = QStringLiteral("%1 redirected more than %2 times in a row (a redirect "
-                                       "loop): check the server URL.")
+        error.message = QCoreApplication::translate(
+                            "ica::ApiCall", "%1 redirected more than %2 times in a row (a redirect "
+                                            "loop): check the server URL.")
                             .arg(host)
                             .arg(MaxRedirects);
     } else if (reply->error() == QNetworkReply::InsecureRedirectError ||
@@ -383,8 +402,9 @@ ApiError ApiCall::errorOf(QNetworkReply *reply, QByteArray &body) {
         error.kind = ApiError::Kind::Http;
         error.networkError = reply->error();
         error.httpStatus = status;
-        error.message = QStringLiteral("The server redirected to %1, which is not followed "
-                                       "(credentials go to %2 only): check the server URL.")
+        error.message = QCoreApplication::translate(
+                            "ica::ApiCall", "The server redirected to %1, which is not followed "
+                                            "(credentials go to %2 only): check the server URL.")
                             .arg(redirectTarget(reply), host);
     } else if (status == 0) {
         error.kind = ApiError::Kind::Network;
@@ -416,8 +436,9 @@ ApiError ApiCall::errorOf(QNetworkReply *reply, QByteArray &body) {
         error.message = bodyProblem;
     } else if (isWebPage(reply, body)) {
         error = ApiError::decode(
-            status, QStringLiteral("The server answered with a web page, not ICA's API: check "
-                                   "the server URL (%1).")
+            status, QCoreApplication::translate(
+                        "ica::ApiCall", "The server answered with a web page, not ICA's API: check "
+                                        "the server URL (%1).")
                         .arg(host));
     }
     return error;

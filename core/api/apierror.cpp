@@ -1,5 +1,7 @@
 #include "core/api/apierror.h"
 
+#include <QCoreApplication>
+
 namespace ica {
 
 QString ApiError::title() const {
@@ -11,15 +13,15 @@ QString ApiError::title() const {
     case Kind::Http:
         return QStringLiteral("HTTP %1").arg(httpStatus);
     case Kind::Network:
-        return QStringLiteral("Network error");
+        return QCoreApplication::translate("ica::ApiError", "Network error");
     case Kind::Timeout:
-        return QStringLiteral("Timed out");
+        return QCoreApplication::translate("ica::ApiError", "Timed out");
     case Kind::Decode:
-        return QStringLiteral("Unexpected answer from the server");
+        return QCoreApplication::translate("ica::ApiError", "Unexpected answer from the server");
     case Kind::Cancelled:
-        return QStringLiteral("Cancelled");
+        return QCoreApplication::translate("ica::ApiError", "Cancelled");
     case Kind::Usage:
-        return QStringLiteral("Invalid request");
+        return QCoreApplication::translate("ica::ApiError", "Invalid request");
     }
     return QString();
 }
@@ -110,10 +112,12 @@ QString ApiError::shortReason() const {
     }
     case Kind::Network:
         if (networkError == QNetworkReply::RemoteHostClosedError)
-            return QStringLiteral("the connection dropped");
-        return message.isEmpty() ? QStringLiteral("a network error") : phrase(message);
+            return QCoreApplication::translate("ica::ApiError", "the connection dropped");
+        return message.isEmpty() ? QCoreApplication::translate("ica::ApiError", "a network error")
+                                 : phrase(message);
     case Kind::Timeout:
-        return message.isEmpty() ? QStringLiteral("no answer in time") : phrase(message);
+        return message.isEmpty() ? QCoreApplication::translate("ica::ApiError", "no answer in time")
+                                 : phrase(message);
     default:
         return phrase(toString());
     }

@@ -3,6 +3,7 @@
 #include "core/api/apiclient.h"
 #include "core/api/tokenapi.h"
 
+#include <QCoreApplication>
 #include <QNetworkRequest>
 
 namespace ica {
@@ -14,8 +15,10 @@ StaticAuthenticator::StaticAuthenticator(Kind kind, const QString &secret, QObje
 
 void StaticAuthenticator::ensureReady(const ReadyCallback &done) {
     if (m_secret.isEmpty()) {
-        done(ApiError::usage(m_kind == Kind::ApiKey ? QStringLiteral("No API key is set.")
-                                                    : QStringLiteral("No access token is set.")));
+        done(ApiError::usage(
+            m_kind == Kind::ApiKey
+                ? QCoreApplication::translate("ica::Authenticator", "No API key is set.")
+                : QCoreApplication::translate("ica::Authenticator", "No access token is set.")));
         return;
     }
     done(ApiError());
@@ -58,11 +61,12 @@ void TokenExchangeAuthenticator::ensureReady(const ReadyCallback &done) {
         return;
     }
     if (m_apiKey.isEmpty()) {
-        done(ApiError::usage(QStringLiteral("No API key is set.")));
+        done(ApiError::usage(
+            QCoreApplication::translate("ica::Authenticator", "No API key is set.")));
         return;
     }
     if (!m_client) {
-        done(ApiError::usage(QStringLiteral("No API client.")));
+        done(ApiError::usage(QCoreApplication::translate("ica::Authenticator", "No API client.")));
         return;
     }
     m_waiters.append(done);
@@ -77,8 +81,10 @@ void TokenExchangeAuthenticator::ensureReady(const ReadyCallback &done) {
         }
         const auto claims = JwtClaims::parse(result.value->token);
         if (!claims) {
-            finishWaiters(ApiError::decode(200, QStringLiteral("token: the server's token is not "
-                                                               "a JWT")));
+            finishWaiters(ApiError::decode(
+                200, QCoreApplication::translate("ica::Authenticator",
+                                                 "token: the server's token is not "
+                                                 "a JWT")));
             return;
         }
         m_token = result.value->token;

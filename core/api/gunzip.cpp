@@ -1,5 +1,7 @@
 #include "core/api/gunzip.h"
 
+#include <QCoreApplication>
+
 #include <zlib.h>
 
 namespace ica {
@@ -22,7 +24,9 @@ std::optional<QByteArray> gunzip(const QByteArray &compressed, qint64 maxOutput,
     z_stream stream{};
     // 16 + MAX_WBITS: expect a gzip header and trailer (not raw zlib).
     if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
-        return fail(QStringLiteral("could not start gzip decompression"), false);
+        return fail(
+            QCoreApplication::translate("ica::Gunzip", "could not start gzip decompression"),
+            false);
     stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
     stream.avail_in = uInt(compressed.size());
     QByteArray out;
@@ -38,7 +42,9 @@ std::optional<QByteArray> gunzip(const QByteArray &compressed, qint64 maxOutput,
             stream.avail_out = 1;
             result = inflate(&stream, Z_NO_FLUSH);
             if (stream.avail_out == 0) {
-                limitProblem = QStringLiteral("it inflates to more than %1 bytes").arg(maxOutput);
+                limitProblem =
+                    QCoreApplication::translate("ica::Gunzip", "it inflates to more than %1 bytes")
+                        .arg(maxOutput);
                 break;
             }
             continue;
@@ -57,8 +63,9 @@ std::optional<QByteArray> gunzip(const QByteArray &compressed, qint64 maxOutput,
         const qint64 in = qint64(stream.total_in);
         if (qint64(stream.total_out) > GunzipRatioFloor &&
             qint64(stream.total_out) > GunzipMaxRatio * qMax<qint64>(in, 1)) {
-            limitProblem =
-                QStringLiteral("it inflates more than %1 times (a gzip bomb?)").arg(GunzipMaxRatio);
+            limitProblem = QCoreApplication::translate(
+                               "ica::Gunzip", "it inflates more than %1 times (a gzip bomb?)")
+                               .arg(GunzipMaxRatio);
             break;
         }
     }
@@ -67,8 +74,9 @@ std::optional<QByteArray> gunzip(const QByteArray &compressed, qint64 maxOutput,
     if (!limitProblem.isEmpty())
         return fail(limitProblem, true);
     if (result != Z_STREAM_END)
-        return fail(result == Z_DATA_ERROR ? QStringLiteral("the gzip data is corrupt")
-                                           : QStringLiteral("the gzip data ends early"),
+        return fail(result == Z_DATA_ERROR
+                        ? QCoreApplication::translate("ica::Gunzip", "the gzip data is corrupt")
+                        : QCoreApplication::translate("ica::Gunzip", "the gzip data ends early"),
                     false);
     out.truncate(qsizetype(produced));
     return out;

@@ -6,6 +6,7 @@
 #include "core/browser/datalister.h"
 #include "core/data/datalookup.h"
 #include "core/data/folderpath.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/monitor/batchmonitor.h"
 #include "core/monitor/itemspager.h" // batchmonitor.h needs it complete
 
@@ -120,10 +121,10 @@ void BatchTouchTracker::report(int rows, bool whole) {
         this,
         [this, rows, whole]() {
             if (whole)
-                Q_EMIT statusMessage(tr("The batch changed this folder: refreshing the listing"));
+                StatusNotices::post(tr("The batch changed this folder: refreshing the listing"));
             else if (rows > 0)
-                Q_EMIT statusMessage(rows == 1 ? tr("Showing the new tags of 1 item")
-                                               : tr("Showing the new tags of %L1 items").arg(rows));
+                StatusNotices::post(rows == 1 ? tr("Showing the new tags of 1 item")
+                                              : tr("Showing the new tags of %L1 items").arg(rows));
             Q_EMIT touched(rows, whole);
         },
         Qt::QueuedConnection);
@@ -131,7 +132,7 @@ void BatchTouchTracker::report(int rows, bool whole) {
 
 void BatchTouchTracker::fail(const ApiError &error) {
     Q_EMIT errorOccurred(error);
-    Q_EMIT statusMessage(
+    StatusNotices::post(
         tr("Could not check which folders the batch changed: %1").arg(error.toString()));
 }
 

@@ -38,7 +38,6 @@ public:
 Q_SIGNALS:
     /// What was done: loaded rows re-read, and whether the whole listing was refreshed.
     void touched(int rowsRefreshed, bool wholeListing);
-    void statusMessage(const QString &message);
     void errorOccurred(const ica::ApiError &error);
 
 private:

@@ -47,9 +47,9 @@ void BrowserNavigator::setRootLabel(const QString &label) {
 bool BrowserNavigator::navigateTo(const QString &path) {
     const QString folder = folderpath::normalize(path);
     if (folder.isEmpty()) {
-        Q_EMIT statusMessage(tr("\"%1\" is not a folder path: use a path from the project root "
-                                "such as /runs/2026-11/, without \".\" or \"..\".")
-                                 .arg(path));
+        Q_EMIT problem(tr("\"%1\" is not a folder path: use a path from the project root "
+                          "such as /runs/2026-11/, without \".\" or \"..\".")
+                           .arg(path));
         return false;
     }
     if (folder == m_path)

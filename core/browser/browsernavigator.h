@@ -48,7 +48,7 @@ public:
     [[nodiscard]] const QString &rootLabel() const { return m_rootLabel; }
 
     /// Opens a folder ("runs/x" works too). False when it is the current folder or not
-    /// a folder path (a statusMessage() says why).
+    /// a folder path (a problem() says why).
     bool navigateTo(const QString &path);
     /// Opens the folder of a DataBrowserModel row; false for a file.
     bool open(const QModelIndex &index);
@@ -68,7 +68,8 @@ Q_SIGNALS:
     void projectChanged(const QString &projectId);
     /// canGoBack(), canGoForward() or canGoUp() may have changed.
     void historyChanged();
-    void statusMessage(const QString &message);
+    /// A path that cannot be opened, and why (the browser shows it above the table).
+    void problem(const QString &message);
 
 private:
     void go(const QString &path);

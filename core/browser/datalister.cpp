@@ -5,6 +5,7 @@
 #include "core/api/pagecollector.h"
 #include "core/data/datalookup.h"
 #include "core/data/folderpath.h"
+#include "core/diagnostics/statusnotices.h"
 
 #include <QMetaObject>
 #include <QSet>
@@ -57,7 +58,7 @@ DataLister::DataLister(ApiClient *client, DataBrowserModel *model, QObject *pare
     connect(&m_loader, &PagedLoaderBase::errorOccurred, this, &DataLister::onLoaderError);
     connect(&m_loader, &PagedLoaderBase::pageApplied, this, [this]() {
         Q_EMIT pageApplied();
-        Q_EMIT statusMessage(positionText());
+        StatusNotices::post(positionText());
     });
 }
 
@@ -72,9 +73,9 @@ DataLister::~DataLister() {
 void DataLister::setLocation(const QString &projectId, const QString &folderPath) {
     const QString folder = folderpath::normalize(folderPath);
     if (folder.isEmpty()) {
-        Q_EMIT statusMessage(tr("\"%1\" is not a folder path: use a path from the project "
-                                "root such as /runs/2026-11/, without \".\" or \"..\".")
-                                 .arg(folderPath));
+        StatusNotices::post(tr("\"%1\" is not a folder path: use a path from the project "
+                               "root such as /runs/2026-11/, without \".\" or \"..\".")
+                                .arg(folderPath));
         return;
     }
     if (projectId == m_projectId && folder == m_folderPath && (answered() || isLoading()))
@@ -87,7 +88,7 @@ void DataLister::setLocation(const QString &projectId, const QString &folderPath
 bool DataLister::setFilter(const DataFilter &filter) {
     const QString problem = filter.validate();
     if (!problem.isEmpty()) {
-        Q_EMIT statusMessage(problem);
+        StatusNotices::post(problem);
         return false;
     }
     if (filter == m_filter)
@@ -113,7 +114,7 @@ void DataLister::sort(int column, Qt::SortOrder order) {
     if (!DataBrowserModel::canSort(column)) {
         const QString name =
             m_model ? m_model->headerData(column, Qt::Horizontal).toString() : QString();
-        Q_EMIT statusMessage(tr("ICA cannot sort by %1: the order stays as it is.").arg(name));
+        StatusNotices::post(tr("ICA cannot sort by %1: the order stays as it is.").arg(name));
         return;
     }
     if (column == m_sortColumn && order == m_sortOrder)
@@ -287,7 +288,7 @@ void DataLister::onLoaderError(const ApiError &error) {
 void DataLister::fail(const ApiError &error, const QString &what) {
     m_lastError = error;
     Q_EMIT errorOccurred(error);
-    Q_EMIT statusMessage(tr("Could not %1: %2").arg(what, error.toString()));
+    StatusNotices::post(tr("Could not %1: %2").arg(what, error.toString()));
 }
 
 } // namespace ica

@@ -54,7 +54,7 @@ public:
     [[nodiscard]] const QString &projectId() const { return m_projectId; }
     [[nodiscard]] const QString &folderPath() const { return m_folderPath; }
 
-    /// Asks again with `filter`. False, with a statusMessage() saying what is wrong,
+    /// Asks again with `filter`. False, with a StatusNotices post saying what is wrong,
     /// when filter.validate() finds a problem: the current rows stay.
     bool setFilter(const DataFilter &filter);
     [[nodiscard]] const DataFilter &filter() const { return m_filter; }
@@ -69,7 +69,7 @@ public:
     [[nodiscard]] int pageSize() const { return m_pageSize; }
 
     /// Server-side sort (offset paging); a column ICA cannot sort on is ignored with a
-    /// statusMessage(). Asks the question again from the first page.
+    /// StatusNotices post. Asks the question again from the first page.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     /// Back to the server's own order (cursor paging).
     void clearSort();
@@ -109,8 +109,6 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     /// A call failed; the rows loaded stay.
     void errorOccurred(const ica::ApiError &error);
-    /// Something the main window shows in its status bar.
-    void statusMessage(const QString &message);
     /// Every answer's data, as received (for TagCatalog::learnData()).
     void dataReceived(const QList<ica::ProjectData> &items);
     /// Project, folder, filter or sort changed (rows were reset).

@@ -3,6 +3,7 @@
 #include "core/api/apicall.h"
 #include "core/api/dataapi.h"
 #include "core/api/pagecollector.h"
+#include "core/diagnostics/statusnotices.h"
 
 #include <QMetaObject>
 
@@ -55,7 +56,7 @@ void MatchCollector::start(const QString &projectId, const QString &folderPath,
         finish(Outcome::Failed, problem.isEmpty() ? tr("Choose a project first.") : problem);
         return;
     }
-    Q_EMIT statusMessage(tr("Collecting the items that match…"));
+    StatusNotices::post(tr("Collecting the items that match…"));
 
     const DataQuery base = filter.query(folderPath);
     PageFetcher<ProjectData> fetch =
@@ -141,7 +142,7 @@ void MatchCollector::finish(Outcome outcome, const QString &message) {
     m_outcome = outcome;
     m_message = message;
     m_stopRequested = false;
-    Q_EMIT statusMessage(message);
+    StatusNotices::post(message);
     Q_EMIT finished(outcome);
 }
 

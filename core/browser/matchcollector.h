@@ -67,7 +67,6 @@ Q_SIGNALS:
     /// After each page: items read and ICA's estimate of the total (-1: unknown).
     void progress(qint64 fetched, qint64 expectedTotal);
     void finished(ica::MatchCollector::Outcome outcome);
-    void statusMessage(const QString &message);
     /// The data of the matches, for TagCatalog::learnData().
     void dataReceived(const QList<ica::ProjectData> &items);
 

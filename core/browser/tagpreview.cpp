@@ -2,6 +2,7 @@
 
 #include "core/browser/browserformat.h"
 #include "core/data/datalookup.h"
+#include "core/diagnostics/statusnotices.h"
 
 #include <QSet>
 
@@ -125,7 +126,7 @@ void TagPreview::load(ApiClient *client, const QString &projectId,
         }
     }
     setLoading(true);
-    Q_EMIT statusMessage(tr("Reading the current tags of %L1 items…").arg(ids.size()));
+    StatusNotices::post(tr("Reading the current tags of %L1 items…").arg(ids.size()));
     DataLookup::byIds(
         client, projectId, DataQuery(), ids, this,
         [this, serial, request](const Result<QList<ProjectData>> &result) {
@@ -134,12 +135,12 @@ void TagPreview::load(ApiClient *client, const QString &projectId,
             setLoading(false);
             if (!result.ok()) {
                 Q_EMIT errorOccurred(result.error);
-                Q_EMIT statusMessage(
+                StatusNotices::post(
                     tr("Could not read the current tags: %1").arg(result.error.toString()));
                 return;
             }
             setPreview(*result.value, request);
-            Q_EMIT statusMessage(summary());
+            StatusNotices::post(summary());
         });
 }
 

@@ -92,7 +92,6 @@ public:
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void errorOccurred(const ica::ApiError &error);
-    void statusMessage(const QString &message);
 
 private:
     [[nodiscard]] QString note(const Row &row) const;

@@ -3,6 +3,7 @@
 #include "core/api/apiclient.h"
 #include "core/composer/idlistparser.h"
 #include "core/data/pathresolver.h"
+#include "core/diagnostics/statusnotices.h"
 
 #include <algorithm>
 
@@ -128,8 +129,8 @@ void DraftPathResolution::start(const QStringList &paths) {
     m_inFlight.clear();
     for (const QString &path : paths)
         m_inFlight.insert(pathKey(path));
-    Q_EMIT statusMessage(paths.size() == 1 ? tr("Looking up 1 path…")
-                                           : tr("Looking up %L1 paths…").arg(paths.size()));
+    StatusNotices::post(paths.size() == 1 ? tr("Looking up 1 path…")
+                                          : tr("Looking up %L1 paths…").arg(paths.size()));
     m_resolver->resolve(m_projectId, paths);
 }
 
@@ -139,7 +140,7 @@ void DraftPathResolution::onFinished(bool ok) {
         m_error = m_resolver->error();
         m_next.clear();
         m_failedDraft = m_lastDraft;
-        Q_EMIT statusMessage(m_resolver->message());
+        StatusNotices::post(m_resolver->message());
         Q_EMIT changed();
         return;
     }
@@ -147,7 +148,7 @@ void DraftPathResolution::onFinished(bool ok) {
         m_found.insert(pathKey(r.input), r.data.id);
     for (const UnresolvedPath &u : m_resolver->unresolved())
         m_missing.insert(pathKey(u.input), u.reason);
-    Q_EMIT statusMessage(m_resolver->message());
+    StatusNotices::post(m_resolver->message());
     QStringList next;
     for (const QString &path : std::as_const(m_next)) {
         const QString key = pathKey(path);

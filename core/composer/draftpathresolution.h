@@ -65,8 +65,6 @@ public:
 Q_SIGNALS:
     /// Lookup results (or a failure) arrived: resolved() and issues() changed.
     void changed();
-    /// "Looking up 3 paths…", "All 3 paths were found.", the failure.
-    void statusMessage(const QString &message);
 
 private:
     void forget();

@@ -3,6 +3,7 @@
 #include "core/api/dataapi.h"
 #include "core/api/pagecollector.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
 #include <QUrl>
@@ -116,7 +117,8 @@ void DataLookup::run(ApiClient *client, const QString &projectId, const QList<Da
                         ctx,
                         [cb]() {
                             cb(Result<ProjectDataPage>::failure(
-                                ApiError::usage(QStringLiteral("The connection was closed."))));
+                                ApiError::usage(QCoreApplication::translate(
+                                    "ica::DataLookup", "The connection was closed."))));
                         },
                         Qt::QueuedConnection);
                     return static_cast<ApiCall *>(nullptr);

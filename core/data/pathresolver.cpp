@@ -1,6 +1,7 @@
 #include "core/data/pathresolver.h"
 
 #include "core/data/datalookup.h"
+#include "core/diagnostics/statusnotices.h"
 
 #include <QMetaObject>
 #include <QRegularExpression>
@@ -105,7 +106,7 @@ void PathResolver::resolve(const QString &projectId, const QStringList &paths) {
             Qt::QueuedConnection);
         return;
     }
-    Q_EMIT statusMessage(tr("Looking up %L1 paths…").arg(pending.size()));
+    StatusNotices::post(tr("Looking up %L1 paths…").arg(pending.size()));
     lookUp(pending, false);
 }
 
@@ -135,7 +136,7 @@ void PathResolver::onAnswer(quint64 run, const QList<Pending> &pending, bool asF
         m_message = tr("Could not look up the paths: %1").arg(result.error.toString());
         m_running = false;
         Q_EMIT errorOccurred(result.error);
-        Q_EMIT statusMessage(m_message);
+        StatusNotices::post(m_message);
         Q_EMIT finished(false);
         return;
     }
@@ -208,7 +209,7 @@ void PathResolver::finish(bool ok) {
                         .arg(m_order.size())
                         .arg(list);
     }
-    Q_EMIT statusMessage(m_message);
+    StatusNotices::post(m_message);
     Q_EMIT finished(ok);
 }
 

@@ -64,7 +64,6 @@ Q_SIGNALS:
     /// ok: every lookup was answered (some paths may still be unresolved); false: a call
     /// failed (error()) and nothing is resolved.
     void finished(bool ok);
-    void statusMessage(const QString &message);
     void errorOccurred(const ica::ApiError &error);
 
 private:

@@ -1,5 +1,6 @@
 #include "core/domain/batch.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace ica {
@@ -98,7 +99,7 @@ CreateBatchRequest CreateBatchRequest::fromJson(const QJsonObject &o, DecodeCont
     for (qsizetype i = 0; i < groups.size() && ctx.ok(); ++i) {
         DecodeContext::Scope at(ctx, i);
         if (!groups.at(i).isObject()) {
-            ctx.fail(QStringLiteral("expected an object"));
+            ctx.fail(QCoreApplication::translate("ica::Batch", "expected an object"));
             break;
         }
         request.dataUpdateGroups.append(DataUpdateGroup::fromJson(groups.at(i).toObject(), ctx));

@@ -1,6 +1,7 @@
 #include "core/domain/decodecontext.h"
 #include "core/domain/jsonlimits.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QTimeZone>
@@ -53,11 +54,11 @@ bool absent(const QJsonValue &v) {
 QString DecodeContext::requiredString(const QJsonObject &o, QLatin1String key) {
     const QJsonValue v = o.value(key);
     if (absent(v)) {
-        fail(QStringLiteral("required field is missing"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "required field is missing"), key);
         return {};
     }
     if (!v.isString()) {
-        fail(QStringLiteral("expected a string"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "expected a string"), key);
         return {};
     }
     return v.toString();
@@ -68,7 +69,7 @@ QString DecodeContext::optionalString(const QJsonObject &o, QLatin1String key) {
     if (absent(v))
         return {};
     if (!v.isString()) {
-        fail(QStringLiteral("expected a string"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "expected a string"), key);
         return {};
     }
     return v.toString();
@@ -79,7 +80,8 @@ QStringList DecodeContext::optionalStringList(const QJsonObject &o, QLatin1Strin
     if (absent(v))
         return {};
     if (!v.isArray()) {
-        fail(QStringLiteral("expected an array of strings"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "expected an array of strings"),
+             key);
         return {};
     }
     const QJsonArray array = v.toArray();
@@ -92,7 +94,7 @@ QStringList DecodeContext::optionalStringList(const QJsonObject &o, QLatin1Strin
         if (!element.isString()) {
             Scope member(*this, key);
             Scope at(*this, i);
-            fail(QStringLiteral("expected a string"));
+            fail(QCoreApplication::translate("ica::DecodeContext", "expected a string"));
             return {};
         }
         out.append(element.toString());
@@ -102,7 +104,7 @@ QStringList DecodeContext::optionalStringList(const QJsonObject &o, QLatin1Strin
 
 QStringList DecodeContext::requiredStringList(const QJsonObject &o, QLatin1String key) {
     if (absent(o.value(key))) {
-        fail(QStringLiteral("required field is missing"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "required field is missing"), key);
         return {};
     }
     return optionalStringList(o, key);
@@ -114,7 +116,7 @@ std::optional<qint64> DecodeContext::optionalInt(const QJsonObject &o, QLatin1St
     if (absent(v))
         return std::nullopt;
     if (!v.isDouble()) {
-        fail(QStringLiteral("expected a number"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "expected a number"), key);
         return std::nullopt;
     }
     // QJsonValue keeps integers that fit in 64 bits exactly; any other number is a
@@ -123,7 +125,8 @@ std::optional<qint64> DecodeContext::optionalInt(const QJsonObject &o, QLatin1St
     const bool whole = std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9.2e18;
     const qint64 n = whole ? v.toInteger() : 0;
     if (!whole || n < min || n > max) {
-        fail(QStringLiteral("%1 is not a whole number from %2 to %3")
+        fail(QCoreApplication::translate("ica::DecodeContext",
+                                         "%1 is not a whole number from %2 to %3")
                  .arg(QString::fromUtf8(
                      QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1)))
                  .arg(min)
@@ -143,7 +146,7 @@ std::optional<bool> DecodeContext::optionalBool(const QJsonObject &o, QLatin1Str
     if (absent(v))
         return std::nullopt;
     if (!v.isBool()) {
-        fail(QStringLiteral("expected true or false"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "expected true or false"), key);
         return std::nullopt;
     }
     return v.toBool();
@@ -151,7 +154,7 @@ std::optional<bool> DecodeContext::optionalBool(const QJsonObject &o, QLatin1Str
 
 bool DecodeContext::requiredBool(const QJsonObject &o, QLatin1String key) {
     if (absent(o.value(key))) {
-        fail(QStringLiteral("required field is missing"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "required field is missing"), key);
         return false;
     }
     return optionalBool(o, key).value_or(false);
@@ -159,7 +162,7 @@ bool DecodeContext::requiredBool(const QJsonObject &o, QLatin1String key) {
 
 QDateTime DecodeContext::requiredDateTime(const QJsonObject &o, QLatin1String key) {
     if (absent(o.value(key))) {
-        fail(QStringLiteral("required field is missing"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "required field is missing"), key);
         return {};
     }
     return optionalDateTime(o, key);
@@ -171,18 +174,20 @@ QDateTime DecodeContext::optionalDateTime(const QJsonObject &o, QLatin1String ke
         return {};
     const QDateTime parsed = parseDateTime(text);
     if (!parsed.isValid())
-        fail(QStringLiteral("expected a date-time like 2026-11-30T08:30:00Z"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext",
+                                         "expected a date-time like 2026-11-30T08:30:00Z"),
+             key);
     return parsed;
 }
 
 QJsonObject DecodeContext::requiredObject(const QJsonObject &o, QLatin1String key) {
     const QJsonValue v = o.value(key);
     if (absent(v)) {
-        fail(QStringLiteral("required field is missing"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "required field is missing"), key);
         return {};
     }
     if (!v.isObject()) {
-        fail(QStringLiteral("expected an object"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "expected an object"), key);
         return {};
     }
     return v.toObject();
@@ -195,7 +200,7 @@ QJsonObject DecodeContext::optionalObject(const QJsonObject &o, QLatin1String ke
     if (absent(v))
         return {};
     if (!v.isObject()) {
-        fail(QStringLiteral("expected an object"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "expected an object"), key);
         return {};
     }
     if (present)
@@ -206,11 +211,11 @@ QJsonObject DecodeContext::optionalObject(const QJsonObject &o, QLatin1String ke
 QJsonArray DecodeContext::requiredArray(const QJsonObject &o, QLatin1String key) {
     const QJsonValue v = o.value(key);
     if (absent(v)) {
-        fail(QStringLiteral("required field is missing"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "required field is missing"), key);
         return {};
     }
     if (!v.isArray()) {
-        fail(QStringLiteral("expected an array"), key);
+        fail(QCoreApplication::translate("ica::DecodeContext", "expected an array"), key);
         return {};
     }
     return v.toArray();

@@ -1,6 +1,7 @@
 #include "core/domain/jsonlimits.h"
 #include "core/domain/jsonlint.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -48,11 +49,12 @@ QString formatPath(const std::vector<Segment> &segments) {
 
 std::optional<QString> stringProblem(std::string_view s) {
     if (qsizetype(s.size()) > JsonLimits::MaxStringBytes)
-        return QStringLiteral("a string of %1 bytes is longer than the limit of %2 bytes")
+        return QCoreApplication::translate(
+                   "ica::JsonLimits", "a string of %1 bytes is longer than the limit of %2 bytes")
             .arg(s.size())
             .arg(JsonLimits::MaxStringBytes);
     if (s.find('\0') != std::string_view::npos)
-        return QStringLiteral("holds a NUL character (\\u0000)");
+        return QCoreApplication::translate("ica::JsonLimits", "holds a NUL character (\\u0000)");
     return std::nullopt;
 }
 
@@ -110,13 +112,16 @@ std::optional<JsonIssue> checkElement(dom::element value, std::vector<Segment> &
             keys.push_back(field.key);
         if (auto repeated = duplicateKey(keys)) {
             path.push_back(Segment{keys[*repeated], 0, true});
-            return JsonIssue{formatPath(path),
-                             QStringLiteral("the key appears more than once in its object")};
+            return JsonIssue{formatPath(path), QCoreApplication::translate(
+                                                   "ica::JsonLimits",
+                                                   "the key appears more than once in its object")};
         }
         for (dom::key_value_pair field : object) {
             path.push_back(Segment{field.key, 0, true});
             if (auto problem = stringProblem(field.key))
-                return JsonIssue{formatPath(path), QStringLiteral("the key ") + *problem};
+                return JsonIssue{
+                    formatPath(path),
+                    QCoreApplication::translate("ica::JsonLimits", "the key %1").arg(*problem)};
             if (auto issue = checkElement(field.value, path, zeroDouble))
                 return issue;
             path.pop_back();
@@ -155,17 +160,20 @@ std::optional<QString> findRefused(const QJsonValue &value, error_code error, QS
             if (error == STRING_ERROR && !QStringView(it.key()).isValidUtf16()) {
                 // The path is shown to people: the surrogate becomes '?' on the way.
                 path += QString::fromUtf8(segment.toUtf8());
-                return QStringLiteral("the key holds a lone UTF-16 surrogate escape");
+                return QCoreApplication::translate("ica::JsonLimits",
+                                                   "the key holds a lone UTF-16 surrogate escape");
             }
             if (auto found = enter(segment, it.value()))
                 return found;
         }
     } else if (value.isDouble() && error == NUMBER_ERROR) {
         if (!(std::fabs(value.toDouble()) < 9.2e18))
-            return QStringLiteral("the number is out of range (it must fit in 64 bits)");
+            return QCoreApplication::translate(
+                "ica::JsonLimits", "the number is out of range (it must fit in 64 bits)");
     } else if (value.isString() && error == STRING_ERROR) {
         if (!QStringView(value.toString()).isValidUtf16())
-            return QStringLiteral("holds a lone UTF-16 surrogate escape");
+            return QCoreApplication::translate("ica::JsonLimits",
+                                               "holds a lone UTF-16 surrogate escape");
     }
     return std::nullopt;
 }
@@ -176,16 +184,19 @@ JsonIssue describeParseError(error_code error, const QJsonObject &qtView) {
         return JsonIssue{path, *found};
     switch (error) {
     case DEPTH_ERROR:
-        return JsonIssue{
-            QString(),
-            QStringLiteral("the body nests deeper than %1 levels").arg(JsonLimits::MaxDepth)};
+        return JsonIssue{QString(), QCoreApplication::translate(
+                                        "ica::JsonLimits", "the body nests deeper than %1 levels")
+                                        .arg(JsonLimits::MaxDepth)};
     case UTF8_ERROR:
-        return JsonIssue{QString(), QStringLiteral("the body is not valid UTF-8")};
+        return JsonIssue{QString(), QCoreApplication::translate("ica::JsonLimits",
+                                                                "the body is not valid UTF-8")};
     case UNESCAPED_CHARS:
         return JsonIssue{QString(),
-                         QStringLiteral("a string holds an unescaped control character")};
+                         QCoreApplication::translate(
+                             "ica::JsonLimits", "a string holds an unescaped control character")};
     default:
-        return JsonIssue{QString(), QStringLiteral("the body is not valid JSON (%1)")
+        return JsonIssue{QString(), QCoreApplication::translate("ica::JsonLimits",
+                                                                "the body is not valid JSON (%1)")
                                         .arg(QString::fromUtf8(error_message(error)))};
     }
 }
@@ -228,13 +239,16 @@ bool parseJsonObject(const QByteArray &body, QJsonObject *object, JsonIssue *iss
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *issue = JsonIssue{QString(), QStringLiteral("the body is not valid JSON (%1 at byte %2)")
-                                          .arg(parseError.errorString())
-                                          .arg(parseError.offset)};
+        *issue = JsonIssue{QString(),
+                           QCoreApplication::translate("ica::JsonLimits",
+                                                       "the body is not valid JSON (%1 at byte %2)")
+                               .arg(parseError.errorString())
+                               .arg(parseError.offset)};
         return false;
     }
     if (!doc.isObject()) {
-        *issue = JsonIssue{QString(), QStringLiteral("expected a JSON object")};
+        *issue = JsonIssue{
+            QString(), QCoreApplication::translate("ica::JsonLimits", "expected a JSON object")};
         return false;
     }
     // Then simdjson, which sees what QJsonDocument lets through or hides: repeated

@@ -3,6 +3,7 @@
 #include "core/api/apicall.h"
 #include "core/monitor/itemspager.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <utility>
@@ -182,7 +183,9 @@ void BatchMonitor::onCount(quint64 round, ItemStatus::Value status,
     } else if (!result.value->info.totalItemCount) {
         if (!m_roundError.isError())
             m_roundError = ApiError::decode(
-                200, QStringLiteral("An offset-mode items page came without totalItemCount."));
+                200,
+                QCoreApplication::translate(
+                    "ica::BatchMonitor", "An offset-mode items page came without totalItemCount."));
     } else {
         m_roundCounts.setCount(status, *result.value->info.totalItemCount);
     }

@@ -7,6 +7,7 @@
 #include "core/api/tokenapi.h"
 #include "core/store/secretstore.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace ica {
@@ -21,12 +22,15 @@ QString ConnectionTestResult::summary() const {
     switch (outcome) {
     case Outcome::Connected:
         if (!tenantName.isEmpty())
-            return QStringLiteral("Connected to tenant %1.").arg(tenantName);
+            return QCoreApplication::translate("ica::ConnectionTest", "Connected to tenant %1.")
+                .arg(tenantName);
         if (!tenantId.isEmpty())
-            return QStringLiteral("Connected to tenant %1.").arg(tenantId);
-        return QStringLiteral("Connected; the server did not say which tenant this is.");
+            return QCoreApplication::translate("ica::ConnectionTest", "Connected to tenant %1.")
+                .arg(tenantId);
+        return QCoreApplication::translate(
+            "ica::ConnectionTest", "Connected; the server did not say which tenant this is.");
     case Outcome::Cancelled:
-        return QStringLiteral("Connection test cancelled.");
+        return QCoreApplication::translate("ica::ConnectionTest", "Connection test cancelled.");
     case Outcome::Failed:
         break;
     }
@@ -51,11 +55,14 @@ ConnectionTest::ConnectionTest(const Profile &profile, const QString &secret, Se
         if (result.ok() && !result.secret.trimmed().isEmpty())
             self->run(result.secret);
         else
-            self->fail(QStringLiteral("No %1").arg(secretKindLabel(kind)),
-                       result.status == SecretResult::Status::NotFound
-                           ? QStringLiteral("Enter the %1 of this profile, then test again.")
-                                 .arg(secretKindLabel(kind))
-                           : result.message);
+            self->fail(
+                QCoreApplication::translate("ica::ConnectionTest", "No %1")
+                    .arg(secretKindLabel(kind)),
+                result.status == SecretResult::Status::NotFound
+                    ? QCoreApplication::translate("ica::ConnectionTest",
+                                                  "Enter the %1 of this profile, then test again.")
+                          .arg(secretKindLabel(kind))
+                    : result.message);
     });
 }
 
@@ -71,14 +78,16 @@ void ConnectionTest::run(const QString &secret) {
     m_secret = secret.trimmed();
     const QString label = secretKindLabel(secretKindFor(m_profile.authKind));
     if (m_secret.isEmpty()) {
-        fail(QStringLiteral("No %1").arg(label),
-             QStringLiteral("Enter the %1 of this profile, then test again.").arg(label));
+        fail(QCoreApplication::translate("ica::ConnectionTest", "No %1").arg(label),
+             QCoreApplication::translate("ica::ConnectionTest",
+                                         "Enter the %1 of this profile, then test again.")
+                 .arg(label));
         return;
     }
     QString urlError;
     ApiClient *client = createClientFor(m_profile, m_secret, this, &urlError);
     if (!client) {
-        fail(QStringLiteral("Server URL not usable"), urlError);
+        fail(QCoreApplication::translate("ica::ConnectionTest", "Server URL not usable"), urlError);
         return;
     }
     client->setRetryPolicy(RetryPolicy::none());
@@ -98,9 +107,12 @@ void ConnectionTest::run(const QString &secret) {
                     return failed(result.error);
                 const auto claims = JwtClaims::parse(result.value->token);
                 if (!claims)
-                    return fail(QStringLiteral("Unexpected answer from the server"),
-                                QStringLiteral("The token the server sent is not a JWT: check "
-                                               "that the server URL points at the ICA API."));
+                    return fail(
+                        QCoreApplication::translate("ica::ConnectionTest",
+                                                    "Unexpected answer from the server"),
+                        QCoreApplication::translate("ica::ConnectionTest",
+                                                    "The token the server sent is not a JWT: check "
+                                                    "that the server URL points at the ICA API."));
                 succeed(claims->tenantName, claims->tenantId);
             });
         return;

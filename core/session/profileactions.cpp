@@ -5,6 +5,7 @@
 #include "core/store/icav2configimporter.h"
 #include "core/store/profilestore.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace ica {
@@ -40,8 +41,10 @@ void ProfileActions::answer(const Callback &done, Outcome outcome) {
 QString ProfileActions::demoRefusal(const QString &id) const {
     const auto profile = m_session ? m_session->profile(id) : std::nullopt;
     if (profile && profile->demo && !m_session->profileStore()->byId(id))
-        return QStringLiteral("The demo profile is set up by --demo for this session and cannot "
-                              "be changed: add a profile of your own instead.");
+        return QCoreApplication::translate(
+            "ica::ProfileActions",
+            "The demo profile is set up by --demo for this session and cannot "
+            "be changed: add a profile of your own instead.");
     return {};
 }
 
@@ -68,9 +71,10 @@ void ProfileActions::save(Profile profile, const QString &secret, Callback done)
     ProfileStore *store = m_session->profileStore();
     const std::optional<Profile> before = adding ? std::nullopt : store->byId(profile.id);
     if (!adding && !before)
-        return answer(done, failure(QStringLiteral("This profile no longer exists (it may have "
-                                                   "been removed): close the dialog and pick a "
-                                                   "profile from the list again.")));
+        return answer(done, failure(QCoreApplication::translate(
+                                "ica::ProfileActions", "This profile no longer exists (it may have "
+                                                       "been removed): close the dialog and pick a "
+                                                       "profile from the list again.")));
     if (const QString error = store->validate(profile, profile.id); !error.isEmpty())
         return answer(done, failure(error));
     if (adding)
@@ -115,7 +119,8 @@ void ProfileActions::duplicate(const QString &id, Callback done) {
             if (!self)
                 return;
             const QString missing =
-                QStringLiteral("The copy \"%1\" has no %2: edit it to enter one.")
+                QCoreApplication::translate("ica::ProfileActions",
+                                            "The copy \"%1\" has no %2: edit it to enter one.")
                     .arg(profile.name, secretKindLabel(kind));
             if (!read.ok())
                 return self->answer(done, success(profile, missing));
@@ -135,26 +140,29 @@ void ProfileActions::remove(const QString &id, Callback done) {
         return answer(done, failure(refusal));
     const auto profile = m_session->profileStore()->byId(id);
     if (!profile)
-        return answer(done, failure(QStringLiteral("This profile no longer exists.")));
+        return answer(done, failure(QCoreApplication::translate("ica::ProfileActions",
+                                                                "This profile no longer exists.")));
     const StoreResult<bool> removed = m_session->profileStore()->remove(id);
     if (!removed.ok())
         return answer(done, failure(removed.error));
     QPointer<ProfileActions> self(this);
-    m_session->secretStoreFor(*profile)->remove(id, [self, profile,
-                                                     done](const SecretResult &result) {
-        if (self)
-            self->answer(done,
-                         success(*profile, result.ok()
-                                               ? QString()
-                                               : QStringLiteral("The profile was removed, but its "
-                                                                "secrets could not be: %1")
-                                                     .arg(result.message)));
-    });
+    m_session->secretStoreFor(*profile)->remove(
+        id, [self, profile, done](const SecretResult &result) {
+            if (self)
+                self->answer(done,
+                             success(*profile, result.ok() ? QString()
+                                                           : QCoreApplication::translate(
+                                                                 "ica::ProfileActions",
+                                                                 "The profile was removed, but its "
+                                                                 "secrets could not be: %1")
+                                                                 .arg(result.message)));
+        });
 }
 
 StoreResult<bool> ProfileActions::setDefault(const QString &id) {
     if (!m_session)
-        return StoreResult<bool>::failure(QStringLiteral("The session has ended."));
+        return StoreResult<bool>::failure(
+            QCoreApplication::translate("ica::ProfileActions", "The session has ended."));
     if (const QString refusal = demoRefusal(id); !refusal.isEmpty())
         return StoreResult<bool>::failure(refusal);
     return m_session->profileStore()->setDefault(id);

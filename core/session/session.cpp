@@ -5,9 +5,11 @@
 
 #include "core/api/apiclient.h"
 #include "core/api/authenticator.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/store/profilestore.h"
 #include "core/store/sessionsecretstore.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace ica {
@@ -40,7 +42,7 @@ void Session::init() {
     // seen, not only in the profile dialog, since secrets now last this session only.
     connect(m_secrets, &SecretStore::persistenceChanged, this, [this](bool persistent) {
         if (!persistent && !m_secrets->persistenceNote().isEmpty())
-            Q_EMIT statusMessage(m_secrets->persistenceNote());
+            StatusNotices::post(m_secrets->persistenceNote());
     });
 }
 
@@ -95,8 +97,8 @@ void Session::dropClient() {
 bool Session::activateProfile(const QString &id) {
     const auto found = profile(id);
     if (!found) {
-        Q_EMIT statusMessage(
-            QStringLiteral("That profile no longer exists: pick another one from the list."));
+        StatusNotices::post(QCoreApplication::translate(
+            "ica::Session", "That profile no longer exists: pick another one from the list."));
         return false;
     }
     const quint64 generation = ++m_generation;
@@ -139,21 +141,25 @@ void Session::finishActivation(const Profile &profile, const SecretResult &resul
         setState(State::SecretMissing);
         const QString reason =
             result.ok() || result.status == SecretResult::Status::NotFound
-                ? QStringLiteral("No %1 is stored for the profile \"%2\": enter it to connect.")
+                ? QCoreApplication::translate(
+                      "ica::Session",
+                      "No %1 is stored for the profile \"%2\": enter it to connect.")
                       .arg(label, profile.name)
-                : QStringLiteral("The %1 of the profile \"%2\" could not be read: %3 Enter it "
-                                 "again to connect.")
+                : QCoreApplication::translate(
+                      "ica::Session", "The %1 of the profile \"%2\" could not be read: %3 Enter it "
+                                      "again to connect.")
                       .arg(label, profile.name, result.message);
         Q_EMIT secretMissing(profile, reason);
-        Q_EMIT statusMessage(reason);
+        StatusNotices::post(reason);
         return;
     }
     QString urlError;
     ApiClient *client = createClientFor(profile, result.secret, this, &urlError);
     if (!client) {
         setState(State::Unusable);
-        Q_EMIT statusMessage(
-            QStringLiteral("The profile \"%1\" cannot be used: %2").arg(profile.name, urlError));
+        StatusNotices::post(
+            QCoreApplication::translate("ica::Session", "The profile \"%1\" cannot be used: %2")
+                .arg(profile.name, urlError));
         return;
     }
     m_client = client;
@@ -174,9 +180,10 @@ void Session::finishActivation(const Profile &profile, const SecretResult &resul
                 (error.httpStatus == 401 || error.httpStatus == 403))
                 onUnauthorized(error);
             else
-                Q_EMIT statusMessage(QStringLiteral("Could not get a token from %1: %2")
-                                         .arg(m_client ? m_client->serverUrl().host() : QString(),
-                                              error.toString()));
+                StatusNotices::post(
+                    QCoreApplication::translate("ica::Session", "Could not get a token from %1: %2")
+                        .arg(m_client ? m_client->serverUrl().host() : QString(),
+                             error.toString()));
         });
         setState(State::Ready);
         Q_EMIT clientChanged(client);
@@ -186,7 +193,8 @@ void Session::finishActivation(const Profile &profile, const SecretResult &resul
         Q_EMIT clientChanged(client);
         setTokenExpiry(auth ? auth->expiresAt() : QDateTime());
     }
-    Q_EMIT statusMessage(QStringLiteral("Using the profile \"%1\".").arg(profile.name));
+    StatusNotices::post(
+        QCoreApplication::translate("ica::Session", "Using the profile \"%1\".").arg(profile.name));
 }
 
 void Session::onUnauthorized(const ApiError &error) {
@@ -194,12 +202,14 @@ void Session::onUnauthorized(const ApiError &error) {
         return;
     const QString label = secretKindLabel(secretKindFor(m_current->authKind));
     if (m_current->authKind == AuthKind::AccessToken)
-        reportRejected(QStringLiteral("The server refused the access token of the profile "
-                                      "\"%1\" (%2); it may have expired: paste a new one.")
+        reportRejected(QCoreApplication::translate(
+                           "ica::Session", "The server refused the access token of the profile "
+                                           "\"%1\" (%2); it may have expired: paste a new one.")
                            .arg(m_current->name, error.toString()));
     else
-        reportRejected(QStringLiteral("The server refused the %1 of the profile \"%2\" (%3): "
-                                      "enter a valid one.")
+        reportRejected(QCoreApplication::translate(
+                           "ica::Session", "The server refused the %1 of the profile \"%2\" (%3): "
+                                           "enter a valid one.")
                            .arg(label, m_current->name, error.toString()));
 }
 
@@ -209,7 +219,7 @@ void Session::reportRejected(const QString &reason) {
         return;
     m_rejectionReported = true;
     Q_EMIT secretMissing(*m_current, reason);
-    Q_EMIT statusMessage(reason);
+    StatusNotices::post(reason);
 }
 
 void Session::requestSecret(const QString &reason) {
@@ -270,8 +280,9 @@ void Session::setSecret(const QString &profileId, const QString &secret,
         QTimer::singleShot(0, this, [done] {
             if (done)
                 done(SecretResult::error(SecretResult::Status::Failed,
-                                         QStringLiteral("That profile no longer exists: pick "
-                                                        "another one from the list.")));
+                                         QCoreApplication::translate(
+                                             "ica::Session", "That profile no longer exists: pick "
+                                                             "another one from the list.")));
         });
         return;
     }

@@ -113,8 +113,6 @@ Q_SIGNALS:
     /// The secret of `profile` could not be read or is no longer accepted; `reason`
     /// says why in a sentence (never the secret). The UI asks for it.
     void secretMissing(const ica::Profile &profile, const QString &reason);
-    /// What happened, for the main window's status bar.
-    void statusMessage(const QString &message);
 
 private:
     void init();

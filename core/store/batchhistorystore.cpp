@@ -2,6 +2,7 @@
 
 #include "core/store/sqlitedatabase.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
@@ -66,8 +67,9 @@ BatchHistoryStore::BatchHistoryStore(SqliteDatabase &db)
 StoreResult<BatchRecord> BatchHistoryStore::upsert(const BatchRecord &record) {
     using Result = StoreResult<BatchRecord>;
     if (record.profileId.isEmpty() || record.projectId.isEmpty() || record.batchId.isEmpty())
-        return Result::failure(QStringLiteral("A batch can only be remembered with its profile, "
-                                              "project and batch id; one of them is missing."));
+        return Result::failure(QCoreApplication::translate(
+            "ica::BatchHistoryStore", "A batch can only be remembered with its profile, "
+                                      "project and batch id; one of them is missing."));
     SqlTransaction transaction(m_db.database());
     QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral(
@@ -106,18 +108,25 @@ StoreResult<BatchRecord> BatchHistoryStore::upsert(const BatchRecord &record) {
     q.bindValue(QStringLiteral(":counts"), countsJson(record.itemCounts));
     q.bindValue(QStringLiteral(":refreshed"), msOf(record.lastRefreshedAt));
     QString error;
-    if (!execQuery(q, QStringLiteral("The batch could not be added to the history"), &error))
+    if (!execQuery(q,
+                   QCoreApplication::translate("ica::BatchHistoryStore",
+                                               "The batch could not be added to the history"),
+                   &error))
         return Result::failure(error);
     q.finish();
     const auto stored = find(record.batchId, record.profileId);
     if (!stored.ok() || !stored.value)
-        return Result::failure(stored.ok() ? QStringLiteral("The batch vanished from the history "
-                                                            "while it was being saved.")
-                                           : stored.error);
+        return Result::failure(
+            stored.ok() ? QCoreApplication::translate("ica::BatchHistoryStore",
+                                                      "The batch vanished from the history "
+                                                      "while it was being saved.")
+                        : stored.error);
     if (!transaction.commit())
-        return Result::failure(QStringLiteral("The batch could not be added to the history: the "
-                                              "database refused to commit (%1).")
-                                   .arg(transaction.commitError()));
+        return Result::failure(
+            QCoreApplication::translate("ica::BatchHistoryStore",
+                                        "The batch could not be added to the history: the "
+                                        "database refused to commit (%1).")
+                .arg(transaction.commitError()));
     return Result::success(*stored.value);
 }
 
@@ -136,7 +145,10 @@ StoreResult<bool> BatchHistoryStore::updateStatus(const QString &profileId, cons
     q.bindValue(QStringLiteral(":profile"), profileId);
     q.bindValue(QStringLiteral(":batch"), batchId);
     QString error;
-    if (!execQuery(q, QStringLiteral("The status of the batch could not be saved"), &error))
+    if (!execQuery(q,
+                   QCoreApplication::translate("ica::BatchHistoryStore",
+                                               "The status of the batch could not be saved"),
+                   &error))
         return StoreResult<bool>::failure(error);
     return StoreResult<bool>::success(q.numRowsAffected() > 0);
 }
@@ -151,7 +163,10 @@ StoreResult<QList<BatchRecord>> BatchHistoryStore::list(const QString &profileId
     if (!profileId.isEmpty())
         q.addBindValue(profileId);
     QString error;
-    if (!execQuery(q, QStringLiteral("The batch history could not be read"), &error))
+    if (!execQuery(q,
+                   QCoreApplication::translate("ica::BatchHistoryStore",
+                                               "The batch history could not be read"),
+                   &error))
         return StoreResult<QList<BatchRecord>>::failure(error);
     QList<BatchRecord> records;
     while (q.next())
@@ -172,7 +187,10 @@ StoreResult<std::optional<BatchRecord>> BatchHistoryStore::find(const QString &b
     if (!profileId.isEmpty())
         q.addBindValue(profileId);
     QString error;
-    if (!execQuery(q, QStringLiteral("The batch history could not be read"), &error))
+    if (!execQuery(q,
+                   QCoreApplication::translate("ica::BatchHistoryStore",
+                                               "The batch history could not be read"),
+                   &error))
         return Result::failure(error);
     if (!q.next())
         return Result::success(std::nullopt);
@@ -185,7 +203,10 @@ StoreResult<bool> BatchHistoryStore::remove(const QString &profileId, const QStr
     q.addBindValue(profileId);
     q.addBindValue(batchId);
     QString error;
-    if (!execQuery(q, QStringLiteral("The batch could not be removed from the history"), &error))
+    if (!execQuery(q,
+                   QCoreApplication::translate("ica::BatchHistoryStore",
+                                               "The batch could not be removed from the history"),
+                   &error))
         return StoreResult<bool>::failure(error);
     return StoreResult<bool>::success(q.numRowsAffected() > 0);
 }
@@ -195,7 +216,10 @@ StoreResult<int> BatchHistoryStore::removeProfile(const QString &profileId) {
     q.prepare(QStringLiteral("DELETE FROM batch_history WHERE profile_id = ?"));
     q.addBindValue(profileId);
     QString error;
-    if (!execQuery(q, QStringLiteral("The profile's batches could not be removed from the history"),
+    if (!execQuery(q,
+                   QCoreApplication::translate(
+                       "ica::BatchHistoryStore",
+                       "The profile's batches could not be removed from the history"),
                    &error))
         return StoreResult<int>::failure(error);
     return StoreResult<int>::success(q.numRowsAffected());

@@ -1,5 +1,6 @@
 #include "core/store/batchrecord.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace ica {
@@ -29,7 +30,7 @@ QString describeTags(const QString &label, const QStringList &added, const QStri
     const qsizetype more = changes.size() - MaxTagsShown;
     if (more > 0) {
         changes = changes.mid(0, MaxTagsShown);
-        changes.append(QStringLiteral("and %1 more").arg(more));
+        changes.append(QCoreApplication::translate("ica::BatchRecord", "and %1 more").arg(more));
     }
     return label + QLatin1Char(' ') + changes.join(QStringLiteral(", "));
 }
@@ -40,9 +41,10 @@ QString describeDate(const QString &what, const QList<QDateTime> &dates) {
         return {};
     for (const QDateTime &d : dates)
         if (d != dates.first())
-            return QStringLiteral("%1 dates set (%2)")
+            return QCoreApplication::translate("ica::BatchRecord", "%1 dates set (%2)")
                 .arg(what, plural(dates.size(), "group", "groups"));
-    return QStringLiteral("%1 on %2").arg(what, dates.first().toUTC().toString(Qt::ISODate));
+    return QCoreApplication::translate("ica::BatchRecord", "%1 on %2")
+        .arg(what, dates.first().toUTC().toString(Qt::ISODate));
 }
 
 } // namespace
@@ -111,12 +113,16 @@ QString summarizeRequest(const CreateBatchRequest &request) {
     QStringList parts{plural(request.dataUpdateGroups.size(), "group", "groups") +
                       QStringLiteral(", ") + plural(request.dataIdCount(), "data ID", "data IDs")};
     for (const QString &part :
-         {describeTags(QStringLiteral("user tags"), userAdded, userRemoved),
-          describeTags(QStringLiteral("technical tags"), technicalAdded, technicalRemoved),
+         {describeTags(QCoreApplication::translate("ica::BatchRecord", "user tags"), userAdded,
+                       userRemoved),
+          describeTags(QCoreApplication::translate("ica::BatchRecord", "technical tags"),
+                       technicalAdded, technicalRemoved),
           describeDate(QStringLiteral("archive"), archiveDates),
           describeDate(QStringLiteral("delete"), deleteDates),
-          clearArchive ? QStringLiteral("archive date cleared") : QString(),
-          clearDelete ? QStringLiteral("deletion date cleared") : QString()})
+          clearArchive ? QCoreApplication::translate("ica::BatchRecord", "archive date cleared")
+                       : QString(),
+          clearDelete ? QCoreApplication::translate("ica::BatchRecord", "deletion date cleared")
+                      : QString()})
         if (!part.isEmpty())
             parts.append(part);
     return parts.join(QStringLiteral("; "));

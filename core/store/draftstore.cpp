@@ -2,6 +2,7 @@
 
 #include "core/store/sqlitedatabase.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSqlQuery>
@@ -28,13 +29,15 @@ QDateTime DraftStore::now() const {
 
 StoreResult<Draft> DraftStore::save(Draft draft) {
     using Result = StoreResult<Draft>;
-    const QString failed = QStringLiteral("The draft could not be saved");
+    const QString failed =
+        QCoreApplication::translate("ica::DraftStore", "The draft could not be saved");
     if (draft.id.isEmpty())
         draft.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     SqlTransaction transaction(m_db.database());
     if (!transaction.isActive())
         return Result::failure(
-            QStringLiteral("%1: the database is busy or read-only.").arg(failed));
+            QCoreApplication::translate("ica::DraftStore", "%1: the database is busy or read-only.")
+                .arg(failed));
     QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT created_at FROM drafts WHERE id = ?"));
     q.addBindValue(draft.id);
@@ -62,7 +65,8 @@ StoreResult<Draft> DraftStore::save(Draft draft) {
         return Result::failure(error);
     q.finish();
     if (!transaction.commit())
-        return Result::failure(QStringLiteral("%1: the database refused to commit (%2).")
+        return Result::failure(QCoreApplication::translate(
+                                   "ica::DraftStore", "%1: the database refused to commit (%2).")
                                    .arg(failed, transaction.commitError()));
     return Result::success(draft);
 }
@@ -76,7 +80,9 @@ StoreResult<QList<Draft>> DraftStore::list(const QString &profileId) const {
     if (!profileId.isEmpty())
         q.addBindValue(profileId);
     QString error;
-    if (!execQuery(q, QStringLiteral("The drafts could not be read"), &error))
+    if (!execQuery(q,
+                   QCoreApplication::translate("ica::DraftStore", "The drafts could not be read"),
+                   &error))
         return StoreResult<QList<Draft>>::failure(error);
     QList<Draft> drafts;
     while (q.next()) {
@@ -100,7 +106,8 @@ StoreResult<std::optional<Draft>> DraftStore::load(const QString &id) const {
                              " content_json FROM drafts WHERE id = ?"));
     q.addBindValue(id);
     QString error;
-    if (!execQuery(q, QStringLiteral("The draft could not be read"), &error))
+    if (!execQuery(q, QCoreApplication::translate("ica::DraftStore", "The draft could not be read"),
+                   &error))
         return Result::failure(error);
     if (!q.next())
         return Result::success(std::nullopt);
@@ -115,11 +122,13 @@ StoreResult<std::optional<Draft>> DraftStore::load(const QString &id) const {
     const QJsonDocument doc = QJsonDocument::fromJson(q.value(6).toString().toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return Result::failure(
-            QStringLiteral("The draft \"%1\" is damaged (%2) and cannot be "
-                           "opened; discard it.")
-                .arg(d.name.isEmpty() ? d.id : d.name, parseError.error != QJsonParseError::NoError
-                                                           ? parseError.errorString()
-                                                           : QStringLiteral("not a JSON object")));
+            QCoreApplication::translate("ica::DraftStore",
+                                        "The draft \"%1\" is damaged (%2) and cannot be "
+                                        "opened; discard it.")
+                .arg(d.name.isEmpty() ? d.id : d.name,
+                     parseError.error != QJsonParseError::NoError
+                         ? parseError.errorString()
+                         : QCoreApplication::translate("ica::DraftStore", "not a JSON object")));
     d.content = doc.object();
     return Result::success(d);
 }
@@ -132,7 +141,9 @@ StoreResult<bool> DraftStore::rename(const QString &id, const QString &name) {
     q.addBindValue(now().toMSecsSinceEpoch());
     q.addBindValue(id);
     QString error;
-    if (!execQuery(q, QStringLiteral("The draft could not be renamed"), &error))
+    if (!execQuery(q,
+                   QCoreApplication::translate("ica::DraftStore", "The draft could not be renamed"),
+                   &error))
         return StoreResult<bool>::failure(error);
     return StoreResult<bool>::success(q.numRowsAffected() > 0);
 }
@@ -142,7 +153,9 @@ StoreResult<bool> DraftStore::discard(const QString &id) {
     q.prepare(QStringLiteral("DELETE FROM drafts WHERE id = ?"));
     q.addBindValue(id);
     QString error;
-    if (!execQuery(q, QStringLiteral("The draft could not be discarded"), &error))
+    if (!execQuery(
+            q, QCoreApplication::translate("ica::DraftStore", "The draft could not be discarded"),
+            &error))
         return StoreResult<bool>::failure(error);
     return StoreResult<bool>::success(q.numRowsAffected() > 0);
 }

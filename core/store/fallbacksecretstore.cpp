@@ -3,6 +3,7 @@
 #include "core/store/keychainsecretstore.h"
 #include "core/store/sessionsecretstore.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 #include <utility>
@@ -27,8 +28,10 @@ FallbackSecretStore::overSystemKeychain(const QString &service) {
 }
 
 QString FallbackSecretStore::noKeychainNote(const QString &reason) {
-    return QStringLiteral("No system keychain is available (%1); the secret is kept for this "
-                          "session only and you will be asked again next time.")
+    return QCoreApplication::translate(
+               "ica::FallbackSecretStore",
+               "No system keychain is available (%1); the secret is kept for this "
+               "session only and you will be asked again next time.")
         .arg(reason);
 }
 

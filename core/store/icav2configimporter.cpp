@@ -3,6 +3,7 @@
 #include "core/api/serverurl.h"
 #include "core/domain/problem.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -47,14 +48,17 @@ QString parseValue(const QString &raw, QString *problem) {
         }
         const QString rest = text.mid(i + 1).trimmed();
         if (!closed)
-            *problem = QStringLiteral("a quoted value has no closing quote");
+            *problem = QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                                   "a quoted value has no closing quote");
         else if (!rest.isEmpty() && !rest.startsWith(QLatin1Char('#')))
-            *problem = QStringLiteral("there is text after the closing quote");
+            *problem = QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                                   "there is text after the closing quote");
         return value;
     }
     if (quote == QLatin1Char('|') || quote == QLatin1Char('>') || quote == QLatin1Char('[') ||
         quote == QLatin1Char('{')) {
-        *problem = QStringLiteral("block and list values are not read");
+        *problem = QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                               "block and list values are not read");
         return {};
     }
     // Unquoted: a '#' after a space starts a comment.
@@ -83,15 +87,18 @@ Source pick(const QString &label, const QList<Source> &candidates, bool secret,
             present.append(s);
     if (present.isEmpty())
         return {};
-    QString finding = secret ? QStringLiteral("%1: found in %2").arg(label, present.first().where)
-                             : QStringLiteral("%1: \"%2\" from %3")
-                                   .arg(label, present.first().value, present.first().where);
+    QString finding =
+        secret ? QCoreApplication::translate("ica::Icav2ConfigImporter", "%1: found in %2")
+                     .arg(label, present.first().where)
+               : QCoreApplication::translate("ica::Icav2ConfigImporter", "%1: \"%2\" from %3")
+                     .arg(label, present.first().value, present.first().where);
     if (present.size() > 1) {
         QStringList others;
         for (qsizetype i = 1; i < present.size(); ++i)
             others.append(present.at(i).where);
-        finding +=
-            QStringLiteral(" (overrides the one in %1)").arg(others.join(QStringLiteral(", ")));
+        finding =
+            QCoreApplication::translate("ica::Icav2ConfigImporter", "%1 (overrides the one in %2)")
+                .arg(finding, others.join(QStringLiteral(", ")));
     }
     findings->append(finding + QLatin1Char('.'));
     return present.first();
@@ -104,18 +111,23 @@ SimpleYaml readYamlFile(const QString &path, QStringList *findings, QStringList 
     const QString shown = QDir::toNativeSeparators(path);
     QFile file(path);
     if (!file.exists()) {
-        findings->append(QStringLiteral("No file at %1.").arg(shown));
+        findings->append(
+            QCoreApplication::translate("ica::Icav2ConfigImporter", "No file at %1.").arg(shown));
         return {};
     }
     if (QFileInfo(file).size() > MaxFileSize) {
-        problems->append(QStringLiteral("%1 is larger than an icav2 configuration can be; it was "
+        problems->append(
+            QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                        "%1 is larger than an icav2 configuration can be; it was "
                                         "not read.")
-                             .arg(shown));
+                .arg(shown));
         return {};
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        problems->append(QStringLiteral("%1 could not be read (%2); check its permissions.")
-                             .arg(shown, file.errorString()));
+        problems->append(
+            QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                        "%1 could not be read (%2); check its permissions.")
+                .arg(shown, file.errorString()));
         return {};
     }
     SimpleYaml yaml = Icav2ConfigImporter::parseSimpleYaml(file.readAll());
@@ -153,11 +165,14 @@ SimpleYaml Icav2ConfigImporter::parseSimpleYaml(const QByteArray &text) {
             trimmed == QLatin1String("---") || trimmed == QLatin1String("..."))
             continue;
         const auto report = [&yaml, n](const QString &why) {
-            yaml.problems.append(
-                QStringLiteral("line %1: %2; the line was skipped.").arg(n + 1).arg(why));
+            yaml.problems.append(QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                                             "line %1: %2; the line was skipped.")
+                                     .arg(n + 1)
+                                     .arg(why));
         };
         if (line.at(0).isSpace()) {
-            report(QStringLiteral("it is indented (nested values are not read)"));
+            report(QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                               "it is indented (nested values are not read)"));
             continue;
         }
         // "key: value": the colon must end the line or be followed by a space.
@@ -172,7 +187,8 @@ SimpleYaml Icav2ConfigImporter::parseSimpleYaml(const QByteArray &text) {
         const QString key = colon > 0 ? line.left(colon).trimmed() : QString();
         if (key.isEmpty() || key.contains(QLatin1Char(' ')) || key.startsWith(QLatin1Char('"')) ||
             key.startsWith(QLatin1Char('\''))) {
-            report(QStringLiteral("it is not a \"key: value\" line"));
+            report(QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                               "it is not a \"key: value\" line"));
             continue;
         }
         QString problem;
@@ -193,24 +209,27 @@ Icav2Import Icav2ConfigImporter::run() const {
     const QString configWhere = QDir::toNativeSeparators(m_configPath);
     const QString sessionWhere = QDir::toNativeSeparators(m_sessionPath);
     const auto env = [](const char *name) {
-        return Source{qEnvironmentVariable(name).trimmed(),
-                      QStringLiteral("the environment variable %1").arg(QLatin1String(name))};
+        return Source{
+            qEnvironmentVariable(name).trimmed(),
+            QCoreApplication::translate("ica::Icav2ConfigImporter", "the environment variable %1")
+                .arg(QLatin1String(name))};
     };
 
     const Source server =
-        pick(QStringLiteral("Server"),
+        pick(QCoreApplication::translate("ica::Icav2ConfigImporter", "Server"),
              {env("ICAV2_SERVER_URL"), {config.values.value(ServerKey).trimmed(), configWhere}},
              false, &result.findings);
     const Source apiKey =
-        pick(QStringLiteral("API key"),
+        pick(QCoreApplication::translate("ica::Icav2ConfigImporter", "API key"),
              {env("ICAV2_X_API_KEY"), {config.values.value(ApiKeyKey).trimmed(), configWhere}},
              true, &result.findings);
-    const Source token = pick(QStringLiteral("Access token"),
-                              {env("ICAV2_ACCESS_TOKEN"),
-                               {config.values.value(AccessTokenKey).trimmed(), configWhere},
-                               {session.values.value(AccessTokenKey).trimmed(), sessionWhere}},
-                              true, &result.findings);
-    const Source project = pick(QStringLiteral("Project"),
+    const Source token =
+        pick(QCoreApplication::translate("ica::Icav2ConfigImporter", "Access token"),
+             {env("ICAV2_ACCESS_TOKEN"),
+              {config.values.value(AccessTokenKey).trimmed(), configWhere},
+              {session.values.value(AccessTokenKey).trimmed(), sessionWhere}},
+             true, &result.findings);
+    const Source project = pick(QCoreApplication::translate("ica::Icav2ConfigImporter", "Project"),
                                 {{session.values.value(ProjectIdKey).trimmed(), sessionWhere}},
                                 false, &result.findings);
 
@@ -225,11 +244,14 @@ Icav2Import Icav2ConfigImporter::run() const {
         } else {
             profile.serverUrl = server.value; // kept as given so the user can fix it
             result.problems.append(
-                QStringLiteral("The server from %1: %2").arg(server.where, error));
+                QCoreApplication::translate("ica::Icav2ConfigImporter", "The server from %1: %2")
+                    .arg(server.where, error));
         }
     } else {
         result.findings.append(
-            QStringLiteral("No server given: the default %1 is proposed.").arg(profile.serverUrl));
+            QCoreApplication::translate("ica::Icav2ConfigImporter",
+                                        "No server given: the default %1 is proposed.")
+                .arg(profile.serverUrl));
     }
     const QString host = QUrl(profile.serverUrl).host();
     profile.name =
@@ -245,13 +267,16 @@ Icav2Import Icav2ConfigImporter::run() const {
             profile.tenantName = claims->tenantName;
             if (claims->expiresAt.isValid() && claims->expiresAt < QDateTime::currentDateTimeUtc())
                 result.problems.append(
-                    QStringLiteral("The access token from %1 expired on %2: use an API key "
-                                   "instead, or paste a fresh token.")
+                    QCoreApplication::translate(
+                        "ica::Icav2ConfigImporter",
+                        "The access token from %1 expired on %2: use an API key "
+                        "instead, or paste a fresh token.")
                         .arg(token.where, claims->expiresAt.toString(Qt::ISODate)));
         }
     }
     if (!result.foundAnything())
-        result.findings.append(QStringLiteral("Neither an API key nor an access token was found."));
+        result.findings.append(QCoreApplication::translate(
+            "ica::Icav2ConfigImporter", "Neither an API key nor an access token was found."));
     return result;
 }
 

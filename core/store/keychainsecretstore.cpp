@@ -1,5 +1,6 @@
 #include "core/store/keychainsecretstore.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
@@ -37,7 +38,9 @@ SecretResult::Status statusOf(QKeychain::Error error) {
 /// "the keychain's words", or a stand-in when it gave none.
 QString reasonOf(const QKeychain::Job *job) {
     const QString text = job->errorString().trimmed();
-    return text.isEmpty() ? QStringLiteral("error %1").arg(int(job->error())) : text;
+    return text.isEmpty() ? QCoreApplication::translate("ica::KeychainSecretStore", "error %1")
+                                .arg(int(job->error()))
+                          : text;
 }
 
 template <typename Job> Job *newJob(const QString &service, const QString &key) {
@@ -68,13 +71,16 @@ void KeychainSecretStore::read(const QString &profileId, SecretKind kind, Callba
         if (result.ok())
             result.secret = job->textData();
         else if (result.status == SecretResult::Status::NotFound)
-            result.message = QStringLiteral("No %1 is stored in the system keychain for this "
+            result.message =
+                QCoreApplication::translate("ica::KeychainSecretStore",
+                                            "No %1 is stored in the system keychain for this "
                                             "profile: enter it in the profile dialog.")
-                                 .arg(secretKindLabel(kind));
+                    .arg(secretKindLabel(kind));
         else {
             result.detail = reasonOf(job);
-            result.message = QStringLiteral("The %1 could not be read from the system "
-                                            "keychain (%2).")
+            result.message = QCoreApplication::translate("ica::KeychainSecretStore",
+                                                         "The %1 could not be read from the system "
+                                                         "keychain (%2).")
                                  .arg(secretKindLabel(kind), result.detail);
         }
         if (done)
@@ -96,8 +102,9 @@ void KeychainSecretStore::write(const QString &profileId, SecretKind kind, const
         result.status = statusOf(job->error());
         if (!result.ok()) {
             result.detail = withoutSecret(reasonOf(job), secret);
-            result.message = QStringLiteral("The %1 could not be saved in the system "
-                                            "keychain (%2).")
+            result.message = QCoreApplication::translate("ica::KeychainSecretStore",
+                                                         "The %1 could not be saved in the system "
+                                                         "keychain (%2).")
                                  .arg(secretKindLabel(kind), result.detail);
         }
         if (done)
@@ -115,9 +122,11 @@ void KeychainSecretStore::removeKey(const QString &key, const QString &what, Cal
             result.status = SecretResult::Status::Ok; // gone either way
         if (!result.ok()) {
             result.detail = reasonOf(job);
-            result.message = QStringLiteral("The %1 could not be removed from the system "
+            result.message =
+                QCoreApplication::translate("ica::KeychainSecretStore",
+                                            "The %1 could not be removed from the system "
                                             "keychain (%2).")
-                                 .arg(what, result.detail);
+                    .arg(what, result.detail);
         }
         if (done)
             done(result);
@@ -167,8 +176,10 @@ void KeychainSecretStore::probe(ProbeCallback done) {
         pending->answer(available, available ? QString() : reasonOf(job));
     });
     QTimer::singleShot(m_probeTimeout, this, [pending, timeout = m_probeTimeout] {
-        pending->answer(false, QStringLiteral("the keychain did not answer within %1 seconds")
-                                   .arg(double(timeout.count()) / 1000.0));
+        pending->answer(false,
+                        QCoreApplication::translate("ica::KeychainSecretStore",
+                                                    "the keychain did not answer within %1 seconds")
+                            .arg(double(timeout.count()) / 1000.0));
     });
     job->start();
 }

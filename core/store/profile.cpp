@@ -1,5 +1,6 @@
 #include "core/store/profile.h"
 
+#include <QCoreApplication>
 #include <QUuid>
 
 namespace ica {
@@ -26,11 +27,12 @@ std::optional<AuthKind> authKindFromString(const QString &text) {
 QString authKindLabel(AuthKind kind) {
     switch (kind) {
     case AuthKind::ApiKeyExchange:
-        return QStringLiteral("API key, exchanged for a token (recommended)");
+        return QCoreApplication::translate("ica::Profile",
+                                           "API key, exchanged for a token (recommended)");
     case AuthKind::ApiKey:
-        return QStringLiteral("API key, sent on every call");
+        return QCoreApplication::translate("ica::Profile", "API key, sent on every call");
     case AuthKind::AccessToken:
-        return QStringLiteral("Access token (JWT, expires)");
+        return QCoreApplication::translate("ica::Profile", "Access token (JWT, expires)");
     }
     return {};
 }

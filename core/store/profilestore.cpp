@@ -2,6 +2,7 @@
 
 #include "core/api/serverurl.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 
 namespace ica {
@@ -81,8 +82,10 @@ QString ProfileStore::save(const QList<Profile> &previous) {
         return {};
     m_profiles = previous;
     write(previous); // keep the settings object in step with what this store shows
-    return QStringLiteral("The profiles could not be saved to %1: check that the file and its "
-                          "folder are writable.")
+    return QCoreApplication::translate(
+               "ica::ProfileStore",
+               "The profiles could not be saved to %1: check that the file and its "
+               "folder are writable.")
         .arg(m_settings->fileName());
 }
 
@@ -116,12 +119,15 @@ std::optional<Profile> ProfileStore::defaultProfile() const {
 QString ProfileStore::validate(const Profile &profile, const QString &ignoreId) const {
     const QString name = profile.name.trimmed();
     if (name.isEmpty())
-        return QStringLiteral("The profile needs a name: give one such as \"Production\" or "
-                              "\"EU tenant\".");
+        return QCoreApplication::translate(
+            "ica::ProfileStore", "The profile needs a name: give one such as \"Production\" or "
+                                 "\"EU tenant\".");
     const auto other = byName(name);
     if (other && other->id != ignoreId)
-        return QStringLiteral("A profile named \"%1\" already exists: choose another name, or edit "
-                              "that profile instead.")
+        return QCoreApplication::translate(
+                   "ica::ProfileStore",
+                   "A profile named \"%1\" already exists: choose another name, or edit "
+                   "that profile instead.")
             .arg(other->name);
     if (!profile.demo) {
         QString error;
@@ -154,8 +160,9 @@ StoreResult<Profile> ProfileStore::add(Profile profile) {
     if (profile.id.isEmpty())
         profile.id = Profile::newId();
     if (indexOf(profile.id) >= 0)
-        return StoreResult<Profile>::failure(
-            QStringLiteral("A profile with this id already exists: edit it instead of adding it."));
+        return StoreResult<Profile>::failure(QCoreApplication::translate(
+            "ica::ProfileStore",
+            "A profile with this id already exists: edit it instead of adding it."));
     if (const QString error = validate(profile); !error.isEmpty())
         return StoreResult<Profile>::failure(error);
     if (const QString error = normalizedFields(profile); !error.isEmpty())
@@ -175,9 +182,10 @@ StoreResult<Profile> ProfileStore::add(Profile profile) {
 StoreResult<Profile> ProfileStore::update(Profile profile) {
     const qsizetype index = indexOf(profile.id);
     if (index < 0)
-        return StoreResult<Profile>::failure(
-            QStringLiteral("This profile no longer exists (it may have been removed): close the "
-                           "dialog and pick a profile from the list again."));
+        return StoreResult<Profile>::failure(QCoreApplication::translate(
+            "ica::ProfileStore",
+            "This profile no longer exists (it may have been removed): close the "
+            "dialog and pick a profile from the list again."));
     if (const QString error = validate(profile, profile.id); !error.isEmpty())
         return StoreResult<Profile>::failure(error);
     if (const QString error = normalizedFields(profile); !error.isEmpty())
@@ -196,17 +204,18 @@ StoreResult<Profile> ProfileStore::update(Profile profile) {
 }
 
 QString ProfileStore::uniqueCopyName(const QString &base) const {
-    QString name = QStringLiteral("%1 (copy)").arg(base);
+    QString name = QCoreApplication::translate("ica::ProfileStore", "%1 (copy)").arg(base);
     for (int n = 2; byName(name); ++n)
-        name = QStringLiteral("%1 (copy %2)").arg(base).arg(n);
+        name = QCoreApplication::translate("ica::ProfileStore", "%1 (copy %2)").arg(base).arg(n);
     return name;
 }
 
 StoreResult<Profile> ProfileStore::duplicate(const QString &id, const QString &newName) {
     const auto source = byId(id);
     if (!source)
-        return StoreResult<Profile>::failure(
-            QStringLiteral("The profile to duplicate no longer exists: pick one from the list."));
+        return StoreResult<Profile>::failure(QCoreApplication::translate(
+            "ica::ProfileStore",
+            "The profile to duplicate no longer exists: pick one from the list."));
     Profile copy = *source;
     copy.id = Profile::newId();
     copy.name = newName.trimmed().isEmpty() ? uniqueCopyName(source->name) : newName;
@@ -230,8 +239,8 @@ StoreResult<bool> ProfileStore::remove(const QString &id) {
 
 StoreResult<bool> ProfileStore::setDefault(const QString &id) {
     if (indexOf(id) < 0)
-        return StoreResult<bool>::failure(
-            QStringLiteral("This profile no longer exists: pick one from the list."));
+        return StoreResult<bool>::failure(QCoreApplication::translate(
+            "ica::ProfileStore", "This profile no longer exists: pick one from the list."));
     if (m_profiles.at(indexOf(id)).isDefault)
         return StoreResult<bool>::success(false);
     const QList<Profile> previous = m_profiles;

@@ -1,5 +1,6 @@
 #include "core/store/secretstore.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace ica {
@@ -9,7 +10,9 @@ QString secretKindKey(SecretKind kind) {
 }
 
 QString secretKindLabel(SecretKind kind) {
-    return kind == SecretKind::ApiKey ? QStringLiteral("API key") : QStringLiteral("access token");
+    return kind == SecretKind::ApiKey
+               ? QCoreApplication::translate("ica::SecretStore", "API key")
+               : QCoreApplication::translate("ica::SecretStore", "access token");
 }
 
 SecretKind secretKindFor(AuthKind kind) {

@@ -1,5 +1,6 @@
 #include "core/store/sessionsecretstore.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace ica {
@@ -22,8 +23,10 @@ SessionSecretStore::~SessionSecretStore() {
 }
 
 QString SessionSecretStore::persistenceNote() const {
-    return QStringLiteral("Secrets are kept for this session only; you will be asked again next "
-                          "time.");
+    return QCoreApplication::translate(
+        "ica::SessionSecretStore",
+        "Secrets are kept for this session only; you will be asked again next "
+        "time.");
 }
 
 void SessionSecretStore::answer(Callback done, const SecretResult &result) {
@@ -37,11 +40,12 @@ void SessionSecretStore::answer(Callback done, const SecretResult &result) {
 void SessionSecretStore::read(const QString &profileId, SecretKind kind, Callback done) {
     const auto it = m_secrets.constFind(keyOf(profileId, kind));
     if (it == m_secrets.cend())
-        answer(std::move(done),
-               SecretResult::error(SecretResult::Status::NotFound,
-                                   QStringLiteral("No %1 is stored for this profile in this "
-                                                  "session.")
-                                       .arg(secretKindLabel(kind))));
+        answer(std::move(done), SecretResult::error(SecretResult::Status::NotFound,
+                                                    QCoreApplication::translate(
+                                                        "ica::SessionSecretStore",
+                                                        "No %1 is stored for this profile in this "
+                                                        "session.")
+                                                        .arg(secretKindLabel(kind))));
     else
         answer(std::move(done), SecretResult::success(*it));
 }

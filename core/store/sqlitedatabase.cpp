@@ -1,6 +1,7 @@
 #include "core/store/sqlitedatabase.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
@@ -48,19 +49,28 @@ QString describeSqlError(const QSqlError &error) {
     QString text = error.databaseText().trimmed();
     if (text.isEmpty())
         text = error.text().trimmed();
-    const QString base = text.isEmpty() ? QStringLiteral("unknown database error") : text;
+    const QString base = text.isEmpty() ? QCoreApplication::translate("ica::SqliteDatabase",
+                                                                      "unknown database error")
+                                        : text;
     switch (sqliteCode(error)) {
     case SqliteFull:
-        return base + QStringLiteral("; the disk is full: free some space");
+        return QCoreApplication::translate("ica::SqliteDatabase",
+                                           "%1; the disk is full: free some space")
+            .arg(base);
     case SqliteIoError:
-        return base + QStringLiteral("; writing to the disk failed: check that it has free "
-                                     "space and works");
+        return QCoreApplication::translate("ica::SqliteDatabase",
+                                           "%1; writing to the disk failed: check that it "
+                                           "has free space and works")
+            .arg(base);
     case SqliteReadOnly:
     case SqliteCantOpen:
-        return base + QStringLiteral("; check that the file and its folder are writable");
+        return QCoreApplication::translate("ica::SqliteDatabase",
+                                           "%1; check that the file and its folder are writable")
+            .arg(base);
     case SqliteCorrupt:
     case SqliteNotADatabase:
-        return base + QStringLiteral("; the file is damaged");
+        return QCoreApplication::translate("ica::SqliteDatabase", "%1; the file is damaged")
+            .arg(base);
     default:
         return base;
     }
@@ -132,32 +142,41 @@ bool SqliteDatabase::open(QString *error) {
     if (isOpen())
         return true;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return fail(QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed, so history and "
+        return fail(QCoreApplication::translate(
+            "ica::SqliteDatabase", "Qt's SQLite driver (QSQLITE) is not installed, so history and "
                                    "drafts cannot be kept: install the Qt 6 SQLite plugin "
                                    "(libqt6sql6-sqlite on Debian)."));
     const bool inMemory = m_path == QLatin1String(":memory:");
     const QString folder = QFileInfo(m_path).absolutePath();
     if (!inMemory && !QDir().mkpath(folder))
-        return fail(QStringLiteral("The folder %1 could not be created: check that its parent "
-                                   "folder is writable.")
-                        .arg(QDir::toNativeSeparators(folder)));
+        return fail(
+            QCoreApplication::translate("ica::SqliteDatabase",
+                                        "The folder %1 could not be created: check that its parent "
+                                        "folder is writable.")
+                .arg(QDir::toNativeSeparators(folder)));
     QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
                           ? database()
                           : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return fail(QStringLiteral("The database %1 could not be opened (%2): check that the "
-                                   "file and its folder are writable.")
-                        .arg(shown, describeSqlError(db.lastError())));
+        return fail(
+            QCoreApplication::translate("ica::SqliteDatabase",
+                                        "The database %1 could not be opened (%2): check that the "
+                                        "file and its folder are writable.")
+                .arg(shown, describeSqlError(db.lastError())));
     const auto failQuery = [&](const QSqlError &sqlError) {
         if (isDamage(sqlError))
-            return fail(QStringLiteral("%1 is damaged or not a database (%2): move it away and "
-                                       "start again.")
+            return fail(QCoreApplication::translate(
+                            "ica::SqliteDatabase",
+                            "%1 is damaged or not a database (%2): move it away and "
+                            "start again.")
                             .arg(shown, describeSqlError(sqlError)),
                         Failure::Damaged);
-        return fail(QStringLiteral("The database %1 could not be opened for writing (%2).")
-                        .arg(shown, describeSqlError(sqlError)));
+        return fail(
+            QCoreApplication::translate("ica::SqliteDatabase",
+                                        "The database %1 could not be opened for writing (%2).")
+                .arg(shown, describeSqlError(sqlError)));
     };
     // WAL: a crash never leaves a half-written transaction, and readers do not
     // block the writer. FULL sync: a committed save survives a power cut too.
@@ -175,10 +194,12 @@ bool SqliteDatabase::open(QString *error) {
         return failQuery(pragma.lastError());
     const QString check = pragma.value(0).toString();
     if (check != QLatin1String("ok"))
-        return fail(QStringLiteral("%1 is damaged (SQLite's check says: %2): move it away and "
-                                   "start again.")
-                        .arg(shown, check.left(200)),
-                    Failure::Damaged);
+        return fail(
+            QCoreApplication::translate("ica::SqliteDatabase",
+                                        "%1 is damaged (SQLite's check says: %2): move it away and "
+                                        "start again.")
+                .arg(shown, check.left(200)),
+            Failure::Damaged);
     pragma.finish();
     return migrate(error) || fail(error ? *error : QString());
 }
@@ -190,17 +211,21 @@ bool SqliteDatabase::migrate(QString *error) {
     if (current < 0) {
         m_failure = Failure::Damaged;
         if (error)
-            *error = QStringLiteral("The schema version of %1 could not be read: move the file "
-                                    "away and start again.")
+            *error = QCoreApplication::translate(
+                         "ica::SqliteDatabase",
+                         "The schema version of %1 could not be read: move the file "
+                         "away and start again.")
                          .arg(shown);
         return false;
     }
     if (current > latestVersion()) {
         m_failure = Failure::Newer;
         if (error)
-            *error = QStringLiteral("%1 was written by a newer version of ICA Tagger (schema %2; "
-                                    "this version knows up to %3) and was left untouched: update "
-                                    "ICA Tagger, or move the file away to start afresh.")
+            *error = QCoreApplication::translate(
+                         "ica::SqliteDatabase",
+                         "%1 was written by a newer version of ICA Tagger (schema %2; "
+                         "this version knows up to %3) and was left untouched: update "
+                         "ICA Tagger, or move the file away to start afresh.")
                          .arg(shown)
                          .arg(current)
                          .arg(latestVersion());
@@ -211,9 +236,11 @@ bool SqliteDatabase::migrate(QString *error) {
         if (step.version <= current)
             continue;
         SqlTransaction transaction(db);
-        QString failure = transaction.isActive()
-                              ? QString()
-                              : QStringLiteral("the database is locked by another program");
+        QString failure =
+            transaction.isActive()
+                ? QString()
+                : QCoreApplication::translate("ica::SqliteDatabase",
+                                              "the database is locked by another program");
         // Another instance may have applied this step while this one waited for the lock.
         if (failure.isEmpty() && pragmaInt(db, QStringLiteral("user_version")) >= step.version) {
             transaction.commit();
@@ -233,11 +260,14 @@ bool SqliteDatabase::migrate(QString *error) {
             failure = describeSqlError(q.lastError());
         q.finish();
         if (failure.isEmpty() && !transaction.commit())
-            failure = QStringLiteral("the database refused to commit (is the disk full?)");
+            failure = QCoreApplication::translate(
+                "ica::SqliteDatabase", "the database refused to commit (is the disk full?)");
         if (!failure.isEmpty()) {
             if (error)
-                *error = QStringLiteral("%1 could not be upgraded to schema version %2 (%3); it "
-                                        "was left at version %4.")
+                *error = QCoreApplication::translate(
+                             "ica::SqliteDatabase",
+                             "%1 could not be upgraded to schema version %2 (%3); it "
+                             "was left at version %4.")
                              .arg(shown)
                              .arg(step.version)
                              .arg(failure)

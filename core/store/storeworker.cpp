@@ -5,6 +5,7 @@
 #include "core/store/batchhistorystore.h"
 #include "core/store/sqlitedatabase.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -61,7 +62,8 @@ public:
         if (failure == SqliteDatabase::Failure::Damaged) {
             const QString movedTo = setAside(m_path);
             if (!movedTo.isEmpty() && tryOpen(m_path, &failure)) {
-                m_notice = QStringLiteral(
+                m_notice = QCoreApplication::translate(
+                               "ica::StoreWorker",
                                "The local database %1 is damaged or is not a database. ICA "
                                "Tagger moved it aside to %2 (nothing was deleted) and started a "
                                "new, empty one, so the batch history and drafts begin afresh; "
@@ -73,7 +75,8 @@ public:
         }
         if (tryOpen(InMemory, &failure)) {
             m_persistent = false;
-            m_notice = QStringLiteral(
+            m_notice = QCoreApplication::translate(
+                           "ica::StoreWorker",
                            "%1 Until then, ICA Tagger keeps the batch history and drafts of this "
                            "session in memory only: they are lost when it closes.")
                            .arg(why);

@@ -174,7 +174,7 @@ private Q_SLOTS:
     void navigatorHistoryAndBreadcrumbs() {
         BrowserNavigator nav;
         QSignalSpy paths(&nav, &BrowserNavigator::currentPathChanged);
-        QSignalSpy messages(&nav, &BrowserNavigator::statusMessage);
+        QSignalSpy messages(&nav, &BrowserNavigator::problem);
         nav.setProject(QStringLiteral("p1"));
         QCOMPARE(nav.currentPath(), QStringLiteral("/"));
         QVERIFY(!nav.canGoBack());

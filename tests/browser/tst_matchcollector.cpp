@@ -5,6 +5,7 @@
 // the before/after preview of a draft read from the server.
 #include "core/browser/matchcollector.h"
 #include "core/browser/tagpreview.h"
+#include "tests/support/statusspy.h"
 #include "tests/support/testworld.h"
 
 #include <QAbstractItemModelTester>
@@ -95,7 +96,7 @@ private Q_SLOTS:
         collector.setLimit(1000);
         collector.setPageSize(500);
         QSignalSpy finished(&collector, &MatchCollector::finished);
-        QSignalSpy messages(&collector, &MatchCollector::statusMessage);
+        icatest::StatusSpy messages;
         world->nam.urls.clear();
         collector.start(world->projectId, world->bulkFolder, DataFilter());
         QVERIFY(finished.wait(Timeout));

@@ -4,6 +4,7 @@
 // shift-selection across pages, drag data and "Tag selected…"; "Select all
 // matching" (done, cancelled, over the limit); refresh without a reset.
 #include "tests/browserui/browseruifixture.h"
+#include "tests/support/statusspy.h"
 
 using namespace ica;
 using ica::test::TestWorld;
@@ -148,7 +149,7 @@ private Q_SLOTS:
         auto *tag = child<QPushButton>("tagSelectedButton");
         QVERIFY(!tag->isEnabled());
         QSignalSpy requested(widget.get(), &ui::BrowserWidget::tagRequested);
-        QSignalSpy messages(widget.get(), &ui::BrowserWidget::statusMessage);
+        icatest::StatusSpy messages;
         widget->requestTagging();
         QCOMPARE(requested.count(), 0); // nothing selected
         QVERIFY(!messages.isEmpty());

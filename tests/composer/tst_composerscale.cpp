@@ -13,6 +13,7 @@
 #include "simulator/batchengine.h"
 #include "tests/composer/composerharness.h"
 #include "tests/composer/composertestutil.h"
+#include "tests/support/statusspy.h"
 #include "ui/composer/groupeditor.h"
 #include "ui/composer/previewpane.h"
 #include "ui/composer/validationsummary.h"
@@ -371,7 +372,7 @@ private Q_SLOTS:
         const QStringList ids = fils(Many);
         fillDraft(ids);
         QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
-        QSignalSpy status(w().widget.get(), &ComposerWidget::statusMessage);
+        icatest::StatusSpy status;
         QTest::mouseClick(w().find<QPushButton>(QStringLiteral("fixSplitButton")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(w().submitButton()->text(), QStringLiteral("&Submit 20 batches…"),
                                   20000);

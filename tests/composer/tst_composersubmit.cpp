@@ -12,6 +12,7 @@
 #include "simulator/datastore.h"
 #include "tests/composer/composerharness.h"
 #include "tests/composer/composertestutil.h"
+#include "tests/support/statusspy.h"
 #include "ui/composer/previewpane.h"
 #include "ui/widgets/confirmation.h"
 
@@ -104,7 +105,7 @@ private Q_SLOTS:
         w().idsEdit(0)->setFocus();
         QTest::keyClick(w().idsEdit(0), Qt::Key_Return, Qt::ControlModifier); // the shortcut
         QCOMPARE(Confirmation::askCount(), asked + 1);
-        QSignalSpy status(w().widget.get(), &ComposerWidget::statusMessage);
+        icatest::StatusSpy status;
         QVERIFY(status.wait());
         QCOMPARE(status.last().first().toString(), QStringLiteral("Nothing was sent."));
         QCOMPARE(countPosts(served), 0);

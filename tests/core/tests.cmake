@@ -10,3 +10,4 @@ if(TARGET tst_hostileclient)
   ica_mark_sanitizer_sensitive(tst_hostileclient) # its resident memory bound
 endif()
 ica_add_test(NAME tst_logfile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_logfile.cpp LIBS icacore LABELS core)
+ica_add_test(NAME tst_statusnotices SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_statusnotices.cpp LIBS icacore LABELS core)

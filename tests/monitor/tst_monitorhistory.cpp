@@ -166,21 +166,19 @@ private Q_SLOTS:
         // Cancelled: nothing happens.
         remove->click();
         QPointer<QMessageBox> box;
-        QTRY_VERIFY(
-            (box = h.widget->findChild<QMessageBox *>(QStringLiteral("confirmRemoveBox"))) &&
-            box->isVisible());
+        QTRY_VERIFY((box = h.widget->findChild<QMessageBox *>(QStringLiteral("confirmationBox"))) &&
+                    box->isVisible());
         QVERIFY(box->text().contains(second));
-        box->findChild<QPushButton *>(QStringLiteral("cancelRemoveButton"))->click();
+        box->findChild<QPushButton *>(QStringLiteral("confirmationCancelButton"))->click();
         QTRY_VERIFY(box.isNull());
         QCOMPARE(h.history()->rowCount(), 2);
         QCOMPARE(h.view()->batchId(), second);
 
         // Confirmed: removed by a diff; the neighbour is shown.
         remove->click();
-        QTRY_VERIFY(
-            (box = h.widget->findChild<QMessageBox *>(QStringLiteral("confirmRemoveBox"))) &&
-            box->isVisible());
-        box->findChild<QPushButton *>(QStringLiteral("confirmRemoveButton"))->click();
+        QTRY_VERIFY((box = h.widget->findChild<QMessageBox *>(QStringLiteral("confirmationBox"))) &&
+                    box->isVisible());
+        box->findChild<QPushButton *>(QStringLiteral("confirmationAcceptButton"))->click();
         QTRY_VERIFY(!listed(h, second));
         QCOMPARE(h.history()->rowCount(), 1);
         QCOMPARE(removed.size(), 1);
@@ -189,10 +187,9 @@ private Q_SLOTS:
 
         // The last one: nothing left to show.
         remove->click();
-        QTRY_VERIFY(
-            (box = h.widget->findChild<QMessageBox *>(QStringLiteral("confirmRemoveBox"))) &&
-            box->isVisible());
-        box->findChild<QPushButton *>(QStringLiteral("confirmRemoveButton"))->click();
+        QTRY_VERIFY((box = h.widget->findChild<QMessageBox *>(QStringLiteral("confirmationBox"))) &&
+                    box->isVisible());
+        box->findChild<QPushButton *>(QStringLiteral("confirmationAcceptButton"))->click();
         QTRY_COMPARE(h.history()->rowCount(), 0);
         QTRY_VERIFY(h.view()->batchId().isEmpty());
         QVERIFY(h.child<QLabel>(QStringLiteral("batchPlaceholder"))->isVisible());

@@ -6,6 +6,7 @@
 // copying data IDs; a new draft from the FAILED items.
 #include "core/domain/batch.h"
 #include "tests/monitor/monitorharness.h"
+#include "tests/support/statusspy.h"
 #include "ui/monitor/itemdetailspanel.h"
 #include "ui/monitor/itemstableview.h"
 #include "ui/style/statusstyle.h"
@@ -146,7 +147,7 @@ private Q_SLOTS:
 
         // The batch ID can be copied.
         QApplication::clipboard()->clear();
-        QSignalSpy messages(h->widget.get(), &ui::MonitorWidget::statusMessage);
+        icatest::StatusSpy messages;
         button("copyBatchIdButton")->click();
         QCOMPARE(QApplication::clipboard()->text(), batchId);
         QVERIFY(!messages.isEmpty());
@@ -311,7 +312,7 @@ private Q_SLOTS:
                  ItemStatus(ascending ? ItemStatus::Updated : ItemStatus::Failed));
 
         // A column ICA cannot sort on: refused, said, and the indicator stays.
-        QSignalSpy messages(h->widget.get(), &ui::MonitorWidget::statusMessage);
+        icatest::StatusSpy messages;
         MonitorHarness::clickHeader(table, BatchItemsModel::UserTagsAddedColumn);
         QCOMPARE(header->sortIndicatorSection(), int(BatchItemsModel::StatusColumn));
         QVERIFY(!messages.isEmpty());
@@ -447,7 +448,7 @@ private Q_SLOTS:
     void copiesTheSelectedDataIds() {
         QVERIFY(openNewBatch());
         QTableView *table = h->itemsView();
-        QSignalSpy messages(h->widget.get(), &ui::MonitorWidget::statusMessage);
+        icatest::StatusSpy messages;
         for (const int row : {7, 3, 5})
             table->selectionModel()->select(
                 h->items()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);

@@ -8,8 +8,10 @@
 #include "core/api/projectapi.h"
 #include "core/store/profilestore.h"
 #include "tests/support/callwaiter.h"
+#include "tests/support/statusspy.h"
 #include "ui/profiles/profileeditdialog.h"
 #include "ui/profiles/profilemanagerdialog.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -54,7 +56,7 @@ private Q_SLOTS:
     void createProfileByTyping() {
         ProfileManagerDialog manager(m_session.get());
         manager.show();
-        QSignalSpy status(&manager, &ProfileManagerDialog::statusMessage);
+        icatest::StatusSpy status;
         ProfileEditDialog *dialog =
             openFilledAddDialog(manager, QStringLiteral("Simulator"), f->sim->apiKey());
         QVERIFY(dialog);
@@ -117,7 +119,7 @@ private Q_SLOTS:
         manager.show();
         ProfileEditDialog *dialog = openFilledAddDialog(manager, QStringLiteral("Wrong"), wrongKey);
         QVERIFY(dialog);
-        QSignalSpy status(dialog, &ProfileEditDialog::statusMessage);
+        icatest::StatusSpy status;
         click(dialog, "testConnectionButton");
         auto *result = child<QLabel>(dialog, "testResultLabel");
         QTRY_VERIFY(result->text().startsWith(QStringLiteral("Connection failed.")));
@@ -289,37 +291,39 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>(&manager, "defaultProfileButton")->isEnabled());
         QVERIFY(manager.message().contains(QStringLiteral("Beta")));
 
-        // Delete through the hook: "no" keeps it, "yes" removes it and its secret.
-        QStringList questions;
-        bool answer = false;
-        manager.setConfirmHook([&](const QString &question) {
-            questions.append(question);
-            return answer;
-        });
+        // Delete answered through Confirmation: "no" keeps it, "yes" removes it and its
+        // secret.
+        const int asked = Confirmation::askCount();
+        const int answered = Confirmation::answerCount();
+        Confirmation::setNextAnswer(false);
         manager.selectProfile(copy->id);
         click(&manager, "deleteProfileButton");
-        QCOMPARE(questions.size(), 1);
-        QVERIFY(questions.first().contains(copy->name));
+        QCOMPARE(Confirmation::askCount(), asked + 1);
+        QVERIFY(Confirmation::lastQuestion().contains(copy->name));
+        QTRY_COMPARE(Confirmation::answerCount(), answered + 1);
         QVERIFY(m_session->profileStore()->byId(copy->id).has_value());
-        answer = true;
+        Confirmation::setNextAnswer(true);
         click(&manager, "deleteProfileButton");
+        QCOMPARE(Confirmation::askCount(), asked + 2);
         QTRY_VERIFY(!m_session->profileStore()->byId(copy->id).has_value());
         QTRY_COMPARE(storedSecret(copy->id).status, SecretResult::Status::NotFound);
         QTRY_COMPARE(list->count(), 2);
 
         // Delete through the real (non-blocking) message box.
-        manager.setConfirmHook({});
         manager.selectProfile(b.id);
         click(&manager, "deleteProfileButton");
         QTRY_VERIFY(manager.confirmationBox() != nullptr);
-        QCOMPARE(manager.confirmationBox()->defaultButton(),
-                 manager.confirmationBox()->button(QMessageBox::No));
-        QTest::mouseClick(manager.confirmationBox()->button(QMessageBox::No), Qt::LeftButton);
+        QCOMPARE(manager.confirmationBox()->objectName(), QStringLiteral("confirmDeleteBox"));
+        const auto button = [&manager](const char *name) {
+            return manager.confirmationBox()->findChild<QPushButton *>(QLatin1String(name));
+        };
+        QCOMPARE(manager.confirmationBox()->defaultButton(), button("confirmationCancelButton"));
+        QTest::mouseClick(button("confirmationCancelButton"), Qt::LeftButton);
         QTRY_VERIFY(manager.confirmationBox() == nullptr);
         QVERIFY(m_session->profileStore()->byId(b.id).has_value());
         click(&manager, "deleteProfileButton");
         QTRY_VERIFY(manager.confirmationBox() != nullptr);
-        QTest::mouseClick(manager.confirmationBox()->button(QMessageBox::Yes), Qt::LeftButton);
+        QTest::mouseClick(button("confirmationAcceptButton"), Qt::LeftButton);
         QTRY_VERIFY(!m_session->profileStore()->byId(b.id).has_value());
         QCOMPARE(m_session->profileStore()->defaultProfile()->id, a.id);
         QTRY_COMPARE(storedSecret(b.id).status, SecretResult::Status::NotFound);

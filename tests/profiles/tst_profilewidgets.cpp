@@ -5,6 +5,7 @@
 #include "tests/profiles/profilesfixture.h"
 
 #include "core/store/profilestore.h"
+#include "tests/support/statusspy.h"
 #include "ui/profiles/icav2importdialog.h"
 #include "ui/profiles/icav2importoffer.h"
 #include "ui/profiles/profilemanagerdialog.h"
@@ -51,7 +52,7 @@ private Q_SLOTS:
         QWidget window;
         auto *switcher = new ProfileSwitcher(m_session.get(), &window);
         window.show();
-        QSignalSpy status(switcher, &ProfileSwitcher::statusMessage);
+        icatest::StatusSpy status;
         QComboBox *combo = child<QComboBox>(switcher, "profileCombo");
         QVERIFY(combo);
         QCOMPARE(combo->count(), 4); // two profiles, a separator, "Manage profiles..."

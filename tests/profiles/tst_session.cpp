@@ -17,6 +17,7 @@
 #include "core/store/keychainsecretstore.h"
 #include "core/store/profilestore.h"
 #include "tests/support/callwaiter.h"
+#include "tests/support/statusspy.h"
 #include "tests/support/testsupport.h"
 
 #include <QSettings>
@@ -268,7 +269,7 @@ private Q_SLOTS:
 
         // Activating it: the refused key is reported once, as a missing secret.
         QSignalSpy missing(&w.session, &Session::secretMissing);
-        QSignalSpy status(&w.session, &Session::statusMessage);
+        icatest::StatusSpy status;
         QVERIFY(w.session.activateProfile(p.id));
         QTRY_COMPARE(missing.count(), 1);
         const QString reason = missing.first().at(1).toString();

@@ -11,6 +11,7 @@
 #include "core/store/profilestore.h"
 #include "tests/support/secretscan.h"
 #include "tests/support/secretwaiter.h"
+#include "tests/support/statusspy.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -139,7 +140,7 @@ private Q_SLOTS:
 
         // The Secret Service ends mid-session.
         QSignalSpy persistence(secrets, &SecretStore::persistenceChanged);
-        QSignalSpy status(&session, &Session::statusMessage);
+        icatest::StatusSpy status;
         killKeyring();
         QElapsedTimer timer;
         timer.start();
@@ -153,7 +154,7 @@ private Q_SLOTS:
         const QString note = secrets->persistenceNote();
         QVERIFY2(note.contains(QStringLiteral("kept for this session only")), qPrintable(note));
         QVERIFY2(!note.contains(SecretBefore) && !note.contains(SecretAfter), "no secret in notes");
-        // The window's status bar hears of it too (Session::statusMessage).
+        // The window's status bar hears of it too (posted to StatusNotices).
         bool told = false;
         for (const QList<QVariant> &message : std::as_const(status))
             told = told || message.first().toString() == note;

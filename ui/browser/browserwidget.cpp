@@ -5,6 +5,7 @@
 #include "core/browser/datalister.h"
 #include "core/browser/matchcollector.h"
 #include "core/data/tagcatalog.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/export/exportsources.h"
 #include "core/projects/projectcatalog.h"
 #include "core/projects/projectlistmodel.h"
@@ -95,7 +96,7 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     connect(m_navigator, &BrowserNavigator::currentPathChanged, this,
             &BrowserWidget::updateNavigation);
     connect(m_navigator, &BrowserNavigator::historyChanged, this, &BrowserWidget::updateNavigation);
-    connect(m_navigator, &BrowserNavigator::statusMessage, this, &BrowserWidget::showMessage);
+    connect(m_navigator, &BrowserNavigator::problem, this, &BrowserWidget::showMessage);
 
     m_export->setObjectName(QStringLiteral("exportListingButton"));
     m_export->setText(tr("E&xport…"));
@@ -108,9 +109,9 @@ BrowserWidget::BrowserWidget(QWidget *parent)
                 if (outcome == ListingExport::Outcome::Failed)
                     showMessage(message);
                 else if (outcome == ListingExport::Outcome::Cancelled)
-                    Q_EMIT statusMessage(tr("Export cancelled; nothing was saved."));
+                    StatusNotices::post(tr("Export cancelled; nothing was saved."));
                 else
-                    Q_EMIT statusMessage(message);
+                    StatusNotices::post(message);
             });
 
     m_filterBar->setObjectName(QStringLiteral("browserFilter"));
@@ -123,10 +124,9 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     m_message->hide();
 
     connect(m_view, &DataBrowserView::openRequested, m_navigator, &BrowserNavigator::open);
-    connect(m_view, &DataBrowserView::statusMessage, this, &BrowserWidget::showMessage);
+    connect(m_view, &DataBrowserView::problem, this, &BrowserWidget::showMessage);
     connect(m_selection, &SelectionBar::tagRequested, this, &BrowserWidget::requestTagging);
     connect(m_selection, &SelectionBar::problem, this, &BrowserWidget::showMessage);
-    connect(m_selection, &SelectionBar::statusMessage, this, &BrowserWidget::statusMessage);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Project:"), this));
@@ -189,7 +189,6 @@ void BrowserWidget::rebuildModel() {
         m_lister->setPageSize(pageSize);
         m_lister->setFilter(filter); // no project yet: nothing is read
         connect(m_lister, &DataLister::errorOccurred, this, &BrowserWidget::onError);
-        connect(m_lister, &DataLister::statusMessage, this, &BrowserWidget::statusMessage);
         // A problem shown belongs to the question it was about.
         connect(m_lister, &DataLister::questionChanged, this, [this]() { showMessage(QString()); });
         m_view->setModel(m_model);
@@ -282,7 +281,7 @@ void BrowserWidget::selectAllMatching() {
 void BrowserWidget::requestTagging() {
     const QList<ProjectData> items = selectedItems();
     if (items.isEmpty()) {
-        Q_EMIT statusMessage(tr("Select the items to tag first (or \"Select all matching\")."));
+        StatusNotices::post(tr("Select the items to tag first (or \"Select all matching\")."));
         return;
     }
     Q_EMIT tagRequested(m_projectId, items);
@@ -309,7 +308,7 @@ void BrowserWidget::onError(const ApiError &error) {
 
 void BrowserWidget::exportListing() {
     if (m_exportBar->isRunning()) {
-        Q_EMIT statusMessage(tr("An export is running: wait for it or cancel it first."));
+        StatusNotices::post(tr("An export is running: wait for it or cancel it first."));
         return;
     }
     if (!m_client || !m_lister || m_projectId.isEmpty()) {
@@ -329,7 +328,7 @@ void BrowserWidget::showMessage(const QString &message) {
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
     if (!message.isEmpty())
-        Q_EMIT statusMessage(message);
+        StatusNotices::post(message);
 }
 
 void BrowserWidget::updateNavigation() {

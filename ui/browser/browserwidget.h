@@ -95,8 +95,6 @@ Q_SIGNALS:
     void tagRequested(const QString &projectId, const QList<ica::ProjectData> &items);
     /// The project browsed changed, or its name became known.
     void projectChanged(const QString &projectId, const QString &projectName);
-    /// For the main window's status bar.
-    void statusMessage(const QString &message);
 
 private:
     void rebuildModel();

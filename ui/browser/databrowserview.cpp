@@ -151,7 +151,7 @@ void DataBrowserView::onSortIndicatorChanged(int column, Qt::SortOrder order) {
     if (!browserModel())
         return;
     if (column >= 0 && !DataBrowserModel::canSort(column)) {
-        Q_EMIT statusMessage(
+        Q_EMIT problem(
             tr("ICA cannot sort by %1: the order stays as it is. Sort by another column, or "
                "filter by tag instead.")
                 .arg(model()->headerData(column, Qt::Horizontal).toString()));
@@ -193,7 +193,7 @@ void DataBrowserView::updateColumnMenu() {
 void DataBrowserView::setColumnShown(int column, bool shown) {
     const QHeaderView *header = horizontalHeader();
     if (!shown && header->count() - header->hiddenSectionCount() <= 1) {
-        Q_EMIT statusMessage(tr("The last visible column cannot be hidden."));
+        Q_EMIT problem(tr("The last visible column cannot be hidden."));
     } else {
         setColumnHidden(column, !shown);
         if (shown && columnWidth(column) < 20)

@@ -20,7 +20,7 @@ namespace ica::ui {
 /// fetchMore(), asked by QAbstractItemView).
 ///
 /// Sorting is done by ICA: a header click calls DataBrowserModel::sort(); a column
-/// ICA cannot sort on (tags) is refused with statusMessage() and the indicator
+/// ICA cannot sort on (tags) is refused with problem() and the indicator
 /// returns to the model's sort. The header's context menu ("columnMenu") shows or
 /// hides columns (one checkable action "showColumn_<n>" per column; the last
 /// visible column stays) and offers "Use ICA's order" ("clearSortAction").
@@ -60,7 +60,7 @@ Q_SIGNALS:
     /// Double-click or Enter on `index`.
     void openRequested(const QModelIndex &index);
     /// Something to tell the user (a sort ICA cannot do).
-    void statusMessage(const QString &message);
+    void problem(const QString &message);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -76,7 +76,6 @@ void SelectionBar::setClient(ApiClient *client) {
             updateLabels();
         });
         connect(m_collector, &MatchCollector::finished, this, &SelectionBar::onCollectorFinished);
-        connect(m_collector, &MatchCollector::statusMessage, this, &SelectionBar::statusMessage);
     }
     updateLabels();
     Q_EMIT selectionChanged();

@@ -61,7 +61,6 @@ Q_SIGNALS:
     void tagRequested();
     /// What selectedItems() returns changed.
     void selectionChanged();
-    void statusMessage(const QString &message);
     /// Something went wrong that the user should see next to the table.
     void problem(const QString &message);
 

@@ -7,6 +7,7 @@
 #include "core/composer/draftpathresolution.h"
 #include "core/composer/draftsession.h"
 #include "core/data/tagcatalog.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/store/storeworker.h"
 #include "ui/composer/draftsmenu.h"
 #include "ui/composer/groupeditor.h"
@@ -182,8 +183,6 @@ void ComposerWidget::connectParts() {
     connect(m_groups, &GroupListEditor::changed, this, &ComposerWidget::onEdited);
     // A large paste is one edit: its check starts as soon as its IDs are read.
     connect(m_groups, &GroupListEditor::checkRequested, this, &ComposerWidget::startCheck);
-    connect(m_groups, &GroupListEditor::statusMessage, this, &ComposerWidget::statusMessage);
-    connect(m_preview, &PreviewPane::statusMessage, this, &ComposerWidget::statusMessage);
     connect(m_split, &QCheckBox::toggled, this, &ComposerWidget::onEdited);
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &name) {
         m_restoreLatest = false;
@@ -222,11 +221,11 @@ void ComposerWidget::connectParts() {
     });
     connect(m_session, &DraftSession::saveFailed, this, [this](const QString &message) {
         m_message->showMessage(MessageBar::Kind::Error, message);
-        Q_EMIT statusMessage(message);
+        StatusNotices::post(message);
     });
     connect(m_session, &DraftSession::openFailed, this, [this](const QString &message) {
         m_message->showMessage(MessageBar::Kind::Error, message);
-        Q_EMIT statusMessage(message);
+        StatusNotices::post(message);
     });
     connect(m_session, &DraftSession::openWarning, this, [this](const QString &message) {
         m_message->showMessage(MessageBar::Kind::Info, message);
@@ -240,14 +239,12 @@ void ComposerWidget::connectParts() {
     });
     connect(m_flow, &SubmitFlow::sendingChanged, this, &ComposerWidget::setSending);
     connect(m_flow, &SubmitFlow::message, m_message, &MessageBar::showMessage);
-    connect(m_flow, &SubmitFlow::statusMessage, this, &ComposerWidget::statusMessage);
     connect(m_flow, &SubmitFlow::batchCreated, this, &ComposerWidget::batchCreated);
     connect(m_flow, &SubmitFlow::finished, this, &ComposerWidget::onSubmitFinished);
     connect(m_flow, &SubmitFlow::checkOffered, m_message, &MessageBar::setAction);
     connect(m_message, &MessageBar::actionTriggered, m_flow, &SubmitFlow::checkCreated);
 
     connect(m_paths, &DraftPathResolution::changed, this, &ComposerWidget::startCheck);
-    connect(m_paths, &DraftPathResolution::statusMessage, this, &ComposerWidget::statusMessage);
 }
 
 void ComposerWidget::setClient(ApiClient *client) {
@@ -285,7 +282,7 @@ void ComposerWidget::newDraft() {
     m_session->setDocument(document());
     m_session->startNew();
     m_message->clearMessage();
-    Q_EMIT statusMessage(tr("New draft started."));
+    StatusNotices::post(tr("New draft started."));
 }
 
 void ComposerWidget::loadDraft(const QString &draftId) {
@@ -546,15 +543,15 @@ void ComposerWidget::applyFix(IssueFix fix) {
     m_loading = false;
     onEdited();
     revalidate();
-    Q_EMIT statusMessage(what);
+    StatusNotices::post(what);
 }
 
 void ComposerWidget::setSplitAccepted(bool accepted) {
     m_split->setChecked(accepted); // toggled() -> onEdited()
     startCheck();                  // off the GUI thread: a split draft may hold 100,000 IDs
     if (accepted)
-        Q_EMIT statusMessage(tr("The draft will be sent as %1 batches.")
-                                 .arg(BatchSplitter::batchCount(document().toRequest())));
+        StatusNotices::post(tr("The draft will be sent as %1 batches.")
+                                .arg(BatchSplitter::batchCount(document().toRequest())));
 }
 
 void ComposerWidget::updateSubmitState() {
@@ -593,7 +590,7 @@ void ComposerWidget::submit() {
         }
         const QString why = m_submit->toolTip();
         m_message->showMessage(MessageBar::Kind::Error, why);
-        Q_EMIT statusMessage(why);
+        StatusNotices::post(why);
         return;
     }
     const DraftDocument asked = document();
@@ -634,7 +631,7 @@ void ComposerWidget::discardCurrent() {
                               return;
                           m_session->discard();
                           m_message->clearMessage();
-                          Q_EMIT statusMessage(tr("The draft was discarded."));
+                          StatusNotices::post(tr("The draft was discarded."));
                       });
 }
 

@@ -105,7 +105,6 @@ public:
 Q_SIGNALS:
     /// A batch was created (and recorded in the history): open it in the monitor.
     void batchCreated(const QString &projectId, const QString &batchId);
-    void statusMessage(const QString &message);
     /// Another draft is being edited (the main window may persist the ID).
     void currentDraftChanged(const QString &draftId);
     /// The user chose another project (the main window persists it).

@@ -3,6 +3,7 @@
 #include "core/composer/delimitedfilereader.h"
 #include "core/composer/draftcheck.h"
 #include "core/data/dataidsmime.h"
+#include "core/diagnostics/statusnotices.h"
 #include "ui/composer/idlistedit.h"
 #include "ui/composer/importcolumndialog.h"
 #include "ui/style/icons.h"
@@ -395,10 +396,10 @@ void GroupEditor::addDroppedIds(const QStringList &ids) {
     if (ids.isEmpty())
         return;
     appendIds(ids);
-    Q_EMIT statusMessage(ids.size() == 1 ? tr("Added 1 item to group %1.").arg(m_index + 1)
-                                         : tr("Added %1 items to group %2.")
-                                               .arg(QLocale().toString(qlonglong(ids.size())))
-                                               .arg(m_index + 1));
+    StatusNotices::post(ids.size() == 1 ? tr("Added 1 item to group %1.").arg(m_index + 1)
+                                        : tr("Added %1 items to group %2.")
+                                              .arg(QLocale().toString(qlonglong(ids.size())))
+                                              .arg(m_index + 1));
 }
 
 void GroupEditor::updateIdCount() {
@@ -513,7 +514,7 @@ void GroupEditor::chooseImportFile() {
 
 void GroupEditor::importFile(const QString &path) {
     m_importMessage->hide();
-    Q_EMIT statusMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    StatusNotices::post(tr("Reading %1…").arg(QFileInfo(path).fileName()));
     DelimitedFileReader::readFileAsync(
         path, this, [this, path](const DelimitedTable &table) { onFileRead(path, table); });
 }
@@ -527,7 +528,7 @@ void GroupEditor::onFileRead(const QString &path, const DelimitedTable &table) {
         m_importMessage->setText(message);
         setTextTone(m_importMessage, Tone::Error);
         m_importMessage->show();
-        Q_EMIT statusMessage(message);
+        StatusNotices::post(message);
         return;
     }
     if (table.columnCount() <= 1) {
@@ -552,7 +553,7 @@ void GroupEditor::addImported(const QString &path, const QStringList &values) {
     m_importMessage->setText(message);
     clearTextTone(m_importMessage);
     m_importMessage->show();
-    Q_EMIT statusMessage(message);
+    StatusNotices::post(message);
 }
 
 void GroupEditor::dropDuplicates() {
@@ -562,8 +563,7 @@ void GroupEditor::dropDuplicates() {
         return;
     m_ids->setPlainText(IdListParser::format(m_list.parseResult().uniqueIds()));
     resyncIds();
-    Q_EMIT statusMessage(
-        tr("Dropped %1 repeated IDs from group %2.").arg(dropped).arg(m_index + 1));
+    StatusNotices::post(tr("Dropped %1 repeated IDs from group %2.").arg(dropped).arg(m_index + 1));
 }
 
 } // namespace ica::ui

@@ -87,7 +87,6 @@ Q_SIGNALS:
     /// A large paste's IDs were read: a check is worth running now, without a pause.
     void checkRequested();
     void removeRequested();
-    void statusMessage(const QString &message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -1,5 +1,6 @@
 #include "ui/composer/grouplisteditor.h"
 
+#include "core/diagnostics/statusnotices.h"
 #include "ui/composer/groupeditor.h"
 #include "ui/composer/idlistedit.h"
 
@@ -81,7 +82,6 @@ GroupEditor *GroupListEditor::appendEditor() {
     m_editors.append(editor);
     connect(editor, &GroupEditor::changed, this, &GroupListEditor::changed);
     connect(editor, &GroupEditor::checkRequested, this, &GroupListEditor::checkRequested);
-    connect(editor, &GroupEditor::statusMessage, this, &GroupListEditor::statusMessage);
     connect(editor, &GroupEditor::removeRequested, this,
             [this, editor]() { removeGroup(int(m_editors.indexOf(editor))); });
     renumber();
@@ -116,7 +116,7 @@ void GroupListEditor::removeGroup(int index) {
         m_editors.at(qMin(index, int(m_editors.size()) - 1))->idsEdit()->setFocus();
     else
         m_add->setFocus();
-    Q_EMIT statusMessage(tr("Group %1 removed.").arg(index + 1));
+    StatusNotices::post(tr("Group %1 removed.").arg(index + 1));
     Q_EMIT changed();
 }
 

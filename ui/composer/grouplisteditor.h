@@ -48,7 +48,6 @@ Q_SIGNALS:
     void changed();
     /// A group's large paste was read: check now (GroupEditor::checkRequested()).
     void checkRequested();
-    void statusMessage(const QString &message);
 
 private:
     GroupEditor *appendEditor();

@@ -1,4 +1,5 @@
 #include "ui/composer/previewpane.h"
+#include "core/diagnostics/statusnotices.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -59,7 +60,7 @@ PreviewPane::PreviewPane(QWidget *parent)
         // The whole body, even when the view shows only its start.
         QApplication::clipboard()->setText(
             QString::fromUtf8(SubmitPlan::bodyJson(m_plan.requests.at(index))));
-        Q_EMIT statusMessage(tr("The JSON body was copied to the clipboard."));
+        StatusNotices::post(tr("The JSON body was copied to the clipboard."));
     });
     setPlan(SubmitPlan());
 }

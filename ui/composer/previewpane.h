@@ -41,9 +41,6 @@ public:
     /// True while the text shown is cut (some IDs are not in it).
     [[nodiscard]] bool isTruncated() const { return m_hiddenIds > 0; }
 
-Q_SIGNALS:
-    void statusMessage(const QString &message);
-
 protected:
     void showEvent(QShowEvent *event) override;
 

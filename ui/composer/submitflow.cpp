@@ -3,6 +3,7 @@
 #include "core/api/apiclient.h"
 #include "core/api/createdbatchfinder.h"
 #include "core/composer/batchsubmitter.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/store/storeworker.h"
 #include "ui/widgets/confirmation.h"
 
@@ -19,17 +20,17 @@ SubmitFlow::SubmitFlow(QWidget *dialogParent)
         const QString text = total == 1 ? tr("Creating the batch…")
                                         : tr("Creating batch %1 of %2…").arg(index + 1).arg(total);
         Q_EMIT message(MessageBar::Kind::Info, text);
-        Q_EMIT statusMessage(text);
+        StatusNotices::post(text);
     });
     connect(m_submitter, &BatchSubmitter::batchCreated, this,
             [this](const QString &projectId, const QString &batchId) {
-                Q_EMIT statusMessage(tr("Created batch %1.").arg(batchId));
+                StatusNotices::post(tr("Created batch %1.").arg(batchId));
                 Q_EMIT batchCreated(projectId, batchId);
             });
     connect(
         m_submitter, &BatchSubmitter::recordFailed, this,
         [this](const QString &batchId, const QString &text) {
-            Q_EMIT statusMessage(
+            StatusNotices::post(
                 tr("Batch %1 was created but not written to the history: %2").arg(batchId, text));
         });
     connect(m_submitter, &BatchSubmitter::finished, this, &SubmitFlow::onFinished);
@@ -61,7 +62,7 @@ void SubmitFlow::start(ApiClient *client, StoreWorker *store, const QString &pro
         m_parent, tr("Submit"), question, details, accept,
         [this, guardedClient, guardedStore, profileId, plan, stillCurrent](bool accepted) {
             if (!accepted) {
-                Q_EMIT statusMessage(tr("Nothing was sent."));
+                StatusNotices::post(tr("Nothing was sent."));
                 return;
             }
             if (isSending() || (stillCurrent && !stillCurrent())) {
@@ -95,14 +96,14 @@ void SubmitFlow::onFinished(bool ok) {
                       .arg(created.size())
                       .arg(ids.join(QStringLiteral(", ")));
         Q_EMIT message(MessageBar::Kind::Success, text);
-        Q_EMIT statusMessage(text);
+        StatusNotices::post(text);
     } else {
         Q_EMIT message(MessageBar::Kind::Error, m_submitter->failureSummary());
         if (m_submitter->outcomeUnknown()) {
             Q_EMIT checkOffered(tr("Check whether it was created"));
-            Q_EMIT statusMessage(tr("The server may or may not have created the batch."));
+            StatusNotices::post(tr("The server may or may not have created the batch."));
         } else {
-            Q_EMIT statusMessage(m_submitter->error().title());
+            StatusNotices::post(m_submitter->error().title());
         }
     }
     Q_EMIT finished(ok);

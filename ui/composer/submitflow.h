@@ -50,7 +50,6 @@ Q_SIGNALS:
     void sendingChanged(bool sending);
     /// Text for the inline message area.
     void message(ica::ui::MessageBar::Kind kind, const QString &text);
-    void statusMessage(const QString &text);
     void batchCreated(const QString &projectId, const QString &batchId);
     /// The run ended (after sendingChanged(false)): all created, or one failed.
     void finished(bool ok);

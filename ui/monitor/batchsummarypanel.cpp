@@ -1,5 +1,6 @@
 #include "ui/monitor/batchsummarypanel.h"
 
+#include "core/diagnostics/statusnotices.h"
 #include "core/history/batchhistorymodel.h"
 #include "core/monitor/batchitemsmodel.h"
 #include "ui/style/palettefollower.h"
@@ -194,7 +195,7 @@ void BatchSummaryPanel::copyBatchId() {
     if (m_batchId->text().isEmpty())
         return;
     QApplication::clipboard()->setText(m_batchId->text());
-    Q_EMIT statusMessage(tr("Batch ID copied to the clipboard."));
+    StatusNotices::post(tr("Batch ID copied to the clipboard."));
 }
 
 void BatchSummaryPanel::setTime(QLabel *label, const QDateTime &when) {

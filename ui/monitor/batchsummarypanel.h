@@ -43,7 +43,6 @@ public:
 
 Q_SIGNALS:
     void statusFilterToggled(ica::ItemStatus::Value status, bool filtered);
-    void statusMessage(const QString &message);
 
 private:
     void copyBatchId();

@@ -1,6 +1,7 @@
 #include "ui/monitor/batchview.h"
 
 #include "core/api/apiclient.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/export/exportsources.h"
 #include "core/history/batchhistorymodel.h"
 #include "core/history/faileditemsdraft.h"
@@ -54,14 +55,11 @@ BatchView::BatchView(QWidget *parent)
 
     connect(m_summary, &BatchSummaryPanel::statusFilterToggled, this,
             &BatchView::onStatusFilterToggled);
-    connect(m_summary, &BatchSummaryPanel::statusMessage, this, &BatchView::statusMessage);
-    connect(m_items, &ItemsPanel::statusMessage, this, &BatchView::statusMessage);
     connect(m_items, &ItemsPanel::newDraftRequested, this, &BatchView::newDraftFromFailed);
     connect(m_items, &ItemsPanel::exportRequested, this, &BatchView::exportItems);
     connect(m_exportBar, &ExportBar::finished, this, &BatchView::onExportFinished);
     connect(m_items, &ItemsPanel::currentItemChanged, this,
             [this](const QString &itemId) { m_details->showItem(m_projectId, m_batchId, itemId); });
-    connect(m_details, &ItemDetailsPanel::statusMessage, this, &BatchView::statusMessage);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("itemsSplitter"));
@@ -124,8 +122,8 @@ void BatchView::buildEngine() {
             Q_EMIT batchRefreshed(m_projectId, m_monitor->batch(), m_monitor->counts());
         });
         connect(m_monitor, &BatchMonitor::finished, this, [this](const JobStatus &status) {
-            Q_EMIT statusMessage(tr("Batch %1 finished: %2.")
-                                     .arg(m_batchId, BatchHistoryModel::jobStatusLabel(status)));
+            StatusNotices::post(tr("Batch %1 finished: %2.")
+                                    .arg(m_batchId, BatchHistoryModel::jobStatusLabel(status)));
         });
         connect(m_monitor, &BatchMonitor::errorOccurred, this, [this](const ApiError &error) {
             showError(error, tr("The batch could not be refreshed"));
@@ -137,11 +135,11 @@ void BatchView::buildEngine() {
             [this](const ApiRequest &request, int attempt, qint64 delayMs, const ApiError &error) {
                 if (m_batchId.isEmpty() || !request.path.contains(m_batchId))
                     return;
-                Q_EMIT statusMessage(tr("Batch %1: %2; trying again in %3 s (try %4 of %5).")
-                                         .arg(m_batchId, error.shortReason())
-                                         .arg(double(delayMs) / 1000.0)
-                                         .arg(attempt)
-                                         .arg(m_client->retryPolicy().delays.size() + 1));
+                StatusNotices::post(tr("Batch %1: %2; trying again in %3 s (try %4 of %5).")
+                                        .arg(m_batchId, error.shortReason())
+                                        .arg(double(delayMs) / 1000.0)
+                                        .arg(attempt)
+                                        .arg(m_client->retryPolicy().delays.size() + 1));
             });
         connect(m_pager, &ItemsPager::errorOccurred, this, [this](const ApiError &error) {
             showError(error, tr("The items could not be loaded"));
@@ -177,7 +175,7 @@ void BatchView::showBatch(const QString &projectId, const QString &batchId) {
     if (m_monitor)
         m_monitor->setBatch(projectId, batchId);
     else if (!batchId.isEmpty())
-        Q_EMIT statusMessage(tr("Not connected: choose a profile to monitor batches."));
+        StatusNotices::post(tr("Not connected: choose a profile to monitor batches."));
     m_refreshAction->setEnabled(m_client && !m_batchId.isEmpty());
     m_refreshBar->updateLabels();
     updateDraftButton();
@@ -198,7 +196,7 @@ void BatchView::refreshNow() {
     if (!m_monitor || m_batchId.isEmpty())
         return;
     if (!m_monitor->refreshNow())
-        Q_EMIT statusMessage(tr("A refresh is already running."));
+        StatusNotices::post(tr("A refresh is already running."));
 }
 
 void BatchView::onStatusFilterToggled(ItemStatus::Value status, bool on) {
@@ -238,16 +236,16 @@ void BatchView::showError(const ApiError &error, const QString &what) {
     }
     m_error->setText(message);
     m_error->show();
-    Q_EMIT statusMessage(message);
+    StatusNotices::post(message);
 }
 
 void BatchView::exportItems(bool filtered) {
     if (m_exportBar->isRunning()) {
-        Q_EMIT statusMessage(tr("An export is running: wait for it or cancel it first."));
+        StatusNotices::post(tr("An export is running: wait for it or cancel it first."));
         return;
     }
     if (!m_client || m_batchId.isEmpty()) {
-        Q_EMIT statusMessage(tr("Open a batch (and sign in) to export its items."));
+        StatusNotices::post(tr("Open a batch (and sign in) to export its items."));
         return;
     }
     const ItemsQueryState state = m_pager ? m_pager->queryState() : ItemsQueryState();
@@ -271,15 +269,15 @@ void BatchView::exportItems(bool filtered) {
 void BatchView::onExportFinished(ListingExport::Outcome outcome, const QString &message) {
     switch (outcome) {
     case ListingExport::Outcome::Written:
-        Q_EMIT statusMessage(message);
+        StatusNotices::post(message);
         break;
     case ListingExport::Outcome::Cancelled:
-        Q_EMIT statusMessage(tr("Export cancelled; nothing was saved."));
+        StatusNotices::post(tr("Export cancelled; nothing was saved."));
         break;
     case ListingExport::Outcome::Failed:
         m_error->setText(message);
         m_error->show();
-        Q_EMIT statusMessage(message);
+        StatusNotices::post(message);
         break;
     }
 }
@@ -301,7 +299,7 @@ void BatchView::newDraftFromFailed() {
         return;
     m_draftBusy = true;
     updateDraftButton();
-    Q_EMIT statusMessage(tr("Fetching the failed items of batch %1…").arg(m_batchId));
+    StatusNotices::post(tr("Fetching the failed items of batch %1…").arg(m_batchId));
     const quint64 serial = ++m_draftSerial;
     const QString projectId = m_projectId;
     fetchFailedItems(m_client, m_projectId, m_batchId, this,
@@ -316,10 +314,10 @@ void BatchView::newDraftFromFailed() {
                          }
                          const CreateBatchRequest request = requestFromItems(*result.value);
                          if (request.dataUpdateGroups.isEmpty()) {
-                             Q_EMIT statusMessage(tr("The batch has no failed items."));
+                             StatusNotices::post(tr("The batch has no failed items."));
                              return;
                          }
-                         Q_EMIT statusMessage(
+                         StatusNotices::post(
                              tr("New draft from %1 failed items (%2 groups of changes).")
                                  .arg(request.dataIdCount())
                                  .arg(request.dataUpdateGroups.size()));

@@ -81,7 +81,6 @@ public Q_SLOTS:
     void exportItems(bool filtered);
 
 Q_SIGNALS:
-    void statusMessage(const QString &message);
     void newDraftRequested(const QString &projectId, const ica::CreateBatchRequest &request);
     /// A refresh round completed: the batch and its counts as the server has them.
     void batchRefreshed(const QString &projectId, const ica::Batch &batch,

@@ -2,6 +2,7 @@
 
 #include "core/api/apicall.h"
 #include "core/api/batchapi.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/monitor/batchitemsmodel.h"
 #include "ui/style/statusstyle.h"
 
@@ -126,7 +127,7 @@ void ItemDetailsPanel::fetch() {
                 if (m_item.id.isEmpty())
                     showPlaceholder(
                         tr("The item could not be loaded: %1").arg(result.error.toString()));
-                Q_EMIT statusMessage(
+                StatusNotices::post(
                     tr("Item details could not be loaded: %1").arg(result.error.toString()));
                 return;
             }

@@ -41,7 +41,6 @@ public:
 
 Q_SIGNALS:
     void itemLoaded(const ica::BatchItem &item);
-    void statusMessage(const QString &message);
 
 private:
     void fetch();

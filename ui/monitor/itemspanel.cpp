@@ -1,5 +1,6 @@
 #include "ui/monitor/itemspanel.h"
 
+#include "core/diagnostics/statusnotices.h"
 #include "core/monitor/batchitemsmodel.h"
 #include "core/monitor/itemspager.h"
 #include "ui/monitor/itemstableview.h"
@@ -48,7 +49,6 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     connect(m_table, &ItemsTableView::copyRequested, this, &ItemsPanel::copySelectedDataIds);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ItemsPanel::onSelectionChanged);
-    connect(m_paging, &PagingBar::statusMessage, this, &ItemsPanel::statusMessage);
     // A reset clears the selection without selectionChanged.
     connect(model, &BatchItemsModel::modelReset, this, &ItemsPanel::onSelectionChanged);
 
@@ -159,13 +159,13 @@ void ItemsPanel::onSortIndicatorChanged(int column, Qt::SortOrder order) {
     if (!m_pager)
         return;
     if (BatchItemsModel::sortField(column).isEmpty()) {
-        Q_EMIT statusMessage(tr("ICA can sort items by item ID, data ID or status only."));
+        StatusNotices::post(tr("ICA can sort items by item ID, data ID or status only."));
         syncFromPager(); // puts the indicator back where the pager's sort is
         return;
     }
     const bool wasCursor = m_pager->queryState().mode() == ItemsQueryState::Mode::Cursor;
     if (m_pager->setSort(column, order) && wasCursor)
-        Q_EMIT statusMessage(tr("Switched to numbered pages: cursor pages cannot be sorted."));
+        StatusNotices::post(tr("Switched to numbered pages: cursor pages cannot be sorted."));
 }
 
 void ItemsPanel::onStatusToggled(ItemStatus::Value status, bool on) {
@@ -192,7 +192,7 @@ void ItemsPanel::copySelectedDataIds() {
         return;
     const QList<int> rows = m_table->selectedRowNumbers();
     if (rows.isEmpty()) {
-        Q_EMIT statusMessage(tr("Select the items whose data IDs you want to copy."));
+        StatusNotices::post(tr("Select the items whose data IDs you want to copy."));
         return;
     }
     QStringList ids;
@@ -200,9 +200,9 @@ void ItemsPanel::copySelectedDataIds() {
     for (const int row : rows)
         ids.append(m_model->itemAt(row).request.dataId);
     QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
-    Q_EMIT statusMessage(ids.size() == 1
-                             ? tr("1 data ID copied to the clipboard.")
-                             : tr("%1 data IDs copied to the clipboard.").arg(ids.size()));
+    StatusNotices::post(ids.size() == 1
+                            ? tr("1 data ID copied to the clipboard.")
+                            : tr("%1 data IDs copied to the clipboard.").arg(ids.size()));
 }
 
 } // namespace ica::ui

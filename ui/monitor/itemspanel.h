@@ -53,7 +53,6 @@ public Q_SLOTS:
     void copySelectedDataIds();
 
 Q_SIGNALS:
-    void statusMessage(const QString &message);
     /// The user asked for a new draft from the FAILED items.
     void newDraftRequested();
     /// The user asked to export the batch's items: all, or (`filtered`) those with

@@ -1,15 +1,16 @@
 #include "ui/monitor/monitorwidget.h"
 
 #include "core/api/batchapi.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/history/batchhistoryfeed.h"
 #include "core/history/batchhistorymodel.h"
 #include "core/store/storeworker.h"
 #include "ui/monitor/batchlistpanel.h"
 #include "ui/monitor/batchview.h"
 #include "ui/monitor/openbatchdialog.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -53,8 +54,7 @@ MonitorWidget::MonitorWidget(StoreWorker *store, QWidget *parent)
     connect(m_list, &BatchListPanel::openByIdRequested, this, &MonitorWidget::showOpenDialog);
     connect(m_list, &BatchListPanel::removeRequested, this, &MonitorWidget::confirmRemove);
     connect(m_feed, &BatchHistoryFeed::loaded, this, &MonitorWidget::onHistoryLoaded);
-    connect(m_feed, &BatchHistoryFeed::errorOccurred, this, &MonitorWidget::statusMessage);
-    connect(m_view, &BatchView::statusMessage, this, &MonitorWidget::statusMessage);
+    connect(m_feed, &BatchHistoryFeed::errorOccurred, this, &StatusNotices::post);
     connect(m_view, &BatchView::newDraftRequested, this, &MonitorWidget::newDraftRequested);
     connect(m_view, &BatchView::batchRefreshed, m_feed, &BatchHistoryFeed::recordStatus);
     // F5 wherever the focus is in the monitor, the batches list included.
@@ -142,7 +142,7 @@ void MonitorWidget::showOpenDialog() {
         return;
     }
     if (!m_client) {
-        Q_EMIT statusMessage(tr("Not connected: choose a profile before opening a batch."));
+        StatusNotices::post(tr("Not connected: choose a profile before opening a batch."));
         return;
     }
     m_openDialog = new OpenBatchDialog(this);
@@ -162,7 +162,7 @@ void MonitorWidget::openFromDialog(const QString &projectId, const QString &proj
         return;
     }
     const quint64 serial = ++m_openSerial;
-    Q_EMIT statusMessage(tr("Opening batch %1…").arg(batchId));
+    StatusNotices::post(tr("Opening batch %1…").arg(batchId));
     BatchApi(m_client).get(
         projectId, batchId, this,
         [this, serial, projectId, projectName, batchId](const Result<Batch> &result) {
@@ -177,42 +177,35 @@ void MonitorWidget::openFromDialog(const QString &projectId, const QString &proj
                         : tr("The batch could not be fetched: %1").arg(result.error.toString());
                 if (m_openDialog)
                     m_openDialog->finishOpen(error);
-                Q_EMIT statusMessage(error);
+                StatusNotices::post(error);
                 return;
             }
             m_feed->recordOpened(projectId, projectName, *result.value);
             if (m_openDialog)
                 m_openDialog->finishOpen(QString());
             openBatch(projectId, batchId);
-            Q_EMIT statusMessage(tr("Batch %1 opened and added to the list.").arg(batchId));
+            StatusNotices::post(tr("Batch %1 opened and added to the list.").arg(batchId));
         });
 }
 
 void MonitorWidget::confirmRemove(const QString &profileId, const QString &batchId) {
     if (batchId.isEmpty())
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Batch from List"),
-                                tr("Remove batch %1 from the list?").arg(batchId),
-                                QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("confirmRemoveBox"));
-    box->setInformativeText(tr("The batch stays in ICA: only this app's record of it is "
-                               "forgotten. You can open it again by its ID."));
-    QPushButton *remove = box->addButton(tr("&Remove"), QMessageBox::AcceptRole);
-    remove->setObjectName(QStringLiteral("confirmRemoveButton"));
-    box->addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancelRemoveButton"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, remove, profileId, batchId]() {
-        if (box->clickedButton() != remove)
-            return;
-        if (m_view->batchId() == batchId)
-            showBatch(QString(), QString()); // stop watching first, or its next refresh re-adds it
-        m_feed->remove(profileId, batchId, [this, batchId](const QString &error) {
-            if (error.isEmpty())
-                Q_EMIT statusMessage(tr("Batch %1 removed from the list.").arg(batchId));
+    Confirmation::ask(
+        this, tr("Remove Batch from List"), tr("Remove batch %1 from the list?").arg(batchId),
+        tr("The batch stays in ICA: only this app's record of it is forgotten. "
+           "You can open it again by its ID."),
+        tr("&Remove"), [this, profileId, batchId](bool remove) {
+            if (!remove)
+                return;
+            // Stop watching first, or its next refresh re-adds it.
+            if (m_view->batchId() == batchId)
+                showBatch(QString(), QString());
+            m_feed->remove(profileId, batchId, [this, batchId](const QString &error) {
+                if (error.isEmpty())
+                    StatusNotices::post(tr("Batch %1 removed from the list.").arg(batchId));
+            });
         });
-    });
-    box->open();
 }
 
 } // namespace ica::ui

@@ -26,11 +26,11 @@ class OpenBatchDialog;
 ///
 /// The main window calls setClient() and setProfileId() when the profile changes,
 /// openBatch() after creating a batch, and setWindowMinimized() from its
-/// changeEvent(); it shows statusMessage() and turns newDraftRequested() into a
+/// changeEvent(); it turns newDraftRequested() into a
 /// composer draft.
 ///
 /// objectNames: monitorWidget (this), monitorSplitter, batchPlaceholder,
-/// confirmRemoveBox (the removal question, while open), and those of
+/// confirmationBox (the removal question, a Confirmation, while open), and those of
 /// BatchListPanel, OpenBatchDialog and BatchView.
 class MonitorWidget final : public QWidget {
     Q_OBJECT
@@ -65,7 +65,6 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void newDraftRequested(const QString &projectId, const ica::CreateBatchRequest &request);
-    void statusMessage(const QString &message);
     /// The batch view now shows this batch (from the list, a dialog or openBatch()).
     void batchShown(const QString &projectId, const QString &batchId);
 

@@ -1,5 +1,6 @@
 #include "ui/monitor/pagingbar.h"
 
+#include "core/diagnostics/statusnotices.h"
 #include "core/monitor/itemspager.h"
 
 #include <QComboBox>
@@ -49,8 +50,8 @@ PagingBar::PagingBar(QWidget *parent)
         const auto mode = ItemsQueryState::Mode(m_mode->currentData().toInt());
         const bool hadSort = m_pager->queryState().hasSort();
         if (m_pager->setMode(mode) && hadSort && mode == ItemsQueryState::Mode::Cursor)
-            Q_EMIT statusMessage(tr("Cursor pages cannot be sorted: items are shown in the "
-                                    "server's order."));
+            StatusNotices::post(tr("Cursor pages cannot be sorted: items are shown in the "
+                                   "server's order."));
     });
     connect(m_first, &QToolButton::clicked, this, [this]() {
         if (m_pager)

@@ -33,9 +33,6 @@ public Q_SLOTS:
     /// Re-reads the pager into the controls.
     void sync();
 
-Q_SIGNALS:
-    void statusMessage(const QString &message);
-
 private:
     QToolButton *button(const QString &objectName, const QString &text, const QString &toolTip);
 

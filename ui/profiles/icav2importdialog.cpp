@@ -3,6 +3,7 @@
 #include "ui/profiles/keychainnote.h"
 #include "ui_icav2importdialog.h"
 
+#include "core/diagnostics/statusnotices.h"
 #include "core/session/profileactions.h"
 #include "core/session/session.h"
 #include "core/store/profilestore.h"
@@ -86,7 +87,7 @@ void Icav2ImportDialog::import() {
         if (m_session && !m_session->currentProfile())
             m_session->activateProfile(outcome.profile.id);
         Q_EMIT imported(outcome.profile);
-        Q_EMIT statusMessage(text);
+        StatusNotices::post(text);
         accept();
     });
 }

@@ -36,7 +36,6 @@ public:
 Q_SIGNALS:
     /// The profile was added (and made current when it is the only one).
     void imported(const ica::Profile &profile);
-    void statusMessage(const QString &message);
 
 public Q_SLOTS:
     void import();

@@ -5,6 +5,7 @@
 #include "ui_profileeditdialog.h"
 
 #include "core/api/serverurl.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/session/connectiontest.h"
 #include "core/session/profileactions.h"
 #include "core/session/session.h"
@@ -165,7 +166,7 @@ void ProfileEditDialog::testConnection() {
     m_test = m_session->testConnection(
         tested, m_ui->secretField->text(), this,
         [this](const ConnectionTestResult &result) { showTestResult(result); });
-    Q_EMIT statusMessage(
+    StatusNotices::post(
         tr("Testing the connection to %1...").arg(m_ui->serverUrlEdit->text().trimmed()));
 }
 
@@ -182,7 +183,7 @@ void ProfileEditDialog::showTestResult(const ConnectionTestResult &result) {
     if (result.ok() && m_ui->tenantNameEdit->text().trimmed().isEmpty() &&
         !result.tenantName.isEmpty())
         m_ui->tenantNameEdit->setText(result.tenantName); // a helpful default the user may change
-    Q_EMIT statusMessage(result.summary());
+    StatusNotices::post(result.summary());
     m_ui->testConnectionButton->setFocus(Qt::OtherFocusReason);
 }
 
@@ -214,7 +215,7 @@ void ProfileEditDialog::save() {
                         }
                         m_ui->secretField->clear();
                         Q_EMIT saved(outcome.profile);
-                        Q_EMIT statusMessage(
+                        StatusNotices::post(
                             outcome.warning.isEmpty()
                                 ? tr("Saved the profile \"%1\".").arg(outcome.profile.name)
                                 : outcome.warning);

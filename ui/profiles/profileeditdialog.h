@@ -51,7 +51,6 @@ public:
 Q_SIGNALS:
     /// The profile was stored (with its secret when one was typed).
     void saved(const ica::Profile &profile);
-    void statusMessage(const QString &message);
 
 public Q_SLOTS:
     void testConnection();

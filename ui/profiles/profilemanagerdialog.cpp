@@ -5,8 +5,10 @@
 #include "ui/profiles/keychainnote.h"
 #include "ui/profiles/profileeditdialog.h"
 
+#include "core/diagnostics/statusnotices.h"
 #include "core/session/profileactions.h"
 #include "core/session/session.h"
+#include "ui/widgets/confirmation.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -153,7 +155,7 @@ QString ProfileManagerDialog::message() const {
 void ProfileManagerDialog::showMessage(const QString &message) {
     m_message->setText(message);
     if (!message.isEmpty())
-        Q_EMIT statusMessage(message);
+        StatusNotices::post(message);
 }
 
 void ProfileManagerDialog::rebuildList() {
@@ -204,7 +206,6 @@ void ProfileManagerDialog::openEditor(const Profile &profile, const QString &sec
     auto *dialog = new ProfileEditDialog(m_session, profile, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_editDialog = dialog;
-    connect(dialog, &ProfileEditDialog::statusMessage, this, &ProfileManagerDialog::statusMessage);
     connect(dialog, &ProfileEditDialog::saved, this, [this](const Profile &saved) {
         rebuildList();
         selectProfile(saved.id);
@@ -251,24 +252,15 @@ void ProfileManagerDialog::duplicateProfile() {
 }
 
 void ProfileManagerDialog::confirm(const QString &question, std::function<void()> onYes) {
-    if (m_confirmHook) {
-        if (m_confirmHook(question))
-            onYes();
-        return;
-    }
     if (m_confirmBox)
         m_confirmBox->close();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete profile"), question,
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("confirmDeleteBox"));
-    box->setDefaultButton(QMessageBox::No); // Enter must not delete by accident
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    m_confirmBox = box;
-    connect(box, &QMessageBox::finished, this, [onYes = std::move(onYes)](int result) {
-        if (result == QMessageBox::Yes)
-            onYes();
-    });
-    box->open();
+    m_confirmBox = Confirmation::ask(this, tr("Delete profile"), question, QString(), tr("&Delete"),
+                                     [onYes = std::move(onYes)](bool yes) {
+                                         if (yes)
+                                             onYes();
+                                     });
+    if (m_confirmBox)
+        m_confirmBox->setObjectName(QStringLiteral("confirmDeleteBox"));
 }
 
 void ProfileManagerDialog::deleteProfile() {
@@ -335,8 +327,6 @@ void ProfileManagerDialog::importFromIcav2() {
         auto *dialog = new Icav2ImportDialog(m_session, found, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         m_importDialog = dialog;
-        connect(dialog, &Icav2ImportDialog::statusMessage, this,
-                &ProfileManagerDialog::statusMessage);
         connect(dialog, &Icav2ImportDialog::imported, this, [this](const Profile &profile) {
             rebuildList();
             selectProfile(profile.id);

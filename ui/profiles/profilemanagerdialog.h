@@ -32,17 +32,13 @@ class ProfileEditDialog;
 /// objectNames: profileList, addProfileButton, editProfileButton,
 /// duplicateProfileButton, deleteProfileButton, defaultProfileButton,
 /// useProfileButton, importIcav2Button, closeButton, managerMessage, keychainNote;
-/// the confirmation box is "confirmDeleteBox".
+/// the delete confirmation (a Confirmation box) is "confirmDeleteBox".
 class ProfileManagerDialog final : public QDialog {
     Q_OBJECT
 public:
-    /// Answers a yes/no question at once (tests); empty: ask with a message box.
-    using ConfirmHook = std::function<bool(const QString &question)>;
-
     explicit ProfileManagerDialog(Session *session, QWidget *parent = nullptr);
     ~ProfileManagerDialog() override;
 
-    void setConfirmHook(ConfirmHook hook) { m_confirmHook = std::move(hook); }
     /// Where "Import from icav2..." looks (tests pass temporary paths).
     void setIcav2Importer(const Icav2ConfigImporter &importer) { m_importer = importer; }
 
@@ -51,13 +47,11 @@ public:
     /// The add/edit dialog while one is open.
     [[nodiscard]] ProfileEditDialog *editDialog() const;
     [[nodiscard]] Icav2ImportDialog *importDialog() const;
-    /// The delete confirmation while it is shown.
+    /// The delete confirmation while it is shown (null when a test answered it
+    /// through Confirmation::setNextAnswer()).
     [[nodiscard]] QMessageBox *confirmationBox() const;
     /// The last message shown under the list.
     [[nodiscard]] QString message() const;
-
-Q_SIGNALS:
-    void statusMessage(const QString &message);
 
 public Q_SLOTS:
     void addProfile();
@@ -78,7 +72,6 @@ private:
     QPointer<Session> m_session;
     ProfileActions *m_actions;
     Icav2ConfigImporter m_importer;
-    ConfirmHook m_confirmHook;
     QPointer<ProfileEditDialog> m_editDialog;
     QPointer<Icav2ImportDialog> m_importDialog;
     QPointer<QMessageBox> m_confirmBox;

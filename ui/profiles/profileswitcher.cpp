@@ -3,6 +3,7 @@
 #include "ui/profiles/profilemanagerdialog.h"
 #include "ui/profiles/secretpromptdialog.h"
 
+#include "core/diagnostics/statusnotices.h"
 #include "core/session/session.h"
 
 #include <QAction>
@@ -102,8 +103,7 @@ void ProfileSwitcher::onActivated(int index) {
     if (id.isEmpty() || (current && current->id == id))
         return;
     if (m_session->activateProfile(id))
-        Q_EMIT statusMessage(
-            tr("Switching to the profile \"%1\"...").arg(m_combo->itemText(index)));
+        StatusNotices::post(tr("Switching to the profile \"%1\"...").arg(m_combo->itemText(index)));
     else
         selectCurrent();
 }
@@ -114,8 +114,6 @@ ProfileManagerDialog *ProfileSwitcher::openManager() {
     if (!m_manager) {
         m_manager = new ProfileManagerDialog(m_session, window());
         m_manager->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_manager, &ProfileManagerDialog::statusMessage, this,
-                &ProfileSwitcher::statusMessage);
     }
     m_manager->open();
     m_manager->raise();
@@ -134,7 +132,6 @@ void ProfileSwitcher::askForSecret(const Profile &profile, const QString &reason
         m_prompt->close();
     auto *prompt = new SecretPromptDialog(m_session, profile, reason, window());
     prompt->setAttribute(Qt::WA_DeleteOnClose);
-    connect(prompt, &SecretPromptDialog::statusMessage, this, &ProfileSwitcher::statusMessage);
     m_prompt = prompt;
     prompt->open();
 }

@@ -38,9 +38,6 @@ public:
     /// Whether secretMissing() opens the prompt (default true).
     void setPromptsForSecrets(bool prompt) { m_promptForSecrets = prompt; }
 
-Q_SIGNALS:
-    void statusMessage(const QString &message);
-
 public Q_SLOTS:
     /// Opens (or raises) the profile manager, non-blocking.
     ProfileManagerDialog *openManager();

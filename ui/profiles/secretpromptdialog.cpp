@@ -4,6 +4,7 @@
 #include "ui/profiles/secretfield.h"
 #include "ui_secretpromptdialog.h"
 
+#include "core/diagnostics/statusnotices.h"
 #include "core/session/session.h"
 #include "core/store/secretstore.h"
 
@@ -74,7 +75,7 @@ void SecretPromptDialog::submit() {
                 return;
             }
             self->m_ui->secretField->clear();
-            Q_EMIT self->statusMessage(
+            StatusNotices::post(
                 tr("Stored the %1 for \"%2\"; connecting.").arg(label, self->m_profile.name));
             self->accept();
         });

@@ -35,9 +35,6 @@ public:
     /// Shows another reason (the dialog is reused while open).
     void setReason(const QString &reason);
 
-Q_SIGNALS:
-    void statusMessage(const QString &message);
-
 public Q_SLOTS:
     /// Stores the typed secret and closes; an empty field is refused with a message.
     void submit();

@@ -5,6 +5,7 @@
 #include "core/browser/databrowsermodel.h"
 #include "core/browser/datalister.h"
 #include "core/data/tagcatalog.h"
+#include "core/diagnostics/statusnotices.h"
 #include "core/monitor/batchendwatcher.h"
 #include "ui/browser/browserwidget.h"
 #include "ui/composer/composerwidget.h"
@@ -47,7 +48,6 @@ void BrowserTagging::setClient(ApiClient *client) {
     m_watcher = new BatchEndWatcher(client, this);
     m_tracker = new BatchTouchTracker(client, lister, this);
     connect(m_watcher, &BatchEndWatcher::batchEnded, this, &BrowserTagging::onBatchEnded);
-    connect(m_tracker, &BatchTouchTracker::statusMessage, this, &BrowserTagging::statusMessage);
 }
 
 TagSelectedDialog *BrowserTagging::dialog() const {
@@ -92,21 +92,21 @@ void BrowserTagging::apply(TagSelectedDialog *dialog, const QString &projectId) 
             projectId, m_browser ? m_browser->projectName() : QString(), group);
     }
     if (index < 0) {
-        Q_EMIT statusMessage(
+        StatusNotices::post(
             tr("The draft could not take the items while a batch is being sent: try again "
                "once it is sent."));
         return;
     }
-    Q_EMIT statusMessage(tr("%1 items are in group %2 of the draft: check it and submit.")
-                             .arg(QLocale().toString(qlonglong(ids.size())))
-                             .arg(index + 1));
+    StatusNotices::post(tr("%1 items are in group %2 of the draft: check it and submit.")
+                            .arg(QLocale().toString(qlonglong(ids.size())))
+                            .arg(index + 1));
     Q_EMIT composerRequested();
 }
 
 void BrowserTagging::onBatchEnded(const QString &projectId, const QString &batchId,
                                   const JobStatus &status) {
-    Q_EMIT statusMessage(tr("Batch %1 ended (%2): the data browser shows its changes.")
-                             .arg(batchId, status.toString()));
+    StatusNotices::post(tr("Batch %1 ended (%2): the data browser shows its changes.")
+                            .arg(batchId, status.toString()));
     if (m_tracker)
         m_tracker->touchBatch(projectId, batchId);
     Q_EMIT batchEnded(projectId, batchId);

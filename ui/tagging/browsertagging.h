@@ -50,7 +50,6 @@ public:
 Q_SIGNALS:
     /// The draft received the selection: the main window shows the composer.
     void composerRequested();
-    void statusMessage(const QString &message);
     /// A batch from this app ended and the browser re-read what it touched.
     void batchEnded(const QString &projectId, const QString &batchId);
 
