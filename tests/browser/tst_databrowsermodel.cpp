@@ -249,7 +249,7 @@ private Q_SLOTS:
         // Tags cannot be sorted by ICA: nothing is asked, the user is told.
         QVERIFY(!DataBrowserModel::canSort(DataBrowserModel::UserTagsColumn));
         QVERIFY(DataBrowserModel::canSort(DataBrowserModel::ModifiedColumn));
-        icatest::StatusSpy messages;
+        ica::test::StatusSpy messages;
         const int requests = int(world->nam.urls.size());
         model.sort(DataBrowserModel::UserTagsColumn, Qt::AscendingOrder);
         QCOMPARE(lister.sortColumn(), int(DataBrowserModel::NameColumn));
@@ -401,7 +401,7 @@ private Q_SLOTS:
         DataLister lister(world->client, &model);
         lister.setLocation(world->projectId, QStringLiteral("/"));
         QTRY_VERIFY_WITH_TIMEOUT(lister.isComplete(), Timeout);
-        icatest::StatusSpy messages;
+        ica::test::StatusSpy messages;
         DataFilter filter;
         filter.setStatuses({QStringLiteral("GONE")});
         QVERIFY(!lister.setFilter(filter));
@@ -552,7 +552,7 @@ private Q_SLOTS:
         DataBrowserModel &model = rig.model;
         DataLister &lister = rig.lister;
         QSignalSpy errors(&lister, &DataLister::errorOccurred);
-        icatest::StatusSpy messages;
+        ica::test::StatusSpy messages;
         lister.setLocation(QStringLiteral("00000000-0000-4000-8000-000000000000"),
                            QStringLiteral("/"));
         QVERIFY(errors.wait(Timeout));
@@ -562,7 +562,7 @@ private Q_SLOTS:
         QVERIFY(!lister.isLoading());
         QVERIFY(messages.last().first().toString().startsWith(QStringLiteral("Could not list /")));
 
-        icatest::StatusSpy pathMessages;
+        ica::test::StatusSpy pathMessages;
         lister.setFolder(QStringLiteral("/a/../b/"));
         QCOMPARE(pathMessages.count(), 1);
         QCOMPARE(lister.folderPath(), QStringLiteral("/"));

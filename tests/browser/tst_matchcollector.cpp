@@ -96,7 +96,7 @@ private Q_SLOTS:
         collector.setLimit(1000);
         collector.setPageSize(500);
         QSignalSpy finished(&collector, &MatchCollector::finished);
-        icatest::StatusSpy messages;
+        ica::test::StatusSpy messages;
         world->nam.urls.clear();
         collector.start(world->projectId, world->bulkFolder, DataFilter());
         QVERIFY(finished.wait(Timeout));

@@ -149,7 +149,7 @@ private Q_SLOTS:
         auto *tag = child<QPushButton>("tagSelectedButton");
         QVERIFY(!tag->isEnabled());
         QSignalSpy requested(widget.get(), &ui::BrowserWidget::tagRequested);
-        icatest::StatusSpy messages;
+        ica::test::StatusSpy messages;
         widget->requestTagging();
         QCOMPARE(requested.count(), 0); // nothing selected
         QVERIFY(!messages.isEmpty());

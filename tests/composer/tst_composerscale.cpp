@@ -372,7 +372,7 @@ private Q_SLOTS:
         const QStringList ids = fils(Many);
         fillDraft(ids);
         QSignalSpy created(w().widget.get(), &ComposerWidget::batchCreated);
-        icatest::StatusSpy status;
+        ica::test::StatusSpy status;
         QTest::mouseClick(w().find<QPushButton>(QStringLiteral("fixSplitButton")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(w().submitButton()->text(), QStringLiteral("&Submit 20 batches…"),
                                   20000);

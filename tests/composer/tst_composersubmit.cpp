@@ -105,7 +105,7 @@ private Q_SLOTS:
         w().idsEdit(0)->setFocus();
         QTest::keyClick(w().idsEdit(0), Qt::Key_Return, Qt::ControlModifier); // the shortcut
         QCOMPARE(Confirmation::askCount(), asked + 1);
-        icatest::StatusSpy status;
+        ica::test::StatusSpy status;
         QVERIFY(status.wait());
         QCOMPARE(status.last().first().toString(), QStringLiteral("Nothing was sent."));
         QCOMPARE(countPosts(served), 0);

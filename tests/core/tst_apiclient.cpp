@@ -330,7 +330,7 @@ private Q_SLOTS:
                     asked = reply->request().rawHeader("Accept-Encoding");
                 });
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(firstPage(), &w, w.callback());
+        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QVERIFY(!w.value().items.isEmpty());

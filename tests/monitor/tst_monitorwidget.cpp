@@ -147,7 +147,7 @@ private Q_SLOTS:
 
         // The batch ID can be copied.
         QApplication::clipboard()->clear();
-        icatest::StatusSpy messages;
+        ica::test::StatusSpy messages;
         button("copyBatchIdButton")->click();
         QCOMPARE(QApplication::clipboard()->text(), batchId);
         QVERIFY(!messages.isEmpty());
@@ -312,7 +312,7 @@ private Q_SLOTS:
                  ItemStatus(ascending ? ItemStatus::Updated : ItemStatus::Failed));
 
         // A column ICA cannot sort on: refused, said, and the indicator stays.
-        icatest::StatusSpy messages;
+        ica::test::StatusSpy messages;
         MonitorHarness::clickHeader(table, BatchItemsModel::UserTagsAddedColumn);
         QCOMPARE(header->sortIndicatorSection(), int(BatchItemsModel::StatusColumn));
         QVERIFY(!messages.isEmpty());
@@ -448,7 +448,7 @@ private Q_SLOTS:
     void copiesTheSelectedDataIds() {
         QVERIFY(openNewBatch());
         QTableView *table = h->itemsView();
-        icatest::StatusSpy messages;
+        ica::test::StatusSpy messages;
         for (const int row : {7, 3, 5})
             table->selectionModel()->select(
                 h->items()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);

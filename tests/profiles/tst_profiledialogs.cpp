@@ -56,7 +56,7 @@ private Q_SLOTS:
     void createProfileByTyping() {
         ProfileManagerDialog manager(m_session.get());
         manager.show();
-        icatest::StatusSpy status;
+        ica::test::StatusSpy status;
         ProfileEditDialog *dialog =
             openFilledAddDialog(manager, QStringLiteral("Simulator"), f->sim->apiKey());
         QVERIFY(dialog);
@@ -119,7 +119,7 @@ private Q_SLOTS:
         manager.show();
         ProfileEditDialog *dialog = openFilledAddDialog(manager, QStringLiteral("Wrong"), wrongKey);
         QVERIFY(dialog);
-        icatest::StatusSpy status;
+        ica::test::StatusSpy status;
         click(dialog, "testConnectionButton");
         auto *result = child<QLabel>(dialog, "testResultLabel");
         QTRY_VERIFY(result->text().startsWith(QStringLiteral("Connection failed.")));

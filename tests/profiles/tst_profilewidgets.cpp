@@ -52,7 +52,7 @@ private Q_SLOTS:
         QWidget window;
         auto *switcher = new ProfileSwitcher(m_session.get(), &window);
         window.show();
-        icatest::StatusSpy status;
+        ica::test::StatusSpy status;
         QComboBox *combo = child<QComboBox>(switcher, "profileCombo");
         QVERIFY(combo);
         QCOMPARE(combo->count(), 4); // two profiles, a separator, "Manage profiles..."

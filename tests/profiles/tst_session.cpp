@@ -269,7 +269,7 @@ private Q_SLOTS:
 
         // Activating it: the refused key is reported once, as a missing secret.
         QSignalSpy missing(&w.session, &Session::secretMissing);
-        icatest::StatusSpy status;
+        ica::test::StatusSpy status;
         QVERIFY(w.session.activateProfile(p.id));
         QTRY_COMPARE(missing.count(), 1);
         const QString reason = missing.first().at(1).toString();

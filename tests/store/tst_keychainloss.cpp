@@ -140,7 +140,7 @@ private Q_SLOTS:
 
         // The Secret Service ends mid-session.
         QSignalSpy persistence(secrets, &SecretStore::persistenceChanged);
-        icatest::StatusSpy status;
+        ica::test::StatusSpy status;
         killKeyring();
         QElapsedTimer timer;
         timer.start();

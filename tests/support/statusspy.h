@@ -5,7 +5,7 @@
 #include <QSignalSpy>
 #include <QStringList>
 
-namespace icatest {
+namespace ica::test {
 
 namespace detail {
 /// Made before the spy (a base listed first), so the spy has something to watch.
@@ -32,4 +32,4 @@ public:
     }
 };
 
-} // namespace icatest
+} // namespace ica::test
