@@ -122,6 +122,8 @@ public:
     void appendRows(const QList<ProjectData> &items);
     /// Makes the rows equal to `target` with the smallest true notifications.
     void applyDiff(const QList<ProjectData> &target);
+    /// applyDiff() of a listing read in pages (joined off the GUI thread).
+    void applyDiff(QList<QList<ProjectData>> pages);
     /// Some loaded rows (`asked`) were read again: `fresh` holds those still matching
     /// the question; changed cells get dataChanged, the others are removed.
     void applyRefreshedRows(const QStringList &asked, const QList<ProjectData> &fresh);

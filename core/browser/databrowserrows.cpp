@@ -17,6 +17,10 @@ void DataBrowserModel::applyDiff(const QList<ProjectData> &target) {
     m_rows.setTarget(target);
 }
 
+void DataBrowserModel::applyDiff(QList<QList<ProjectData>> pages) {
+    m_rows.setTarget(std::move(pages));
+}
+
 void DataBrowserModel::applyRefreshedRows(const QStringList &asked,
                                           const QList<ProjectData> &rows) {
     // Asked for but not answered: deleted, or no longer matching the question.

@@ -31,9 +31,9 @@ DataLister::DataLister(ApiClient *client, DataBrowserModel *model, QObject *pare
                        if (m_model)
                            m_model->appendRows(rows);
                    },
-                   [this](QList<ProjectData> rows) {
+                   [this](RowPages<ProjectData> pages) {
                        if (m_model)
-                           m_model->applyDiff(rows);
+                           m_model->applyDiff(std::move(pages));
                    }},
                [](const ProjectData &data) { return data.id; }) {
     if (m_model)

@@ -22,9 +22,9 @@ BatchHistoryFeed::BatchHistoryFeed(StoreWorker *store, BatchHistoryModel *model,
                                                       m_model->resetRecords(records);
                                               },
                                               {}, // one page: nothing is ever appended
-                                              [this](QList<BatchRecord> records) {
+                                              [this](RowPages<BatchRecord> pages) {
                                                   if (m_model)
-                                                      m_model->setRecords(records);
+                                                      m_model->setRecords(joinedPages(pages));
                                               }},
                {}) {
     m_loader.setSource(

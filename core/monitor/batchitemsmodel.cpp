@@ -218,6 +218,10 @@ void BatchItemsModel::applyPage(const QList<BatchItem> &items) {
     m_rows->setTarget(items); // shallow: the worker builds the compact rows
 }
 
+void BatchItemsModel::applyPages(QList<QList<BatchItem>> pages) {
+    m_rows->setTarget(std::move(pages));
+}
+
 void BatchItemsModel::appendPage(const QList<BatchItem> &items) {
     m_rows->append(items, true);
 }

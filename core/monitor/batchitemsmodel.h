@@ -77,6 +77,9 @@ public:
     /// notifications; never a reset. Repeated IDs after the first are ignored.
     /// Asynchronous for big lists: see settled().
     void applyPage(const QList<BatchItem> &items);
+    /// applyPage() of a listing read in pages: the pages, in order, joined off the GUI
+    /// thread (a 100,000-row window is never copied or joined on the calling thread).
+    void applyPages(QList<QList<BatchItem>> pages);
     /// Appends the rows of a further page (cursor "next"/"load all"): new IDs are
     /// inserted at the end in one block, IDs already shown are updated in place.
     /// Asynchronous for big pages: see settled().

@@ -10,12 +10,13 @@ ItemsPager::ItemsPager(ApiClient *client, BatchItemsModel *model, QObject *paren
     : QObject(parent)
     , m_api(client)
     , m_model(model)
-    , m_loader(PagedLoader<BatchItem>::Sink{[this](QList<BatchItem> items) { onFirstPage(items); },
-                                            [this](QList<BatchItem> items) {
-                                                if (m_model)
-                                                    m_model->appendPage(items);
-                                            },
-                                            [this](QList<BatchItem> items) { onRefreshed(items); }},
+    , m_loader(PagedLoader<BatchItem>::Sink{
+                   [this](QList<BatchItem> items) { onFirstPage(items); },
+                   [this](QList<BatchItem> items) {
+                       if (m_model)
+                           m_model->appendPage(items);
+                   },
+                   [this](RowPages<BatchItem> pages) { onRefreshed(std::move(pages)); }},
                [](const BatchItem &item) { return item.id; }) {
     m_loader.setSource(
         [this](const PageRequest &page,
@@ -222,10 +223,10 @@ void ItemsPager::onFirstPage(const QList<BatchItem> &items) {
     m_model->setItems(items);
 }
 
-void ItemsPager::onRefreshed(const QList<BatchItem> &items) {
+void ItemsPager::onRefreshed(RowPages<BatchItem> pages) {
     if (!m_model || goToLastPageIfPastTheEnd())
         return;
-    m_model->applyPage(items);
+    m_model->applyPages(std::move(pages));
 }
 
 } // namespace ica

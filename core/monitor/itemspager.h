@@ -115,7 +115,7 @@ private:
     /// Sink of the loader: the first page of a question.
     void onFirstPage(const QList<BatchItem> &items);
     /// Sink of the loader: the page (offset) or the pages loaded (cursor) read again.
-    void onRefreshed(const QList<BatchItem> &items);
+    void onRefreshed(RowPages<BatchItem> pages);
     /// Offset mode: the page asked for is past the end now (rows left the filter):
     /// asks for the last page instead and returns true.
     bool goToLastPageIfPastTheEnd();

@@ -31,7 +31,11 @@ namespace ica {
 /// and the applier moves them into place. While an update is being applied the rows
 /// are stored as a finished prefix plus the rest of the old list (removals and
 /// insertions) or through a permutation (moves), so each slice costs only its own
-/// rows and the model is consistent between slices.
+/// rows and the model is consistent between slices. Rows inserted at the end (every
+/// appended page) go straight onto the list, which grows by a quarter at a time: a
+/// page costs its own rows, not the rows before it, and the slack stays under 25%.
+/// Listings that arrive in pages may be handed over as the pages (setTarget() of a
+/// list of pages), so joining them is the worker's work too.
 ///
 /// `Traits` (copied to the worker, so thread-safe and cheap to copy) provides:
 ///   using Row, Key (hashable), Input;
@@ -92,11 +96,13 @@ public:
     [[nodiscard]] bool isSettled() const { return m_runner.isSettled(); }
 
     /// The rows become `inputs` in that order (repeated keys after the first ignored).
-    void setTarget(QList<Input> inputs) {
+    void setTarget(QList<Input> inputs) { setTarget(QList<QList<Input>>{std::move(inputs)}); }
+    /// The same for a listing read in pages: the pages, in order, joined (on the worker).
+    void setTarget(QList<QList<Input>> pages) {
         auto job = std::make_shared<Job>(this, Mode::Target);
-        job->weight = m_rows.size() + inputs.size();
         job->replacesAll = true;
-        job->inputs = std::move(inputs);
+        job->setInputs(std::move(pages));
+        job->weight = m_rows.size() + job->inputCount;
         m_runner.submit(job);
     }
     /// Like setTarget() for a listing without an order of its own: rows shown keep
@@ -107,7 +113,7 @@ public:
         job->weight = m_rows.size() + inputs.size();
         job->replacesAll = true;
         job->keepOrder = true;
-        job->inputs = std::move(inputs);
+        job->setInputs({std::move(inputs)});
         m_runner.submit(job);
     }
     /// New keys of `inputs` are appended in one block (in their order); known keys are
@@ -117,7 +123,7 @@ public:
         job->weight = inputs.size();
         job->updateKnown = updateKnown;
         job->phase = Phase::Changes; // see nextPhase()
-        job->inputs = std::move(inputs);
+        job->setInputs({std::move(inputs)});
         m_runner.submit(job);
     }
     /// Rows of `fresh` that are shown get the new values; rows of `gone` are removed.
@@ -125,7 +131,7 @@ public:
     void update(QList<Input> fresh, QList<Key> gone) {
         auto job = std::make_shared<Job>(this, Mode::Update);
         job->weight = m_rows.size() + fresh.size();
-        job->inputs = std::move(fresh);
+        job->setInputs({std::move(fresh)});
         job->gone = std::move(gone);
         m_runner.submit(job);
     }
@@ -196,17 +202,30 @@ private:
         }
         void cancel() override { cancelled = true; }
 
+        void setInputs(QList<QList<Input>> pages) {
+            inputs = std::move(pages);
+            inputCount = 0;
+            for (const QList<Input> &page : std::as_const(inputs))
+                inputCount += page.size();
+        }
+        /// Calls `f` for every input, in order, page after page.
+        template <typename F> void forEachInput(F f) const {
+            for (const QList<Input> &page : inputs)
+                for (const Input &input : page)
+                    f(input);
+        }
+
         void keepShownOrder() {
             QList<Row> made;
             QList<Key> keys;
-            made.reserve(inputs.size());
-            keys.reserve(inputs.size());
+            made.reserve(inputCount);
+            keys.reserve(inputCount);
             QHash<Key, int> last;
-            for (const Input &input : std::as_const(inputs)) {
+            forEachInput([&](const Input &input) {
                 made.append(traits.make(input));
                 keys.append(traits.key(made.last()));
                 last.insert(keys.last(), int(made.size() - 1));
-            }
+            });
             QList<Row> ordered;
             ordered.reserve(last.size());
             QSet<Key> taken;
@@ -229,15 +248,17 @@ private:
                 for (int i = 0; i < values.size(); ++i)
                     index.insert(traits.key(values.at(i)), i);
             }
-            values.reserve(inputs.size());
-            index.reserve(inputs.size());
-            for (qsizetype i = 0; !keepOrder && i < inputs.size(); ++i) {
-                Row row = traits.make(inputs.at(i));
-                const Key key = traits.key(row);
-                if (index.contains(key))
-                    continue;
-                index.insert(key, int(values.size()));
-                values.append(std::move(row));
+            values.reserve(inputCount);
+            index.reserve(inputCount);
+            if (!keepOrder) {
+                forEachInput([this](const Input &input) {
+                    Row row = traits.make(input);
+                    const Key key = traits.key(row);
+                    if (index.contains(key))
+                        return;
+                    index.insert(key, int(values.size()));
+                    values.append(std::move(row));
+                });
             }
             QList<int> targetOfShown(shown.size());
             for (qsizetype i = 0; i < shown.size(); ++i)
@@ -257,11 +278,11 @@ private:
         void computeAppend() {
             QSet<Key> taken;
             QList<Row> added;
-            for (const Input &input : std::as_const(inputs)) {
+            forEachInput([&](const Input &input) {
                 Row row = traits.make(input);
                 const Key key = traits.key(row);
                 if (taken.contains(key))
-                    continue;
+                    return;
                 taken.insert(key);
                 const int at = shownIndex.value(key, -1);
                 if (at < 0) {
@@ -271,7 +292,7 @@ private:
                         {at, traits.changedColumns(shown.at(at), row), int(values.size())});
                     values.append(std::move(row));
                 }
-            }
+            });
             sortChanges();
             if (!added.isEmpty()) {
                 diff.insertions.append({int(shown.size()), int(added.size()), int(values.size())});
@@ -294,19 +315,19 @@ private:
                 replacesIndex = true;
             }
             QSet<Key> taken;
-            for (const Input &input : std::as_const(inputs)) {
+            forEachInput([&](const Input &input) {
                 Row row = traits.make(input);
                 const Key key = traits.key(row);
                 const int at = shownIndex.value(key, -1);
                 if (at < 0 || taken.contains(key) || targetOfShown.at(at) < 0)
-                    continue;
+                    return;
                 taken.insert(key);
                 if (traits.same(shown.at(at), row))
-                    continue;
+                    return;
                 diff.changes.append({targetOfShown.at(at), traits.changedColumns(shown.at(at), row),
                                      int(values.size())});
                 values.append(std::move(row));
-            }
+            });
             sortChanges();
         }
         void sortChanges() {
@@ -322,7 +343,9 @@ private:
         bool keepOrder = false;
         bool cancelled = false;
         bool replacesIndex = false;
-        QList<Input> inputs;
+        bool appendsInPlace = false; ///< the insertions go onto the end of the list
+        QList<QList<Input>> inputs;
+        qsizetype inputCount = 0;
         QList<Key> gone;
         QList<Row> shown;
         QHash<Key, int> shownIndex;
@@ -498,8 +521,25 @@ private:
             qsizetype added = 0;
             for (const RowDiff::Span &span : spans)
                 added += span.count;
-            openSplice(m_rows.size() + added);
+            // Spans are ascending by final row: if the first starts after the last row
+            // shown, every inserted row goes onto the end.
+            job.appendsInPlace = spans.first().first == m_rows.size();
+            if (job.appendsInPlace)
+                reserveForAppend(m_rows.size() + added);
+            else
+                openSplice(m_rows.size() + added);
             job.phaseOpen = true;
+        }
+        if (job.appendsInPlace) {
+            return walkSpans(job, spans, deadline,
+                             [this, &job](const RowDiff::Span &span, int offset, int count) {
+                                 const int row = span.first + offset;
+                                 Q_ASSERT(row == m_rows.size());
+                                 m_signals.beginInsert(row, row + count - 1);
+                                 for (int k = 0; k < count; ++k)
+                                     m_rows.append(std::move(job.values[span.source + offset + k]));
+                                 m_signals.endInsert();
+                             });
         }
         const bool done = walkSpans(
             job, spans, deadline, [this, &job](const RowDiff::Span &span, int offset, int count) {
@@ -513,6 +553,14 @@ private:
         if (done)
             closeSplice();
         return done;
+    }
+
+    /// Room for `rows` rows without moving the list again for a while: a quarter more
+    /// than now (so a page's append costs its rows, amortised), never less than asked.
+    void reserveForAppend(qsizetype rows) {
+        if (rows <= m_rows.capacity())
+            return;
+        m_rows.reserve(qMax(rows, m_rows.size() + m_rows.size() / 4));
     }
 
     bool applyChanges(Job &job, const QDeadlineTimer &deadline) {

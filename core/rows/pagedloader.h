@@ -15,7 +15,10 @@
 // - fetchMore() and loadAll() read the following pages (offset or cursor) and hand
 //   each over with Sink::append.
 // - refresh() reads the pages loaded so far again and hands the whole window over
-//   with Sink::applyDiff, once, so the model emits only the true differences.
+//   with Sink::applyDiff, once, so the model emits only the true differences. The
+//   window goes over as the pages read (RowPages), not joined: a 100,000-row window
+//   costs the loader's thread a pointer per page, and the model joins the pages off
+//   that thread (KeyedRows::setTarget()).
 // - Every request carries a serial number: an answer to an older question or to a
 //   cancelled request is dropped, whatever order answers arrive in.
 // - PageGuard checks every page so a misbehaving server cannot loop or balloon the
@@ -41,6 +44,45 @@
 #include <optional>
 
 namespace ica {
+
+/// A listing as read: its pages, in order.
+template <typename Row> using RowPages = QList<QList<Row>>;
+
+/// The rows of `pages` in one list (for a sink whose model takes one list).
+template <typename Row> QList<Row> joinedPages(const RowPages<Row> &pages) {
+    if (pages.size() == 1)
+        return pages.first();
+    QList<Row> rows;
+    qsizetype count = 0;
+    for (const QList<Row> &page : pages)
+        count += page.size();
+    rows.reserve(count);
+    for (const QList<Row> &page : pages)
+        rows.append(page);
+    return rows;
+}
+
+/// A 128-bit digest of a row key: two independent seeded hashes of the text. The
+/// loader remembers the keys it handed over as digests, not texts: 16 bytes a key
+/// instead of a string's heap block (a 100,000-row listing: ~3 MB instead of ~12), and
+/// forgetting them at a new question frees a few arrays, not 100,000 strings on the
+/// GUI thread. The seeds are the process's random QHash seed, so a server cannot
+/// choose keys that collide; by chance two of n keys collide with odds ~n^2/2^129.
+struct KeyDigest {
+    quint64 first = 0;
+    quint64 second = 0;
+
+    static KeyDigest of(const QString &key) {
+        const size_t seed = QHashSeed::globalSeed();
+        return {quint64(qHash(key, seed)), quint64(qHash(key, ~seed ^ 0x9e3779b97f4a7c15ull))};
+    }
+    friend bool operator==(const KeyDigest &a, const KeyDigest &b) {
+        return a.first == b.first && a.second == b.second;
+    }
+    friend size_t qHash(const KeyDigest &digest, size_t seed = 0) {
+        return size_t(digest.first) ^ seed; // already a seeded hash
+    }
+};
 
 /// The state and signals of a PagedLoader, independent of its row type (Q_OBJECT
 /// classes cannot be templates). See the comment at the top of this file.
@@ -175,9 +217,10 @@ public:
     /// What the model does with rows. Each may start a new question re-entrantly
     /// (ItemsPager jumps to the last page when the page asked is past the end).
     struct Sink {
-        std::function<void(QList<Row> rows)> reset;     ///< replace every row (a new question)
-        std::function<void(QList<Row> rows)> append;    ///< add a page at the end
-        std::function<void(QList<Row> rows)> applyDiff; ///< make the rows equal to these
+        std::function<void(QList<Row> rows)> reset;  ///< replace every row (a new question)
+        std::function<void(QList<Row> rows)> append; ///< add a page at the end
+        /// Make the rows equal to these: the window's pages, in order.
+        std::function<void(RowPages<Row> pages)> applyDiff;
     };
     using KeyOf = std::function<QString(const Row &)>;
     using Keep = std::function<bool(const Row &)>;
@@ -202,7 +245,7 @@ public:
         resetPaging();
         m_seen.clear();
         Q_EMIT pagingChanged();
-        if (m_options.resetAtStart && !handOver(m_sink.reset, {}))
+        if (m_options.resetAtStart && !handOver<QList<Row>>(m_sink.reset, {}))
             return;
         if (!m_source) {
             setLoading(false);
@@ -221,7 +264,7 @@ public:
         m_seen.clear();
         setLoading(false);
         Q_EMIT pagingChanged();
-        handOver(m_sink.reset, {});
+        handOver<QList<Row>>(m_sink.reset, {});
     }
     /// Appends the next page. False (nothing done) when busy or at the end.
     bool fetchMore() {
@@ -312,7 +355,7 @@ private:
 
     /// Calls a sink function; false when it asked a new question meanwhile (then
     /// the caller must stop: its state belongs to an older question).
-    bool handOver(const std::function<void(QList<Row>)> &to, QList<Row> rows) {
+    template <typename Rows> bool handOver(const std::function<void(Rows)> &to, Rows rows) {
         const quint64 serial = m_serial;
         QPointer<PagedLoaderBase> alive(this);
         if (to)
@@ -354,7 +397,8 @@ private:
             m_atEnd = true;
             m_remaining = 0;
         }
-        if (operation == Operation::First && !m_options.resetAtStart && !handOver(m_sink.reset, {}))
+        if (operation == Operation::First && !m_options.resetAtStart &&
+            !handOver<QList<Row>>(m_sink.reset, {}))
             return; // the rows shown belong to another question
         finishOperation();
         Q_EMIT pagingChanged();
@@ -402,10 +446,10 @@ private:
         }
         const bool drop = m_options.dropRepeatedRows;
         rows.removeIf([&](const Row &row) {
-            const QString key = m_keyOf(row);
-            if (m_seen.contains(key))
+            const qsizetype before = m_seen.size();
+            m_seen.insert(KeyDigest::of(m_keyOf(row)));
+            if (m_seen.size() == before)
                 return drop;
-            m_seen.insert(key);
             anyNew = true;
             return false;
         });
@@ -431,7 +475,7 @@ private:
         m_rowsLoaded = (first ? 0 : m_rowsLoaded) + rows.size();
         const bool added = !rows.isEmpty();
         const auto &to = first && !m_options.resetAtStart ? m_sink.reset : m_sink.append;
-        if (!handOver(to, std::move(rows)))
+        if (!handOver<QList<Row>>(to, std::move(rows)))
             return;
         Q_EMIT pagingChanged();
         Q_EMIT pageApplied();
@@ -454,7 +498,7 @@ private:
     }
 
     void onRefreshPage(const Page<Row> &page) {
-        m_window.append(page.items);
+        m_window.append(page.items); // shares the page: no row is copied
         --m_refreshPagesLeft;
         bool more = false;
         if (m_options.mode == Mode::Offset) {
@@ -477,9 +521,11 @@ private:
         m_atEnd = !more;
         m_nextToken = m_refreshToken;
         m_nextOffset = m_refreshOffset;
-        QList<Row> window = refreshedWindow(std::exchange(m_window, {}));
-        m_rowsLoaded = window.size();
-        if (!handOver(m_sink.applyDiff, std::move(window)))
+        RowPages<Row> window = refreshedWindow(std::exchange(m_window, {}));
+        m_rowsLoaded = 0;
+        for (const QList<Row> &rows : std::as_const(window))
+            m_rowsLoaded += rows.size();
+        if (!handOver<RowPages<Row>>(m_sink.applyDiff, std::move(window)))
             return;
         Q_EMIT pagingChanged();
         Q_EMIT pageApplied();
@@ -489,21 +535,24 @@ private:
 
     /// The window as the model gets it: filtered, and without repeats when asked
     /// (only offset pages can repeat a row, so cursor windows skip the set).
-    QList<Row> refreshedWindow(QList<Row> rows) const {
-        if (m_keep)
-            rows.removeIf([this](const Row &row) { return !m_keep(row); });
-        if (m_options.dropRepeatedRows && m_keyOf && m_options.mode == Mode::Offset) {
-            QSet<QString> seen;
-            seen.reserve(rows.size());
-            rows.removeIf([&](const Row &row) {
-                const QString key = m_keyOf(row);
-                if (seen.contains(key))
-                    return true;
-                seen.insert(key);
-                return false;
-            });
+    RowPages<Row> refreshedWindow(RowPages<Row> pages) const {
+        const bool dropRepeats =
+            m_options.dropRepeatedRows && m_keyOf && m_options.mode == Mode::Offset;
+        if (!m_keep && !dropRepeats)
+            return pages;
+        QSet<KeyDigest> seen;
+        for (QList<Row> &rows : pages) {
+            if (m_keep)
+                rows.removeIf([this](const Row &row) { return !m_keep(row); });
+            if (dropRepeats) {
+                rows.removeIf([&](const Row &row) {
+                    const qsizetype before = seen.size();
+                    seen.insert(KeyDigest::of(m_keyOf(row)));
+                    return seen.size() == before;
+                });
+            }
         }
-        return rows;
+        return pages;
     }
 
     void finishOperation() {
@@ -521,11 +570,11 @@ private:
     Keep m_keep;
     Source m_source;
     Cancel m_cancel;
-    /// Keys handed over in this question (for repeats); refreshes do not prune it:
-    /// the models ignore or merge a repeated key anyway.
-    QSet<QString> m_seen;
+    /// Keys handed over in this question (for repeats), as digests; refreshes do not
+    /// prune it: the models ignore or merge a repeated key anyway.
+    QSet<KeyDigest> m_seen;
     // Refresh: the pages read again so far, where the next starts, how many are left.
-    QList<Row> m_window;
+    RowPages<Row> m_window;
     QString m_refreshToken;
     qint64 m_refreshOffset = 0;
     int m_refreshPagesLeft = 0;

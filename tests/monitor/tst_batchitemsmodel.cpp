@@ -193,6 +193,53 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(QStringLiteral("f")), 5);
     }
 
+    void loadAllThenRefreshInPagesChangesOnlyStatuses() {
+        // "Load all" of 30,000 items (pages of 100 applied at once, then one big page
+        // applied in slices off the GUI thread), then a refresh handed over as pages
+        // with every fifth status changed: dataChanged on the status column only.
+        // No model tester here: it checks every row on every signal (minutes for
+        // 30,000 rows and thousands of signals); the log and the rows are checked.
+        BatchItemsModel model;
+        const auto id = [](int n) {
+            return QStringLiteral("itm.%1").arg(n, 6, 10, QLatin1Char('0'));
+        };
+        QList<QList<BatchItem>> pages;
+        for (int first = 0; first < 30000; first += 100) {
+            QList<BatchItem> page;
+            for (int n = first; n < first + 100; ++n)
+                page.append(makeItem(id(n)));
+            pages.append(page);
+        }
+        for (int p = 0; p < 100; ++p)
+            model.appendPage(pages.at(p));
+        QCOMPARE(model.rowCount(), 10000);
+        QList<BatchItem> rest;
+        for (int p = 100; p < pages.size(); ++p)
+            rest += pages.at(p);
+        SignalLog log(&model);
+        model.appendPage(rest); // over the inline limit: computed off the GUI thread
+        QVERIFY(!model.isSettled());
+        QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 60000);
+        QCOMPARE(model.rowCount(), 30000);
+        QVERIFY(log.entries.size() >= 20000 / KeyedRows<CompactItemTraits>::ChunkRows);
+        for (const QString &entry : std::as_const(log.entries))
+            QVERIFY2(entry.startsWith(QStringLiteral("ins ")), qPrintable(entry));
+        QCOMPARE(model.rowOf(id(29999)), 29999);
+
+        for (QList<BatchItem> &page : pages)
+            for (qsizetype i = 0; i < page.size(); i += 5)
+                page[i].status = ItemStatus::Updated;
+        log.entries.clear();
+        model.applyPages(pages);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 60000);
+        QCOMPARE(log.entries.size(), 6000); // rows 0, 5, 10...: none adjacent
+        QCOMPARE(log.entries.first(), QStringLiteral("chg 0-0 c2-2"));
+        QCOMPARE(log.entries.last(), QStringLiteral("chg 29995-29995 c2-2"));
+        QCOMPARE(model.itemAt(29995).status, ItemStatus(ItemStatus::Updated));
+        QCOMPARE(model.itemAt(29996).status, ItemStatus(ItemStatus::Initialised));
+        QCOMPARE(model.rowOf(id(12345)), 12345);
+    }
+
     void setItemsAndClearReset() {
         BatchItemsModel model;
         QAbstractItemModelTester tester(&model,

@@ -128,7 +128,7 @@ struct Rig {
     explicit Rig(ManualSource &source)
         : loader(Loader::Sink{[this](QList<BatchItem> rows) { model.setItems(rows); },
                               [this](QList<BatchItem> rows) { model.appendPage(rows); },
-                              [this](QList<BatchItem> rows) { model.applyPage(rows); }},
+                              [this](RowPages<BatchItem> pages) { model.applyPages(pages); }},
                  [](const BatchItem &row) { return row.id; }) {
         loader.setSource(source.source());
     }
@@ -445,6 +445,36 @@ private Q_SLOTS:
         QCOMPARE(rig.model.rowCount(), 15);
     }
 
+    void refreshHandsOverTheWindowAsItsPagesWithoutRepeats() {
+        // The refreshed window goes to the sink as the pages read (nothing joined on
+        // the loader's thread); offset pages that overlap lose their repeated rows.
+        ManualSource source;
+        source.rows = items(0, 30);
+        QList<RowPages<BatchItem>> handed;
+        Loader loader(
+            Loader::Sink{{}, {}, [&](RowPages<BatchItem> pages) { handed.append(pages); }},
+            [](const BatchItem &row) { return row.id; });
+        loader.setSource(source.source());
+        Loader::Options options = offsetPages(10);
+        options.dropRepeatedRows = true;
+        loader.start(options);
+        source.answer();
+        QVERIFY(loader.fetchMore());
+        source.answer();
+        QVERIFY(loader.refresh());
+        source.answer();         // rows 0-9
+        Page<BatchItem> overlap; // rows 5-14: the server's order shifted meanwhile
+        overlap.items = source.rows.mid(5, 10);
+        overlap.info.totalItemCount = 30;
+        source.answerWith(Loader::Answer::success(overlap));
+        QCOMPARE(handed.size(), 1);
+        QCOMPARE(handed.first().size(), 2);
+        QCOMPARE(idsOf(handed.first().at(0)), idsOf(items(0, 10)));
+        QCOMPARE(idsOf(handed.first().at(1)), idsOf(items(10, 15)));
+        QCOMPARE(loader.rowsLoaded(), 15);
+        QCOMPARE(joinedPages(handed.first()).size(), 15);
+    }
+
     void aSinkMayAskANewQuestion() {
         // ItemsPager jumps to the last page from inside the sink when the page asked
         // is past the end: the loader must not touch the old question afterwards.
@@ -506,7 +536,7 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         Loader loader(Loader::Sink{[&](QList<BatchItem> rows) { model.setItems(rows); },
                                    [&](QList<BatchItem> rows) { model.appendPage(rows); },
-                                   [&](QList<BatchItem> rows) { model.applyPage(rows); }},
+                                   [&](RowPages<BatchItem> pages) { model.applyPages(pages); }},
                       [](const BatchItem &row) { return row.id; });
         BatchApi api(world.client);
         loader.setSource([&](const PageRequest &request, Loader::Reply reply) -> Loader::Cancel {

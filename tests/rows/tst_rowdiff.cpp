@@ -3,7 +3,9 @@
 // plain list and must end equal to the target, with QAbstractItemModelTester attached.
 // Reorders, mass deletes, interleaved inserts and removals, repeated keys, every row
 // changed, empty to full and back, random permutations (inline and on the worker
-// thread), and a big update applied in slices with a newer one arriving mid-way.
+// thread), a big update applied in slices with a newer one arriving mid-way, a
+// 100,000-row append applied onto the end in several slices, appends' bounded slack,
+// a refresh handed in during a big append, and a target handed over in pages.
 #include "core/rows/keyedrows.h"
 
 #include <QAbstractItemModelTester>
@@ -11,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <memory>
 
 using namespace ica;
 
@@ -336,6 +340,131 @@ private Q_SLOTS:
         QCOMPARE(replay.modelRows(), expected(second));
         QCOMPARE(replay.layouts, 0);
         QCOMPARE(replay.resets, 0);
+    }
+
+    void bigAppendGoesOntoTheEndInSeveralSlicesAndStaysConsistent_data() {
+        QTest::addColumn<int>("big");
+        QTest::newRow("10,000 rows, model tester") << 10000;
+        QTest::newRow("100,000 rows") << 100000;
+    }
+    void bigAppendGoesOntoTheEndInSeveralSlicesAndStaysConsistent() {
+        QFETCH(const int, big);
+        EntryModel model;
+        model.rows.runner()->setInlineLimit(0);
+        // The tester checks every row on every signal: over 100,000 rows that takes
+        // minutes, so the big case relies on the replay (which reads what is signalled).
+        std::unique_ptr<QAbstractItemModelTester> tester;
+        if (big <= 10000)
+            tester = std::make_unique<QAbstractItemModelTester>(
+                &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        model.rows.append(numbered(1000), true);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rows.isSettled(), 120000);
+        int checks = 0;
+        connect(model.rows.runner(), &RowDiffRunner::sliceApplied, this, [&]() {
+            if (checks < 3) { // between slices: what the signals said is what it shows
+                QCOMPARE(replay.list, replay.modelRows());
+                ++checks;
+            }
+        });
+        replay.inserts = 0;
+        model.rows.append(numbered(big, 7, 1000), true);
+        QVERIFY(!model.rows.isSettled());
+        QTRY_VERIFY_WITH_TIMEOUT(model.rows.isSettled(), 60000);
+        // One block, signalled in chunks of at most ChunkRows rows, all at the end.
+        QVERIFY(replay.inserts >= big / KeyedRows<EntryTraits>::ChunkRows);
+        QCOMPARE(replay.list, expected(numbered(1000) + numbered(big, 7, 1000)));
+        QCOMPARE(replay.modelRows(), replay.list);
+        QCOMPARE(replay.resets, 0);
+        for (const int row : {0, 999, 1000, big / 2, big + 999})
+            QCOMPARE(model.rows.rowOf(replay.list.at(row).first), row);
+        // Appended in place: the list grew by a bounded slack, not by doubling.
+        const qsizetype size = model.rows.rows().size();
+        QVERIFY(model.rows.rows().capacity() <= size + size / 4 + 16);
+    }
+
+    void pagedAppendsKeepASmallSlackAndFindEveryRow() {
+        EntryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        QList<Entry> all;
+        for (int page = 0; page < 40; ++page) {
+            const QList<Entry> rows = numbered(100, page, page * 100);
+            all += rows;
+            model.rows.append(rows, true); // inline: applied before the call returns
+            QCOMPARE(model.rowCount(), (page + 1) * 100);
+            const qsizetype size = model.rows.rows().size();
+            QVERIFY(model.rows.rows().capacity() <= qMax(size + size / 4, size + 100) + 16);
+        }
+        QCOMPARE(replay.inserts, 40);
+        QCOMPARE(replay.list, expected(all));
+        for (int row = 0; row < all.size(); row += 97)
+            QCOMPARE(model.rows.rowOf(all.at(row).key), row);
+    }
+
+    void refreshInterleavedWithABigAppend() {
+        // A "load all" page arrives and is being applied in slices (chunks of
+        // ChunkRows rows) when a refresh of the window (a block gone, a block changed,
+        // one new row) is handed in, and then the next page: each is applied after
+        // the one before, never a reset.
+        EntryModel model;
+        model.rows.runner()->setInlineLimit(0);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        const QList<Entry> loaded = numbered(6000);
+        QList<QList<Entry>> window; // the refresh, in pages as the loader hands it over
+        for (int first = 0; first < loaded.size(); first += 1000) {
+            QList<Entry> page;
+            for (int i = first; i < first + 1000; ++i) {
+                if (i >= 1000 && i < 1500)
+                    continue; // gone
+                page.append({loaded.at(i).key, i >= 3000 && i < 4000 ? 1 : 0});
+            }
+            window.append(page);
+        }
+        window.last().append({QStringLiteral("new"), 2});
+        const QList<Entry> nextPage = numbered(500, 4, 6000);
+        bool handedIn = false;
+        connect(&model, &QAbstractItemModel::rowsInserted, this, [&]() {
+            if (handedIn)
+                return;
+            handedIn = true; // mid-way through the big append
+            model.rows.setTarget(window);
+            model.rows.append(nextPage, true);
+        });
+        model.rows.append(loaded, true);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rows.isSettled(), 60000);
+        QVERIFY(handedIn);
+        QList<Entry> target;
+        for (const QList<Entry> &page : std::as_const(window))
+            target += page;
+        target += nextPage;
+        QCOMPARE(replay.list, expected(target));
+        QCOMPARE(replay.modelRows(), replay.list);
+        QCOMPARE(replay.resets, 0);
+        QCOMPARE(replay.layouts, 0);
+        QCOMPARE(model.rows.rowOf(QStringLiteral("new")), int(target.size() - 501));
+        QCOMPARE(model.rows.rowOf(QStringLiteral("1003")), -1);
+    }
+
+    void pagesAreJoinedInOrderAndTheFirstOfARepeatedKeyStays() {
+        EntryModel model;
+        model.rows.runner()->setInlineLimit(0);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Replay replay(&model);
+        const QList<QList<Entry>> pages{
+            entries(QStringLiteral("abc"), 1), {}, entries(QStringLiteral("dbe"), 2)};
+        model.rows.setTarget(pages);
+        QTRY_VERIFY(model.rows.isSettled());
+        QCOMPARE(replay.list, (Plain{{QStringLiteral("a"), 1},
+                                     {QStringLiteral("b"), 1},
+                                     {QStringLiteral("c"), 1},
+                                     {QStringLiteral("d"), 2},
+                                     {QStringLiteral("e"), 2}}));
+        QCOMPARE(replay.modelRows(), replay.list);
     }
 
     void appendAndUpdate() {
