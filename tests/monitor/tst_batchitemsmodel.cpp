@@ -216,7 +216,7 @@ private Q_SLOTS:
         QList<BatchItem> rest;
         for (int p = 100; p < pages.size(); ++p)
             rest += pages.at(p);
-        SignalLog log(&model);
+        ModelSignalLog log(&model);
         model.appendPage(rest); // over the inline limit: computed off the GUI thread
         QVERIFY(!model.isSettled());
         QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 60000);
