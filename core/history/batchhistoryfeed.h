@@ -23,7 +23,7 @@ class StoreWorker;
 /// overlap (a change during one is listed again right after). All disk work runs
 /// on the store's thread; answers come back on this object's thread.
 ///
-/// The listing goes through the app's one PagedLoader (pagedloader.h) over the
+/// The listing goes through the app's one PagedLoader (core/rows/pagedloader.h) over the
 /// store: one page holding every record (the store answers a profile's history
 /// whole), so another profile is a new question (reset) and a change a refresh (diff).
 class BatchHistoryFeed final : public QObject {

@@ -27,7 +27,7 @@ class ApiCall;
 /// question again and applies the answer as a diff (never a reset). Only one
 /// request is in flight at a time.
 ///
-/// The paging itself is the app's one PagedLoader (pagedloader.h); this class owns
+/// The paging itself is the app's one PagedLoader (core/rows/pagedloader.h); this class owns
 /// the question (ItemsQueryState) and the numbered-page navigation of the monitor.
 class ItemsPager final : public QObject {
     Q_OBJECT

@@ -14,7 +14,7 @@
 
 namespace ica::ui {
 
-/// Colours of job statuses on `palette` (see style/tones.h): green SUCCEEDED, amber
+/// Colours of job statuses on `palette` (see ui/style/tones.h): green SUCCEEDED, amber
 /// PARTIALLY_SUCCEEDED, red FAILED and STOPPED, blue while queued or running
 /// (INITIALIZED, WAITING_FOR_RESOURCES, RUNNING), grey when unknown; light shades
 /// on a dark palette. Always shown beside the status text, never alone.
@@ -24,7 +24,7 @@ namespace ica::ui {
 /// blue INITIALISED / WAITING_RESOURCES / UPDATING, grey unknown.
 [[nodiscard]] QColor itemStatusColor(ItemStatus::Value status,
                                      const QPalette &palette = QGuiApplication::palette());
-/// The icons beside a job's or an item's status (style/icons.h), for `palette`.
+/// The icons beside a job's or an item's status (ui/style/icons.h), for `palette`.
 [[nodiscard]] QIcon jobStatusIcon(const JobStatus &status, const QPalette &palette);
 [[nodiscard]] QIcon itemStatusIcon(ItemStatus::Value status, const QPalette &palette);
 
