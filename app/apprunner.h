@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/appoptions.h"
+#include "app/appparts.h"
 #include "app/demoenvironment.h"
 #include "app/singleinstance.h"
 
@@ -11,16 +12,6 @@
 #include <memory>
 
 class QSettings;
-
-namespace ica {
-class LogFile;
-class Session;
-class StoreWorker;
-} // namespace ica
-
-namespace ica::ui {
-class MainWindow;
-}
 
 namespace ica::app {
 

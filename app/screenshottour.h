@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/appparts.h"
+
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -9,19 +11,6 @@
 
 class QSettings;
 class QTemporaryDir;
-
-namespace ica::sim {
-class SimulatorThread;
-}
-
-namespace ica {
-class Session;
-class StoreWorker;
-} // namespace ica
-
-namespace ica::ui {
-class MainWindow;
-}
 
 namespace ica::app {
 

@@ -1,24 +1,13 @@
 #pragma once
 
+#include "app/appparts.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
 
 class QJsonObject;
 class QSocketNotifier;
-
-namespace ica::sim {
-class SimulatorThread;
-}
-
-namespace ica {
-class Session;
-class StoreWorker;
-} // namespace ica
-
-namespace ica::ui {
-class MainWindow;
-}
 
 namespace ica::app {
 

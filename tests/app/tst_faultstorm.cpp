@@ -117,7 +117,7 @@ class TestFaultStorm final : public QObject {
         connect(&m_watch, &QTimer::timeout, this, [this, window = QPointer<QWidget>(window)]() {
             if (!window)
                 return;
-            for (const char *name : {"messageText", "batchErrorLabel"}) {
+            for (const char *name : {"submitMessage", "batchMessage"}) {
                 const QString shown = text(window, name);
                 if (!shown.isEmpty() && (m_shown.isEmpty() || m_shown.last() != shown))
                     m_shown.append(shown);
@@ -293,9 +293,10 @@ private Q_SLOTS:
         composeAndSubmit(window, project, ids, QStringLiteral("maybe"));
         ui::ComposerWidget *composer = window->composer();
         QTRY_VERIFY_WITH_TIMEOUT(
-            text(composer, "messageText").contains(QStringLiteral("may or may not have created")),
+            text(composer, "submitMessage").contains(QStringLiteral("may or may not have created")),
             30000);
-        auto *check = find<QPushButton>(composer, "messageActionButton");
+        auto *check =
+            find<QPushButton>(find<QWidget>(composer, "submitMessage"), "messageActionButton");
         QVERIFY(check && check->isVisible());
         QCOMPARE(check->text(), QStringLiteral("Check whether it was created"));
         QCOMPARE(window->tabs()->currentWidget(), window->composer());
@@ -305,10 +306,10 @@ private Q_SLOTS:
 
         QTest::mouseClick(check, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
-            text(composer, "messageText").contains(QStringLiteral("ICA did create it")), 30000);
+            text(composer, "submitMessage").contains(QStringLiteral("ICA did create it")), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(window->tabs()->currentWidget(), window->monitor(), 20000);
         const QString shownId = text(window->monitor(), "batchIdField");
-        QVERIFY(text(composer, "messageText").contains(shownId));
+        QVERIFY(text(composer, "submitMessage").contains(shownId));
         QCOMPARE(batchCount(sim), before + 1);
         for (const QString &shown : std::as_const(m_shown))
             QVERIFY2(actionable(shown), qPrintable(shown));

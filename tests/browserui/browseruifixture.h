@@ -17,6 +17,7 @@
 #include "ui/browser/browserwidget.h"
 #include "ui/browser/databrowserview.h"
 #include "ui/browser/selectionbar.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -72,9 +73,11 @@ protected:
     ica::DataBrowserModel *model() const { return widget->model(); }
     ica::DataLister *lister() const { return widget->lister(); }
     ica::ui::DataBrowserView *view() const { return widget->view(); }
+    /// The text of a label or message bar (both have a "text" property).
     QString labelText(const char *name) const {
-        const QLabel *label = child<QLabel>(name);
-        return label ? label->text() : QStringLiteral("<no %1>").arg(QLatin1String(name));
+        const QWidget *label = child<QWidget>(name);
+        return label ? label->property("text").toString()
+                     : QStringLiteral("<no %1>").arg(QLatin1String(name));
     }
 
     /// The question asked is answered (at least its first page).

@@ -177,7 +177,7 @@ private Q_SLOTS:
 
         // A filter ICA would refuse: said next to the table, the rows stay.
         typeAndEnter("nameFilter", QStringLiteral("a/b"));
-        auto *message = child<QLabel>("browserMessage");
+        auto *message = child<ui::MessageBar>("browserMessage");
         QVERIFY(message->isVisible());
         QVERIFY2(message->text().contains(QStringLiteral("cannot contain")),
                  qPrintable(message->text()));
@@ -300,7 +300,7 @@ private Q_SLOTS:
 
     void unknownProjectIsReported() {
         widget->setProject(QStringLiteral("00000000-0000-4000-8000-0000000000ff"));
-        auto *message = child<QLabel>("browserMessage");
+        auto *message = child<ui::MessageBar>("browserMessage");
         QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), Timeout);
         QVERIFY(!message->text().isEmpty());
         QVERIFY(settled());

@@ -45,7 +45,7 @@ private Q_SLOTS:
                  int(DataBrowserModel::NameColumn));
         QCOMPARE(view()->horizontalHeader()->sortIndicatorOrder(), lister()->sortOrder());
         QCOMPARE(resets.count(), 0);
-        auto *message = child<QLabel>("browserMessage");
+        auto *message = child<ui::MessageBar>("browserMessage");
         QVERIFY(message->isVisible());
         QVERIFY2(message->text().contains(QStringLiteral("cannot sort")),
                  qPrintable(message->text()));
@@ -265,7 +265,7 @@ private Q_SLOTS:
         widget->selectAllMatching();
         QVERIFY(finished.wait(Timeout));
         QCOMPARE(collector->outcome(), MatchCollector::Outcome::LimitExceeded);
-        auto *message = child<QLabel>("browserMessage");
+        auto *message = child<ui::MessageBar>("browserMessage");
         QVERIFY(message->isVisible());
         QCOMPARE(message->text(), collector->message());
         QVERIFY(!widget->selectionBar()->isAllMatchingSelected());

@@ -94,13 +94,14 @@ public:
         return group(i)->findChild<QPlainTextEdit *>(QStringLiteral("dataIdsEdit"));
     }
     QPushButton *submitButton() const { return find<QPushButton>(QStringLiteral("submitButton")); }
+    /// The text of a label, field hint or message bar (all have a "text" property).
     QString label(const QString &name) const {
-        const QLabel *l = find<QLabel>(name);
-        return l ? l->text() : QStringLiteral("<no label %1>").arg(name);
+        const QWidget *l = find<QWidget>(name);
+        return l ? l->property("text").toString() : QStringLiteral("<no label %1>").arg(name);
     }
     QString groupLabel(int i, const QString &name) const {
-        const QLabel *l = group(i)->findChild<QLabel *>(name);
-        return l && l->isVisible() ? l->text() : QString();
+        const QWidget *l = group(i)->findChild<QWidget *>(name);
+        return l && l->isVisible() ? l->property("text").toString() : QString();
     }
 
     /// Types a tag into one of a group's tag editors and presses Enter.

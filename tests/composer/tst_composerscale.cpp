@@ -386,7 +386,8 @@ private Q_SLOTS:
             said.append(args.at(0).toString());
         QVERIFY(said.contains(QStringLiteral("Creating batch 1 of 20…")));
         QVERIFY(said.contains(QStringLiteral("Creating batch 20 of 20…")));
-        QVERIFY(w().label(QStringLiteral("messageText")).startsWith(QStringLiteral("Created 20")));
+        QVERIFY(
+            w().label(QStringLiteral("submitMessage")).startsWith(QStringLiteral("Created 20")));
 
         QStringList sent;
         int batches = 0;

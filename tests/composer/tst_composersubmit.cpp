@@ -44,7 +44,7 @@ private:
     /// The text of the inline message area ("" when hidden).
     QString message() {
         QWidget *bar = w().find<QWidget>(QStringLiteral("submitMessage"));
-        return bar && bar->isVisible() ? w().label(QStringLiteral("messageText")) : QString();
+        return bar && bar->isVisible() ? w().label(QStringLiteral("submitMessage")) : QString();
     }
 
 private Q_SLOTS:

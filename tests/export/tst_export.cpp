@@ -21,6 +21,7 @@
 #include "ui/export/exportbar.h"
 #include "ui/monitor/batchview.h"
 #include "ui/monitor/itemspanel.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QDir>
 #include <QFile>
@@ -552,7 +553,7 @@ private Q_SLOTS:
         QCOMPARE(finished.last().at(0).value<ListingExport::Outcome>(),
                  ListingExport::Outcome::Written);
         checkItemsCsv(readAll(nextPath), collectItems({ItemStatus(ItemStatus::Failed)}));
-        QVERIFY(view.findChild<QLabel *>(QStringLiteral("batchErrorLabel"))->isHidden());
+        QVERIFY(view.findChild<ui::MessageBar *>(QStringLiteral("batchMessage"))->isHidden());
     }
 
     void monitorCancelsAndReportsFailures() {
@@ -568,7 +569,7 @@ private Q_SLOTS:
         auto *allAction = view.findChild<QAction *>(QStringLiteral("exportAllItemsAction"));
         auto *cancel = view.findChild<QToolButton *>(QStringLiteral("exportCancelButton"));
         auto *progressBar = view.findChild<QProgressBar *>(QStringLiteral("exportProgress"));
-        auto *error = view.findChild<QLabel *>(QStringLiteral("batchErrorLabel"));
+        auto *error = view.findChild<ui::MessageBar *>(QStringLiteral("batchMessage"));
         QVERIFY(allAction && cancel && progressBar && error);
 
         // Slow pages and small ones: the export is midway when Cancel is pressed.

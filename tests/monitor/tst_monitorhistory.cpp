@@ -7,6 +7,7 @@
 #include "core/history/batchhistoryfilter.h"
 #include "tests/monitor/monitorharness.h"
 #include "ui/monitor/openbatchdialog.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -63,7 +64,7 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->projectsLoaded());
         auto *project = dialog->findChild<QComboBox *>(QStringLiteral("projectCombo"));
         auto *batch = dialog->findChild<QLineEdit *>(QStringLiteral("batchIdEdit"));
-        auto *error = dialog->findChild<QLabel *>(QStringLiteral("openErrorLabel"));
+        auto *error = dialog->findChild<ica::ui::MessageBar *>(QStringLiteral("openBatchMessage"));
         auto *open = dialog->findChild<QPushButton *>(QStringLiteral("openButton"));
         QVERIFY(project && batch && error && open);
         const int projectIndex = project->findData(w->projectId);

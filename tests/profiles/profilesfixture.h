@@ -12,6 +12,7 @@
 #include "core/store/fallbacksecretstore.h"
 #include "core/store/keychainsecretstore.h"
 #include "tests/support/testsupport.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QLabel>
 #include <QLineEdit>

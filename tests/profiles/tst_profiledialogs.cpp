@@ -70,9 +70,10 @@ private Q_SLOTS:
         click(dialog, "testConnectionButton");
         QVERIFY(child<QProgressBar>(dialog, "testBusyIndicator")->isVisible());
         QVERIFY(!child<QPushButton>(dialog, "testConnectionButton")->isEnabled());
-        auto *result = child<QLabel>(dialog, "testResultLabel");
+        auto *result = child<ica::ui::MessageBar>(dialog, "testResultMessage");
         QTRY_COMPARE(result->text(),
                      QStringLiteral("Connected to tenant %1.").arg(f->sim->tenantName()));
+        QCOMPARE(result->kind(), ica::ui::MessageBar::Kind::Success);
         QVERIFY(!child<QProgressBar>(dialog, "testBusyIndicator")->isVisible());
         QCOMPARE(child<QLineEdit>(dialog, "tenantNameEdit")->text(), f->sim->tenantName());
         QVERIFY(!allLabelText(dialog).contains(f->sim->apiKey()));
@@ -121,8 +122,9 @@ private Q_SLOTS:
         QVERIFY(dialog);
         ica::test::StatusSpy status;
         click(dialog, "testConnectionButton");
-        auto *result = child<QLabel>(dialog, "testResultLabel");
+        auto *result = child<ica::ui::MessageBar>(dialog, "testResultMessage");
         QTRY_VERIFY(result->text().startsWith(QStringLiteral("Connection failed.")));
+        QCOMPARE(result->kind(), ica::ui::MessageBar::Kind::Error);
         QVERIFY2(result->text().contains(QStringLiteral("Unauthorized")),
                  qPrintable(result->text()));
         QVERIFY(!allLabelText(dialog).contains(wrongKey));
@@ -153,8 +155,9 @@ private Q_SLOTS:
         QCOMPARE(child<QLineEdit>(dialog, "tenantNameEdit")->text(), QStringLiteral("x"));
         QTest::mouseClick(cancel, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting(), 2000); // long before the 5 s answer
-        QVERIFY(
-            child<QLabel>(dialog, "testResultLabel")->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(child<ica::ui::MessageBar>(dialog, "testResultMessage")
+                    ->text()
+                    .contains(QStringLiteral("cancelled")));
         QVERIFY(!cancel->isVisible());
         QVERIFY(child<QPushButton>(dialog, "testConnectionButton")->isEnabled());
     }
@@ -188,7 +191,7 @@ private Q_SLOTS:
         manager.show();
         ProfileEditDialog *dialog = openFilledAddDialog(manager, QString(), f->sim->apiKey());
         QVERIFY(dialog);
-        auto *error = child<QLabel>(dialog, "formErrorLabel");
+        auto *error = child<ica::ui::MessageBar>(dialog, "formMessage");
         click(dialog, "saveButton");
         QVERIFY2(error->text().contains(QStringLiteral("needs a name")), qPrintable(error->text()));
         QVERIFY(dialog->isVisible());

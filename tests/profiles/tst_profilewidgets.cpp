@@ -103,7 +103,7 @@ private Q_SLOTS:
                     ->text()
                     .contains(QStringLiteral("No API key")));
         click(prompt, "connectButton");
-        QVERIFY(child<QLabel>(prompt, "secretPromptMessage")
+        QVERIFY(child<ica::ui::MessageBar>(prompt, "secretPromptMessage")
                     ->text()
                     .contains(QStringLiteral("Enter the API key")));
         QVERIFY(prompt->isVisible());

@@ -61,7 +61,7 @@ private Q_SLOTS:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(!okButton(&dialog)->isEnabled()); // nothing would change yet
-        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("dialogMessage"))->isHidden());
+        QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("dialogMessage"))->isHidden());
 
         typeTag(&dialog, "userTagsAdd", QStringLiteral("reviewed"));
         typeTag(&dialog, "userTagsRemove", QStringLiteral("pending"));

@@ -15,6 +15,7 @@
 #include "ui/browser/selectionbar.h"
 #include "ui/export/exportbar.h"
 #include "ui/style/icons.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -50,7 +51,7 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     , m_projectCombo(new QComboBox(this))
     , m_crumbs(new BreadcrumbBar(this))
     , m_filterBar(new BrowserFilterBar(this))
-    , m_message(new QLabel(this))
+    , m_message(new MessageBar(this))
     , m_view(new DataBrowserView(this)) {
     setObjectName(QStringLiteral("dataBrowser"));
     m_export = new QToolButton(this);
@@ -118,10 +119,6 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     connect(m_filterBar, &BrowserFilterBar::filterEdited, this, &BrowserWidget::applyFilter);
 
     m_message->setObjectName(QStringLiteral("browserMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setTextTone(m_message, Tone::Error);
-    m_message->hide();
 
     connect(m_view, &DataBrowserView::openRequested, m_navigator, &BrowserNavigator::open);
     connect(m_view, &DataBrowserView::problem, this, &BrowserWidget::showMessage);
@@ -325,8 +322,7 @@ void BrowserWidget::exportListing() {
 }
 
 void BrowserWidget::showMessage(const QString &message) {
-    m_message->setText(message);
-    m_message->setVisible(!message.isEmpty());
+    m_message->showMessage(MessageBar::Kind::Error, message);
     if (!message.isEmpty())
         StatusNotices::post(message);
 }

@@ -6,7 +6,6 @@
 #include <QWidget>
 
 class QComboBox;
-class QLabel;
 class QToolButton;
 
 namespace ica {
@@ -26,6 +25,7 @@ class BreadcrumbBar;
 class BrowserFilterBar;
 class DataBrowserView;
 class ExportBar;
+class MessageBar;
 class SelectionBar;
 
 /// The data browser tab: a project's folders one at a time (breadcrumbs, back,
@@ -126,7 +126,7 @@ private:
     ExportBar *m_exportBar;
     BreadcrumbBar *m_crumbs;
     BrowserFilterBar *m_filterBar;
-    QLabel *m_message;
+    MessageBar *m_message;
     DataBrowserView *m_view;
     SelectionBar *m_selection;
 };

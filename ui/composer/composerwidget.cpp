@@ -18,6 +18,7 @@
 #include "ui/composer/validationsummary.h"
 #include "ui/style/tones.h"
 #include "ui/widgets/confirmation.h"
+#include "ui/widgets/fieldhint.h"
 #include "ui/widgets/messagebar.h"
 
 #include <QAction>
@@ -93,11 +94,8 @@ void ComposerWidget::buildUi() {
     QFont bold = projectLabel->font();
     bold.setBold(true);
     projectLabel->setFont(bold);
-    m_projectMessage = new QLabel(m_form);
+    m_projectMessage = new FieldHint(m_form);
     m_projectMessage->setObjectName(QStringLiteral("projectMessage"));
-    m_projectMessage->setWordWrap(true);
-    setTextTone(m_projectMessage, Tone::Error);
-    m_projectMessage->hide();
     m_groups = new GroupListEditor(m_form);
     m_groups->setObjectName(QStringLiteral("groupList"));
 
@@ -507,8 +505,7 @@ void ComposerWidget::applyCheck(const DraftCheck &check) {
         for (const ValidationIssue &issue : m_report.issuesFor(-1, DraftField::Project))
             projectIssues.append(issue.message);
     }
-    m_projectMessage->setText(projectIssues.join(QLatin1Char('\n')));
-    m_projectMessage->setVisible(!projectIssues.isEmpty());
+    m_projectMessage->showHint(projectIssues.join(QLatin1Char('\n')), Tone::Error);
     m_split->setVisible(total > BatchLimits::AdvisedMaxIds || m_split->isChecked());
     m_split->setText(tr("Send as %1 &batches of at most %2 data IDs (%3 in all)")
                          .arg(batches)

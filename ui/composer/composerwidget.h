@@ -28,6 +28,7 @@ namespace ica::ui {
 
 class DraftsMenu;
 class GroupListEditor;
+class FieldHint;
 class MessageBar;
 class PreviewPane;
 class ProjectPicker;
@@ -152,7 +153,7 @@ private:
     GroupListEditor *m_groups = nullptr;
     PreviewPane *m_preview = nullptr;
     ValidationSummary *m_summary = nullptr;
-    QLabel *m_projectMessage = nullptr;
+    FieldHint *m_projectMessage = nullptr;
     QLabel *m_draftState = nullptr;
     MessageBar *m_message = nullptr;
     QCheckBox *m_split = nullptr;

@@ -8,6 +8,8 @@
 #include "ui/composer/importcolumndialog.h"
 #include "ui/style/icons.h"
 #include "ui/widgets/datetimefield.h"
+#include "ui/widgets/fieldhint.h"
+#include "ui/widgets/messagebar.h"
 #include "ui/widgets/tageditor.h"
 
 #include <QCheckBox>
@@ -32,14 +34,10 @@ namespace ica::ui {
 
 namespace {
 
-QLabel *messageLabel(const QString &objectName, QWidget *parent) {
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->hide();
-    return label;
+FieldHint *fieldHint(const QString &objectName, QWidget *parent) {
+    auto *hint = new FieldHint(parent);
+    hint->setObjectName(objectName);
+    return hint;
 }
 
 QLabel *caption(const QString &text, QWidget *buddy, QWidget *parent) {
@@ -54,10 +52,9 @@ QLabel *caption(const QString &text, QWidget *buddy, QWidget *parent) {
 /// Shows the issues of one field, each followed by its `suffixes` entry (where in
 /// the text it is). Red for errors, amber for warnings; the "Error:"/"Warning:"
 /// prefix says the same without colour.
-void showAt(QLabel *label, const QList<ValidationIssue> &issues, const QStringList &suffixes) {
+void showAt(FieldHint *hint, const QList<ValidationIssue> &issues, const QStringList &suffixes) {
     if (issues.isEmpty()) {
-        label->clear();
-        label->hide();
+        hint->clearHint();
         return;
     }
     QStringList lines;
@@ -72,9 +69,7 @@ void showAt(QLabel *label, const QList<ValidationIssue> &issues, const QStringLi
             line += QLatin1Char(' ') + suffixes.at(i);
         lines.append(line);
     }
-    label->setText(lines.join(QLatin1Char('\n')));
-    setTextTone(label, anyError ? Tone::Error : Tone::Warning);
-    label->show();
+    hint->showHint(lines.join(QLatin1Char('\n')), anyError ? Tone::Error : Tone::Warning);
 }
 
 } // namespace
@@ -87,19 +82,19 @@ GroupEditor::GroupEditor(QWidget *parent)
     , m_idCount(new QLabel(this))
     , m_importButton(new QPushButton(tr("&Import…"), this))
     , m_dropDuplicatesButton(new QPushButton(tr("Drop duplicates"), this))
-    , m_importMessage(messageLabel(QStringLiteral("importMessage"), this))
-    , m_idsMessage(messageLabel(QStringLiteral("dataIdsMessage"), this))
-    , m_groupMessage(messageLabel(QStringLiteral("groupMessage"), this))
+    , m_importMessage(new MessageBar(this))
+    , m_idsMessage(fieldHint(QStringLiteral("dataIdsMessage"), this))
+    , m_groupMessage(fieldHint(QStringLiteral("groupMessage"), this))
     , m_userAdd(new TagEditor(tr("User tag to add"), this))
     , m_userRemove(new TagEditor(tr("User tag to remove"), this))
     , m_techAdd(new TagEditor(tr("Technical tag to add"), this))
     , m_techRemove(new TagEditor(tr("Technical tag to remove"), this))
-    , m_userMessage(messageLabel(QStringLiteral("userTagsMessage"), this))
-    , m_techMessage(messageLabel(QStringLiteral("technicalTagsMessage"), this))
+    , m_userMessage(fieldHint(QStringLiteral("userTagsMessage"), this))
+    , m_techMessage(fieldHint(QStringLiteral("technicalTagsMessage"), this))
     , m_archive(new DateTimeField(tr("Archi&ve on"), tr("Clear the archive date"), this))
     , m_delete(new DateTimeField(tr("D&elete on"), tr("Clear the delete date"), this))
-    , m_archiveMessage(messageLabel(QStringLiteral("archiveDateMessage"), this))
-    , m_deleteMessage(messageLabel(QStringLiteral("deleteDateMessage"), this)) {
+    , m_archiveMessage(fieldHint(QStringLiteral("archiveDateMessage"), this))
+    , m_deleteMessage(fieldHint(QStringLiteral("deleteDateMessage"), this)) {
     setObjectName(QStringLiteral("groupEditor"));
     setFrameShape(QFrame::StyledPanel);
 
@@ -113,6 +108,7 @@ GroupEditor::GroupEditor(QWidget *parent)
     m_removeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_removeButton->setToolTip(tr("Remove this group and everything in it"));
 
+    m_importMessage->setObjectName(QStringLiteral("importMessage"));
     m_ids->setObjectName(QStringLiteral("dataIdsEdit"));
     m_ids->setPlaceholderText(
         tr("Paste or type data IDs (fil.… or fol.…), separated by new lines, commas, "
@@ -425,7 +421,7 @@ QString GroupEditor::linesOf(const QStringList &ids) const {
         IncrementalIdList::linesOf(ids, m_list.ids(), m_list.lines(), MaxLines + 1), MaxLines);
 }
 
-QLabel *GroupEditor::labelFor(DraftField field) const {
+FieldHint *GroupEditor::hintFor(DraftField field) const {
     switch (field) {
     case DraftField::DataIds:
         return m_idsMessage;
@@ -468,13 +464,13 @@ void GroupEditor::showIssues(const QList<ValidationIssue> &issues, const QString
                 issue.code == IssueCode::DateOnFolder;
             suffixes.append(namesIds ? linesOf(issue.subjects) : QString());
         }
-        showAt(labelFor(field), here, suffixes);
+        showAt(hintFor(field), here, suffixes);
     }
 }
 
 QString GroupEditor::messageAt(DraftField field) const {
-    QLabel *label = labelFor(field);
-    return label ? label->text() : QString();
+    const FieldHint *hint = hintFor(field);
+    return hint ? hint->text() : QString();
 }
 
 void GroupEditor::focusField(DraftField field) {
@@ -513,7 +509,7 @@ void GroupEditor::chooseImportFile() {
 }
 
 void GroupEditor::importFile(const QString &path) {
-    m_importMessage->hide();
+    m_importMessage->clearMessage();
     StatusNotices::post(tr("Reading %1…").arg(QFileInfo(path).fileName()));
     DelimitedFileReader::readFileAsync(
         path, this, [this, path](const DelimitedTable &table) { onFileRead(path, table); });
@@ -525,9 +521,7 @@ void GroupEditor::onFileRead(const QString &path, const DelimitedTable &table) {
         const QString message =
             table.ok() ? tr("%1 holds no IDs: check that you picked the right file.").arg(name)
                        : table.error;
-        m_importMessage->setText(message);
-        setTextTone(m_importMessage, Tone::Error);
-        m_importMessage->show();
+        m_importMessage->showMessage(MessageBar::Kind::Error, message);
         StatusNotices::post(message);
         return;
     }
@@ -550,9 +544,7 @@ void GroupEditor::addImported(const QString &path, const QStringList &values) {
     appendIds(ids);
     const QString message =
         tr("Added %1 IDs from %2.").arg(ids.size()).arg(QFileInfo(path).fileName());
-    m_importMessage->setText(message);
-    clearTextTone(m_importMessage);
-    m_importMessage->show();
+    m_importMessage->showMessage(MessageBar::Kind::Success, message);
     StatusNotices::post(message);
 }
 

@@ -20,6 +20,9 @@ struct DelimitedTable;
 
 namespace ica::ui {
 
+class FieldHint;
+class MessageBar;
+
 class DateTimeField;
 class IdListEdit;
 class ImportColumnDialog;
@@ -110,7 +113,7 @@ private:
     void adoptPastedIds(const IncrementalIdList &list);
     /// Both the paste and the reading of its IDs are done: typing resumes.
     void settlePaste();
-    [[nodiscard]] QLabel *labelFor(DraftField field) const;
+    [[nodiscard]] FieldHint *hintFor(DraftField field) const;
     [[nodiscard]] QString linesOf(const QStringList &ids) const;
 
     int m_index = 0;
@@ -120,19 +123,19 @@ private:
     QLabel *m_idCount;
     QPushButton *m_importButton;
     QPushButton *m_dropDuplicatesButton;
-    QLabel *m_importMessage;
-    QLabel *m_idsMessage;
-    QLabel *m_groupMessage;
+    MessageBar *m_importMessage;
+    FieldHint *m_idsMessage;
+    FieldHint *m_groupMessage;
     TagEditor *m_userAdd;
     TagEditor *m_userRemove;
     TagEditor *m_techAdd;
     TagEditor *m_techRemove;
-    QLabel *m_userMessage;
-    QLabel *m_techMessage;
+    FieldHint *m_userMessage;
+    FieldHint *m_techMessage;
     DateTimeField *m_archive;
     DateTimeField *m_delete;
-    QLabel *m_archiveMessage;
-    QLabel *m_deleteMessage;
+    FieldHint *m_archiveMessage;
+    FieldHint *m_deleteMessage;
     QPointer<ImportColumnDialog> m_importDialog;
     bool m_loading = false;
     /// Parsed incrementally: re-parsing 100,000 lines on every keystroke froze the

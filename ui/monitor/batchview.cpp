@@ -15,9 +15,9 @@
 #include "ui/monitor/refreshbar.h"
 #include "ui/style/icons.h"
 #include "ui/style/palettefollower.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QAction>
-#include <QLabel>
 #include <QSplitter>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -28,7 +28,7 @@ BatchView::BatchView(QWidget *parent)
     : QWidget(parent)
     , m_model(new BatchItemsModel(this))
     , m_refreshAction(new QAction(this))
-    , m_error(new QLabel(this))
+    , m_error(new MessageBar(this))
     , m_summary(new BatchSummaryPanel(this))
     , m_refreshBar(nullptr)
     , m_items(new ItemsPanel(m_model, this))
@@ -45,13 +45,9 @@ BatchView::BatchView(QWidget *parent)
     connect(m_refreshAction, &QAction::triggered, this, &BatchView::refreshNow);
     m_refreshBar = new RefreshBar(m_refreshAction, this);
 
-    m_error->setObjectName(QStringLiteral("batchErrorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setTextTone(m_error, Tone::Error);
+    m_error->setObjectName(QStringLiteral("batchMessage"));
     PaletteFollower::follow(
         this, [this]() { m_refreshAction->setIcon(actionIcon(ActionIcon::Reload, palette())); });
-    m_error->hide();
 
     connect(m_summary, &BatchSummaryPanel::statusFilterToggled, this,
             &BatchView::onStatusFilterToggled);
@@ -117,8 +113,8 @@ void BatchView::buildEngine() {
         });
         connect(m_monitor, &BatchMonitor::countsChanged, this, &BatchView::onCounts);
         connect(m_monitor, &BatchMonitor::refreshed, this, [this]() {
-            if (m_error->isVisible())
-                m_error->hide();
+            if (m_error->hasMessage())
+                m_error->clearMessage();
             Q_EMIT batchRefreshed(m_projectId, m_monitor->batch(), m_monitor->counts());
         });
         connect(m_monitor, &BatchMonitor::finished, this, [this](const JobStatus &status) {
@@ -164,7 +160,7 @@ void BatchView::showBatch(const QString &projectId, const QString &batchId) {
     m_batchId = batchId;
     ++m_draftSerial; // a draft being fetched belongs to the other batch
     m_draftBusy = false;
-    m_error->hide();
+    m_error->clearMessage();
     m_summary->setBatchId(batchId);
     m_details->showItem(QString(), QString(), QString());
     if (m_pager && m_pager->queryState().isFiltered()) {
@@ -234,8 +230,7 @@ void BatchView::showError(const ApiError &error, const QString &what) {
         message += QLatin1Char(' ') + tr("This is usually temporary: the monitor tries again on "
                                          "its next refresh.");
     }
-    m_error->setText(message);
-    m_error->show();
+    m_error->showMessage(MessageBar::Kind::Error, message);
     StatusNotices::post(message);
 }
 
@@ -275,8 +270,7 @@ void BatchView::onExportFinished(ListingExport::Outcome outcome, const QString &
         StatusNotices::post(tr("Export cancelled; nothing was saved."));
         break;
     case ListingExport::Outcome::Failed:
-        m_error->setText(message);
-        m_error->show();
+        m_error->showMessage(MessageBar::Kind::Error, message);
         StatusNotices::post(message);
         break;
     }

@@ -8,7 +8,6 @@
 #include <QWidget>
 
 class QAction;
-class QLabel;
 
 namespace ica {
 class ApiClient;
@@ -24,6 +23,7 @@ class BatchSummaryPanel;
 class ExportBar;
 class ItemDetailsPanel;
 class ItemsPanel;
+class MessageBar;
 class RefreshBar;
 
 /// One batch, watched live: the summary (status, times, progress, counts), live
@@ -34,9 +34,9 @@ class RefreshBar;
 ///
 /// Exports the batch's items (all, or those of the status filter, in the table's
 /// sort) to CSV or JSON with an inline progress bar (ExportBar); a failed export
-/// is reported in batchErrorLabel.
+/// is reported in batchMessage.
 ///
-/// objectNames: batchView (this), batchErrorLabel, refreshAction (F5), and those
+/// objectNames: batchView (this), batchMessage, refreshAction (F5), and those
 /// of BatchSummaryPanel, RefreshBar, ItemsPanel, PagingBar, ItemDetailsPanel and
 /// ExportBar.
 class BatchView final : public QWidget {
@@ -106,7 +106,7 @@ private:
     quint64 m_draftSerial = 0;
 
     QAction *m_refreshAction;
-    QLabel *m_error;
+    MessageBar *m_error;
     BatchSummaryPanel *m_summary;
     RefreshBar *m_refreshBar;
     ItemsPanel *m_items;

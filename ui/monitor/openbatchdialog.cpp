@@ -3,7 +3,7 @@
 
 #include "core/api/projectapi.h"
 #include "core/history/batchids.h"
-#include "ui/style/tones.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,8 +24,6 @@ OpenBatchDialog::OpenBatchDialog(QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::OpenBatchDialog>()) {
     m_ui->setupUi(this);
-    setTextTone(m_ui->openErrorLabel, Tone::Error);
-    m_ui->openErrorLabel->hide(); // until showError()
     // QDialogButtonBox makes its standard buttons itself, so the form cannot name them.
     QPushButton *open = m_ui->buttonBox->button(QDialogButtonBox::Open);
     open->setObjectName(QStringLiteral("openButton"));
@@ -116,7 +114,7 @@ void OpenBatchDialog::accept() {
         m_ui->batchIdEdit->setFocus();
         return;
     }
-    m_ui->openErrorLabel->hide();
+    m_ui->openBatchMessage->clearMessage();
     setBusy(true);
     Q_EMIT openRequested(projectId, name, batch.id);
 }
@@ -132,8 +130,7 @@ void OpenBatchDialog::finishOpen(const QString &error) {
 }
 
 void OpenBatchDialog::showError(const QString &message) {
-    m_ui->openErrorLabel->setText(message);
-    m_ui->openErrorLabel->show();
+    m_ui->openBatchMessage->showMessage(MessageBar::Kind::Error, message);
 }
 
 void OpenBatchDialog::setBusy(bool busy) {

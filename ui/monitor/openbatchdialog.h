@@ -22,7 +22,7 @@ class OpenBatchDialog;
 /// typed is lost. Meant to be shown with open() (never blocks).
 ///
 /// The form is openbatchdialog.ui. objectNames: openBatchDialog (this), projectCombo, batchIdEdit,
-/// openErrorLabel, openButton, cancelButton.
+/// openBatchMessage, openButton, cancelButton.
 class OpenBatchDialog final : public QDialog {
     Q_OBJECT
 public:

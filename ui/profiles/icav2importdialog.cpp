@@ -7,6 +7,7 @@
 #include "core/session/profileactions.h"
 #include "core/session/session.h"
 #include "core/store/profilestore.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -73,16 +74,16 @@ void Icav2ImportDialog::import() {
     if (!m_session || !m_importButton->isEnabled())
         return;
     m_importButton->setEnabled(false);
-    m_ui->importMessage->setText(tr("Importing..."));
+    m_ui->importMessage->showMessage(MessageBar::Kind::Info, tr("Importing..."));
     m_actions->importFromIcav2(m_found, [this](const ProfileActions::Outcome &outcome) {
         m_importButton->setEnabled(true);
         if (!outcome.ok) {
-            m_ui->importMessage->setText(outcome.error);
+            m_ui->importMessage->showMessage(MessageBar::Kind::Error, outcome.error);
             return;
         }
         const QString text =
             tr("Imported the icav2 settings as the profile \"%1\".").arg(outcome.profile.name);
-        m_ui->importMessage->setText(text);
+        m_ui->importMessage->showMessage(MessageBar::Kind::Success, text);
         // With nothing in use yet, work with the imported profile right away.
         if (m_session && !m_session->currentProfile())
             m_session->activateProfile(outcome.profile.id);

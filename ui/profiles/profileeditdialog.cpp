@@ -11,6 +11,8 @@
 #include "core/session/session.h"
 #include "core/store/profilestore.h"
 #include "core/store/secretstore.h"
+#include "ui/widgets/fieldhint.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -59,8 +61,9 @@ void ProfileEditDialog::setUpForm() {
     // Editing a field makes an earlier refusal stale.
     for (QLineEdit *edit : {m_ui->profileNameEdit, m_ui->serverUrlEdit, m_ui->tenantNameEdit,
                             m_ui->defaultProjectEdit})
-        connect(edit, &QLineEdit::textEdited, m_ui->formErrorLabel, &QLabel::clear);
-    connect(m_ui->secretField, &SecretField::textChanged, m_ui->formErrorLabel, &QLabel::clear);
+        connect(edit, &QLineEdit::textEdited, m_ui->formMessage, &MessageBar::clearMessage);
+    connect(m_ui->secretField, &SecretField::textChanged, m_ui->formMessage,
+            &MessageBar::clearMessage);
     setBusy(false);
 }
 
@@ -94,9 +97,9 @@ void ProfileEditDialog::updateServerUrlMessage() {
     QString error;
     const QUrl url = normalizeServerUrl(m_ui->serverUrlEdit->text(), &error);
     if (url.isValid())
-        m_ui->serverUrlMessage->setText(tr("Calls go to %1").arg(url.toString()));
+        m_ui->serverUrlMessage->showHint(tr("Calls go to %1").arg(url.toString()));
     else
-        m_ui->serverUrlMessage->setText(error);
+        m_ui->serverUrlMessage->showHint(error, Tone::Error);
     m_ui->serverUrlMessage->setProperty("invalid", !url.isValid());
 }
 
@@ -130,7 +133,7 @@ QString ProfileEditDialog::localProblem() const {
 }
 
 void ProfileEditDialog::showError(const QString &message) {
-    m_ui->formErrorLabel->setText(message);
+    m_ui->formMessage->showMessage(MessageBar::Kind::Error, message);
 }
 
 void ProfileEditDialog::askForSecret(const QString &message) {
@@ -153,11 +156,11 @@ void ProfileEditDialog::testConnection() {
         return;
     QString urlError;
     if (!normalizeServerUrl(m_ui->serverUrlEdit->text(), &urlError).isValid()) {
-        m_ui->testResultLabel->setText(urlError);
+        m_ui->testResultMessage->showMessage(MessageBar::Kind::Error, urlError);
         m_ui->serverUrlEdit->setFocus(Qt::OtherFocusReason);
         return;
     }
-    m_ui->testResultLabel->setText(tr("Testing the connection..."));
+    m_ui->testResultMessage->showMessage(MessageBar::Kind::Info, tr("Testing the connection..."));
     setBusy(true);
     // An empty secret field means the stored secret (when editing).
     Profile tested = profileFromFields();
@@ -177,9 +180,11 @@ void ProfileEditDialog::cancelTest() {
 
 void ProfileEditDialog::showTestResult(const ConnectionTestResult &result) {
     setBusy(false);
-    m_ui->testResultLabel->setText(result.ok() ? result.summary()
-                                               : tr("Connection failed. %1").arg(result.summary()));
-    m_ui->testResultLabel->setProperty("ok", result.ok());
+    if (result.ok())
+        m_ui->testResultMessage->showMessage(MessageBar::Kind::Success, result.summary());
+    else
+        m_ui->testResultMessage->showMessage(MessageBar::Kind::Error,
+                                             tr("Connection failed. %1").arg(result.summary()));
     if (result.ok() && m_ui->tenantNameEdit->text().trimmed().isEmpty() &&
         !result.tenantName.isEmpty())
         m_ui->tenantNameEdit->setText(result.tenantName); // a helpful default the user may change

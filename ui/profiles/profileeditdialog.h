@@ -31,7 +31,7 @@ class ProfileEditDialog;
 /// The form is profileeditdialog.ui. objectNames: profileNameEdit, serverUrlEdit,
 /// serverUrlMessage, authKindCombo, secretEdit, showSecretCheck, tenantNameEdit,
 /// defaultProjectEdit, defaultProfileCheck, keychainNote, testConnectionButton, cancelTestButton,
-/// testBusyIndicator, testResultLabel, formErrorLabel, saveButton, cancelButton.
+/// testBusyIndicator, testResultMessage, formMessage, saveButton, cancelButton.
 class ProfileEditDialog final : public QDialog {
     Q_OBJECT
 public:

@@ -7,6 +7,7 @@
 #include "core/diagnostics/statusnotices.h"
 #include "core/session/session.h"
 #include "core/store/secretstore.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -41,7 +42,7 @@ SecretPromptDialog::SecretPromptDialog(Session *session, const Profile &profile,
     connect(m_connect, &QPushButton::clicked, this, &SecretPromptDialog::submit);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_ui->secretField, &SecretField::textChanged, m_ui->secretPromptMessage,
-            &QLabel::clear);
+            &MessageBar::clearMessage);
     setReason(reason);
     m_ui->secretField->setFocus(Qt::OtherFocusReason);
 }
@@ -57,7 +58,8 @@ void SecretPromptDialog::submit() {
         return;
     const QString label = secretKindLabel(secretKindFor(m_profile.authKind));
     if (m_ui->secretField->text().trimmed().isEmpty()) {
-        m_ui->secretPromptMessage->setText(
+        m_ui->secretPromptMessage->showMessage(
+            MessageBar::Kind::Error,
             tr("Enter the %1, or press Cancel to work without a connection.").arg(label));
         m_ui->secretField->setFocus(Qt::OtherFocusReason);
         return;
@@ -70,8 +72,8 @@ void SecretPromptDialog::submit() {
                 return;
             self->m_connect->setEnabled(true);
             if (!r.ok()) {
-                self->m_ui->secretPromptMessage->setText(
-                    r.message); // the typed secret stays in the field
+                // The typed secret stays in the field.
+                self->m_ui->secretPromptMessage->showMessage(MessageBar::Kind::Error, r.message);
                 return;
             }
             self->m_ui->secretField->clear();

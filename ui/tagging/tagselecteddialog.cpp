@@ -2,8 +2,8 @@
 
 #include "core/browser/tagpreview.h"
 #include "core/data/tagcatalog.h"
-#include "ui/style/tones.h"
 #include "ui/widgets/datetimefield.h"
+#include "ui/widgets/messagebar.h"
 #include "ui/widgets/tageditor.h"
 
 #include <QComboBox>
@@ -125,11 +125,8 @@ void TagSelectedDialog::buildUi() {
     m_previewSummary->setObjectName(QStringLiteral("previewSummary"));
     m_previewSummary->setWordWrap(true);
 
-    m_message = new QLabel(this);
+    m_message = new MessageBar(this);
     m_message->setObjectName(QStringLiteral("dialogMessage"));
-    m_message->setWordWrap(true);
-    setTextTone(m_message, Tone::Warning);
-    m_message->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttons"));
@@ -284,8 +281,7 @@ QString TagSelectedDialog::message() const {
 
 void TagSelectedDialog::updateState() {
     const QString text = message();
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    m_message->showMessage(MessageBar::Kind::Warning, text);
     const bool blocked =
         m_items.isEmpty() ||
         (target() == Target::ExistingGroup ? existingGroup() < 0 : changes().changesNothing());

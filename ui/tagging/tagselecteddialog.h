@@ -21,6 +21,7 @@ class TagPreview;
 namespace ica::ui {
 
 class DateTimeField;
+class MessageBar;
 class TagEditor;
 
 /// "Tag selected…": what to do with the items selected in the data browser. Either
@@ -88,7 +89,7 @@ private:
     TagPreview *m_preview = nullptr;
     QTableView *m_previewTable = nullptr;
     QLabel *m_previewSummary = nullptr;
-    QLabel *m_message = nullptr;
+    MessageBar *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QTimer *m_previewTimer = nullptr;
     TagCompletionModel *m_userCompletion = nullptr;

@@ -42,12 +42,17 @@ MessageBar::MessageBar(QWidget *parent)
 
 void MessageBar::applyKindStyle() {
     const Tone tone = m_kind == Kind::Error     ? Tone::Error
+                      : m_kind == Kind::Warning ? Tone::Warning
                       : m_kind == Kind::Success ? Tone::Success
                                                 : Tone::Active;
     m_icon->setPixmap(severityIcon(tone, palette()).pixmap(16, 16));
 }
 
 void MessageBar::showMessage(Kind kind, const QString &text) {
+    if (text.isEmpty()) {
+        clearMessage();
+        return;
+    }
     m_kind = kind;
     applyKindStyle();
     m_text->setText(text);

@@ -8,17 +8,21 @@ class QToolButton;
 
 namespace ica::ui {
 
-/// An inline message area (not a dialog): an error or a note that stays until
-/// the user closes it or another message replaces it. Its text is selectable so
-/// a problem's detail can be copied.
+/// The app's one inline message area (not a dialog) for the outcome of what a view or
+/// dialog did: an error, a warning, a notice or a success that stays until the user
+/// closes it or another message replaces it. Every view and dialog reports this way;
+/// a short hint under one input field is a FieldHint instead. Its text is selectable
+/// so a problem's detail can be copied.
 class MessageBar final : public QFrame {
     Q_OBJECT
+    Q_PROPERTY(QString text READ text)
 public:
-    enum class Kind { Info, Success, Error };
+    enum class Kind { Info, Success, Warning, Error };
 
     explicit MessageBar(QWidget *parent = nullptr);
 
-    /// Shows `text`; any action offered with the previous message goes away.
+    /// Shows `text` (an empty text clears the bar); any action offered with the
+    /// previous message goes away.
     void showMessage(Kind kind, const QString &text);
     /// Offers a button under the current message; a click emits actionTriggered().
     void setAction(const QString &label);
@@ -26,6 +30,8 @@ public:
     void clearMessage();
     [[nodiscard]] QString text() const;
     [[nodiscard]] Kind kind() const { return m_kind; }
+    /// Whether a message is showing (the bar hides itself when cleared).
+    [[nodiscard]] bool hasMessage() const { return !text().isEmpty(); }
 
 Q_SIGNALS:
     void actionTriggered();
