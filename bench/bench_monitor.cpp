@@ -12,6 +12,7 @@
 // Prints figures only: timing is never a pass/fail test here.
 #include "bench/benchsupport.h"
 #include "bench/benchworld.h"
+#include "bench/guisteps.h"
 #include "core/api/authenticator.h"
 #include "core/api/batchapi.h"
 #include "core/api/dataapi.h"
@@ -102,7 +103,7 @@ BatchItem deepCopy(const BatchItem &item) {
 int main(int argc, char *argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    ica::bench::StepTimingApplication app(argc, argv);
     say(QStringLiteral("ICA Tagger monitor benchmarks (%1 cores)")
             .arg(QThread::idealThreadCount()));
 
@@ -165,11 +166,13 @@ int main(int argc, char *argv[]) {
         QElapsedTimer timer;
         timer.start();
         stall.start();
+        app.resetLongestStep();
         if (!pager.loadAll())
             fail(QStringLiteral("load all refused"));
         spin([&]() { return !pager.isLoading() && !pager.hasMore() && model.isSettled(); },
              "load all");
         const qint64 loadStall = stall.stop();
+        const QString loadStep = app.longestStep();
         say(QStringLiteral("monitor load all: %1 items in cursor pages of 100, table view "
                            "attached: %2 s; longest GUI-thread stall %3 ms (target < 16 ms; "
                            "%5 ms of it waiting for a CPU); resident memory +%4 MiB")
@@ -178,6 +181,7 @@ int main(int argc, char *argv[]) {
                 .arg(loadStall)
                 .arg(double(rssKiB() - rssBefore) / 1024.0, 0, 'f', 0)
                 .arg(stall.waitedMs()));
+        say(QStringLiteral("  the longest GUI-thread event of it: %1").arg(loadStep));
         if (model.rowCount() != total)
             fail(QStringLiteral("loaded %1 items, expected %2").arg(model.rowCount()).arg(total));
 
