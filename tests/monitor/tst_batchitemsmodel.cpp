@@ -194,8 +194,9 @@ private Q_SLOTS:
     }
 
     void loadAllThenRefreshInPagesChangesOnlyStatuses() {
-        // "Load all" of 30,000 items (pages of 100 applied at once, then one big page
-        // applied in slices off the GUI thread), then a refresh handed over as pages
+        // "Load all" of 30,000 items (pages of 100 applied at once, except those that
+        // grow the list, grown off the GUI thread; then one big page applied in slices
+        // off the GUI thread), then a refresh handed over as pages
         // with every fifth status changed: dataChanged on the status column only.
         // No model tester here: it checks every row on every signal (minutes for
         // 30,000 rows and thousands of signals); the log and the rows are checked.
@@ -212,6 +213,7 @@ private Q_SLOTS:
         }
         for (int p = 0; p < 100; ++p)
             model.appendPage(pages.at(p));
+        QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 60000);
         QCOMPARE(model.rowCount(), 10000);
         QList<BatchItem> rest;
         for (int p = 100; p < pages.size(); ++p)
