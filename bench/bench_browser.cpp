@@ -17,40 +17,15 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTimer>
 
 #include <cstdio>
 #include <optional>
 
 using namespace ica;
-using ica::bench::fail;
-using ica::bench::say;
-using ica::bench::StallMeter;
+using namespace ica::bench;
 
 namespace {
-
-/// Spins the event loop until `done` is true; `step` runs before each wait.
-template <typename Done, typename Step> void spin(Done done, Step step, const char *what) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > 300000)
-            fail(QStringLiteral("timed out: ") + QLatin1String(what));
-        step();
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    }
-}
-
-qint64 peakRssKiB() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
 
 /// The bulk run's Fastq folder, found by the name of its first file.
 QString bulkFolder(ApiClient *client, const QString &projectId) {
@@ -139,6 +114,6 @@ int main(int argc, char *argv[]) {
             .arg(stall.stop()));
     say(QStringLiteral("peak resident memory: %1 MiB (simulator with 100,000 files and client "
                        "in one process)")
-            .arg(peakRssKiB() / 1024));
+            .arg(statusKiB("VmHWM:") / 1024));
     return 0;
 }

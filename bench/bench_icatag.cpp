@@ -9,11 +9,6 @@
 #include "bench/benchsupport.h"
 #include "bench/benchworld.h"
 
-#include "core/api/authenticator.h"
-#include "core/api/batchapi.h"
-#include "core/api/projectapi.h"
-#include "simulator/simulatorthread.h"
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -33,8 +28,7 @@
 extern char **environ;
 
 using namespace ica;
-using ica::bench::fail;
-using ica::bench::say;
+using namespace ica::bench;
 
 namespace {
 
@@ -42,27 +36,6 @@ namespace {
 /// models) listing the same finished 100,000-item batch from the same simulator.
 constexpr double RecordedPythonSdkSeconds = 4.7;
 constexpr int Runs = 3;
-
-/// Spins the event loop until `done` is true.
-template <typename Predicate> bool spin(Predicate done, int timeoutMs = 120000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
-
-template <typename T> T await(const std::function<void(ResultCallback<T>)> &start) {
-    std::optional<Result<T>> result;
-    start([&result](const Result<T> &r) { result = r; });
-    if (!spin([&result]() { return result.has_value(); }) || !result->ok())
-        fail(QStringLiteral("a call failed: %1")
-                 .arg(result ? result->error.toString() : QStringLiteral("timeout")));
-    return *result->value;
-}
 
 struct ChildRun {
     double seconds = 0;
@@ -245,42 +218,20 @@ int main(int argc, char *argv[]) {
 
     ica::bench::BenchWorld world(20000);
     ica::sim::SimulatorThread &simulator = world.simulator;
-    ApiClient &client = world.client;
-    QObject context;
-
-    const ProjectPage projects = await<ProjectPage>([&](auto cb) {
-        ProjectApi(&client).list(ProjectsQuery{{}, PageRequest::atOffset(0, 10), {}}, &context, cb);
-    });
-    const QString projectId = projects.items.first().id;
-    const QStringList files =
-        simulator.invoke([&](ica::sim::IcaSimulator &sim) { return sim.fileIds(projectId); });
+    const QString projectId = world.projectId();
 
     // 100,000 items: five groups over the project's 20,000 files.
-    CreateBatchRequest request;
-    for (int g = 0; g < 5; ++g) {
-        DataUpdateGroup group;
-        group.dataIds = files;
-        group.userTags.addTags = {QStringLiteral("bench-%1").arg(g)};
-        request.dataUpdateGroups.append(group);
-    }
-    BatchApi batches(&client);
-    const auto create = [&]() {
-        return await<Batch>([&](auto cb) { batches.create(projectId, request, &context, cb); });
-    };
-    const Batch finished = create();
+    const CreateBatchRequest request = world.everyFileIn(5);
+    const Batch finished = world.createBatch(request);
     simulator.advance(std::chrono::minutes(5)); // 2,000 items a simulated second
-    const Batch finishedNow =
-        await<Batch>([&](auto cb) { batches.get(projectId, finished.id, &context, cb); });
+    const Batch finishedNow = world.batch(finished.id);
     if (!finishedNow.job.status.isTerminal())
         fail(QStringLiteral("the batch did not finish: ") + finishedNow.job.status.toString());
     // Created after the clock moved, and the clock stays: it never leaves INITIALIZED.
-    const Batch running = create();
+    const Batch running = world.createBatch(request);
     say(QStringLiteral("batches: %1 items each; finished one %2, running one %3")
             .arg(request.dataIdCount())
-            .arg(finishedNow.job.status.toString(), await<Batch>([&](auto cb) {
-                                                        batches.get(projectId, running.id, &context,
-                                                                    cb);
-                                                    }).job.status.toString()));
+            .arg(finishedNow.job.status.toString(), world.batch(running.id).job.status.toString()));
 
     const QString icatag = QStringLiteral(ICATAG_EXECUTABLE);
     const QStringList env{QStringLiteral("ICAV2_SERVER_URL=") + simulator.baseUrl().toString(),

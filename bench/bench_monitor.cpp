@@ -13,69 +13,29 @@
 #include "bench/benchsupport.h"
 #include "bench/benchworld.h"
 #include "bench/guisteps.h"
-#include "core/api/authenticator.h"
-#include "core/api/batchapi.h"
-#include "core/api/dataapi.h"
-#include "core/api/pagecollector.h"
-#include "core/api/projectapi.h"
 #include "core/monitor/batchitemsmodel.h"
 #include "core/monitor/itemspager.h"
-#include "simulator/simulatorthread.h"
 #include "ui/monitor/itemspanel.h"
 #include "ui/monitor/itemstableview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QHeaderView>
 #include <QTableView>
 #include <QToolButton>
 
 #include <malloc.h>
 
-#include <optional>
-
 using namespace ica;
-using ica::bench::fail;
-using ica::bench::say;
-using ica::bench::StallMeter;
+using namespace ica::bench;
 
 namespace {
-
-template <typename Done> void spin(Done done, const char *what, int timeoutMs = 300000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            fail(QStringLiteral("timed out: ") + QLatin1String(what));
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    }
-}
-
-template <typename T> T await(const std::function<void(ResultCallback<T>)> &start) {
-    std::optional<Result<T>> result;
-    start([&result](const Result<T> &r) { result = r; });
-    spin([&result]() { return result.has_value(); }, "a call");
-    if (!result->ok())
-        fail(QStringLiteral("a call failed: ") + result->error.toString());
-    return *result->value;
-}
 
 /// Bytes the process has allocated on the heap right now (glibc).
 qint64 heapBytes() {
     malloc_trim(0);
     const struct mallinfo2 info = mallinfo2();
     return qint64(info.uordblks + info.hblkhd); // big blocks are mmapped: count them too
-}
-
-qint64 rssKiB() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
 }
 
 /// A copy sharing no string with `item`, as a freshly decoded page would be.
@@ -108,41 +68,9 @@ int main(int argc, char *argv[]) {
             .arg(QThread::idealThreadCount()));
 
     ica::bench::BenchWorld world(20000);
-    ica::sim::SimulatorThread &simulator = world.simulator;
     ApiClient &client = world.client;
-    QObject context;
-
-    // A 100,000-item batch: five groups over the project's 20,000 files.
-    const ProjectPage projects = await<ProjectPage>([&](auto cb) {
-        ProjectApi(&client).list(ProjectsQuery{{}, PageRequest::atOffset(0, 10), {}}, &context, cb);
-    });
-    const QString projectId = projects.items.first().id;
-    const QList<ProjectData> files = await<QList<ProjectData>>([&](auto cb) {
-        DataApi api(&client);
-        DataQuery query;
-        query.type = DataQuery::Type::File;
-        collectAllPages<ProjectData>(
-            [api, query, projectId](const PageRequest &page, QObject *ctx,
-                                    ResultCallback<ProjectDataPage> done) mutable {
-                DataQuery q = query;
-                q.page = page;
-                return api.list(projectId, q, ctx, std::move(done));
-            },
-            CollectOptions{PageRequest::Mode::Cursor, 1000, 1, {}}, &context, cb);
-    });
-    CreateBatchRequest request;
-    for (int g = 0; g < 5; ++g) {
-        DataUpdateGroup group;
-        for (const ProjectData &file : files)
-            group.dataIds.append(file.id);
-        group.userTags.addTags = {QStringLiteral("bench-%1").arg(g)};
-        request.dataUpdateGroups.append(group);
-    }
-    BatchApi batches(&client);
-    const Batch batch =
-        await<Batch>([&](auto cb) { batches.create(projectId, request, &context, cb); });
-    simulator.advance(std::chrono::seconds(20)); // part done: a mix of statuses
-    const qint64 total = request.dataIdCount();
+    const ItemScene scene =
+        world.fiveGroupBatch(std::chrono::seconds(20)); // part done: a mix of statuses
 
     // 1. Load all, cursor pages of 100, into the model with a table view attached.
     {
@@ -159,9 +87,9 @@ int main(int argc, char *argv[]) {
         if (state.pageSize() != 100)
             fail(QStringLiteral("page size 100 refused"));
         pager.setQueryState(state);
-        pager.setBatch(projectId, batch.id);
+        pager.setBatch(scene.projectId, scene.batch.id);
         spin([&]() { return !pager.isLoading() && model.rowCount() > 0; }, "the first page");
-        const qint64 rssBefore = rssKiB();
+        const qint64 rssBefore = statusKiB("VmRSS:");
         StallMeter stall;
         QElapsedTimer timer;
         timer.start();
@@ -179,14 +107,16 @@ int main(int argc, char *argv[]) {
                 .arg(model.rowCount())
                 .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
                 .arg(loadStall)
-                .arg(double(rssKiB() - rssBefore) / 1024.0, 0, 'f', 0)
+                .arg(double(statusKiB("VmRSS:") - rssBefore) / 1024.0, 0, 'f', 0)
                 .arg(stall.waitedMs()));
         say(QStringLiteral("  the longest GUI-thread event of it: %1").arg(loadStep));
-        if (model.rowCount() != total)
-            fail(QStringLiteral("loaded %1 items, expected %2").arg(model.rowCount()).arg(total));
+        if (model.rowCount() != scene.items)
+            fail(QStringLiteral("loaded %1 items, expected %2")
+                     .arg(model.rowCount())
+                     .arg(scene.items));
 
         // 2. Live refresh of every loaded row after statuses changed.
-        simulator.advance(std::chrono::seconds(40));
+        world.simulator.advance(std::chrono::seconds(40));
         int changedSignals = 0;
         QObject::connect(&model, &QAbstractItemModel::dataChanged,
                          [&changedSignals]() { ++changedSignals; });
@@ -223,7 +153,7 @@ int main(int argc, char *argv[]) {
                            "of it waiting for a CPU); %3 rows to %4 FAILED and back to %5")
                 .arg(toggle.first)
                 .arg(toggle.second)
-                .arg(total)
+                .arg(scene.items)
                 .arg(filteredRows)
                 .arg(model.rowCount()));
 
@@ -252,15 +182,7 @@ int main(int argc, char *argv[]) {
 
     // 5. The model's own memory for 100,000 rows.
     {
-        const QList<BatchItem> all = await<QList<BatchItem>>([&](auto cb) {
-            collectAllPages<BatchItem>(
-                [batches, projectId, batch](const PageRequest &page, QObject *ctx,
-                                            ResultCallback<BatchItemPage> done) mutable {
-                    return batches.listItems(projectId, batch.id, ItemsQuery{{}, page, {}}, ctx,
-                                             std::move(done));
-                },
-                CollectOptions{PageRequest::Mode::Offset, 1000, 4, {}}, &context, cb);
-        });
+        const QList<BatchItem> all = world.allItems(scene.batch.id, PageRequest::Mode::Offset, 4);
         const qint64 before = heapBytes();
         auto model = std::make_unique<BatchItemsModel>();
         for (qsizetype first = 0; first < all.size(); first += 100) {

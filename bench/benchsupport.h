@@ -1,8 +1,10 @@
 #pragma once
 
-// What every benchmark shares: printing a figure, failing loudly, and measuring how
-// long the thread's event loop was busy at a stretch.
+// What every benchmark shares: printing a figure, failing loudly, waiting on the event
+// loop, reading the process's memory, and measuring how long the thread's event loop
+// was busy at a stretch.
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
@@ -22,6 +24,37 @@ inline void say(const QString &line) {
 [[noreturn]] inline void fail(const QString &what) {
     say(QStringLiteral("bench: ") + what);
     std::exit(1);
+}
+
+/// Spins the event loop until `done` is true, running `step` before each wait; fails
+/// the bench, naming `what`, after `timeoutMs`.
+template <typename Done, typename Step>
+void spin(Done done, Step step, const char *what, int timeoutMs = 300000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            fail(QStringLiteral("timed out: ") + QLatin1String(what));
+        step();
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    }
+}
+template <typename Done> void spin(Done done, const char *what, int timeoutMs = 300000) {
+    spin(
+        done, [] {}, what, timeoutMs);
+}
+
+/// A field of /proc/self/status in KiB, e.g. "VmHWM:" (peak resident) or "VmRSS:"
+/// (resident now); -1 when unknown.
+inline qint64 statusKiB(const char *field) {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(int(qstrlen(field))).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
 }
 
 /// Records the longest gap between ticks of a 1 ms timer: how long the thread's

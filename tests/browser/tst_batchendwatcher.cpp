@@ -3,7 +3,7 @@
 // the batch; watching it twice watches it once; a batch that cannot be read (404) is dropped, not
 // polled forever.
 #include "core/monitor/batchendwatcher.h"
-#include "tests/support/testworld.h"
+#include "tests/support/worldtestcase.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -13,23 +13,14 @@
 using namespace ica;
 using ica::test::TestWorld;
 
-namespace {
-constexpr int Timeout = 30000;
-} // namespace
-
-class TestBatchEndWatcher final : public QObject {
+class TestBatchEndWatcher final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> world;
+public:
+    TestBatchEndWatcher()
+        : WorldTestCase(TestWorld::bulkFolderWorld()) {}
 
 private Q_SLOTS:
-    void initTestCase() {
-        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
-        QVERIFY2(world->isUp(), qPrintable(world->startError()));
-    }
-
-    void cleanupTestCase() { world.reset(); }
-
     void reportsTheEndOfAWatchedBatchOnce() {
         const QStringList ids = world->childIds(world->bulkFolder).mid(0, 20);
         QCOMPARE(ids.size(), 20);

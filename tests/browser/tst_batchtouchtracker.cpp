@@ -9,7 +9,7 @@
 #include "core/monitor/batchmonitor.h"
 #include "core/monitor/itemspager.h" // batchmonitor.h needs it complete
 #include "tests/browser/listerwait.h"
-#include "tests/support/testworld.h"
+#include "tests/support/worldtestcase.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -22,8 +22,6 @@ using ica::test::TestWorld;
 
 namespace {
 
-constexpr int Timeout = 30000;
-
 bool allCarry(const DataBrowserModel &model, const QString &tag) {
     for (const ProjectData &item : model.items()) {
         if (!item.tags.userTags.contains(tag))
@@ -34,34 +32,28 @@ bool allCarry(const DataBrowserModel &model, const QString &tag) {
 
 } // namespace
 
-class TestBatchTouchTracker final : public QObject {
+class TestBatchTouchTracker final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> world;
+public:
+    TestBatchTouchTracker()
+        : WorldTestCase(TestWorld::bulkFolderWorld()) {}
 
 private Q_SLOTS:
-    void initTestCase() {
-        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
-        QVERIFY2(world->isUp(), qPrintable(world->startError()));
-    }
-
-    void cleanupTestCase() { world.reset(); }
-
     void refreshesTheLoadedRowsABatchChanged() {
         ica::test::ListingRig rig(world->client);
-        DataBrowserModel &model = rig.model;
-        DataLister &lister = rig.lister;
         QVERIFY(rig.show(world->projectId, world->bulkFolder));
         const QString tag = QStringLiteral("touch-rows");
-        const QStringList loaded{model.itemAt(0).id, model.itemAt(1).id, model.itemAt(900).id};
+        const QStringList loaded{rig.model.itemAt(0).id, rig.model.itemAt(1).id,
+                                 rig.model.itemAt(900).id};
         const QStringList elsewhere =
             world->childIds(QStringLiteral("/reference/GRCh38/")).mid(0, 2);
         QVERIFY(world->runBatch(loaded + elsewhere, TagUpdate{{tag}, {}}));
 
-        BatchTouchTracker tracker(world->client, &lister);
+        BatchTouchTracker tracker(world->client, &rig.lister);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
-        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        QSignalSpy refreshed(&lister, &DataLister::rowsRefreshed);
+        QSignalSpy resets(&rig.model, &QAbstractItemModel::modelReset);
+        QSignalSpy refreshed(&rig.lister, &DataLister::rowsRefreshed);
         world->nam.urls.clear();
         tracker.touch(world->projectId, loaded + elsewhere);
         QVERIFY(touched.wait(Timeout));
@@ -69,7 +61,7 @@ private Q_SLOTS:
         QCOMPARE(touched.first().at(1).toBool(), false);
         QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, Timeout);
         for (const QString &id : loaded)
-            QVERIFY(model.itemAt(model.rowOf(id)).tags.userTags.contains(tag));
+            QVERIFY(rig.model.itemAt(rig.model.rowOf(id)).tags.userTags.contains(tag));
         QCOMPARE(resets.count(), 0);
         // File IDs need no folder check: one call re-reads the three rows.
         QCOMPARE(world->nam.urls.size(), 1);
@@ -77,10 +69,8 @@ private Q_SLOTS:
 
     void refreshesEverythingWhenAFolderAboveChanged() {
         ica::test::ListingRig rig(world->client);
-        DataBrowserModel &model = rig.model;
-        DataLister &lister = rig.lister;
         QVERIFY(rig.show(world->projectId, QStringLiteral("/reference/GRCh38/")));
-        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(rig.model.rowCount(), 6);
         const auto reference =
             world->sim().dataAtPath(world->projectId, QStringLiteral("/reference/"));
         QVERIFY(reference);
@@ -88,15 +78,15 @@ private Q_SLOTS:
         // ICA applies a folder's changes to everything inside it.
         QVERIFY(world->runBatch({reference->id}, TagUpdate{{tag}, {}}));
 
-        BatchTouchTracker tracker(world->client, &lister);
+        BatchTouchTracker tracker(world->client, &rig.lister);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
-        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy resets(&rig.model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&rig.model, &QAbstractItemModel::dataChanged);
         tracker.touch(world->projectId, {reference->id});
         QVERIFY(touched.wait(Timeout));
         QCOMPARE(touched.first().at(1).toBool(), true);
-        QTRY_VERIFY_WITH_TIMEOUT(allCarry(model, tag), Timeout);
-        QCOMPARE(model.rowCount(), 6);
+        QTRY_VERIFY_WITH_TIMEOUT(allCarry(rig.model, tag), Timeout);
+        QCOMPARE(rig.model.rowCount(), 6);
         QCOMPARE(resets.count(), 0);
         QVERIFY(changed.count() >= 1);
     }
@@ -118,21 +108,19 @@ private Q_SLOTS:
 
     void learnsTheIdsFromTheBatch() {
         ica::test::ListingRig rig(world->client);
-        DataBrowserModel &model = rig.model;
-        DataLister &lister = rig.lister;
         QVERIFY(rig.show(world->projectId, world->bulkFolder));
         const QString tag = QStringLiteral("touch-batch");
-        const QStringList ids{model.itemAt(5).id, model.itemAt(6).id};
+        const QStringList ids{rig.model.itemAt(5).id, rig.model.itemAt(6).id};
         QString batchId;
         QVERIFY(world->runBatch(ids, TagUpdate{{tag}, {}}, {}, &batchId));
 
-        BatchTouchTracker tracker(world->client, &lister);
+        BatchTouchTracker tracker(world->client, &rig.lister);
         QSignalSpy touched(&tracker, &BatchTouchTracker::touched);
         tracker.touchBatch(world->projectId, batchId);
         QVERIFY(touched.wait(Timeout));
         QCOMPARE(touched.first().at(0).toInt(), 2);
-        QTRY_VERIFY_WITH_TIMEOUT(model.itemAt(5).tags.userTags.contains(tag) &&
-                                     model.itemAt(6).tags.userTags.contains(tag),
+        QTRY_VERIFY_WITH_TIMEOUT(rig.model.itemAt(5).tags.userTags.contains(tag) &&
+                                     rig.model.itemAt(6).tags.userTags.contains(tag),
                                  Timeout);
     }
 

@@ -10,7 +10,7 @@
 #include "core/data/tagcatalog.h"
 #include "tests/browser/listerwait.h"
 #include "tests/support/statusspy.h"
-#include "tests/support/testworld.h"
+#include "tests/support/worldtestcase.h"
 
 #include <QAbstractItemModelTester>
 #include <QRegularExpression>
@@ -23,8 +23,6 @@ using namespace ica;
 using ica::test::TestWorld;
 
 namespace {
-
-constexpr int Timeout = 30000;
 
 QStringList column(const DataBrowserModel &model, int role, int col = 0) {
     QStringList values;
@@ -72,11 +70,14 @@ struct Notifications {
 
 } // namespace
 
-class TestDataBrowserModel final : public QObject {
+class TestDataBrowserModel final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> world;
+public:
+    TestDataBrowserModel()
+        : WorldTestCase(TestWorld::bulkFolderWorld()) {}
 
+private:
     /// The simulator's data of the children of a folder.
     QList<ica::sim::DataSnapshot> children(const QString &folder) const {
         QList<ica::sim::DataSnapshot> out;
@@ -87,12 +88,9 @@ class TestDataBrowserModel final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
-        QVERIFY2(world->isUp(), qPrintable(world->startError()));
+        QVERIFY2(startWorld(), qPrintable(world->startError()));
         QVERIFY(world->childIds(world->bulkFolder).size() >= 3000);
     }
-
-    void cleanupTestCase() { world.reset(); }
 
     void theModelOnlyHoldsRows() {
         // Passive: without a lister nothing is fetched or sorted, and the rows a lister

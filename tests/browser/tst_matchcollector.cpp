@@ -6,7 +6,7 @@
 #include "core/browser/matchcollector.h"
 #include "core/browser/tagpreview.h"
 #include "tests/support/statusspy.h"
-#include "tests/support/testworld.h"
+#include "tests/support/worldtestcase.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -19,27 +19,20 @@ using ica::test::TestWorld;
 
 namespace {
 
-constexpr int Timeout = 30000;
-
 QSet<QString> setOf(const QStringList &list) {
     return QSet<QString>(list.begin(), list.end());
 }
 
 } // namespace
 
-class TestMatchCollector final : public QObject {
+class TestMatchCollector final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> world;
+public:
+    TestMatchCollector()
+        : WorldTestCase(TestWorld::bulkFolderWorld()) {}
 
 private Q_SLOTS:
-    void initTestCase() {
-        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
-        QVERIFY2(world->isUp(), qPrintable(world->startError()));
-    }
-
-    void cleanupTestCase() { world.reset(); }
-
     void collectsEveryMatchAcrossPages() {
         const QString tag = QStringLiteral("qc-passed");
         QStringList expected;

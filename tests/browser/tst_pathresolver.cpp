@@ -4,7 +4,7 @@
 // short URLs; a failed call reported, not half-resolved.
 #include "core/data/datalookup.h"
 #include "core/data/pathresolver.h"
-#include "tests/support/testworld.h"
+#include "tests/support/worldtestcase.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -14,28 +14,20 @@
 using namespace ica;
 using ica::test::TestWorld;
 
-namespace {
-constexpr int Timeout = 30000;
-} // namespace
-
-class TestPathResolver final : public QObject {
+class TestPathResolver final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> world;
+public:
+    TestPathResolver()
+        : WorldTestCase(TestWorld::bulkFolderWorld()) {}
 
+private:
     QString idAt(const QString &path) const {
         const auto data = world->sim().dataAtPath(world->projectId, path);
         return data ? data->id : QString();
     }
 
 private Q_SLOTS:
-    void initTestCase() {
-        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
-        QVERIFY2(world->isUp(), qPrintable(world->startError()));
-    }
-
-    void cleanupTestCase() { world.reset(); }
-
     void resolvesFilesAndFoldersIgnoringCase() {
         PathResolver resolver(world->client);
         QSignalSpy finished(&resolver, &PathResolver::finished);

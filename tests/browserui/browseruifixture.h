@@ -12,7 +12,7 @@
 #include "core/projects/projectcatalog.h"
 #include "core/projects/projectlistmodel.h"
 #include "tests/browser/listerwait.h"
-#include "tests/support/testworld.h"
+#include "tests/support/worldtestcase.h"
 #include "ui/browser/browserfilterbar.h"
 #include "ui/browser/browserwidget.h"
 #include "ui/browser/databrowserview.h"
@@ -38,22 +38,23 @@
 
 namespace ica::test {
 
-constexpr int BrowserUiTimeout = 30000;
+/// The fixture; a test class derives from it and adds its test functions: the world
+/// starts once for the suite, and every test function gets a fresh BrowserWidget.
+class BrowserUiFixture : public WorldTestCase {
+    Q_OBJECT
 
-/// The fixture; a test class derives from QObject and from this, and calls
-/// setUpWorld() / setUpWidget() / tearDownWidget() from its own slots.
-class BrowserUiFixture {
 protected:
-    static constexpr int Timeout = BrowserUiTimeout;
+    BrowserUiFixture()
+        : WorldTestCase(TestWorld::bulkFolderWorld()) {}
 
-    std::unique_ptr<TestWorld> world;
     std::unique_ptr<ica::ui::BrowserWidget> widget;
     std::unique_ptr<QAbstractItemModelTester> tester;
 
-    void setUpWorld() {
-        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
-        QVERIFY2(world->isUp(), qPrintable(world->startError()));
-    }
+private Q_SLOTS:
+    void init() { setUpWidget(); }
+    void cleanup() { tearDownWidget(); }
+
+protected:
     void setUpWidget() {
         widget = std::make_unique<ica::ui::BrowserWidget>();
         widget->resize(1200, 700);

@@ -8,15 +8,10 @@
 using namespace ica;
 using ica::test::TestWorld;
 
-class TstBrowserNavigation final : public QObject, private ica::test::BrowserUiFixture {
+class TstBrowserNavigation final : public ica::test::BrowserUiFixture {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { setUpWorld(); }
-    void init() { setUpWidget(); }
-    void cleanup() { tearDownWidget(); }
-    void cleanupTestCase() { world.reset(); }
-
     void choosesProjectsFromTheList() {
         QCOMPARE(widget->objectName(), QStringLiteral("dataBrowser"));
         QCOMPARE(lister()->sortColumn(), -1); // showing the table asked for no sort

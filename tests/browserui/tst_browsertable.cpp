@@ -9,15 +9,10 @@
 using namespace ica;
 using ica::test::TestWorld;
 
-class TstBrowserTable final : public QObject, private ica::test::BrowserUiFixture {
+class TstBrowserTable final : public ica::test::BrowserUiFixture {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { setUpWorld(); }
-    void init() { setUpWidget(); }
-    void cleanup() { tearDownWidget(); }
-    void cleanupTestCase() { world.reset(); }
-
     void sortsByHeaderClickButNotByTags() {
         QVERIFY(openBulkFolder());
         QSignalSpy resets(model(), &QAbstractItemModel::modelReset);

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -54,53 +55,36 @@ CliResult runCli(const QStringList &arguments, const QProcessEnvironment &env, i
     return CliResult{session.exitCode(), session.out(), session.err()};
 }
 
-QList<QStringList> parseCsv(const QString &text) {
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    field += QLatin1Char('"');
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && field.isEmpty()) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == QLatin1Char(',')) {
-            row.append(field);
-            field.clear();
-            fieldStarted = true;
-        } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
-            if (c == QLatin1Char('\r') && i + 1 < text.size() &&
-                text.at(i + 1) == QLatin1Char('\n'))
-                ++i;
-            row.append(field);
-            rows.append(row);
-            row.clear();
-            field.clear();
-            fieldStarted = false;
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
+QByteArray ProcessResult::describe() const {
+    return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
+        .arg(exitCode)
+        .arg(QString::fromUtf8(out.left(3000)), err.left(3000))
+        .toUtf8();
+}
+
+ProcessResult runProgram(const QString &program, const QStringList &args,
+                         const QProcessEnvironment &env, int timeoutMs) {
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(program, args);
+    if (!finished.wait(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
     }
-    if (fieldStarted || !field.isEmpty()) {
-        row.append(field);
-        rows.append(row);
-    }
-    return rows;
+    ProcessResult result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QProcessEnvironment cleanEnvironment() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name :
+         {"ICAV2_SERVER_URL", "ICAV2_X_API_KEY", "ICAV2_ACCESS_TOKEN", "ICATAG_REPORT_HEADER"})
+        env.remove(QLatin1String(name));
+    return env;
 }
 
 QString writeScratchFile(const QString &name, const QByteArray &content) {

@@ -2,6 +2,7 @@
 
 #include "cli/cli.h"
 #include "cli/console.h"
+#include "tests/support/csvparse.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -57,9 +58,33 @@ struct CliResult {
 CliResult runCli(const QStringList &arguments,
                  const QProcessEnvironment &env = QProcessEnvironment(), int timeoutMs = 60000);
 
-/// An RFC 4180 parser (quoted fields with commas, quotes and line breaks; CRLF or
-/// LF line ends), independent of the writer it checks.
-QList<QStringList> parseCsv(const QString &text);
+/// What a run of the built icatag executable printed and returned.
+struct ProcessResult {
+    int exitCode = -1; ///< -1 when it crashed or was killed
+    QByteArray out;    ///< stdout as bytes (it may be any format)
+    QString err;
+
+    [[nodiscard]] QString outText() const { return QString::fromUtf8(out); }
+    /// For QVERIFY2 messages.
+    [[nodiscard]] QByteArray describe() const;
+};
+
+/// Runs `program` to its end (killed after `timeoutMs`); the event loop, and with it
+/// an in-process simulator, keeps running while it waits.
+ProcessResult runProgram(const QString &program, const QStringList &args,
+                         const QProcessEnvironment &env, int timeoutMs = 60000);
+
+#ifdef ICATAG_EXECUTABLE // defined by the test targets that run the built executable
+inline ProcessResult runIcatag(const QStringList &args, const QProcessEnvironment &env) {
+    return runProgram(QStringLiteral(ICATAG_EXECUTABLE), args, env);
+}
+#endif
+
+/// This process's environment without the developer's ICA settings (ICAV2_*).
+QProcessEnvironment cleanEnvironment();
+
+/// The tests' CSV parser (loose: CRLF or LF records).
+using ica::test::parseCsv;
 
 /// Writes text to a new file in the test's scratch directory; returns its path.
 QString writeScratchFile(const QString &name, const QByteArray &content);

@@ -633,122 +633,79 @@ private Q_SLOTS:
             QStringLiteral("badfield.json"),
             R"({"dataUpdateGroups": [{"dataIds": ["a"]}, {"dataIds": "fil.x"}]})");
         const QString empty = clitest::writeScratchFile(QStringLiteral("empty.txt"), "\n \n");
-        const QString b = QStringLiteral("3fa85f64-5717-4562-b3fc-2c963f66afa6");
-        const QString p = QStringLiteral("p");
-        const auto row = [](const char *name, const QStringList &args, const char *message) {
-            QTest::newRow(name) << args << QString::fromUtf8(message);
+        // Each row's command line is written as one string of words; a word in braces
+        // stands for the value named ({none} is an empty argument).
+        const QHash<QString, QString> values{
+            {QStringLiteral("{ids}"), ids},
+            {QStringLiteral("{badJson}"), badJson},
+            {QStringLiteral("{badField}"), badField},
+            {QStringLiteral("{empty}"), empty},
+            {QStringLiteral("{batch}"), QStringLiteral("3fa85f64-5717-4562-b3fc-2c963f66afa6")},
+            {QStringLiteral("{none}"), QString()}};
+        struct Case {
+            const char *name;
+            const char *line;
+            const char *message;
         };
-        using L = QStringList;
-        const QString create = QStringLiteral("create");
-        const QString batch = QStringLiteral("batch");
-        row("no command", {}, "no command given");
-        row("unknown group", {QStringLiteral("frob")}, "unknown command \"frob\"");
-        row("group only", {batch}, "\"batch\" needs a command: give one of create, get");
-        row("unknown command", {batch, QStringLiteral("frob")}, "unknown command \"batch frob\"");
-        row("missing project", L{batch, QStringLiteral("get"), QStringLiteral("--batch"), b},
-            "--project is required");
-        row("missing batch", L{batch, QStringLiteral("items"), QStringLiteral("--project"), p},
-            "--batch is required");
-        row("bad status",
-            L{batch, QStringLiteral("items"), QStringLiteral("--project"), p,
-              QStringLiteral("--batch"), b, QStringLiteral("--status"), QStringLiteral("DONE")},
-            "Item statuses are: INITIALISED");
-        row("sort with cursor",
-            L{batch, QStringLiteral("items"), QStringLiteral("--project"), p,
-              QStringLiteral("--batch"), b, QStringLiteral("--cursor"), QString(),
-              QStringLiteral("--sort"), QStringLiteral("dataId")},
-            "--sort works only with offset paging");
-        row("offset and all",
-            L{QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("--offset"),
-              QStringLiteral("1"), QStringLiteral("--all")},
-            "exclude each other");
-        row("bad page size",
-            L{QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("--page-size"),
-              QStringLiteral("0")},
-            "--page-size: \"0\" is not valid");
-        row("bad sort",
-            L{QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("--sort"),
-              QStringLiteral("name;drop")},
-            "--sort: \"name;drop\" is not valid");
-        row("csv for a single object",
-            L{batch, QStringLiteral("get"), QStringLiteral("--project"), p,
-              QStringLiteral("--batch"), b, QStringLiteral("-o"), QStringLiteral("csv")},
-            "--output: \"csv\" is not a format of batch get; give table or json");
-        row("unknown format",
-            L{QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("-o"),
-              QStringLiteral("xml")},
-            "is not a format");
-        row("unknown option",
-            L{QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("--frob")},
-            "Unknown option 'frob'");
-        row("command option before the command",
-            L{QStringLiteral("--project"), p, batch, QStringLiteral("get")},
-            "Unknown option 'project'");
-        row("stray argument",
-            L{QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("extra")},
-            "unexpected argument \"extra\"");
-        row("unreadable ids file",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--ids-file"),
-              QStringLiteral("/nonexistent/ids.txt"), QStringLiteral("--add-user-tag"),
-              QStringLiteral("x")},
-            "cannot read the ID file /nonexistent/ids.txt");
-        row("empty ids file",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--ids-file"), empty,
-              QStringLiteral("--add-user-tag"), QStringLiteral("x")},
-            "holds no data IDs");
-        row("nothing to change",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--ids-file"), ids},
-            "nothing to change");
-        row("bad date",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--ids-file"), ids,
-              QStringLiteral("--archive-at"), QStringLiteral("tomorrow")},
-            "--archive-at: \"tomorrow\" is not a date-time");
-        row("tag added and removed",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--ids-file"), ids,
-              QStringLiteral("--add-user-tag"), QStringLiteral("x"),
-              QStringLiteral("--remove-user-tag"), QStringLiteral("x")},
-            "both added (--add-user-tag) and removed");
-        row("bad json body",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--file"), badJson},
-            "is not valid JSON");
-        row("bad body field",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--file"), badField},
-            "dataUpdateGroups[1].dataIds: expected an array of strings");
-        row("file with tag options",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--file"), badField,
-              QStringLiteral("--add-user-tag"), QStringLiteral("x")},
-            "--add-user-tag cannot be used with --file");
-        row("no data source", L{batch, create, QStringLiteral("--project"), p}, "--ids-file FILE");
-        row("bad split size",
-            L{batch, create, QStringLiteral("--project"), p, QStringLiteral("--ids-file"), ids,
-              QStringLiteral("--add-user-tag"), QStringLiteral("x"), QStringLiteral("--split-size"),
-              QStringLiteral("200000")},
-            "--split-size: \"200000\" is not valid");
-        row("bad interval",
-            L{batch, QStringLiteral("wait"), QStringLiteral("--project"), p,
-              QStringLiteral("--batch"), b, QStringLiteral("--interval"), QStringLiteral("-1")},
-            "--interval: \"-1\" is not valid");
-        row("bad type",
-            L{QStringLiteral("data"), QStringLiteral("list"), QStringLiteral("--project"), p,
-              QStringLiteral("--type"), QStringLiteral("BLOB")},
-            "give FILE or FOLDER");
-        row("bad match mode",
-            L{QStringLiteral("data"), QStringLiteral("list"), QStringLiteral("--project"), p,
-              QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--name-match"),
-              QStringLiteral("sorta")},
-            "give exact, fuzzy or exclude");
-        row("path match without path",
-            L{QStringLiteral("data"), QStringLiteral("list"), QStringLiteral("--project"), p,
-              QStringLiteral("--path-match"), QStringLiteral("full")},
-            "--path-match needs --path");
-        row("bad server",
-            L{QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("--server"),
-              QStringLiteral("ftp://example.com")},
-            "must start with https://");
-        row("bad request timeout",
-            L{QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("--timeout"),
-              QStringLiteral("soon")},
-            "--request-timeout: \"soon\" is not valid");
+        const Case cases[] = {
+            {"no command", "", "no command given"},
+            {"unknown group", "frob", "unknown command \"frob\""},
+            {"group only", "batch", "\"batch\" needs a command: give one of create, get"},
+            {"unknown command", "batch frob", "unknown command \"batch frob\""},
+            {"missing project", "batch get --batch {batch}", "--project is required"},
+            {"missing batch", "batch items --project p", "--batch is required"},
+            {"bad status", "batch items --project p --batch {batch} --status DONE",
+             "Item statuses are: INITIALISED"},
+            {"sort with cursor",
+             "batch items --project p --batch {batch} --cursor {none} --sort dataId",
+             "--sort works only with offset paging"},
+            {"offset and all", "projects list --offset 1 --all", "exclude each other"},
+            {"bad page size", "projects list --page-size 0", "--page-size: \"0\" is not valid"},
+            {"bad sort", "projects list --sort name;drop", "--sort: \"name;drop\" is not valid"},
+            {"csv for a single object", "batch get --project p --batch {batch} -o csv",
+             "--output: \"csv\" is not a format of batch get; give table or json"},
+            {"unknown format", "projects list -o xml", "is not a format"},
+            {"unknown option", "projects list --frob", "Unknown option 'frob'"},
+            {"command option before the command", "--project p batch get",
+             "Unknown option 'project'"},
+            {"stray argument", "projects list extra", "unexpected argument \"extra\""},
+            {"unreadable ids file",
+             "batch create --project p --ids-file /nonexistent/ids.txt --add-user-tag x",
+             "cannot read the ID file /nonexistent/ids.txt"},
+            {"empty ids file", "batch create --project p --ids-file {empty} --add-user-tag x",
+             "holds no data IDs"},
+            {"nothing to change", "batch create --project p --ids-file {ids}", "nothing to change"},
+            {"bad date", "batch create --project p --ids-file {ids} --archive-at tomorrow",
+             "--archive-at: \"tomorrow\" is not a date-time"},
+            {"tag added and removed",
+             "batch create --project p --ids-file {ids} --add-user-tag x --remove-user-tag x",
+             "both added (--add-user-tag) and removed"},
+            {"bad json body", "batch create --project p --file {badJson}", "is not valid JSON"},
+            {"bad body field", "batch create --project p --file {badField}",
+             "dataUpdateGroups[1].dataIds: expected an array of strings"},
+            {"file with tag options", "batch create --project p --file {badField} --add-user-tag x",
+             "--add-user-tag cannot be used with --file"},
+            {"no data source", "batch create --project p", "--ids-file FILE"},
+            {"bad split size",
+             "batch create --project p --ids-file {ids} --add-user-tag x --split-size 200000",
+             "--split-size: \"200000\" is not valid"},
+            {"bad interval", "batch wait --project p --batch {batch} --interval -1",
+             "--interval: \"-1\" is not valid"},
+            {"bad type", "data list --project p --type BLOB", "give FILE or FOLDER"},
+            {"bad match mode", "data list --project p --name x --name-match sorta",
+             "give exact, fuzzy or exclude"},
+            {"path match without path", "data list --project p --path-match full",
+             "--path-match needs --path"},
+            {"bad server", "projects list --server ftp://example.com", "must start with https://"},
+            {"bad request timeout", "projects list --timeout soon",
+             "--request-timeout: \"soon\" is not valid"},
+        };
+        for (const Case &c : cases) {
+            QStringList args;
+            for (const QString &word : QString::fromUtf8(c.line).split(u' ', Qt::SkipEmptyParts))
+                args.append(values.value(word, word));
+            QTest::newRow(c.name) << args << QString::fromUtf8(c.message);
+        }
     }
 
     void usageErrors() {

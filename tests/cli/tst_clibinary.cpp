@@ -10,46 +10,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
-namespace {
-
-struct ProcessResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QByteArray describe() const {
-        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
-            .arg(exitCode)
-            .arg(out.left(3000), err.left(3000))
-            .toUtf8();
-    }
-};
-
-ProcessResult runIcatag(const QStringList &args, const QProcessEnvironment &env) {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(ICATAG_EXECUTABLE), args);
-    if (!finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    ProcessResult result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-/// The environment without the developer's ICA credentials.
-QProcessEnvironment cleanEnvironment() {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name :
-         {"ICAV2_SERVER_URL", "ICAV2_X_API_KEY", "ICAV2_ACCESS_TOKEN", "ICATAG_REPORT_HEADER"})
-        env.remove(QLatin1String(name));
-    return env;
-}
-
-} // namespace
+using clitest::cleanEnvironment;
+using clitest::ProcessResult;
+using clitest::runIcatag;
 
 class TestCliBinary final : public QObject {
     Q_OBJECT
@@ -65,18 +28,18 @@ private Q_SLOTS:
     void helpAndVersion() {
         ProcessResult r = runIcatag({QStringLiteral("--help")}, cleanEnvironment());
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.startsWith(QLatin1String("Usage: icatag")));
+        QVERIFY(r.outText().startsWith(QLatin1String("Usage: icatag")));
         QVERIFY(r.err.isEmpty());
         r = runIcatag({QStringLiteral("--version")}, cleanEnvironment());
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.startsWith(QLatin1String("icatag ")));
+        QVERIFY(r.outText().startsWith(QLatin1String("icatag ")));
     }
 
     void usageErrorExitsTwoOnStderr() {
         const ProcessResult r =
             runIcatag({QStringLiteral("projects"), QStringLiteral("list")}, cleanEnvironment());
         QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.outText().isEmpty());
         QVERIFY2(r.err.contains(QLatin1String("No credentials")), r.describe());
     }
 
@@ -89,11 +52,11 @@ private Q_SLOTS:
                        QStringLiteral("json"), QStringLiteral("--verbose")},
                       env);
         QVERIFY2(r.exitCode == 0, r.describe());
-        const QJsonArray projects = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        const QJsonArray projects = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(projects.size(), f->sim->projectIds().size());
         QVERIFY(r.err.contains(QLatin1String("icatag: > GET ") + f->sim->baseUrl().toString() +
                                QLatin1String("/api/projects")));
-        QVERIFY(!r.out.contains(f->sim->apiKey()));
+        QVERIFY(!r.outText().contains(f->sim->apiKey()));
         QVERIFY(!r.err.contains(f->sim->apiKey()));
     }
 
@@ -106,7 +69,7 @@ private Q_SLOTS:
                       cleanEnvironment());
         QVERIFY2(r.exitCode == 1, r.describe());
         QVERIFY(r.err.contains(QLatin1String("icatag: error: Unauthorized")));
-        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.outText().isEmpty());
         QVERIFY(!r.err.contains(wrongKey));
     }
 

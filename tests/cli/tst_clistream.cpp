@@ -33,6 +33,9 @@
 
 #include <unistd.h>
 
+using clitest::cleanEnvironment;
+using clitest::ProcessResult;
+using clitest::runIcatag;
 using ica::test::CallWaiter;
 using ica::test::HostileServer;
 
@@ -42,43 +45,12 @@ constexpr int FilesInProject = 1500;
 constexpr int ItemsPerBatch = 2 * FilesInProject; // two groups over the same files
 constexpr int PageSize = 250;                     // 12 pages: several in flight
 
-struct ProcessResult {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-    QByteArray describe() const {
-        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out.left(2000)), err.left(3000))
-            .toUtf8();
-    }
-};
-
-/// The environment without the developer's ICA settings.
-QProcessEnvironment cleanEnvironment() {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name :
-         {"ICAV2_SERVER_URL", "ICAV2_X_API_KEY", "ICAV2_ACCESS_TOKEN", "ICATAG_REPORT_HEADER"})
-        env.remove(QLatin1String(name));
-    return env;
-}
-
-/// Runs the icatag executable to its end; the event loop (and with it the
-/// in-process simulator) keeps running while it waits.
-ProcessResult runIcatag(const QStringList &args, const QProcessEnvironment &env) {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(ICATAG_EXECUTABLE), args);
-    if (!finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    ProcessResult result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+/// The "id" of every line of JSON Lines output, in order.
+QStringList jsonLinesIds(const QByteArray &out) {
+    QStringList ids;
+    for (const QByteArray &line : out.chopped(1).split('\n'))
+        ids.append(QJsonDocument::fromJson(line).object().value(QLatin1String("id")).toString());
+    return ids;
 }
 
 QStringList requestLines(const QString &err, const QString &direction) {
@@ -333,10 +305,7 @@ private Q_SLOTS:
             runIcatag(items(runningBatch, QStringLiteral("jsonl")) << QStringLiteral("--verbose"),
                       simEnvironment());
         QVERIFY2(r.exitCode == 0, r.describe());
-        QStringList ids;
-        for (const QByteArray &line : r.out.chopped(1).split('\n'))
-            ids.append(
-                QJsonDocument::fromJson(line).object().value(QLatin1String("id")).toString());
+        const QStringList ids = jsonLinesIds(r.out);
         QCOMPARE(ids, runningIds);
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), qsizetype(ItemsPerBatch));
         const QStringList sent = requestLines(r.err, QStringLiteral(">"));
@@ -353,10 +322,7 @@ private Q_SLOTS:
                                               << QStringLiteral("--verbose"),
                                           simEnvironment());
         QVERIFY2(r.exitCode == 0, r.describe());
-        QStringList ids;
-        for (const QByteArray &line : r.out.chopped(1).split('\n'))
-            ids.append(
-                QJsonDocument::fromJson(line).object().value(QLatin1String("id")).toString());
+        const QStringList ids = jsonLinesIds(r.out);
         QStringList sorted = finishedIds;
         std::sort(sorted.begin(), sorted.end());
         QCOMPARE(ids, sorted);

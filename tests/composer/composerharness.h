@@ -6,6 +6,7 @@
 #include "core/projects/projectcatalog.h"
 #include "core/projects/projectlistmodel.h"
 #include "core/store/storeworker.h"
+#include "tests/composer/composertestutil.h"
 #include "tests/support/storeanswers.h"
 #include "tests/support/testworld.h"
 #include "ui/composer/composerwidget.h"
@@ -137,15 +138,5 @@ public:
     std::unique_ptr<ica::ui::ComposerWidget> widget;
     std::unique_ptr<QAbstractItemModelTester> modelTester;
 };
-
-/// Counts the create calls the simulator answered.
-inline int countPosts(const QSignalSpy &served) {
-    int posts = 0;
-    for (const QList<QVariant> &call : served)
-        if (call.at(0).toString() == QLatin1String("POST") &&
-            call.at(1).toString().endsWith(QLatin1String("/dataUpdateBatch")))
-            ++posts;
-    return posts;
-}
 
 } // namespace composertest

@@ -1,6 +1,7 @@
 #pragma once
 
 // Small helpers shared by the composer tests.
+#include <QSignalSpy>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,16 @@ inline QStringList fils(int count, int first = 0) {
     for (int i = 0; i < count; ++i)
         ids.append(fil(first + i));
     return ids;
+}
+
+/// Counts the create calls (POST .../dataUpdateBatch) the simulator answered.
+inline int countPosts(const QSignalSpy &served) {
+    int posts = 0;
+    for (const QList<QVariant> &call : served)
+        if (call.at(0).toString() == QLatin1String("POST") &&
+            call.at(1).toString().endsWith(QLatin1String("/dataUpdateBatch")))
+            ++posts;
+    return posts;
 }
 
 } // namespace composertest

@@ -21,6 +21,7 @@
 #include <memory>
 
 using namespace ica;
+using composertest::countPosts;
 using composertest::fil;
 using composertest::fils;
 
@@ -49,16 +50,6 @@ CreateBatchRequest requestFor(const QStringList &ids, const QString &tag) {
     g.userTags.addTags = {tag};
     r.dataUpdateGroups = {g};
     return r;
-}
-
-/// Counts the create calls (POST .../dataUpdateBatch) the simulator answered.
-int countPosts(const QSignalSpy &served) {
-    int posts = 0;
-    for (const QList<QVariant> &call : served)
-        if (call.at(0).toString() == QLatin1String("POST") &&
-            call.at(1).toString().endsWith(QLatin1String("/dataUpdateBatch")))
-            ++posts;
-    return posts;
 }
 
 } // namespace

@@ -14,16 +14,7 @@
 #include <QThread>
 
 using namespace ica;
-using ica::test::CallWaiter;
-using ica::test::SimFixture;
-
-namespace {
-
-CreateBatchRequest smallRequest(const QStringList &ids) {
-    return ica::test::tagRequest(ids, QStringLiteral("reviewed"));
-}
-
-} // namespace
+using namespace ica::test;
 
 class TestApiClient final : public QObject {
     Q_OBJECT
@@ -31,10 +22,34 @@ class TestApiClient final : public QObject {
     std::unique_ptr<SimFixture> f;
     QString projectId;
 
+    /// Lists the first page of projects into `w`.
+    ApiCall *listProjects(CallWaiter<ProjectPage> &w) {
+        return ProjectApi(f->client.get()).list(firstProjectsPage(), &w, w.callback());
+    }
+    /// Creates a one-file batch in the first project into `w`.
+    ApiCall *createBatch(CallWaiter<Batch> &w) {
+        return BatchApi(f->client.get())
+            .create(projectId, tagRequest({QStringLiteral("fil.1")}, QStringLiteral("reviewed")),
+                    &w, w.callback());
+    }
+    /// Sets *attempts to the tries `call` took when it finishes.
+    void recordAttempts(ApiCall *call, int *attempts) {
+        connect(call, &ApiCall::finished, this,
+                [attempts, call]() { *attempts = call->attempts(); });
+    }
+    /// Records the Accept-Encoding asked and the Content-Encoding answered of every reply.
+    void watchEncodings(QByteArray *asked, QByteArray *contentEncoding) {
+        connect(f->client->networkAccessManager(), &QNetworkAccessManager::finished, this,
+                [asked, contentEncoding](QNetworkReply *reply) {
+                    *contentEncoding = reply->rawHeader("Content-Encoding");
+                    *asked = reply->request().rawHeader("Accept-Encoding");
+                });
+    }
+
     /// Lists projects once and remembers the first project's id.
     void loadProject() {
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QVERIFY(!w.value().items.isEmpty());
@@ -51,7 +66,7 @@ private Q_SLOTS:
 
     void apiKeyIsSentOnEveryCall() {
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QVERIFY(w.ok());
         QVERIFY(w.value().info.totalItemCount.value_or(0) >= 2);
@@ -63,7 +78,7 @@ private Q_SLOTS:
             new StaticAuthenticator(StaticAuthenticator::Kind::ApiKey, wrongKey));
         QSignalSpy unauthorized(f->client.get(), &ApiClient::unauthorized);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QCOMPARE(w.error().kind, ApiError::Kind::Http);
         QCOMPARE(w.error().httpStatus, 401);
@@ -77,7 +92,7 @@ private Q_SLOTS:
     void noCredentialsIs401() {
         f->client->setAuthenticator(nullptr);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QCOMPARE(w.error().httpStatus, 401);
     }
@@ -95,7 +110,7 @@ private Q_SLOTS:
         f->client->setAuthenticator(
             new StaticAuthenticator(StaticAuthenticator::Kind::BearerToken, token.value().token));
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
     }
@@ -106,9 +121,9 @@ private Q_SLOTS:
         QSignalSpy changed(auth, &Authenticator::tokenChanged);
         CallWaiter<ProjectPage> a, b, c;
         ProjectApi api(f->client.get());
-        api.list(ica::test::firstProjectsPage(), &a, a.callback());
-        api.list(ica::test::firstProjectsPage(), &b, b.callback());
-        api.list(ica::test::firstProjectsPage(), &c, c.callback());
+        api.list(firstProjectsPage(), &a, a.callback());
+        api.list(firstProjectsPage(), &b, b.callback());
+        api.list(firstProjectsPage(), &c, c.callback());
         QVERIFY(a.wait() && b.wait() && c.wait());
         QVERIFY(a.ok() && b.ok() && c.ok());
         QCOMPARE(changed.count(), 1);
@@ -129,15 +144,14 @@ private Q_SLOTS:
         f->client->setAuthenticator(auth);
         QSignalSpy changed(auth, &Authenticator::tokenChanged);
         CallWaiter<ProjectPage> first;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &first, first.callback());
+        ProjectApi(f->client.get()).list(firstProjectsPage(), &first, first.callback());
         QVERIFY(first.wait());
         QVERIFY(first.ok());
 
         f->client->setServerUrl(other.sim->baseUrl());
         QSignalSpy unauthorized(f->client.get(), &ApiClient::unauthorized);
         CallWaiter<ProjectPage> second;
-        ProjectApi(f->client.get())
-            .list(ica::test::firstProjectsPage(), &second, second.callback());
+        ProjectApi(f->client.get()).list(firstProjectsPage(), &second, second.callback());
         QVERIFY(second.wait());
         QVERIFY2(second.ok(), qPrintable(second.error().toString()));
         QCOMPARE(changed.count(), 2); // exchanged again after the 401
@@ -163,7 +177,7 @@ private Q_SLOTS:
         f->client->setDefaultTimeout(std::chrono::milliseconds(200));
         f->client->setRetryPolicy(RetryPolicy::none());
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QCOMPARE(w.error().kind, ApiError::Kind::Timeout);
         QVERIFY(w.error().toString().contains(QStringLiteral("0.2 s")));
@@ -172,8 +186,7 @@ private Q_SLOTS:
     void cancelEndsTheCallAtOnce() {
         f->sim->faults().setLatency(5000);
         CallWaiter<ProjectPage> w;
-        ApiCall *call =
-            ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        ApiCall *call = listProjects(w);
         call->cancel();
         QVERIFY(w.wait(2000));
         QCOMPARE(w.error().kind, ApiError::Kind::Cancelled);
@@ -185,12 +198,12 @@ private Q_SLOTS:
         auto *context = new QObject;
         bool called = false;
         ProjectApi(f->client.get())
-            .list(ica::test::firstProjectsPage(), context,
+            .list(firstProjectsPage(), context,
                   [&called](const Result<ProjectPage> &) { called = true; });
         delete context;
         // A second call on a live context finishes after the first one would have.
         CallWaiter<ProjectPage> later;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &later, later.callback());
+        ProjectApi(f->client.get()).list(firstProjectsPage(), &later, later.callback());
         QVERIFY(later.wait());
         QVERIFY(!called);
     }
@@ -198,11 +211,9 @@ private Q_SLOTS:
     void getIsRetriedAfter503() {
         f->sim->faults().failNext(2, 503);
         CallWaiter<ProjectPage> w;
-        ApiCall *call =
-            ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        ApiCall *call = listProjects(w);
         int attempts = 0;
-        connect(call, &ApiCall::finished, this,
-                [&attempts, call]() { attempts = call->attempts(); });
+        recordAttempts(call, &attempts);
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QCOMPARE(attempts, 3);
@@ -211,7 +222,7 @@ private Q_SLOTS:
     void retriesGiveUpWithTheLastError() {
         f->sim->faults().failNext(10, 500);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QCOMPARE(w.error().httpStatus, 500);
     }
@@ -220,8 +231,7 @@ private Q_SLOTS:
         const int before = f->sim->batchCount();
         f->sim->faults().failNext(1, 500, QStringLiteral("dataUpdateBatch"));
         CallWaiter<Batch> w;
-        BatchApi(f->client.get())
-            .create(projectId, smallRequest({QStringLiteral("fil.1")}), &w, w.callback());
+        createBatch(w);
         QVERIFY(w.wait());
         QCOMPARE(w.error().httpStatus, 500);
         QCOMPARE(f->sim->batchCount(), before);
@@ -231,8 +241,7 @@ private Q_SLOTS:
         const int before = f->sim->batchCount();
         f->sim->faults().dropNext(1, QStringLiteral("dataUpdateBatch"));
         CallWaiter<Batch> w;
-        BatchApi(f->client.get())
-            .create(projectId, smallRequest({QStringLiteral("fil.1")}), &w, w.callback());
+        createBatch(w);
         QVERIFY(w.wait());
         QCOMPARE(w.error().kind, ApiError::Kind::Network);
         // The server took it before the connection dropped: exactly one batch, not two.
@@ -243,12 +252,9 @@ private Q_SLOTS:
         const int before = f->sim->batchCount();
         f->sim->faults().rateLimitNext(1, 1, QStringLiteral("dataUpdateBatch"));
         CallWaiter<Batch> w;
-        ApiCall *call =
-            BatchApi(f->client.get())
-                .create(projectId, smallRequest({QStringLiteral("fil.1")}), &w, w.callback());
+        ApiCall *call = createBatch(w);
         int attempts = 0;
-        connect(call, &ApiCall::finished, this,
-                [&attempts, call]() { attempts = call->attempts(); });
+        recordAttempts(call, &attempts);
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QCOMPARE(attempts, 2);
@@ -259,7 +265,7 @@ private Q_SLOTS:
         f->client->setRetryPolicy(RetryPolicy::none());
         f->sim->faults().rateLimitNext(1, 7);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QCOMPARE(w.error().httpStatus, 429);
         QCOMPARE(w.error().retryAfterSeconds, 7);
@@ -269,7 +275,7 @@ private Q_SLOTS:
     void droppedGetIsRetried() {
         f->sim->faults().dropNext(1);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
     }
@@ -278,7 +284,7 @@ private Q_SLOTS:
         f->client->setRetryPolicy(RetryPolicy::none());
         f->sim->faults().truncateNext(1);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QVERIFY(!w.ok());
         QVERIFY(w.error().kind == ApiError::Kind::Network ||
@@ -289,7 +295,7 @@ private Q_SLOTS:
     void truncatedGetIsRetried() {
         f->sim->faults().truncateNext(1);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
     }
@@ -299,13 +305,9 @@ private Q_SLOTS:
         f->client->setAnswerCompression(ApiClient::AnswerCompression::Always);
         QByteArray contentEncoding;
         QByteArray asked;
-        connect(f->client->networkAccessManager(), &QNetworkAccessManager::finished, this,
-                [&contentEncoding, &asked](QNetworkReply *reply) {
-                    contentEncoding = reply->rawHeader("Content-Encoding");
-                    asked = reply->request().rawHeader("Accept-Encoding");
-                });
+        watchEncodings(&asked, &contentEncoding);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QVERIFY(w.ok()); // decoded after decompression
         QCOMPARE(asked, QByteArray("gzip"));
@@ -324,13 +326,9 @@ private Q_SLOTS:
 
         QByteArray contentEncoding("unset");
         QByteArray asked;
-        connect(f->client->networkAccessManager(), &QNetworkAccessManager::finished, this,
-                [&contentEncoding, &asked](QNetworkReply *reply) {
-                    contentEncoding = reply->rawHeader("Content-Encoding");
-                    asked = reply->request().rawHeader("Accept-Encoding");
-                });
+        watchEncodings(&asked, &contentEncoding);
         CallWaiter<ProjectPage> w;
-        ProjectApi(f->client.get()).list(ica::test::firstProjectsPage(), &w, w.callback());
+        listProjects(w);
         QVERIFY(w.wait());
         QVERIFY2(w.ok(), qPrintable(w.error().toString()));
         QVERIFY(!w.value().items.isEmpty());

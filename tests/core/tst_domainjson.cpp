@@ -6,11 +6,13 @@
 #include "core/domain/problem.h"
 #include "core/domain/project.h"
 #include "core/domain/projectdata.h"
+#include "tests/support/testsupport.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace ica;
+using ica::test::setTexts;
 
 namespace {
 
@@ -167,12 +169,12 @@ private Q_SLOTS:
 
     void projectRoundTrip() {
         Project p;
-        p.id = QStringLiteral("3d6c7b0e-1111-4222-8333-444455556666");
-        p.name = QStringLiteral("Cohort B");
-        p.shortDescription = QStringLiteral("WGS");
-        p.tenantName = QStringLiteral("demo-lab");
-        p.regionCode = QStringLiteral("EU");
-        p.billingMode = QStringLiteral("PROJECT");
+        setTexts({{&p.id, "3d6c7b0e-1111-4222-8333-444455556666"},
+                  {&p.name, "Cohort B"},
+                  {&p.shortDescription, "WGS"},
+                  {&p.tenantName, "demo-lab"},
+                  {&p.regionCode, "EU"},
+                  {&p.billingMode, "PROJECT"}});
         p.userTags = {QStringLiteral("wgs")};
         p.timeCreated = at("2025-01-01T00:00:00Z");
         QCOMPARE(roundTrip(p), p);
@@ -184,14 +186,14 @@ private Q_SLOTS:
 
     void projectDataRoundTrip() {
         ProjectData d;
-        d.projectId = QStringLiteral("3d6c7b0e-1111-4222-8333-444455556666");
-        d.id = QStringLiteral("fil.0123456789abcdef0123456789abcdef");
-        d.name = QStringLiteral("S1_R1_001.fastq.gz");
-        d.path = QStringLiteral("/runs/2026-11/S1_R1_001.fastq.gz");
+        setTexts({{&d.projectId, "3d6c7b0e-1111-4222-8333-444455556666"},
+                  {&d.id, "fil.0123456789abcdef0123456789abcdef"},
+                  {&d.name, "S1_R1_001.fastq.gz"},
+                  {&d.path, "/runs/2026-11/S1_R1_001.fastq.gz"},
+                  {&d.typeText, "FILE"},
+                  {&d.status, "AVAILABLE"},
+                  {&d.formatCode, "FASTQ"}});
         d.type = ProjectData::Type::File;
-        d.typeText = QStringLiteral("FILE");
-        d.status = QStringLiteral("AVAILABLE");
-        d.formatCode = QStringLiteral("FASTQ");
         d.sizeInBytes = qint64(5) * 1024 * 1024 * 1024;
         d.tags.userTags = {QStringLiteral("reviewed")};
         d.tags.connectorTags = {QStringLiteral("uploader")};

@@ -63,6 +63,14 @@ ProjectsQuery firstProjects() {
     return ProjectsQuery{{}, PageRequest::atOffset(0, 10), {}};
 }
 
+/// A create-batch body: one group adding user tag "x" to one well-formed data ID.
+CreateBatchRequest oneIdBatch() {
+    DataUpdateGroup group;
+    group.dataIds = {QStringLiteral("fil.0123456789abcdef0123456789abcdef")};
+    group.userTags.addTags = {QStringLiteral("x")};
+    return CreateBatchRequest{{group}};
+}
+
 /// collectAllPages over the batch items listing, to its end or first error.
 Result<QList<BatchItem>> collectItems(ApiClient *client, PageRequest::Mode mode, QObject *ctx) {
     std::optional<Result<QList<BatchItem>>> result;
@@ -102,11 +110,7 @@ class TestHostileClient final : public QObject {
         CallWaiter<Batch> get;
         BatchApi(&h.client).get(QStringLiteral("p1"), QStringLiteral("b1"), this, get.callback());
         CallWaiter<Batch> create;
-        DataUpdateGroup group;
-        group.dataIds = {QStringLiteral("fil.0123456789abcdef0123456789abcdef")};
-        group.userTags.addTags = {QStringLiteral("x")};
-        BatchApi(&h.client).create(QStringLiteral("p1"), CreateBatchRequest{{group}}, this,
-                                   create.callback());
+        BatchApi(&h.client).create(QStringLiteral("p1"), oneIdBatch(), this, create.callback());
         QVERIFY(list.wait(WaitMs));
         QVERIFY(get.wait(WaitMs));
         QVERIFY(create.wait(WaitMs));
@@ -198,11 +202,7 @@ private Q_SLOTS:
     void droppedPostSaysTheOutcomeIsUnknown() {
         Hostile h(Behaviour::Drop);
         CallWaiter<Batch> create;
-        DataUpdateGroup group;
-        group.dataIds = {QStringLiteral("fil.0123456789abcdef0123456789abcdef")};
-        group.userTags.addTags = {QStringLiteral("x")};
-        BatchApi(&h.client).create(QStringLiteral("p1"), CreateBatchRequest{{group}}, this,
-                                   create.callback());
+        BatchApi(&h.client).create(QStringLiteral("p1"), oneIdBatch(), this, create.callback());
         QVERIFY(create.wait(WaitMs));
         QCOMPARE(create.error().kind, ApiError::Kind::Network);
         QVERIFY2(create.error().message.contains(

@@ -7,11 +7,13 @@
 #include "core/domain/jsondecode.h"
 #include "core/domain/problem.h"
 #include "core/domain/projectdata.h"
+#include "tests/support/testsupport.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace ica;
+using ica::test::setTexts;
 
 namespace {
 
@@ -178,10 +180,8 @@ private Q_SLOTS:
     void otherBodiesGetTheLimits() {
         // A file size below zero or beyond 2^53, a problem status out of range.
         ProjectData d;
-        d.id = QStringLiteral("fil.1");
-        d.name = QStringLiteral("a");
-        d.typeText = QStringLiteral("FILE");
-        d.status = QStringLiteral("AVAILABLE");
+        setTexts(
+            {{&d.id, "fil.1"}, {&d.name, "a"}, {&d.typeText, "FILE"}, {&d.status, "AVAILABLE"}});
         d.timeCreated = d.timeModified = QDateTime::currentDateTimeUtc();
         d.sizeInBytes = 10;
         const QByteArray body = QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact);

@@ -16,6 +16,7 @@
 #include "core/export/listingexport.h"
 #include "core/monitor/itemspager.h"
 #include "tests/support/callwaiter.h"
+#include "tests/support/csvparse.h"
 #include "tests/support/simfixture.h"
 #include "ui/browser/browserwidget.h"
 #include "ui/export/exportbar.h"
@@ -38,8 +39,7 @@
 #include <memory>
 
 using namespace ica;
-using ica::test::CallWaiter;
-using ica::test::SimFixture;
+using namespace ica::test;
 
 namespace {
 
@@ -47,51 +47,6 @@ constexpr int Timeout = 30000;
 constexpr int BatchFiles = 400;
 constexpr int UnknownIds = 12; // they fail: the FAILED items of the status filter
 constexpr int PageSize = 50;   // several pages for a batch of 412 items
-
-/// RFC 4180 parsing (quoted fields with "" and line breaks, CRLF records), written
-/// here independently of the exporter's writer so the test can catch its quoting.
-QList<QStringList> parseCsv(const QString &text, QString *error) {
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && !fieldStarted) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == QLatin1Char(',')) {
-            record.append(std::exchange(field, QString()));
-            fieldStarted = false;
-        } else if (c == QLatin1Char('\r') && i + 1 < text.size() &&
-                   text.at(i + 1) == QLatin1Char('\n')) {
-            record.append(std::exchange(field, QString()));
-            records.append(std::exchange(record, QStringList()));
-            fieldStarted = false;
-            ++i;
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    if (quoted || !field.isEmpty() || !record.isEmpty())
-        *error = QStringLiteral("the text does not end with a complete CRLF record");
-    return records;
-}
 
 QByteArray readAll(const QString &path) {
     QFile file(path);
@@ -105,6 +60,7 @@ struct Ending {
     ListingExport::Outcome outcome = ListingExport::Outcome::Failed;
     QString message;
     bool ended = false;
+    qint64 rowsWritten = 0; ///< by runExport()
 };
 
 Ending waitForEnd(ListingExport &job, QSignalSpy &finished) {
@@ -116,6 +72,20 @@ Ending waitForEnd(ListingExport &job, QSignalSpy &finished) {
     ending.message = args.at(1).toString();
     ending.ended = true;
     Q_UNUSED(job);
+    return ending;
+}
+
+/// Runs an export of `question` to `path` and waits for its end.
+template <typename Question>
+Ending runExport(ApiClient *client, const Question &question, const QString &path) {
+    ListingExport job;
+    QSignalSpy finished(&job, &ListingExport::finished);
+    if constexpr (std::is_same_v<Question, ItemsExportQuestion>)
+        startItemsExport(&job, client, question, path);
+    else
+        startDataExport(&job, client, question, path);
+    Ending ending = waitForEnd(job, finished);
+    ending.rowsWritten = job.rowsWritten();
     return ending;
 }
 
@@ -151,6 +121,24 @@ private:
             query.page = page;
             return BatchApi(client).listItems(projectId, batchId, query, context, std::move(done));
         });
+    }
+
+    /// The rows a data export of `question` should write, as the API lists them.
+    QList<ProjectData> dataRows(const DataExportQuestion &question) {
+        return collect<ProjectData>([this, question](const PageRequest &page, QObject *context,
+                                                     ResultCallback<ProjectDataPage> done) {
+            DataQuery query = question.query;
+            query.page = page;
+            return DataApi(client).list(projectId, query, context, std::move(done));
+        });
+    }
+
+    /// Shows the batch in `view`; false when its first rows did not come in time.
+    bool showsTheBatch(ui::BatchView &view) {
+        view.setClient(client);
+        view.showBatch(projectId, batchId);
+        view.show();
+        return QTest::qWaitFor([&view]() { return view.itemsModel()->rowCount() > 0; }, Timeout);
     }
 
     qint64 totalItemCount(const QList<ItemStatus> &statuses) {
@@ -296,10 +284,7 @@ private Q_SLOTS:
 
     void exportsAllItemsAsJson() {
         const QString path = dir->filePath(QStringLiteral("items.JSON"));
-        ListingExport job;
-        QSignalSpy finished(&job, &ListingExport::finished);
-        startItemsExport(&job, client, itemsQuestion(), path);
-        const Ending ending = waitForEnd(job, finished);
+        const Ending ending = runExport(client, itemsQuestion(), path);
         QVERIFY(ending.ended);
         QCOMPARE(ending.outcome, ListingExport::Outcome::Written);
         checkItemsJson(readAll(path), allItems);
@@ -310,10 +295,7 @@ private Q_SLOTS:
         const QString path = dir->filePath(QStringLiteral("sorted.json"));
         ItemsExportQuestion question = itemsQuestion();
         question.sort = QStringLiteral("status desc");
-        ListingExport job;
-        QSignalSpy finished(&job, &ListingExport::finished);
-        startItemsExport(&job, client, question, path);
-        const Ending ending = waitForEnd(job, finished);
+        const Ending ending = runExport(client, question, path);
         QVERIFY(ending.ended);
         QCOMPARE(ending.outcome, ListingExport::Outcome::Written);
         const QJsonArray array = QJsonDocument::fromJson(readAll(path)).array();
@@ -343,13 +325,10 @@ private Q_SLOTS:
         QCOMPARE(totalItemCount(failed), qint64(UnknownIds));
         for (const QString &name : {QStringLiteral("failed.csv"), QStringLiteral("failed.json")}) {
             const QString path = dir->filePath(name);
-            ListingExport job;
-            QSignalSpy finished(&job, &ListingExport::finished);
-            startItemsExport(&job, client, itemsQuestion(failed), path);
-            const Ending ending = waitForEnd(job, finished);
+            const Ending ending = runExport(client, itemsQuestion(failed), path);
             QVERIFY(ending.ended);
             QCOMPARE(ending.outcome, ListingExport::Outcome::Written);
-            QCOMPARE(job.rowsWritten(), qint64(UnknownIds));
+            QCOMPARE(ending.rowsWritten, qint64(UnknownIds));
             if (name.endsWith(QLatin1String(".csv")))
                 checkItemsCsv(readAll(path), expected);
             else
@@ -365,10 +344,7 @@ private Q_SLOTS:
         const QString csvPath = dir->filePath(QStringLiteral("none.csv"));
         const QString jsonPath = dir->filePath(QStringLiteral("none.json"));
         for (const QString &path : {csvPath, jsonPath}) {
-            ListingExport job;
-            QSignalSpy finished(&job, &ListingExport::finished);
-            startItemsExport(&job, client, itemsQuestion(none), path);
-            const Ending ending = waitForEnd(job, finished);
+            const Ending ending = runExport(client, itemsQuestion(none), path);
             QVERIFY(ending.ended);
             QCOMPARE(ending.outcome, ListingExport::Outcome::Written);
         }
@@ -438,10 +414,7 @@ private Q_SLOTS:
 
     void unwritableFolderFailsWithAMessage() {
         const QString path = dir->filePath(QStringLiteral("no/such/folder/items.csv"));
-        ListingExport job;
-        QSignalSpy finished(&job, &ListingExport::finished);
-        startItemsExport(&job, client, itemsQuestion(), path);
-        const Ending ending = waitForEnd(job, finished);
+        const Ending ending = runExport(client, itemsQuestion(), path);
         QVERIFY(ending.ended);
         QCOMPARE(ending.outcome, ListingExport::Outcome::Failed);
         QVERIFY2(ending.message.contains(QStringLiteral("Could not write")),
@@ -466,13 +439,7 @@ private Q_SLOTS:
         QCOMPARE(question.projectId, projectId);
         QVERIFY(question.recursiveListing);
 
-        const QList<ProjectData> expected =
-            collect<ProjectData>([this, question](const PageRequest &page, QObject *context,
-                                                  ResultCallback<ProjectDataPage> done) {
-                DataQuery query = question.query;
-                query.page = page;
-                return DataApi(client).list(projectId, query, context, std::move(done));
-            });
+        const QList<ProjectData> expected = dataRows(question);
         DataExportQuestion small = question;
         small.pageSize = 100; // several pages
         QVERIFY2(expected.size() > 3 * small.pageSize,
@@ -480,13 +447,10 @@ private Q_SLOTS:
         const QString csvPath = dir->filePath(QStringLiteral("data.csv"));
         const QString jsonPath = dir->filePath(QStringLiteral("data.json"));
         for (const QString &path : {csvPath, jsonPath}) {
-            ListingExport job;
-            QSignalSpy finished(&job, &ListingExport::finished);
-            startDataExport(&job, client, small, path);
-            const Ending ending = waitForEnd(job, finished);
+            const Ending ending = runExport(client, small, path);
             QVERIFY(ending.ended);
             QCOMPARE(ending.outcome, ListingExport::Outcome::Written);
-            QCOMPARE(job.rowsWritten(), qint64(expected.size()));
+            QCOMPARE(ending.rowsWritten, qint64(expected.size()));
         }
         const QJsonArray array = QJsonDocument::fromJson(readAll(jsonPath)).array();
         QCOMPARE(array.size(), expected.size());
@@ -507,10 +471,7 @@ private Q_SLOTS:
 
     void monitorExportsAllAndFilteredItems() {
         ui::BatchView view;
-        view.setClient(client);
-        view.showBatch(projectId, batchId);
-        view.show();
-        QTRY_VERIFY_WITH_TIMEOUT(view.itemsModel()->rowCount() > 0, Timeout);
+        QVERIFY(showsTheBatch(view));
         QStringList suggested;
         QString nextPath;
         view.exportBar()->setPathChooser([&](QWidget *, const QString &name) {
@@ -558,10 +519,7 @@ private Q_SLOTS:
 
     void monitorCancelsAndReportsFailures() {
         ui::BatchView view;
-        view.setClient(client);
-        view.showBatch(projectId, batchId);
-        view.show();
-        QTRY_VERIFY_WITH_TIMEOUT(view.itemsModel()->rowCount() > 0, Timeout);
+        QVERIFY(showsTheBatch(view));
         QString nextPath = dir->filePath(QStringLiteral("cancelled.csv"));
         view.exportBar()->setPathChooser([&](QWidget *, const QString &) { return nextPath; });
         view.exportBar()->setPageSize(PageSize);
@@ -608,13 +566,7 @@ private Q_SLOTS:
         widget.show();
         QTRY_VERIFY_WITH_TIMEOUT(widget.lister() && widget.lister()->expectedCount(), Timeout);
         const DataExportQuestion question = DataExportQuestion::of(*widget.lister());
-        const QList<ProjectData> expected =
-            collect<ProjectData>([this, question](const PageRequest &page, QObject *context,
-                                                  ResultCallback<ProjectDataPage> done) {
-                DataQuery query = question.query;
-                query.page = page;
-                return DataApi(client).list(projectId, query, context, std::move(done));
-            });
+        const QList<ProjectData> expected = dataRows(question);
         QVERIFY(!expected.isEmpty());
         const QString path = dir->filePath(QStringLiteral("browser.json"));
         widget.exportBar()->setPathChooser([&path](QWidget *, const QString &) { return path; });

@@ -6,7 +6,8 @@
 #include "core/monitor/batchitemsmodel.h"
 #include "core/monitor/batchmonitor.h"
 #include "core/monitor/itemspager.h"
-#include "tests/support/testworld.h"
+#include "tests/monitor/pagerrig.h"
+#include "tests/support/worldtestcase.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -14,28 +15,27 @@
 #include <QUuid>
 
 using namespace ica;
+using ica::test::PagerRig;
 using ica::test::TestWorld;
 using namespace std::chrono_literals;
 
-namespace {
-
-constexpr int Timeout = 20000;
-
-} // namespace
-
-class TestBatchMonitor final : public QObject {
+class TestBatchMonitor final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> w;
+public:
+    TestBatchMonitor()
+        : WorldTestCase(TestWorld::pacedBatches()) {}
+
+private:
     QString batchId;
     QStringList dataIds;
 
     bool newBatch() {
-        dataIds = w->nextBatchDataIds();
-        batchId = w->createBatch(dataIds);
+        dataIds = world->nextBatchDataIds();
+        batchId = world->createBatch(dataIds);
         return !batchId.isEmpty();
     }
-    void advance(std::chrono::milliseconds ms) { w->sim().advance(ms); }
+    void advance(std::chrono::milliseconds ms) { world->sim().advance(ms); }
 
     /// The simulator's own count of the batch's items in each status.
     static ItemStatusCounts serverCounts(const ica::sim::BatchSnapshot &batch) {
@@ -45,28 +45,37 @@ class TestBatchMonitor final : public QObject {
         return counts;
     }
     ItemStatusCounts serverCounts() const {
-        const auto batch = w->sim().batch(w->projectId, batchId);
+        const auto batch = world->sim().batch(world->projectId, batchId);
         return batch ? serverCounts(*batch) : ItemStatusCounts();
+    }
+    /// Ticks the monitor twice; true when that sent no request and ran no round (each
+    /// check fails here, with the numbers).
+    bool ticksDoNothing(BatchMonitor &monitor, const QSignalSpy &refreshed) {
+        const int requests = world->nam.started;
+        const qsizetype rounds = refreshed.size();
+        monitor.tick();
+        monitor.tick();
+        QCoreApplication::processEvents();
+        [&]() {
+            QCOMPARE(world->nam.started, requests);
+            QCOMPARE(refreshed.size(), rounds);
+        }();
+        return !QTest::currentTestFailed();
     }
 
 private Q_SLOTS:
-    void initTestCase() {
-        w = ica::test::TestWorld::start(ica::test::TestWorld::pacedBatches());
-        QVERIFY2(w->isUp(), qPrintable(w->startError()));
-    }
     void init() {
-        w->sim().faults().reset();
+        world->sim().faults().reset();
         QVERIFY(newBatch());
-        w->nam.resetCounters();
+        world->nam.resetCounters();
     }
-    void cleanupTestCase() { w.reset(); }
 
     void countsMatchTheServer() {
-        BatchMonitor monitor(w->client);
+        BatchMonitor monitor(world->client);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         QSignalSpy batchChanged(&monitor, &BatchMonitor::batchChanged);
         QSignalSpy countsChanged(&monitor, &BatchMonitor::countsChanged);
-        monitor.setBatch(w->projectId, batchId);
+        monitor.setBatch(world->projectId, batchId);
         QVERIFY(monitor.isRefreshing());
         QVERIFY(!monitor.refreshNow()); // one round at a time
         QVERIFY(refreshed.wait(Timeout));
@@ -82,12 +91,13 @@ private Q_SLOTS:
         QCOMPARE(monitor.counts().total(), qint64(TestWorld::BatchSize));
         QCOMPARE(monitor.progress(), 0.0);
         // One round: the batch, then one page-size-1 offset listing per status.
-        QCOMPARE(w->nam.started, 1 + ItemStatus::KnownCount);
-        QCOMPARE(w->nam.count(QStringLiteral("/items"), QStringLiteral("pageSize=1")),
+        QCOMPARE(world->nam.started, 1 + ItemStatus::KnownCount);
+        QCOMPARE(world->nam.count(QStringLiteral("/items"), QStringLiteral("pageSize=1")),
                  ItemStatus::KnownCount);
         for (int i = 0; i < ItemStatus::KnownCount; ++i) {
             const QString status = ItemStatus(ItemStatus::knownValues()[i]).toString();
-            QCOMPARE(w->nam.count(QStringLiteral("/items"), QStringLiteral("status=") + status), 1);
+            QCOMPARE(world->nam.count(QStringLiteral("/items"), QStringLiteral("status=") + status),
+                     1);
         }
 
         advance(TestWorld::untilDone(10));
@@ -111,30 +121,27 @@ private Q_SLOTS:
     }
 
     void countsAreAskedConcurrently() {
-        w->sim().faults().setLatency(80, QStringLiteral("/items"));
-        BatchMonitor monitor(w->client);
+        world->sim().faults().setLatency(80, QStringLiteral("/items"));
+        BatchMonitor monitor(world->client);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
-        monitor.setBatch(w->projectId, batchId);
+        monitor.setBatch(world->projectId, batchId);
         QVERIFY(refreshed.wait(Timeout));
-        QCOMPARE(w->nam.maxInFlight, ItemStatus::KnownCount);
+        QCOMPARE(world->nam.maxInFlight, ItemStatus::KnownCount);
         QCOMPARE(monitor.counts(), serverCounts());
     }
 
     void progressReachesOneAndLiveRefreshStops() {
-        BatchItemsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client, &model);
-        BatchMonitor monitor(w->client);
-        monitor.setItemsPager(&pager);
+        PagerRig rig(world->client);
+        BatchMonitor monitor(world->client);
+        monitor.setItemsPager(&rig.pager);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         QSignalSpy finished(&monitor, &BatchMonitor::finished);
         QSignalSpy live(&monitor, &BatchMonitor::liveChanged);
         monitor.setRefreshInterval(20ms);
         QVERIFY(!monitor.isLive()); // no batch yet
-        monitor.setBatch(w->projectId, batchId);
+        monitor.setBatch(world->projectId, batchId);
         QVERIFY(monitor.isLive());
-        QCOMPARE(pager.batchId(), batchId);
+        QCOMPARE(rig.pager.batchId(), batchId);
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 2, Timeout);
         QCOMPARE(finished.size(), 0);
 
@@ -152,22 +159,16 @@ private Q_SLOTS:
         QVERIFY(monitor.batch().job.timeFinished.isValid());
 
         // The final round refreshed the pager too: every row shows its final status.
-        QTRY_VERIFY_WITH_TIMEOUT(!pager.isLoading(), Timeout);
-        QCOMPARE(model.rowCount(), TestWorld::BatchSize);
-        for (int row = 0; row < model.rowCount(); ++row)
-            QVERIFY(model.index(row, BatchItemsModel::StatusColumn)
+        QTRY_VERIFY_WITH_TIMEOUT(!rig.pager.isLoading(), Timeout);
+        QCOMPARE(rig.model.rowCount(), TestWorld::BatchSize);
+        for (int row = 0; row < rig.model.rowCount(); ++row)
+            QVERIFY(rig.model.index(row, BatchItemsModel::StatusColumn)
                         .data(BatchItemsModel::TerminalRole)
                         .toBool());
 
         // No further requests: ticks do nothing now.
-        const int requests = w->nam.started;
-        const qsizetype rounds = refreshed.size();
-        monitor.tick();
-        monitor.tick();
-        QCoreApplication::processEvents();
-        QCOMPARE(w->nam.started, requests);
-        QCOMPARE(refreshed.size(), rounds);
-        QCOMPARE(w->nam.inFlight(), 0);
+        QVERIFY(ticksDoNothing(monitor, refreshed));
+        QCOMPARE(world->nam.inFlight(), 0);
 
         // An explicit refresh still works, and does not restart the ticks.
         QVERIFY(monitor.refreshNow());
@@ -177,15 +178,15 @@ private Q_SLOTS:
     }
 
     void liveRefreshTicksWithoutOverlap() {
-        w->sim().faults().setLatency(60);
-        BatchMonitor monitor(w->client);
+        world->sim().faults().setLatency(60);
+        BatchMonitor monitor(world->client);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         monitor.setRefreshInterval(10ms);
-        monitor.setBatch(w->projectId, batchId);
+        monitor.setBatch(world->projectId, batchId);
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 3, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(monitor.skippedTicks() > 0, Timeout);
         // The batch alone, then six counts at once; never two rounds together.
-        QCOMPARE(w->nam.maxInFlight, ItemStatus::KnownCount);
+        QCOMPARE(world->nam.maxInFlight, ItemStatus::KnownCount);
         QVERIFY(monitor.isLive());
         monitor.setRefreshInterval(0ms);
         QVERIFY(!monitor.isLive());
@@ -193,12 +194,12 @@ private Q_SLOTS:
 
     void pauseStopsTicking() {
         QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
-        BatchMonitor monitor(w->client);
+        BatchMonitor monitor(world->client);
         monitor.setClock([&now]() { return now; });
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
         QSignalSpy paused(&monitor, &BatchMonitor::pausedChanged);
         monitor.setRefreshInterval(20ms);
-        monitor.setBatch(w->projectId, batchId);
+        monitor.setBatch(world->projectId, batchId);
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 2, Timeout);
 
         monitor.setPaused(true);
@@ -206,13 +207,8 @@ private Q_SLOTS:
         QVERIFY(monitor.isPaused());
         QVERIFY(!monitor.isLive());
         QTRY_VERIFY_WITH_TIMEOUT(!monitor.isRefreshing(), Timeout);
-        const int requests = w->nam.started;
         const qsizetype rounds = refreshed.size();
-        monitor.tick();
-        monitor.tick();
-        QCoreApplication::processEvents();
-        QCOMPARE(w->nam.started, requests);
-        QCOMPARE(refreshed.size(), rounds);
+        QVERIFY(ticksDoNothing(monitor, refreshed));
 
         // Unpaused after a long time (by the clock): a round at once, then ticks again.
         now = now.addSecs(60);
@@ -224,12 +220,12 @@ private Q_SLOTS:
 
     void updatedAgoFollowsTheClock() {
         QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
-        BatchMonitor monitor(w->client);
+        BatchMonitor monitor(world->client);
         monitor.setClock([&now]() { return now; });
         QCOMPARE(monitor.secondsSinceRefresh(), qint64(-1));
         QCOMPARE(monitor.updatedText(), QStringLiteral("Not updated yet"));
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
-        monitor.setBatch(w->projectId, batchId);
+        monitor.setBatch(world->projectId, batchId);
         QVERIFY(refreshed.wait(Timeout));
         QCOMPARE(monitor.lastRefreshed(), now);
         QCOMPARE(refreshed.first().first().toDateTime(), now);
@@ -246,37 +242,34 @@ private Q_SLOTS:
     }
 
     void pagerIsLoadedOnceWhenTheBatchIsSet() {
-        BatchItemsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ItemsPager pager(w->client, &model);
-        BatchMonitor monitor(w->client);
-        monitor.setItemsPager(&pager);
+        PagerRig rig(world->client);
+        BatchMonitor monitor(world->client);
+        monitor.setItemsPager(&rig.pager);
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
-        monitor.setBatch(w->projectId, batchId);
+        monitor.setBatch(world->projectId, batchId);
         QVERIFY(refreshed.wait(Timeout));
-        QTRY_VERIFY_WITH_TIMEOUT(!pager.isLoading(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!rig.pager.isLoading(), Timeout);
         // The pager's first load plus six counts: no refresh of a page just asked for.
-        QCOMPARE(w->nam.count(QStringLiteral("/items")), 1 + ItemStatus::KnownCount);
-        QCOMPARE(model.rowCount(), TestWorld::BatchSize);
+        QCOMPARE(world->nam.count(QStringLiteral("/items")), 1 + ItemStatus::KnownCount);
+        QCOMPARE(rig.model.rowCount(), TestWorld::BatchSize);
 
         // Later rounds refresh the pager, as a diff.
         advance(TestWorld::untilDone(5));
-        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy resets(&rig.model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&rig.model, &QAbstractItemModel::dataChanged);
         QVERIFY(monitor.refreshNow());
         QVERIFY(refreshed.wait(Timeout));
-        QTRY_VERIFY_WITH_TIMEOUT(!pager.isLoading() && !changed.isEmpty(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!rig.pager.isLoading() && !changed.isEmpty(), Timeout);
         QCOMPARE(resets.size(), 0);
-        QCOMPARE(model.itemAt(4).status, ItemStatus(ItemStatus::Updated));
-        QCOMPARE(model.itemAt(5).status, ItemStatus(ItemStatus::Updating));
+        QCOMPARE(rig.model.itemAt(4).status, ItemStatus(ItemStatus::Updated));
+        QCOMPARE(rig.model.itemAt(5).status, ItemStatus(ItemStatus::Updating));
     }
 
     void errorsSurfaceAsApiError() {
-        BatchMonitor monitor(w->client);
+        BatchMonitor monitor(world->client);
         QSignalSpy errors(&monitor, &BatchMonitor::errorOccurred);
         monitor.setRefreshInterval(20ms);
-        monitor.setBatch(w->projectId, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        monitor.setBatch(world->projectId, QUuid::createUuid().toString(QUuid::WithoutBraces));
         QVERIFY(errors.wait(Timeout));
         const ApiError error = errors.first().first().value<ApiError>();
         QCOMPARE(error.kind, ApiError::Kind::Http);
@@ -290,8 +283,8 @@ private Q_SLOTS:
         // A server error is worth another try: ticking goes on and the next round works.
         // (Five 500s: the client's own five tries of the GET all fail.)
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);
-        w->sim().faults().failNext(5, 500, QStringLiteral("/dataUpdateBatch/"));
-        monitor.setBatch(w->projectId, batchId);
+        world->sim().faults().failNext(5, 500, QStringLiteral("/dataUpdateBatch/"));
+        monitor.setBatch(world->projectId, batchId);
         QVERIFY(errors.wait(Timeout));
         QCOMPARE(errors.last().first().value<ApiError>().httpStatus, 500);
         QVERIFY(monitor.isLive());
@@ -303,13 +296,13 @@ private Q_SLOTS:
 
     void transientFailuresStopLiveRefreshOnlyAfterTheGrace() {
         QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
-        BatchMonitor monitor(w->client);
+        BatchMonitor monitor(world->client);
         monitor.setClock([&now]() { return now; });
         QCOMPARE(monitor.giveUpAfter(), std::chrono::milliseconds(300000));
         QSignalSpy errors(&monitor, &BatchMonitor::errorOccurred);
-        w->sim().faults().failNext(100000, 503, QStringLiteral("/dataUpdateBatch/"));
+        world->sim().faults().failNext(100000, 503, QStringLiteral("/dataUpdateBatch/"));
         monitor.setRefreshInterval(20ms);
-        monitor.setBatch(w->projectId, batchId);
+        monitor.setBatch(world->projectId, batchId);
         QTRY_VERIFY_WITH_TIMEOUT(errors.size() >= 3, Timeout);
         QCOMPARE(monitor.failingSince(), QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
         QVERIFY(monitor.isLive()); // minutes of grace: still ticking
@@ -324,7 +317,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(monitor.isStoppedByError(), Timeout);
         QVERIFY(!monitor.isLive());
         QCOMPARE(monitor.lastError().httpStatus, 503);
-        w->sim().faults().reset();
+        world->sim().faults().reset();
 
         // Refresh by hand after the outage: it works and live refresh resumes.
         QSignalSpy refreshed(&monitor, &BatchMonitor::refreshed);

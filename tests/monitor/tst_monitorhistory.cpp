@@ -6,6 +6,7 @@
 #include "core/history/batchhistoryfeed.h"
 #include "core/history/batchhistoryfilter.h"
 #include "tests/monitor/monitorharness.h"
+#include "tests/support/worldtestcase.h"
 #include "ui/monitor/openbatchdialog.h"
 #include "ui/widgets/messagebar.h"
 
@@ -22,17 +23,14 @@ using namespace ica;
 using ica::test::MonitorHarness;
 using ica::test::TestWorld;
 
-namespace {
-
-constexpr int Timeout = 20000;
-
-} // namespace
-
-class TstMonitorHistory final : public QObject {
+class TstMonitorHistory final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> w;
+public:
+    TstMonitorHistory()
+        : WorldTestCase(TestWorld::pacedBatches()) {}
 
+private:
     QString databasePath() const {
         return TestWorld::databasePath(QStringLiteral("history-") +
                                        QLatin1String(QTest::currentTestFunction()));
@@ -45,15 +43,9 @@ class TstMonitorHistory final : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase() {
-        w = ica::test::TestWorld::start(ica::test::TestWorld::pacedBatches());
-        QVERIFY2(w->isUp(), qPrintable(w->startError()));
-    }
-    void cleanupTestCase() { w.reset(); }
-
     void openBatchById() {
-        MonitorHarness h(*w, databasePath());
-        const QString batchId = w->createBatch(w->dataIds(12, {3}));
+        MonitorHarness h(*world, databasePath());
+        const QString batchId = world->createBatch(world->dataIds(12, {3}));
         QVERIFY(!batchId.isEmpty());
         QTRY_VERIFY(h.widget->historyFeed()->isLoaded());
         QCOMPARE(h.history()->rowCount(), 0);
@@ -67,13 +59,13 @@ private Q_SLOTS:
         auto *error = dialog->findChild<ica::ui::MessageBar *>(QStringLiteral("openBatchMessage"));
         auto *open = dialog->findChild<QPushButton *>(QStringLiteral("openButton"));
         QVERIFY(project && batch && error && open);
-        const int projectIndex = project->findData(w->projectId);
+        const int projectIndex = project->findData(world->projectId);
         QVERIFY(projectIndex >= 0);
         project->setCurrentIndex(projectIndex);
         const QString projectName = project->currentText();
 
         // Not an ID: explained in place, nothing sent, nothing lost.
-        w->nam.resetCounters();
+        world->nam.resetCounters();
         QTest::keyClicks(batch, QStringLiteral("batch-from-yesterday"));
         open->click();
         QVERIFY(error->isVisible());
@@ -81,7 +73,7 @@ private Q_SLOTS:
                  qPrintable(error->text()));
         QCOMPARE(batch->text(), QStringLiteral("batch-from-yesterday"));
         QVERIFY(dialog->isVisible());
-        QCOMPARE(w->nam.started, 0);
+        QCOMPARE(world->nam.started, 0);
 
         // A well-formed ID of no batch: the server's answer, in place.
         const QString missing = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -107,7 +99,7 @@ private Q_SLOTS:
         QTRY_VERIFY(listed(h, batchId));
         QCOMPARE(recordOf(h, batchId).origin, BatchOrigin::Opened);
         QCOMPARE(recordOf(h, batchId).projectName, projectName);
-        QCOMPARE(recordOf(h, batchId).projectId, w->projectId);
+        QCOMPARE(recordOf(h, batchId).projectId, world->projectId);
         QTRY_COMPARE(h.widget->listPanel()->selectedBatchId(), batchId);
         QCOMPARE(h.view()->batchId(), batchId);
         QTRY_VERIFY(h.settled());
@@ -116,18 +108,18 @@ private Q_SLOTS:
 
     void historySurvivesARestart() {
         const QString path = databasePath();
-        const QString batchId = w->createBatch(w->dataIds(8));
+        const QString batchId = world->createBatch(world->dataIds(8));
         QVERIFY(!batchId.isEmpty());
         {
-            MonitorHarness h(*w, path);
-            h.widget->openBatch(w->projectId, batchId);
+            MonitorHarness h(*world, path);
+            h.widget->openBatch(world->projectId, batchId);
             QTRY_VERIFY2(h.settled(), qPrintable(h.describe()));
             // Watched, not created here: added to the history with its status.
             QTRY_VERIFY(listed(h, batchId));
             QCOMPARE(recordOf(h, batchId).jobStatus, QStringLiteral("INITIALIZED"));
             QTRY_COMPARE(h.widget->listPanel()->selectedBatchId(), batchId);
         }
-        MonitorHarness h(*w, path);
+        MonitorHarness h(*world, path);
         QTRY_COMPARE(h.history()->rowCount(), 1);
         QCOMPARE(recordOf(h, batchId).jobStatus, QStringLiteral("INITIALIZED"));
         QCOMPARE(recordOf(h, batchId).itemCounts.value(QStringLiteral("INITIALISED")), qint64(8));
@@ -149,13 +141,13 @@ private Q_SLOTS:
     }
 
     void removeAsksThenUpdatesTheList() {
-        MonitorHarness h(*w, databasePath());
-        const QString first = w->createBatch(w->dataIds(5));
-        const QString second = w->createBatch(w->dataIds(5));
+        MonitorHarness h(*world, databasePath());
+        const QString first = world->createBatch(world->dataIds(5));
+        const QString second = world->createBatch(world->dataIds(5));
         QVERIFY(!first.isEmpty() && !second.isEmpty());
-        h.widget->openBatch(w->projectId, first);
+        h.widget->openBatch(world->projectId, first);
         QTRY_VERIFY(listed(h, first));
-        h.widget->openBatch(w->projectId, second);
+        h.widget->openBatch(world->projectId, second);
         QTRY_VERIFY(listed(h, second));
         QTRY_COMPARE(h.widget->listPanel()->selectedBatchId(), second);
 
@@ -199,15 +191,15 @@ private Q_SLOTS:
     }
 
     void batchShownBeforeItIsListedStaysShown() {
-        MonitorHarness h(*w, databasePath());
-        const QString listedBatch = w->createBatch(w->dataIds(5));
-        const QString newBatch = w->createBatch(w->dataIds(5));
-        h.widget->openBatch(w->projectId, listedBatch);
+        MonitorHarness h(*world, databasePath());
+        const QString listedBatch = world->createBatch(world->dataIds(5));
+        const QString newBatch = world->createBatch(world->dataIds(5));
+        h.widget->openBatch(world->projectId, listedBatch);
         QTRY_VERIFY(listed(h, listedBatch));
         QTRY_COMPARE(h.widget->listPanel()->selectedBatchId(), listedBatch);
 
         // Shown at once, listed after its first refresh; meanwhile another row leaves.
-        h.widget->openBatch(w->projectId, newBatch);
+        h.widget->openBatch(world->projectId, newBatch);
         QCOMPARE(h.view()->batchId(), newBatch);
         QVERIFY(h.widget->listPanel()->selectedBatchId().isEmpty());
         h.widget->historyFeed()->remove(MonitorHarness::ProfileId, listedBatch);
@@ -218,15 +210,15 @@ private Q_SLOTS:
     }
 
     void listFiltersAndSorts() {
-        MonitorHarness h(*w, databasePath());
-        const QString running = w->createBatch(w->dataIds(5));
-        w->advance(TestWorld::untilDone(5));
-        const QString fresh = w->createBatch(w->dataIds(5));
+        MonitorHarness h(*world, databasePath());
+        const QString running = world->createBatch(world->dataIds(5));
+        world->advance(TestWorld::untilDone(5));
+        const QString fresh = world->createBatch(world->dataIds(5));
         QVERIFY(!running.isEmpty() && !fresh.isEmpty());
-        h.widget->openBatch(w->projectId, running);
+        h.widget->openBatch(world->projectId, running);
         QTRY_VERIFY(listed(h, running) &&
                     recordOf(h, running).jobStatus == QStringLiteral("SUCCEEDED"));
-        h.widget->openBatch(w->projectId, fresh);
+        h.widget->openBatch(world->projectId, fresh);
         QTRY_VERIFY(listed(h, fresh) &&
                     recordOf(h, fresh).jobStatus == QStringLiteral("INITIALIZED"));
         QTableView *list = h.widget->listPanel()->view();
@@ -269,7 +261,7 @@ private Q_SLOTS:
         QCOMPARE(proxy->index(0, 0).data(BatchHistoryModel::BatchIdRole).toString(), fresh);
 
         // Opening a batch hidden by the filters clears them so its row can be selected.
-        h.widget->openBatch(w->projectId, running);
+        h.widget->openBatch(world->projectId, running);
         QCOMPARE(proxy->rowCount(), 2);
         QCOMPARE(h.widget->listPanel()->selectedBatchId(), running);
         QTRY_COMPARE(h.view()->batchId(), running);

@@ -7,6 +7,7 @@
 #include "core/domain/batch.h"
 #include "tests/monitor/monitorharness.h"
 #include "tests/support/statusspy.h"
+#include "tests/support/worldtestcase.h"
 #include "ui/monitor/itemdetailspanel.h"
 #include "ui/monitor/itemstableview.h"
 #include "ui/style/statusstyle.h"
@@ -31,15 +32,18 @@ using ica::test::TestWorld;
 
 namespace {
 
-constexpr int Timeout = 20000;
 const QList<int> UnknownAt{2, 9, 17, 30, 44};
 
 } // namespace
 
-class TstMonitorWidget final : public QObject {
+class TstMonitorWidget final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> w;
+public:
+    TstMonitorWidget()
+        : WorldTestCase(TestWorld::pacedBatches()) {}
+
+private:
     std::unique_ptr<MonitorHarness> h;
     QStringList dataIds;
     QString batchId;
@@ -60,11 +64,11 @@ class TstMonitorWidget final : public QObject {
     }
     /// Creates a 45-item batch (5 unknown IDs) and shows it.
     bool openNewBatch(int size = 45, const QList<int> &unknownAt = UnknownAt) {
-        dataIds = w->dataIds(size, unknownAt);
-        batchId = w->createBatch(dataIds);
+        dataIds = world->dataIds(size, unknownAt);
+        batchId = world->createBatch(dataIds);
         if (batchId.isEmpty())
             return false;
-        h->widget->openBatch(w->projectId, batchId);
+        h->widget->openBatch(world->projectId, batchId);
         return QTest::qWaitFor([this]() { return h->settled(); }, Timeout);
     }
     void setInterval(std::chrono::milliseconds interval) {
@@ -86,19 +90,17 @@ class TstMonitorWidget final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        w = ica::test::TestWorld::start(ica::test::TestWorld::pacedBatches());
-        QVERIFY2(w->isUp(), qPrintable(w->startError()));
-        QVERIFY(w->fileIds.size() > 200);
+        QVERIFY2(startWorld(), qPrintable(world->startError()));
+        QVERIFY(world->fileIds.size() > 200);
     }
     void init() {
         h = std::make_unique<MonitorHarness>(
-            *w, TestWorld::databasePath(QLatin1String(QTest::currentTestFunction())));
+            *world, TestWorld::databasePath(QLatin1String(QTest::currentTestFunction())));
         QVERIFY(QTest::qWaitForWindowExposed(h->widget.get()));
         setInterval(0ms); // tests that want live refresh turn it on
-        w->nam.resetCounters();
+        world->nam.resetCounters();
     }
     void cleanup() { h.reset(); }
-    void cleanupTestCase() { w.reset(); }
 
     void showsStatusTimesAndCounts() {
         QVERIFY(child<QLabel>("batchPlaceholder")->isVisible());
@@ -165,7 +167,7 @@ private Q_SLOTS:
 
         QSignalSpy reset(h->items(), &QAbstractItemModel::modelReset);
         QSignalSpy changed(h->items(), &QAbstractItemModel::dataChanged);
-        w->advance(TestWorld::untilDone(10));
+        world->advance(TestWorld::untilDone(10));
         refreshAndWait();
 
         QCOMPARE(button("countChip_UPDATED")->text(), QStringLiteral("Updated: 8"));
@@ -201,7 +203,7 @@ private Q_SLOTS:
         h->widget->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(h->widget.get()));
         table->setFocus();
-        w->advance(TestWorld::untilDone(20) - TestWorld::untilDone(10));
+        world->advance(TestWorld::untilDone(20) - TestWorld::untilDone(10));
         QSignalSpy refreshed(h->monitor(), &BatchMonitor::refreshed);
         QTest::keyClick(table, Qt::Key_F5);
         QVERIFY(refreshed.wait(Timeout));
@@ -218,7 +220,7 @@ private Q_SLOTS:
         QVERIFY(h->monitor()->isLive());
         QCOMPARE(labelText("liveStateLabel"), QStringLiteral("Refreshing every 2 s."));
         QSignalSpy finished(h->monitor(), &BatchMonitor::finished);
-        w->advance(TestWorld::untilDone(20));
+        world->advance(TestWorld::untilDone(20));
         QVERIFY(finished.wait(Timeout)); // by the interval timer, not by a click
         QCOMPARE(labelText("jobStatusLabel"), QStringLiteral("Succeeded"));
         QCOMPARE(child<QLabel>("jobStatusLabel")->property("statusColor").toString(),
@@ -234,23 +236,23 @@ private Q_SLOTS:
 
         // No more requests: not from the timer, not from a stray tick.
         QTRY_VERIFY(h->settled());
-        QSignalSpy served(&w->sim(), &ica::sim::IcaSimulator::requestServed);
-        w->nam.resetCounters();
+        QSignalSpy served(&world->sim(), &ica::sim::IcaSimulator::requestServed);
+        world->nam.resetCounters();
         h->monitor()->tick();
         QVERIFY(!served.wait(2600)); // longer than the 2 s interval
-        QCOMPARE(w->nam.started, 0);
+        QCOMPARE(world->nam.started, 0);
     }
 
     void failedFilterShowsTheUnknownIds() {
         QVERIFY(openNewBatch());
-        w->advance(TestWorld::untilDone(45));
+        world->advance(TestWorld::untilDone(45));
         refreshAndWait();
         QCOMPARE(labelText("jobStatusLabel"), QStringLiteral("Partially succeeded"));
         QCOMPARE(child<QLabel>("jobStatusLabel")->property("statusColor").toString(),
                  ui::jobStatusColor(JobStatus(JobStatus::PartiallySucceeded)).name());
         QCOMPARE(button("countChip_FAILED")->text(), QStringLiteral("Failed: 5"));
 
-        w->nam.resetCounters();
+        world->nam.resetCounters();
         button("statusFilter_FAILED")->click();
         QTRY_VERIFY(h->items()->rowCount() == 5 && h->settled());
         QStringList shown = h->tableDataIds();
@@ -259,7 +261,7 @@ private Q_SLOTS:
         std::sort(expected.begin(), expected.end());
         QCOMPARE(shown, expected);
         QVERIFY(button("countChip_FAILED")->isChecked());
-        QVERIFY(w->nam.count(QStringLiteral("/items"), QStringLiteral("status=FAILED")) >= 1);
+        QVERIFY(world->nam.count(QStringLiteral("/items"), QStringLiteral("status=FAILED")) >= 1);
 
         // The chip toggles the same filter.
         button("countChip_FAILED")->click();
@@ -276,16 +278,16 @@ private Q_SLOTS:
 
     void headerClickSortsOnTheServer() {
         QVERIFY(openNewBatch());
-        w->advance(TestWorld::untilDone(45));
+        world->advance(TestWorld::untilDone(45));
         refreshAndWait();
         QTableView *table = h->itemsView();
         QHeaderView *header = table->horizontalHeader();
         QVERIFY(header->isSortIndicatorShown());
 
-        w->nam.resetCounters();
+        world->nam.resetCounters();
         MonitorHarness::clickHeader(table, BatchItemsModel::DataIdColumn);
         QTRY_VERIFY(header->sortIndicatorSection() == BatchItemsModel::DataIdColumn &&
-                    w->nam.count(QStringLiteral("/items"), QStringLiteral("sort=dataId")) > 0 &&
+                    world->nam.count(QStringLiteral("/items"), QStringLiteral("sort=dataId")) > 0 &&
                     h->settled());
         const Qt::SortOrder first = header->sortIndicatorOrder();
         QStringList sorted = dataIds;
@@ -360,7 +362,7 @@ private Q_SLOTS:
         size->setCurrentIndex(size->findData(10));
         QTRY_VERIFY(h->items()->rowCount() == 10 && h->settled());
         auto *mode = child<QComboBox>("pagingModeCombo");
-        w->nam.resetCounters();
+        world->nam.resetCounters();
         mode->setCurrentIndex(mode->findData(int(ItemsQueryState::Mode::Cursor)));
         QTRY_VERIFY(h->pager()->hasMore() && h->settled());
         QCOMPARE(h->items()->rowCount(), 10);
@@ -372,7 +374,7 @@ private Q_SLOTS:
 
         button("loadMoreButton")->click();
         QTRY_VERIFY(h->items()->rowCount() == 20 && h->settled());
-        QVERIFY(w->nam.count(QStringLiteral("/items"), QStringLiteral("pageToken=")) >= 1);
+        QVERIFY(world->nam.count(QStringLiteral("/items"), QStringLiteral("pageToken=")) >= 1);
         button("loadAllButton")->click();
         QTRY_VERIFY(h->items()->rowCount() == 45 && h->settled());
         QCOMPARE(h->tableDataIds(), dataIds);
@@ -382,7 +384,7 @@ private Q_SLOTS:
 
         // A refresh in cursor mode diffs every page loaded.
         QSignalSpy reset(h->items(), &QAbstractItemModel::modelReset);
-        w->advance(TestWorld::untilDone(45));
+        world->advance(TestWorld::untilDone(45));
         refreshAndWait();
         QTRY_COMPARE(h->items()->itemAt(44).status, ItemStatus(ItemStatus::Failed));
         QCOMPARE(h->items()->rowCount(), 45);
@@ -405,7 +407,7 @@ private Q_SLOTS:
         QVERIFY(!h->monitor()->isLive());
         QVERIFY(labelText("liveStateLabel").contains(QStringLiteral("paused")));
         QTRY_VERIFY(h->settled());
-        QSignalSpy served(&w->sim(), &ica::sim::IcaSimulator::requestServed);
+        QSignalSpy served(&world->sim(), &ica::sim::IcaSimulator::requestServed);
         h->monitor()->tick();
         QVERIFY(!served.wait(2600)); // longer than the interval: nothing while minimised
 
@@ -418,17 +420,17 @@ private Q_SLOTS:
 
     void detailsOfTheSelectedItem() {
         QVERIFY(openNewBatch());
-        w->advance(TestWorld::untilDone(45));
+        world->advance(TestWorld::untilDone(45));
         refreshAndWait();
         const int row = h->tableDataIds().indexOf(dataIds.at(9)); // an unknown ID
         QVERIFY(row >= 0);
         const QString itemId = h->items()->itemAt(row).id;
-        w->nam.resetCounters();
+        world->nam.resetCounters();
         h->itemsView()->selectRow(row);
         auto *details = h->widget->findChild<ui::ItemDetailsPanel *>(QStringLiteral("itemDetails"));
         QVERIFY(details);
         QTRY_COMPARE(details->item().id, itemId);
-        QCOMPARE(w->nam.count(QStringLiteral("/items/") + itemId), 1);
+        QCOMPARE(world->nam.count(QStringLiteral("/items/") + itemId), 1);
         QCOMPARE(labelText("detailItemId"), itemId);
         QCOMPARE(labelText("detailDataId"), dataIds.at(9));
         QCOMPARE(labelText("detailStatus"), QStringLiteral("Failed"));
@@ -473,24 +475,24 @@ private Q_SLOTS:
     }
 
     void newDraftFromFailedItems() {
-        const QStringList alpha = w->dataIds(10, {1, 4});
-        const QStringList beta = w->dataIds(10, {0, 9});
-        batchId = w->createBatch({TestWorld::group(alpha, QStringLiteral("alpha")),
-                                  TestWorld::group(beta, QStringLiteral("beta"))});
+        const QStringList alpha = world->dataIds(10, {1, 4});
+        const QStringList beta = world->dataIds(10, {0, 9});
+        batchId = world->createBatch({TestWorld::group(alpha, QStringLiteral("alpha")),
+                                      TestWorld::group(beta, QStringLiteral("beta"))});
         QVERIFY(!batchId.isEmpty());
-        h->widget->openBatch(w->projectId, batchId);
+        h->widget->openBatch(world->projectId, batchId);
         QTRY_VERIFY_WITH_TIMEOUT(h->settled(), Timeout);
         QVERIFY(!button("newDraftFromFailedButton")->isEnabled()); // nothing failed yet
 
-        w->advance(TestWorld::untilDone(20));
+        world->advance(TestWorld::untilDone(20));
         refreshAndWait();
         QVERIFY(button("newDraftFromFailedButton")->isEnabled());
         QSignalSpy drafts(h->widget.get(), &ui::MonitorWidget::newDraftRequested);
-        w->nam.resetCounters();
+        world->nam.resetCounters();
         button("newDraftFromFailedButton")->click();
         QVERIFY(drafts.wait(Timeout));
         QCOMPARE(drafts.size(), 1);
-        QCOMPARE(drafts.first().at(0).toString(), w->projectId);
+        QCOMPARE(drafts.first().at(0).toString(), world->projectId);
         const auto request = drafts.first().at(1).value<CreateBatchRequest>();
         QCOMPARE(request.dataUpdateGroups.size(), 2);
         const DataUpdateGroup &a = request.dataUpdateGroups.at(0);
@@ -501,9 +503,9 @@ private Q_SLOTS:
         QCOMPARE(b.dataIds, (QStringList{beta.at(0), beta.at(9)}));
         QCOMPARE(b.userTags.addTags, QStringList{QStringLiteral("beta")});
         // Fetched with cursor paging, FAILED only.
-        QCOMPARE(w->nam.count(QStringLiteral("/items"), QStringLiteral("status=FAILED")),
-                 w->nam.count(QStringLiteral("/items")));
-        QVERIFY(w->nam.count(QStringLiteral("/items"), QStringLiteral("pageSize=1000")) >= 1);
+        QCOMPARE(world->nam.count(QStringLiteral("/items"), QStringLiteral("status=FAILED")),
+                 world->nam.count(QStringLiteral("/items")));
+        QVERIFY(world->nam.count(QStringLiteral("/items"), QStringLiteral("pageSize=1000")) >= 1);
         QTRY_VERIFY(button("newDraftFromFailedButton")->isEnabled());
     }
 };

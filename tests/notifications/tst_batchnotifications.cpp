@@ -4,7 +4,7 @@
 // ends while the app is not active, with the batch, its project and the final counts;
 // invoking its action asks for that batch to be opened. Nothing is shown while the
 // app is active or when the setting is off.
-#include "tests/support/testworld.h"
+#include "tests/support/worldtestcase.h"
 #include "ui/appicon.h"
 #include "ui/notifications/batchendnotifier.h"
 #include "ui/notifications/desktopnotifier.h"
@@ -21,8 +21,6 @@ using namespace ica;
 using ica::test::TestWorld;
 
 namespace {
-
-constexpr int Timeout = 30000;
 
 /// A freedesktop notification server, as small as the protocol allows: it records
 /// every Notify and can invoke an action like a click would.
@@ -60,10 +58,14 @@ Q_SIGNALS:
 
 } // namespace
 
-class TestBatchNotifications final : public QObject {
+class TestBatchNotifications final : public ica::test::WorldTestCase {
     Q_OBJECT
 
-    std::unique_ptr<TestWorld> world;
+public:
+    TestBatchNotifications()
+        : WorldTestCase(TestWorld::bulkFolderWorld()) {}
+
+private:
     NotificationService service;
     QTemporaryDir dir;
 
@@ -92,11 +94,8 @@ private Q_SLOTS:
                                    QDBusConnection::ExportAllSlots |
                                        QDBusConnection::ExportAllSignals));
         QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
-        world = ica::test::TestWorld::start(ica::test::TestWorld::bulkFolderWorld());
-        QVERIFY2(world->isUp(), qPrintable(world->startError()));
+        QVERIFY2(startWorld(), qPrintable(world->startError()));
     }
-
-    void cleanupTestCase() { world.reset(); }
 
     void aBatchEndingInTheBackgroundIsNotifiedAndOpensOnClick() {
         QSettings settings(dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat);

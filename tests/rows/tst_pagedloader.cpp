@@ -60,6 +60,10 @@ public:
         bool cancelled = false;
     };
 
+    /// A listing of `rowCount` items: items(0, rowCount).
+    explicit ManualSource(int rowCount = 0)
+        : rows(items(0, rowCount)) {}
+
     QList<BatchItem> rows;
     bool autoAnswer = false;
     QList<PageRequest> requests; ///< every request, in order
@@ -149,6 +153,14 @@ Loader::Options offsetPages(int size, qint64 start = 0) {
     return options;
 }
 
+/// Starts cursor pages of 10, answers the first and asks for the second (left
+/// unanswered): false when the loader refused to page on.
+[[nodiscard]] bool askSecondPage(ManualSource &source, Rig &rig) {
+    rig.loader.start(cursorPages(10));
+    source.answer();
+    return rig.loader.fetchMore();
+}
+
 } // namespace
 
 class TestPagedLoader final : public QObject {
@@ -156,8 +168,7 @@ class TestPagedLoader final : public QObject {
 
 private Q_SLOTS:
     void cursorPagesAppendUntilTheEnd() {
-        ManualSource source;
-        source.rows = items(0, 25);
+        ManualSource source(25);
         Rig rig(source);
         ModelSignalLog log(&rig.model);
         rig.loader.start(cursorPages(10));
@@ -187,8 +198,7 @@ private Q_SLOTS:
     }
 
     void offsetPagesCarryTheTotal() {
-        ManualSource source;
-        source.rows = items(0, 23);
+        ManualSource source(23);
         Rig rig(source);
         rig.loader.start(offsetPages(10));
         QCOMPARE(source.requests.first().mode, PageRequest::Mode::Offset);
@@ -213,8 +223,7 @@ private Q_SLOTS:
     }
 
     void offsetPagingStopsAtTheLimit() {
-        ManualSource source;
-        source.rows = items(0, 30);
+        ManualSource source(30);
         Rig rig(source);
         Loader::Options options = offsetPages(10);
         options.offsetLimit = 20; // stands in for ICA's 200,000
@@ -228,8 +237,7 @@ private Q_SLOTS:
     }
 
     void aSlowAnswerToAnOlderQuestionIsDropped() {
-        ManualSource source;
-        source.rows = items(0, 30);
+        ManualSource source(30);
         Rig rig(source);
         rig.loader.start(offsetPages(10, 0));  // question A
         rig.loader.start(offsetPages(10, 20)); // question B, asked before A's answer
@@ -252,12 +260,9 @@ private Q_SLOTS:
     }
 
     void refreshAppliesTheWindowAsOneDiff() {
-        ManualSource source;
-        source.rows = items(0, 40);
+        ManualSource source(40);
         Rig rig(source);
-        rig.loader.start(cursorPages(10));
-        source.answer();
-        QVERIFY(rig.loader.fetchMore());
+        QVERIFY(askSecondPage(source, rig));
         source.answer();
         QCOMPARE(rig.model.rowCount(), 20);
 
@@ -289,12 +294,9 @@ private Q_SLOTS:
     }
 
     void refreshWhileBusyFollowsTheRequestInFlight() {
-        ManualSource source;
-        source.rows = items(0, 30);
+        ManualSource source(30);
         Rig rig(source);
-        rig.loader.start(cursorPages(10));
-        source.answer();
-        QVERIFY(rig.loader.fetchMore());
+        QVERIFY(askSecondPage(source, rig));
         QVERIFY(rig.loader.refresh()); // queued behind the page in flight
         QCOMPARE(source.requests.size(), 2);
         source.answer();
@@ -308,8 +310,7 @@ private Q_SLOTS:
     }
 
     void loadAllReportsProgress() {
-        ManualSource source;
-        source.rows = items(0, 35);
+        ManualSource source(35);
         source.autoAnswer = true;
         Rig rig(source);
         rig.loader.start(cursorPages(10));
@@ -328,8 +329,7 @@ private Q_SLOTS:
     }
 
     void cancelStopsALoadAllAndKeepsTheRows() {
-        ManualSource source;
-        source.rows = items(0, 50);
+        ManualSource source(50);
         Rig rig(source);
         rig.loader.start(cursorPages(10));
         source.answer();
@@ -350,13 +350,10 @@ private Q_SLOTS:
     }
 
     void errorsKeepTheRows() {
-        ManualSource source;
-        source.rows = items(0, 30);
+        ManualSource source(30);
         Rig rig(source);
         QSignalSpy errors(&rig.loader, &PagedLoaderBase::errorOccurred);
-        rig.loader.start(cursorPages(10));
-        source.answer();
-        QVERIFY(rig.loader.fetchMore());
+        QVERIFY(askSecondPage(source, rig));
         source.answerWith(Loader::Answer::failure(ApiError::usage(QStringLiteral("boom"))));
         QCOMPARE(errors.size(), 1);
         QCOMPARE(rig.loader.lastError().message, QStringLiteral("boom"));
@@ -387,13 +384,10 @@ private Q_SLOTS:
     }
     void pageGuardRefusals() {
         QFETCH(QString, wrong);
-        ManualSource source;
-        source.rows = items(0, 100);
+        ManualSource source(100);
         Rig rig(source);
         QSignalSpy errors(&rig.loader, &PagedLoaderBase::errorOccurred);
-        rig.loader.start(cursorPages(10));
-        source.answer();
-        QVERIFY(rig.loader.fetchMore());
+        QVERIFY(askSecondPage(source, rig));
         Page<BatchItem> page = source.pageFor(source.pending.first()->request);
         if (wrong == QStringLiteral("oversize")) {
             page.items = source.rows.mid(10, 11);
@@ -412,8 +406,7 @@ private Q_SLOTS:
     }
 
     void repeatedRowsAreDroppedAndReadOnWithinABound() {
-        ManualSource source;
-        source.rows = items(0, 100);
+        ManualSource source(100);
         Rig rig(source);
         Loader::Options options = offsetPages(10);
         options.dropRepeatedRows = true;
@@ -448,8 +441,7 @@ private Q_SLOTS:
     void refreshHandsOverTheWindowAsItsPagesWithoutRepeats() {
         // The refreshed window goes to the sink as the pages read (nothing joined on
         // the loader's thread); offset pages that overlap lose their repeated rows.
-        ManualSource source;
-        source.rows = items(0, 30);
+        ManualSource source(30);
         QList<RowPages<BatchItem>> handed;
         Loader loader(
             Loader::Sink{{}, {}, [&](RowPages<BatchItem> pages) { handed.append(pages); }},
@@ -478,8 +470,7 @@ private Q_SLOTS:
     void aSinkMayAskANewQuestion() {
         // ItemsPager jumps to the last page from inside the sink when the page asked
         // is past the end: the loader must not touch the old question afterwards.
-        ManualSource source;
-        source.rows = items(0, 25);
+        ManualSource source(25);
         BatchItemsModel model;
         std::unique_ptr<Loader> loader;
         int resets = 0;
@@ -509,8 +500,7 @@ private Q_SLOTS:
     }
 
     void clearLeavesNoQuestion() {
-        ManualSource source;
-        source.rows = items(0, 30);
+        ManualSource source(30);
         Rig rig(source);
         rig.loader.start(cursorPages(10));
         source.answer();

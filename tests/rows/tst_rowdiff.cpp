@@ -139,12 +139,30 @@ Plain expected(const QList<Entry> &target) {
     return plain;
 }
 
+constexpr bool OnWorker = true;
+
+/// An EntryModel that QAbstractItemModelTester checks after every change, with a
+/// Replay of its signals; with `onWorker` its diffs run on the worker thread however
+/// small they are.
+struct DiffRig {
+    explicit DiffRig(bool onWorker = false) {
+        if (onWorker)
+            model.rows.runner()->setInlineLimit(0);
+    }
+    EntryModel model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::Fatal};
+    Replay replay{&model};
+};
+
 } // namespace
 
 class TestRowDiff final : public QObject {
     Q_OBJECT
 
     /// Applies `target` and checks the replayed list and the model against it.
+    static void applyAndCheck(DiffRig &rig, const QList<Entry> &target) {
+        applyAndCheck(rig.model, rig.replay, target);
+    }
     static void applyAndCheck(EntryModel &model, Replay &replay, const QList<Entry> &target) {
         model.rows.setTarget(target);
         QTRY_VERIFY_WITH_TIMEOUT(model.rows.isSettled(), 120000);
@@ -168,101 +186,78 @@ private Q_SLOTS:
     }
 
     void rotationIsOneMove() {
-        EntryModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
-        applyAndCheck(model, replay, entries(QStringLiteral("abcdef")));
-        replay.moves = 0;
-        applyAndCheck(model, replay, entries(QStringLiteral("bcdefa")));
-        QCOMPARE(replay.moves, 1);
-        replay.moves = 0;
-        applyAndCheck(model, replay, entries(QStringLiteral("abcdef")));
-        QCOMPARE(replay.moves, 1);
+        DiffRig rig;
+        applyAndCheck(rig, entries(QStringLiteral("abcdef")));
+        rig.replay.moves = 0;
+        applyAndCheck(rig, entries(QStringLiteral("bcdefa")));
+        QCOMPARE(rig.replay.moves, 1);
+        rig.replay.moves = 0;
+        applyAndCheck(rig, entries(QStringLiteral("abcdef")));
+        QCOMPARE(rig.replay.moves, 1);
     }
 
     void reverseMovesAllButOne() {
-        EntryModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
-        applyAndCheck(model, replay, numbered(50));
+        DiffRig rig;
+        applyAndCheck(rig, numbered(50));
         QList<Entry> reversed = numbered(50);
         std::reverse(reversed.begin(), reversed.end());
-        replay.moves = replay.inserts = replay.removes = 0;
-        applyAndCheck(model, replay, reversed);
-        QCOMPARE(replay.moves, 49);
-        QCOMPARE(replay.inserts, 0);
-        QCOMPARE(replay.removes, 0);
+        rig.replay.moves = rig.replay.inserts = rig.replay.removes = 0;
+        applyAndCheck(rig, reversed);
+        QCOMPARE(rig.replay.moves, 49);
+        QCOMPARE(rig.replay.inserts, 0);
+        QCOMPARE(rig.replay.removes, 0);
     }
 
     void massDeleteGoesInBlocks() {
-        EntryModel model;
-        model.rows.runner()->setInlineLimit(0); // on the worker thread
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
-        applyAndCheck(model, replay, numbered(9000));
+        DiffRig rig(OnWorker);
+        applyAndCheck(rig, numbered(9000));
         QList<Entry> kept;
         for (int i = 0; i < 9000; ++i)
             if (i % 3 == 0 || (i >= 3000 && i < 6000))
                 kept.append({QString::number(i), 0});
-        replay.removes = 0;
-        applyAndCheck(model, replay, kept);
-        QCOMPARE(replay.removes, 2000); // one block per gap: 1000 before 3000, 1000 after 6000
-        QCOMPARE(replay.moves, 0);
-        QCOMPARE(replay.changes, 0);
+        rig.replay.removes = 0;
+        applyAndCheck(rig, kept);
+        QCOMPARE(rig.replay.removes, 2000); // one block per gap: 1000 before 3000, 1000 after 6000
+        QCOMPARE(rig.replay.moves, 0);
+        QCOMPARE(rig.replay.changes, 0);
     }
 
     void interleavedInsertsAndRemovals() {
-        EntryModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
-        applyAndCheck(model, replay, entries(QStringLiteral("abcdefghij")));
-        replay.inserts = replay.removes = 0;
-        applyAndCheck(model, replay, entries(QStringLiteral("XbYdZZfWhV")));
-        QCOMPARE(replay.removes, 5); // a c e g i j -> a, c, e, g, ij
-        QCOMPARE(replay.inserts, 5); // X, Y, ZZ... Z repeated once: X Y Z W V
-        QCOMPARE(replay.moves, 0);
+        DiffRig rig;
+        applyAndCheck(rig, entries(QStringLiteral("abcdefghij")));
+        rig.replay.inserts = rig.replay.removes = 0;
+        applyAndCheck(rig, entries(QStringLiteral("XbYdZZfWhV")));
+        QCOMPARE(rig.replay.removes, 5); // a c e g i j -> a, c, e, g, ij
+        QCOMPARE(rig.replay.inserts, 5); // X, Y, ZZ... Z repeated once: X Y Z W V
+        QCOMPARE(rig.replay.moves, 0);
     }
 
     void repeatedKeysKeepTheFirst() {
-        EntryModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
+        DiffRig rig;
         QList<Entry> target = entries(QStringLiteral("abcabd"));
         target[3].value = 7; // the second "a": ignored
-        applyAndCheck(model, replay, target);
-        QCOMPARE(model.rowCount(), 4);
-        QCOMPARE(replay.list.at(0).second, 0);
+        applyAndCheck(rig, target);
+        QCOMPARE(rig.model.rowCount(), 4);
+        QCOMPARE(rig.replay.list.at(0).second, 0);
     }
 
     void everyRowChangedIsOneSpan() {
-        EntryModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
-        applyAndCheck(model, replay, numbered(500, 1));
-        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        applyAndCheck(model, replay, numbered(500, 2));
+        DiffRig rig;
+        applyAndCheck(rig, numbered(500, 1));
+        QSignalSpy changed(&rig.model, &QAbstractItemModel::dataChanged);
+        applyAndCheck(rig, numbered(500, 2));
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(0, 1));
-        QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(499, 1));
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), rig.model.index(0, 1));
+        QCOMPARE(changed.at(0).at(1).toModelIndex(), rig.model.index(499, 1));
     }
 
     void emptyToFullAndBack() {
-        EntryModel model;
-        model.rows.runner()->setInlineLimit(0);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
-        applyAndCheck(model, replay, numbered(5000));
-        QCOMPARE(replay.inserts, 3); // chunks of at most ChunkRows
-        applyAndCheck(model, replay, {});
-        QCOMPARE(replay.removes, 3);
-        QCOMPARE(model.rowCount(), 0);
+        DiffRig rig(OnWorker);
+        applyAndCheck(rig, numbered(5000));
+        QCOMPARE(rig.replay.inserts, 3); // chunks of at most ChunkRows
+        applyAndCheck(rig, {});
+        QCOMPARE(rig.replay.removes, 3);
+        QCOMPARE(rig.model.rowCount(), 0);
     }
 
     void randomPermutationsReachTheTarget_data() {
@@ -273,12 +268,7 @@ private Q_SLOTS:
     void randomPermutationsReachTheTarget() {
         QFETCH(bool, onWorker);
         QRandomGenerator rng(4711);
-        EntryModel model;
-        if (onWorker)
-            model.rows.runner()->setInlineLimit(0);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
+        DiffRig rig(onWorker);
         for (int round = 0; round < 150; ++round) {
             // Keys from a pool of 120: some stay, some go, some arrive, order shuffled,
             // a few values change, some keys repeat.
@@ -289,25 +279,21 @@ private Q_SLOTS:
             if (round % 5 == 0) // a pure permutation of what is shown
                 target = [&]() {
                     QList<Entry> shown;
-                    for (const auto &row : std::as_const(replay.list))
+                    for (const auto &row : std::as_const(rig.replay.list))
                         shown.append({row.first, row.second});
                     std::shuffle(shown.begin(), shown.end(), rng);
                     return shown;
                 }();
-            const int before = int(replay.list.size());
-            replay.moves = 0;
-            applyAndCheck(model, replay, target);
-            QVERIFY(replay.moves <= qMax(0, before - 1));
+            const int before = int(rig.replay.list.size());
+            rig.replay.moves = 0;
+            applyAndCheck(rig, target);
+            QVERIFY(rig.replay.moves <= qMax(0, before - 1));
         }
     }
 
     void bigUpdateIsAppliedInSlicesAndANewerOneWaits() {
-        EntryModel model;
-        model.rows.runner()->setInlineLimit(0);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
-        applyAndCheck(model, replay, numbered(2000));
+        DiffRig rig(OnWorker);
+        applyAndCheck(rig, numbered(2000));
         // Every other row goes, the rest change, new rows arrive between them: thousands
         // of signals (the tester checks each), more than one slice's worth.
         QList<Entry> first;
@@ -318,28 +304,28 @@ private Q_SLOTS:
         QList<Entry> second = numbered(1000, 5, 1500);
         bool submittedSecond = false;
         int consistentChecks = 0;
-        connect(model.rows.runner(), &RowDiffRunner::sliceApplied, this, [&]() {
+        connect(rig.model.rows.runner(), &RowDiffRunner::sliceApplied, this, [&]() {
             // Between slices the model is whole: what the signals said is what it shows.
             if (consistentChecks < 3) {
-                QCOMPARE(replay.list, replay.modelRows());
+                QCOMPARE(rig.replay.list, rig.replay.modelRows());
                 ++consistentChecks;
             }
             if (!submittedSecond) {
                 submittedSecond = true;
-                model.rows.setTarget(second);
+                rig.model.rows.setTarget(second);
             }
         });
-        QSignalSpy settled(model.rows.runner(), &RowDiffRunner::settled);
-        model.rows.setTarget(first);
-        QVERIFY(!model.rows.isSettled());
-        QTRY_VERIFY_WITH_TIMEOUT(model.rows.isSettled(), 60000);
+        QSignalSpy settled(rig.model.rows.runner(), &RowDiffRunner::settled);
+        rig.model.rows.setTarget(first);
+        QVERIFY(!rig.model.rows.isSettled());
+        QTRY_VERIFY_WITH_TIMEOUT(rig.model.rows.isSettled(), 60000);
         QVERIFY(submittedSecond);
         QVERIFY(consistentChecks > 0);
         QCOMPARE(settled.size(), 1);
-        QCOMPARE(replay.list, expected(second));
-        QCOMPARE(replay.modelRows(), expected(second));
-        QCOMPARE(replay.layouts, 0);
-        QCOMPARE(replay.resets, 0);
+        QCOMPARE(rig.replay.list, expected(second));
+        QCOMPARE(rig.replay.modelRows(), expected(second));
+        QCOMPARE(rig.replay.layouts, 0);
+        QCOMPARE(rig.replay.resets, 0);
     }
 
     void bigAppendGoesOntoTheEndInSeveralSlicesAndStaysConsistent_data() {
@@ -384,32 +370,29 @@ private Q_SLOTS:
     }
 
     void pagedAppendsKeepASmallSlackAndFindEveryRow() {
-        EntryModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
+        DiffRig rig;
         QList<Entry> all;
         int grownOnTheWorker = 0;
         for (int page = 0; page < 40; ++page) {
             const QList<Entry> rows = numbered(100, page, page * 100);
             all += rows;
-            model.rows.append(rows, true);
+            rig.model.rows.append(rows, true);
             // Applied before the call returns, unless the page grows a list of more
             // rows than inlineLimit(): the worker copies them into the larger list.
-            if (!model.rows.isSettled()) {
-                QVERIFY(page * 100 > model.rows.runner()->inlineLimit() - 100);
+            if (!rig.model.rows.isSettled()) {
+                QVERIFY(page * 100 > rig.model.rows.runner()->inlineLimit() - 100);
                 ++grownOnTheWorker;
-                QTRY_VERIFY(model.rows.isSettled());
+                QTRY_VERIFY(rig.model.rows.isSettled());
             }
-            QCOMPARE(model.rowCount(), (page + 1) * 100);
-            const qsizetype size = model.rows.rows().size();
-            QVERIFY(model.rows.rows().capacity() <= qMax(size + size / 4, size + 100) + 16);
+            QCOMPARE(rig.model.rowCount(), (page + 1) * 100);
+            const qsizetype size = rig.model.rows.rows().size();
+            QVERIFY(rig.model.rows.rows().capacity() <= qMax(size + size / 4, size + 100) + 16);
         }
-        QCOMPARE(replay.inserts, 40);
-        QCOMPARE(replay.list, expected(all));
+        QCOMPARE(rig.replay.inserts, 40);
+        QCOMPARE(rig.replay.list, expected(all));
         QVERIFY(grownOnTheWorker > 0); // 4,000 rows grow past the limit of 2,000
         for (int row = 0; row < all.size(); ++row)
-            QCOMPARE(model.rows.rowOf(all.at(row).key), row);
+            QCOMPARE(rig.model.rows.rowOf(all.at(row).key), row);
     }
 
     void refreshInterleavedWithABigAppend() {
@@ -417,11 +400,7 @@ private Q_SLOTS:
         // ChunkRows rows) when a refresh of the window (a block gone, a block changed,
         // one new row) is handed in, and then the next page: each is applied after
         // the one before, never a reset.
-        EntryModel model;
-        model.rows.runner()->setInlineLimit(0);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
+        DiffRig rig(OnWorker);
         const QList<Entry> loaded = numbered(6000);
         QList<QList<Entry>> window; // the refresh, in pages as the loader hands it over
         for (int first = 0; first < loaded.size(); first += 1000) {
@@ -436,70 +415,63 @@ private Q_SLOTS:
         window.last().append({QStringLiteral("new"), 2});
         const QList<Entry> nextPage = numbered(500, 4, 6000);
         bool handedIn = false;
-        connect(&model, &QAbstractItemModel::rowsInserted, this, [&]() {
+        connect(&rig.model, &QAbstractItemModel::rowsInserted, this, [&]() {
             if (handedIn)
                 return;
             handedIn = true; // mid-way through the big append
-            model.rows.setTarget(window);
-            model.rows.append(nextPage, true);
+            rig.model.rows.setTarget(window);
+            rig.model.rows.append(nextPage, true);
         });
-        model.rows.append(loaded, true);
-        QTRY_VERIFY_WITH_TIMEOUT(model.rows.isSettled(), 60000);
+        rig.model.rows.append(loaded, true);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.model.rows.isSettled(), 60000);
         QVERIFY(handedIn);
         QList<Entry> target;
         for (const QList<Entry> &page : std::as_const(window))
             target += page;
         target += nextPage;
-        QCOMPARE(replay.list, expected(target));
-        QCOMPARE(replay.modelRows(), replay.list);
-        QCOMPARE(replay.resets, 0);
-        QCOMPARE(replay.layouts, 0);
-        QCOMPARE(model.rows.rowOf(QStringLiteral("new")), int(target.size() - 501));
-        QCOMPARE(model.rows.rowOf(QStringLiteral("1003")), -1);
+        QCOMPARE(rig.replay.list, expected(target));
+        QCOMPARE(rig.replay.modelRows(), rig.replay.list);
+        QCOMPARE(rig.replay.resets, 0);
+        QCOMPARE(rig.replay.layouts, 0);
+        QCOMPARE(rig.model.rows.rowOf(QStringLiteral("new")), int(target.size() - 501));
+        QCOMPARE(rig.model.rows.rowOf(QStringLiteral("1003")), -1);
     }
 
     void pagesAreJoinedInOrderAndTheFirstOfARepeatedKeyStays() {
-        EntryModel model;
-        model.rows.runner()->setInlineLimit(0);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
+        DiffRig rig(OnWorker);
         const QList<QList<Entry>> pages{
             entries(QStringLiteral("abc"), 1), {}, entries(QStringLiteral("dbe"), 2)};
-        model.rows.setTarget(pages);
-        QTRY_VERIFY(model.rows.isSettled());
-        QCOMPARE(replay.list, (Plain{{QStringLiteral("a"), 1},
-                                     {QStringLiteral("b"), 1},
-                                     {QStringLiteral("c"), 1},
-                                     {QStringLiteral("d"), 2},
-                                     {QStringLiteral("e"), 2}}));
-        QCOMPARE(replay.modelRows(), replay.list);
+        rig.model.rows.setTarget(pages);
+        QTRY_VERIFY(rig.model.rows.isSettled());
+        QCOMPARE(rig.replay.list, (Plain{{QStringLiteral("a"), 1},
+                                         {QStringLiteral("b"), 1},
+                                         {QStringLiteral("c"), 1},
+                                         {QStringLiteral("d"), 2},
+                                         {QStringLiteral("e"), 2}}));
+        QCOMPARE(rig.replay.modelRows(), rig.replay.list);
     }
 
     void appendAndUpdate() {
-        EntryModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        Replay replay(&model);
-        model.rows.append(entries(QStringLiteral("abc")), true);
+        DiffRig rig;
+        rig.model.rows.append(entries(QStringLiteral("abc")), true);
         QList<Entry> page = entries(QStringLiteral("bdea"));
         page[0].value = 3; // b changes
-        model.rows.append(page, true);
-        QTRY_VERIFY(model.rows.isSettled());
-        QCOMPARE(replay.list, (Plain{{QStringLiteral("a"), 0},
-                                     {QStringLiteral("b"), 3},
-                                     {QStringLiteral("c"), 0},
-                                     {QStringLiteral("d"), 0},
-                                     {QStringLiteral("e"), 0}}));
-        model.rows.update({{QStringLiteral("c"), 9}, {QStringLiteral("zz"), 1}},
-                          {QStringLiteral("a"), QStringLiteral("d")});
-        QTRY_VERIFY(model.rows.isSettled());
+        rig.model.rows.append(page, true);
+        QTRY_VERIFY(rig.model.rows.isSettled());
+        QCOMPARE(rig.replay.list, (Plain{{QStringLiteral("a"), 0},
+                                         {QStringLiteral("b"), 3},
+                                         {QStringLiteral("c"), 0},
+                                         {QStringLiteral("d"), 0},
+                                         {QStringLiteral("e"), 0}}));
+        rig.model.rows.update({{QStringLiteral("c"), 9}, {QStringLiteral("zz"), 1}},
+                              {QStringLiteral("a"), QStringLiteral("d")});
+        QTRY_VERIFY(rig.model.rows.isSettled());
         QCOMPARE(
-            replay.list,
+            rig.replay.list,
             (Plain{{QStringLiteral("b"), 3}, {QStringLiteral("c"), 9}, {QStringLiteral("e"), 0}}));
-        QCOMPARE(replay.modelRows(), replay.list);
-        QCOMPARE(model.rows.rowOf(QStringLiteral("e")), 2);
-        QCOMPARE(model.rows.rowOf(QStringLiteral("a")), -1);
+        QCOMPARE(rig.replay.modelRows(), rig.replay.list);
+        QCOMPARE(rig.model.rows.rowOf(QStringLiteral("e")), 2);
+        QCOMPARE(rig.model.rows.rowOf(QStringLiteral("a")), -1);
     }
 };
 

@@ -3,6 +3,8 @@
 // Shared helpers of the simulator suites: a synchronous HTTP client over a plain
 // QNetworkAccessManager, and small checks on ICA JSON shapes.
 
+#include "simulator/simulatoroptions.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,6 +128,14 @@ private:
     QString m_apiKey;
     QByteArray m_bearer;
 };
+
+/// `options` made a simulator of one project with `files` files on a manual clock.
+inline ica::sim::SimulatorOptions oneProject(int files, ica::sim::SimulatorOptions options = {}) {
+    options.projectCount = 1;
+    options.filesInFirstProject = files;
+    options.manualClock = true;
+    return options;
+}
 
 inline bool isUuid(const QJsonValue &v) {
     static const QRegularExpression re(

@@ -69,6 +69,18 @@ private:
         return QStringLiteral("/api/projects/") + m_sim->projectIds().first() +
                QStringLiteral("/data");
     }
+    /// Where batches of the first project are created.
+    QString batchesPath() const {
+        return QStringLiteral("/api/projects/") + m_sim->projectIds().first() +
+               QStringLiteral("/dataUpdateBatch");
+    }
+    /// A create-batch body: one group with the first project's first file.
+    QJsonObject oneFileBatch() const {
+        const QString file = m_sim->fileIds(m_sim->projectIds().first()).first();
+        return QJsonObject{
+            {QStringLiteral("dataUpdateGroups"),
+             QJsonArray{QJsonObject{{QStringLiteral("dataIds"), QJsonArray{file}}}}}};
+    }
 
 private Q_SLOTS:
     void init() {
@@ -174,13 +186,8 @@ private Q_SLOTS:
     }
 
     void faultedCallsAreNotExecuted() {
-        const QJsonObject body{
-            {QStringLiteral("dataUpdateGroups"),
-             QJsonArray{
-                 QJsonObject{{QStringLiteral("dataIds"),
-                              QJsonArray{m_sim->fileIds(m_sim->projectIds().first()).first()}}}}}};
-        const QString path = QStringLiteral("/api/projects/") + m_sim->projectIds().first() +
-                             QStringLiteral("/dataUpdateBatch");
+        const QJsonObject body = oneFileBatch();
+        const QString path = batchesPath();
         m_sim->faults().failNext(1, 503);
         QCOMPARE(m_client->postJson(path, body).status, 503);
         QCOMPARE(m_sim->batchCount(), 0);
@@ -193,13 +200,8 @@ private Q_SLOTS:
     }
 
     void gatewayAnswersWithItsOwnPageAfterProcessing() {
-        const QJsonObject body{
-            {QStringLiteral("dataUpdateGroups"),
-             QJsonArray{
-                 QJsonObject{{QStringLiteral("dataIds"),
-                              QJsonArray{m_sim->fileIds(m_sim->projectIds().first()).first()}}}}}};
-        const QString path = QStringLiteral("/api/projects/") + m_sim->projectIds().first() +
-                             QStringLiteral("/dataUpdateBatch");
+        const QJsonObject body = oneFileBatch();
+        const QString path = batchesPath();
         m_sim->faults().gatewayNext(1, 504, QStringLiteral("dataUpdateBatch"));
         QCOMPARE(projects().status, 200); // another path: not counted
         const HttpResult r = m_client->postJson(path, body);
@@ -260,13 +262,8 @@ private Q_SLOTS:
 
         // Creates are spared unless asked (stormGetOnly).
         m_sim->faults().setStorm(1.0, 5);
-        const QJsonObject body{
-            {QStringLiteral("dataUpdateGroups"),
-             QJsonArray{
-                 QJsonObject{{QStringLiteral("dataIds"),
-                              QJsonArray{m_sim->fileIds(m_sim->projectIds().first()).first()}}}}}};
-        const QString path = QStringLiteral("/api/projects/") + m_sim->projectIds().first() +
-                             QStringLiteral("/dataUpdateBatch");
+        const QJsonObject body = oneFileBatch();
+        const QString path = batchesPath();
         QCOMPARE(m_client->postJson(path, body).status, 201);
         QVERIFY(projects().status != 200);
 
@@ -358,10 +355,7 @@ private Q_SLOTS:
     }
 
     void faultsFromOptions() {
-        SimulatorOptions o;
-        o.filesInFirstProject = 50;
-        o.projectCount = 1;
-        o.manualClock = true;
+        SimulatorOptions o = simtest::oneProject(50);
         o.faults.failNext = 2;
         o.faults.failStatus = 503;
         IcaSimulator sim(o);
@@ -430,10 +424,7 @@ private Q_SLOTS:
     }
 
     void simulatorThread() {
-        SimulatorOptions o;
-        o.filesInFirstProject = 100;
-        o.projectCount = 1;
-        o.manualClock = true;
+        SimulatorOptions o = simtest::oneProject(100);
         SimulatorThread thread(o);
         QString error;
         QVERIFY2(thread.start(&error), qPrintable(error));

@@ -524,10 +524,7 @@ private Q_SLOTS:
     }
 
     void costOfThousandRowPages() {
-        SimulatorOptions o;
-        o.filesInFirstProject = 20000;
-        o.projectCount = 1;
-        o.manualClock = true;
+        SimulatorOptions o = simtest::oneProject(20000);
         IcaSimulator sim(o);
         QVERIFY(sim.start());
         Client client(sim.baseUrl(), sim.apiKey());

@@ -6,7 +6,9 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <functional>
+#include <iterator>
 
 #include <zlib.h>
 
@@ -211,22 +213,14 @@ private:
             m_socket->write("[");
             m_drip.start(1000);
             return;
-        case Behaviour::DeepNesting: {
-            const QByteArray body = QByteArray(100000, '[') + QByteArray(100000, ']');
-            sendWhole(head(200, "OK",
-                           {{"Content-Type", "application/json"},
-                            {"Content-Length", QByteArray::number(body.size())}}) +
-                      body);
+        case Behaviour::DeepNesting:
+            sendJson(200, QByteArray(100000, '[') + QByteArray(100000, ']'));
             return;
-        }
         case Behaviour::WrongShapes:
             sendJson(200, WrongShapes);
             return;
         case Behaviour::HtmlLogin:
-            sendWhole(head(200, "OK",
-                           {{"Content-Type", "text/html; charset=utf-8"},
-                            {"Content-Length", QByteArray::number(LoginPage.size())}}) +
-                      LoginPage);
+            sendBody(200, "text/html; charset=utf-8", LoginPage);
             return;
         case Behaviour::RedirectLoop:
             sendWhole(head(302, "Found",
@@ -329,8 +323,11 @@ private:
     }
 
     void sendJson(int status, const QByteArray &body) {
+        sendBody(status, "application/json", body);
+    }
+    void sendBody(int status, const QByteArray &contentType, const QByteArray &body) {
         sendWhole(head(status, status == 201 ? "Created" : "OK",
-                       {{"Content-Type", "application/json"},
+                       {{"Content-Type", contentType},
                         {"Content-Length", QByteArray::number(body.size())}}) +
                   body);
     }
@@ -428,18 +425,12 @@ QList<HostileServer::Behaviour> HostileServer::all() {
 }
 
 bool HostileServer::isPagingBehaviour(Behaviour behaviour) {
-    switch (behaviour) {
-    case Behaviour::RepeatCursor:
-    case Behaviour::CycleCursor:
-    case Behaviour::EndlessCursor:
-    case Behaviour::OversizedPage:
-    case Behaviour::HugeTotal:
-    case Behaviour::ShortPages:
-    case Behaviour::RepeatedRow:
-        return true;
-    default:
-        return false;
-    }
+    // The behaviours the request handler leaves to its paging part.
+    constexpr Behaviour Paging[] = {Behaviour::RepeatCursor,  Behaviour::CycleCursor,
+                                    Behaviour::EndlessCursor, Behaviour::OversizedPage,
+                                    Behaviour::HugeTotal,     Behaviour::ShortPages,
+                                    Behaviour::RepeatedRow};
+    return std::find(std::begin(Paging), std::end(Paging), behaviour) != std::end(Paging);
 }
 
 } // namespace ica::test

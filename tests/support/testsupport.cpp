@@ -12,8 +12,14 @@ QString scratchDir() {
 }
 
 QString perTestPath(const char *suffix) {
-    return QDir(scratchDir())
-        .filePath(QLatin1String(QTest::currentTestFunction()) + QLatin1String(suffix));
+    QString name = QLatin1String(QTest::currentTestFunction());
+    if (const char *tag = QTest::currentDataTag()) {
+        // Data rows of one function get files of their own; a tag may hold any text.
+        name.append(QLatin1Char('-'));
+        for (const QChar c : QString::fromUtf8(tag))
+            name.append(c.isLetterOrNumber() ? c : QLatin1Char('_'));
+    }
+    return QDir(scratchDir()).filePath(name + QLatin1String(suffix));
 }
 
 } // namespace ica::test

@@ -50,6 +50,15 @@ QPushButton *okButton(QWidget *dialog) {
         ->button(QDialogButtonBox::Ok);
 }
 
+/// A draft of `projectId` whose one group is `group` on a data ID the dialog does not show.
+DraftDocument oneGroupDraft(const QString &projectId, DataUpdateGroup group) {
+    group.dataIds = {QStringLiteral("fil.00000000000000000000000000000099")};
+    DraftDocument draft;
+    draft.projectId = projectId;
+    draft.groups = {group};
+    return draft;
+}
+
 } // namespace
 
 class TestTagSelectedDialog final : public QObject {
@@ -90,15 +99,10 @@ private Q_SLOTS:
     }
 
     void existingGroupOfTheDraftTakesTheItems() {
-        DraftDocument draft;
-        draft.projectId = Project;
         DataUpdateGroup existing;
-        existing.dataIds = {QStringLiteral("fil.00000000000000000000000000000099")};
         existing.technicalTags.addTags = {QStringLiteral("cohort-B")};
-        draft.groups = {existing};
-
         TagSelectedDialog dialog(Project, QStringLiteral("Demo"), items());
-        dialog.setDraft(draft);
+        dialog.setDraft(oneGroupDraft(Project, existing));
         auto *existingRadio =
             dialog.findChild<QRadioButton *>(QStringLiteral("existingGroupRadio"));
         auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("existingGroupCombo"));
@@ -116,14 +120,11 @@ private Q_SLOTS:
     }
 
     void draftOfAnotherProjectOffersOnlyANewGroup() {
-        DraftDocument draft;
-        draft.projectId = QStringLiteral("22222222-2222-4222-8222-222222222222");
         DataUpdateGroup other;
-        other.dataIds = {QStringLiteral("fil.00000000000000000000000000000099")};
         other.userTags.addTags = {QStringLiteral("x")};
-        draft.groups = {other};
         TagSelectedDialog dialog(Project, QStringLiteral("Demo"), items());
-        dialog.setDraft(draft);
+        dialog.setDraft(
+            oneGroupDraft(QStringLiteral("22222222-2222-4222-8222-222222222222"), other));
         QVERIFY(
             !dialog.findChild<QRadioButton *>(QStringLiteral("existingGroupRadio"))->isEnabled());
         QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("existingGroupCombo"))->count(), 0);
