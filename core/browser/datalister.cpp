@@ -272,7 +272,7 @@ void DataLister::refreshRows(const QStringList &dataIds) {
                               Q_EMIT rowsRefreshed(loaded);
                           else
                               connect(
-                                  m_model, &DataBrowserModel::rowsSettled, this,
+                                  m_model, &DataBrowserModel::settled, this,
                                   [this, loaded]() { Q_EMIT rowsRefreshed(loaded); },
                                   Qt::SingleShotConnection);
                       });
