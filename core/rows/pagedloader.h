@@ -147,6 +147,8 @@ public:
     [[nodiscard]] Operation failedOperation() const { return m_failedOperation; }
     /// Serial of the request awaited; increases with every request and cancel.
     [[nodiscard]] quint64 serial() const { return m_serial; }
+    /// Stops what is in flight (a load all, say); the rows handed over stay.
+    virtual void cancel() = 0;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -309,8 +311,7 @@ public:
                                         : PageRequest::cursor(QString(), m_options.pageSize));
         return true;
     }
-    /// Stops what is in flight (a load all, say); the rows handed over stay.
-    void cancel() {
+    void cancel() override {
         m_refreshPending = false;
         stopInFlight();
         setLoading(false);
