@@ -213,7 +213,7 @@ private:
     static void startCursor(const std::shared_ptr<PageStream> &self) {
         self->m_usedCursor = true;
         self->m_offsetMode = false;
-        (void)self->m_guard.checkNextCursor(QString()); // the first page's "token"
+        self->m_guard.startCursorListing();
         fetchCursor(self, QString());
     }
 
@@ -230,16 +230,15 @@ private:
                       page.items, QStringLiteral("number %1").arg(self->m_pagesSeen));
                   if (!rows || !self->emitRows(*rows))
                       return;
-                  const QString &next = page.info.nextPageToken;
-                  if (!page.info.hasMore() || page.items.isEmpty()) {
+                  if (PageGuard::isLastCursorPage(page.info, page.items.size())) {
                       self->end(std::nullopt);
                       return;
                   }
-                  if (auto error = self->m_guard.checkNextCursor(next)) {
+                  if (auto error = self->m_guard.checkCursorPage(page.info, page.items.size())) {
                       self->end(error);
                       return;
                   }
-                  fetchCursor(self, next);
+                  fetchCursor(self, page.info.nextPageToken);
               });
     }
 
