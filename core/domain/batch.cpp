@@ -25,6 +25,24 @@ void insertDate(QJsonObject &o, QLatin1String key, const QDateTime &value) {
         o.insert(key, formatDateTime(value));
 }
 
+/// A text member, left out when empty (as ICA leaves out what it does not know).
+void insertText(QJsonObject &o, QLatin1String key, const QString &text) {
+    if (!text.isEmpty())
+        o.insert(key, text);
+}
+
+/// The changes a group and an item's request both carry (the tag updates and the
+/// dates), each left out when not asked for.
+void insertChanges(QJsonObject &o, const TagUpdate &userTags, const TagUpdate &technicalTags,
+                   const QDateTime &archiveAt, const QDateTime &deleteAt) {
+    if (!userTags.isEmpty())
+        o.insert(QStringLiteral("userTags"), userTags.toJson());
+    if (!technicalTags.isEmpty())
+        o.insert(QStringLiteral("technicalTags"), technicalTags.toJson());
+    insertDate(o, QLatin1String("willBeArchivedAt"), archiveAt);
+    insertDate(o, QLatin1String("willBeDeletedAt"), deleteAt);
+}
+
 } // namespace
 
 TagUpdate TagUpdate::fromJson(const QJsonObject &o, DecodeContext &ctx) {
@@ -64,12 +82,7 @@ DataUpdateGroup DataUpdateGroup::fromJson(const QJsonObject &o, DecodeContext &c
 
 QJsonObject DataUpdateGroup::toJson() const {
     QJsonObject o{{QStringLiteral("dataIds"), toArray(dataIds)}};
-    if (!userTags.isEmpty())
-        o.insert(QStringLiteral("userTags"), userTags.toJson());
-    if (!technicalTags.isEmpty())
-        o.insert(QStringLiteral("technicalTags"), technicalTags.toJson());
-    insertDate(o, QLatin1String("willBeArchivedAt"), willBeArchivedAt);
-    insertDate(o, QLatin1String("willBeDeletedAt"), willBeDeletedAt);
+    insertChanges(o, userTags, technicalTags, willBeArchivedAt, willBeDeletedAt);
     if (clearWillBeArchivedAt)
         o.insert(QStringLiteral("clearWillBeArchivedAt"), true);
     if (clearWillBeDeletedAt)
@@ -137,14 +150,10 @@ UserRef UserRef::fromJson(const QJsonObject &o, DecodeContext &ctx) {
 
 QJsonObject UserRef::toJson() const {
     QJsonObject o{{QStringLiteral("id"), id}};
-    if (!username.isEmpty())
-        o.insert(QStringLiteral("username"), username);
-    if (!email.isEmpty())
-        o.insert(QStringLiteral("email"), email);
-    if (!firstname.isEmpty())
-        o.insert(QStringLiteral("firstname"), firstname);
-    if (!lastname.isEmpty())
-        o.insert(QStringLiteral("lastname"), lastname);
+    insertText(o, QLatin1String("username"), username);
+    insertText(o, QLatin1String("email"), email);
+    insertText(o, QLatin1String("firstname"), firstname);
+    insertText(o, QLatin1String("lastname"), lastname);
     return o;
 }
 
@@ -172,8 +181,7 @@ QJsonObject Job::toJson() const {
         {QStringLiteral("timeCreated"), formatDateTime(timeCreated)},
         {QStringLiteral("owner"), owner.toJson()},
     };
-    if (!additionalStatusInformation.isEmpty())
-        o.insert(QStringLiteral("additionalStatusInformation"), additionalStatusInformation);
+    insertText(o, QLatin1String("additionalStatusInformation"), additionalStatusInformation);
     insertDate(o, QLatin1String("timeStarted"), timeStarted);
     insertDate(o, QLatin1String("timeFinished"), timeFinished);
     return o;
@@ -210,12 +218,7 @@ BatchItemRequest BatchItemRequest::fromJson(const QJsonObject &o, DecodeContext 
 
 QJsonObject BatchItemRequest::toJson() const {
     QJsonObject o{{QStringLiteral("dataId"), dataId}};
-    if (!userTags.isEmpty())
-        o.insert(QStringLiteral("userTags"), userTags.toJson());
-    if (!technicalTags.isEmpty())
-        o.insert(QStringLiteral("technicalTags"), technicalTags.toJson());
-    insertDate(o, QLatin1String("willBeArchivedAt"), willBeArchivedAt);
-    insertDate(o, QLatin1String("willBeDeletedAt"), willBeDeletedAt);
+    insertChanges(o, userTags, technicalTags, willBeArchivedAt, willBeDeletedAt);
     return o;
 }
 
