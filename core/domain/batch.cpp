@@ -33,14 +33,22 @@ void insertText(QJsonObject &o, QLatin1String key, const QString &text) {
 
 /// The changes a group and an item's request both carry (the tag updates and the
 /// dates), each left out when not asked for.
-void insertChanges(QJsonObject &o, const TagUpdate &userTags, const TagUpdate &technicalTags,
-                   const QDateTime &archiveAt, const QDateTime &deleteAt) {
-    if (!userTags.isEmpty())
-        o.insert(QStringLiteral("userTags"), userTags.toJson());
-    if (!technicalTags.isEmpty())
-        o.insert(QStringLiteral("technicalTags"), technicalTags.toJson());
-    insertDate(o, QLatin1String("willBeArchivedAt"), archiveAt);
-    insertDate(o, QLatin1String("willBeDeletedAt"), deleteAt);
+template <typename Changes> void insertChanges(QJsonObject &o, const Changes &changes) {
+    if (!changes.userTags.isEmpty())
+        o.insert(QStringLiteral("userTags"), changes.userTags.toJson());
+    if (!changes.technicalTags.isEmpty())
+        o.insert(QStringLiteral("technicalTags"), changes.technicalTags.toJson());
+    insertDate(o, QLatin1String("willBeArchivedAt"), changes.willBeArchivedAt);
+    insertDate(o, QLatin1String("willBeDeletedAt"), changes.willBeDeletedAt);
+}
+
+/// Reads what insertChanges() writes.
+template <typename Changes>
+void readChanges(const QJsonObject &o, DecodeContext &ctx, Changes &changes) {
+    changes.userTags = optionalTagUpdate(o, QLatin1String("userTags"), ctx);
+    changes.technicalTags = optionalTagUpdate(o, QLatin1String("technicalTags"), ctx);
+    changes.willBeArchivedAt = ctx.optionalDateTime(o, QLatin1String("willBeArchivedAt"));
+    changes.willBeDeletedAt = ctx.optionalDateTime(o, QLatin1String("willBeDeletedAt"));
 }
 
 } // namespace
@@ -69,10 +77,7 @@ bool DataUpdateGroup::changesNothing() const {
 DataUpdateGroup DataUpdateGroup::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     DataUpdateGroup group;
     group.dataIds = ctx.requiredStringList(o, QLatin1String("dataIds"));
-    group.userTags = optionalTagUpdate(o, QLatin1String("userTags"), ctx);
-    group.technicalTags = optionalTagUpdate(o, QLatin1String("technicalTags"), ctx);
-    group.willBeArchivedAt = ctx.optionalDateTime(o, QLatin1String("willBeArchivedAt"));
-    group.willBeDeletedAt = ctx.optionalDateTime(o, QLatin1String("willBeDeletedAt"));
+    readChanges(o, ctx, group);
     group.clearWillBeArchivedAt =
         ctx.optionalBool(o, QLatin1String("clearWillBeArchivedAt")).value_or(false);
     group.clearWillBeDeletedAt =
@@ -82,7 +87,7 @@ DataUpdateGroup DataUpdateGroup::fromJson(const QJsonObject &o, DecodeContext &c
 
 QJsonObject DataUpdateGroup::toJson() const {
     QJsonObject o{{QStringLiteral("dataIds"), toArray(dataIds)}};
-    insertChanges(o, userTags, technicalTags, willBeArchivedAt, willBeDeletedAt);
+    insertChanges(o, *this);
     if (clearWillBeArchivedAt)
         o.insert(QStringLiteral("clearWillBeArchivedAt"), true);
     if (clearWillBeDeletedAt)
@@ -209,16 +214,13 @@ QJsonObject Batch::toJson() const {
 BatchItemRequest BatchItemRequest::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     BatchItemRequest request;
     request.dataId = ctx.requiredString(o, QLatin1String("dataId"));
-    request.userTags = optionalTagUpdate(o, QLatin1String("userTags"), ctx);
-    request.technicalTags = optionalTagUpdate(o, QLatin1String("technicalTags"), ctx);
-    request.willBeArchivedAt = ctx.optionalDateTime(o, QLatin1String("willBeArchivedAt"));
-    request.willBeDeletedAt = ctx.optionalDateTime(o, QLatin1String("willBeDeletedAt"));
+    readChanges(o, ctx, request);
     return request;
 }
 
 QJsonObject BatchItemRequest::toJson() const {
     QJsonObject o{{QStringLiteral("dataId"), dataId}};
-    insertChanges(o, userTags, technicalTags, willBeArchivedAt, willBeDeletedAt);
+    insertChanges(o, *this);
     return o;
 }
 
