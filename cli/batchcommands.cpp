@@ -35,11 +35,10 @@ bool readProjectAndBatch(const QCommandLineParser &parser, QString *project, QSt
 }
 
 CommandSpec getSpec() {
-    CommandSpec spec;
-    spec.group = QStringLiteral("batch");
-    spec.name = QStringLiteral("get");
-    spec.summary = QStringLiteral("Show a batch and its job status");
-    spec.details = QStringLiteral("Prints the batch: its ID and its job (status, times, owner).");
+    CommandSpec spec(
+        QStringLiteral("batch"), QStringLiteral("get"),
+        QStringLiteral("Show a batch and its job status"),
+        QStringLiteral("Prints the batch: its ID and its job (status, times, owner)."));
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({projectOption(), batchOption()});
     };
@@ -60,12 +59,10 @@ CommandSpec getSpec() {
 }
 
 CommandSpec itemSpec() {
-    CommandSpec spec;
-    spec.group = QStringLiteral("batch");
-    spec.name = QStringLiteral("item");
-    spec.summary = QStringLiteral("Show one item of a batch");
-    spec.details = QStringLiteral("Prints one batch item: the data ID, the changes asked for and "
-                                  "the processing status.");
+    CommandSpec spec(QStringLiteral("batch"), QStringLiteral("item"),
+                     QStringLiteral("Show one item of a batch"),
+                     QStringLiteral("Prints one batch item: the data ID, the changes asked for and "
+                                    "the processing status."));
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({projectOption(),
                            batchOption(),
@@ -93,11 +90,9 @@ CommandSpec itemSpec() {
 }
 
 CommandSpec itemsSpec() {
-    CommandSpec spec;
-    spec.group = QStringLiteral("batch");
-    spec.name = QStringLiteral("items");
-    spec.summary = QStringLiteral("List a batch's items, by status");
-    spec.details =
+    CommandSpec spec(
+        QStringLiteral("batch"), QStringLiteral("items"),
+        QStringLiteral("List a batch's items, by status"),
         QStringLiteral("Lists the items of a batch, optionally only those with the given "
                        "statuses (%1).\n\nWith --all and no --sort, icatag first reads the "
                        "batch: when its job is finished (SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED "
@@ -106,7 +101,7 @@ CommandSpec itemsSpec() {
                        "batch's item count with no item twice (a mismatch is an error, exit "
                        "1). A running batch, or one of more than 200,000 items, is read by "
                        "cursor.\n\n%2")
-            .arg(itemStatusNames(), pagingHelp());
+            .arg(itemStatusNames(), pagingHelp()));
     spec.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl,
                     OutputFormat::Csv};
     spec.addOptions = [](QCommandLineParser &parser) {

@@ -320,22 +320,21 @@ void BatchCreateCommand::closeJsonArray() {
 }
 
 CommandSpec batchCreateSpec() {
-    CommandSpec spec;
-    spec.group = QStringLiteral("batch");
-    spec.name = QStringLiteral("create");
-    spec.summary = QStringLiteral("Create a data update batch from an ID file or a JSON body");
-    spec.details = QStringLiteral(
-        "Creates a project data update batch and prints it. The data come from --ids-file "
-        "(one ID per line; commas, spaces and tabs separate IDs too; blank lines are skipped; "
-        "duplicates are reported and sent once) with the changes given as options, or from "
-        "--file, a JSON body in the API's own shape (CreateProjectDataUpdateBatch). Dates are "
-        "UTC, e.g. 2026-11-30T08:30:00Z.\n\n"
-        "ICA advises at most 5,000 data IDs per batch and refuses more than 100,000. --split "
-        "creates batches of 5,000 IDs (or --split-size N) one after another and prints each "
-        "as it is created (JSON: an array). A create call is never repeated by icatag (except "
-        "after a 429, when ICA did not take it). When the outcome is unknown (a gateway's "
-        "502/503/504, a dropped connection, a timeout) icatag says the server may or may not "
-        "have created the batch and prints the 'batch find' command that checks.");
+    CommandSpec spec(
+        QStringLiteral("batch"), QStringLiteral("create"),
+        QStringLiteral("Create a data update batch from an ID file or a JSON body"),
+        QStringLiteral(
+            "Creates a project data update batch and prints it. The data come from --ids-file "
+            "(one ID per line; commas, spaces and tabs separate IDs too; blank lines are skipped; "
+            "duplicates are reported and sent once) with the changes given as options, or from "
+            "--file, a JSON body in the API's own shape (CreateProjectDataUpdateBatch). Dates are "
+            "UTC, e.g. 2026-11-30T08:30:00Z.\n\n"
+            "ICA advises at most 5,000 data IDs per batch and refuses more than 100,000. --split "
+            "creates batches of 5,000 IDs (or --split-size N) one after another and prints each "
+            "as it is created (JSON: an array). A create call is never repeated by icatag (except "
+            "after a 429, when ICA did not take it). When the outcome is unknown (a gateway's "
+            "502/503/504, a dropped connection, a timeout) icatag says the server may or may not "
+            "have created the batch and prints the 'batch find' command that checks."));
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({
             {ProjectOption, QStringLiteral("Project ID (required)."), QStringLiteral("ID")},

@@ -70,19 +70,18 @@ void BatchFindCommand::onFinished(const QList<ica::CreatedBatchCandidate> &found
 }
 
 CommandSpec batchFindSpec() {
-    CommandSpec spec;
-    spec.group = QStringLiteral("batch");
-    spec.name = QStringLiteral("find");
-    spec.summary = QStringLiteral("Find the batches created in a project since a time");
-    spec.details = QStringLiteral(
-        "Lists the data update batches created in the project at or after --created-after, "
-        "newest first, with their job status and item count. ICA has no listing of batches: "
-        "this reads its jobs (GET /api/jobs, newest first) and keeps the project's "
-        "ProjectDataUpdateBatch jobs. Use it when 'batch create' says the server may or may "
-        "not have created the batch: with --items N (the count 'batch create' sent) a "
-        "matching batch is marked. It only reads; it never creates anything.\n\n"
-        "Exit status: 0 when the search ran (found or not: read the output; nothing found "
-        "is said on stderr), 1 on an API or network failure, 2 on a usage error.");
+    CommandSpec spec(
+        QStringLiteral("batch"), QStringLiteral("find"),
+        QStringLiteral("Find the batches created in a project since a time"),
+        QStringLiteral(
+            "Lists the data update batches created in the project at or after --created-after, "
+            "newest first, with their job status and item count. ICA has no listing of batches: "
+            "this reads its jobs (GET /api/jobs, newest first) and keeps the project's "
+            "ProjectDataUpdateBatch jobs. Use it when 'batch create' says the server may or may "
+            "not have created the batch: with --items N (the count 'batch create' sent) a "
+            "matching batch is marked. It only reads; it never creates anything.\n\n"
+            "Exit status: 0 when the search ran (found or not: read the output; nothing found "
+            "is said on stderr), 1 on an API or network failure, 2 on a usage error."));
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({
             {QStringLiteral("project"), QStringLiteral("Project ID (required)."),

@@ -151,23 +151,22 @@ void BatchWaitCommand::onTimeout() {
 }
 
 CommandSpec batchWaitSpec() {
-    CommandSpec spec;
-    spec.group = QStringLiteral("batch");
-    spec.name = QStringLiteral("wait");
+    CommandSpec spec(
+        QStringLiteral("batch"), QStringLiteral("wait"),
+        QStringLiteral("Wait until a batch's job has finished; show item counts"),
+        QStringLiteral(
+            "Polls the batch until its job status is terminal (SUCCEEDED, PARTIALLY_SUCCEEDED, "
+            "FAILED or STOPPED), showing the status and the item count per status on stderr as "
+            "they change, then prints the batch and the counts.\n\n"
+            "Exit status: 0 when the job is terminal, whatever the status (FAILED included: read "
+            "the status from the output); 1 on an API or network failure or when --timeout runs "
+            "out; 2 on a usage error. Here --timeout is the whole wait; the per-request timeout "
+            "is --request-timeout.\n\n"
+            "A poll that fails with a server error (5xx), a dropped connection or a timeout is "
+            "retried by the client, then again on the next poll: the wait gives up only after "
+            "--give-up-after seconds of nothing but failures (default 300), or at once when the "
+            "batch is gone or access is refused."));
     spec.hasOwnTimeout = true;
-    spec.summary = QStringLiteral("Wait until a batch's job has finished; show item counts");
-    spec.details = QStringLiteral(
-        "Polls the batch until its job status is terminal (SUCCEEDED, PARTIALLY_SUCCEEDED, "
-        "FAILED or STOPPED), showing the status and the item count per status on stderr as "
-        "they change, then prints the batch and the counts.\n\n"
-        "Exit status: 0 when the job is terminal, whatever the status (FAILED included: read "
-        "the status from the output); 1 on an API or network failure or when --timeout runs "
-        "out; 2 on a usage error. Here --timeout is the whole wait; the per-request timeout "
-        "is --request-timeout.\n\n"
-        "A poll that fails with a server error (5xx), a dropped connection or a timeout is "
-        "retried by the client, then again on the next poll: the wait gives up only after "
-        "--give-up-after seconds of nothing but failures (default 300), or at once when the "
-        "batch is gone or access is refused.");
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({
             {QStringLiteral("project"), QStringLiteral("Project ID (required)."),

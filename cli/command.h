@@ -71,6 +71,15 @@ private:
 
 /// A command's place in the command line and how to build it from its options.
 struct CommandSpec {
+    CommandSpec() = default;
+    /// The command `group name` with its help: `summary` for the command list,
+    /// `details` under the usage line.
+    CommandSpec(QString group, QString name, QString summary, QString details)
+        : group(std::move(group))
+        , name(std::move(name))
+        , summary(std::move(summary))
+        , details(std::move(details)) {}
+
     QString group;   ///< "batch"
     QString name;    ///< "create"
     QString summary; ///< one line for the command list

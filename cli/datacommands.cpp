@@ -79,16 +79,14 @@ bool readDataQuery(const QCommandLineParser &parser, ica::DataQuery *query, QStr
 }
 
 CommandSpec listSpec() {
-    CommandSpec spec;
-    spec.group = QStringLiteral("data");
-    spec.name = QStringLiteral("list");
-    spec.summary = QStringLiteral("List a project's files and folders, with filters");
-    spec.details =
+    CommandSpec spec(
+        QStringLiteral("data"), QStringLiteral("list"),
+        QStringLiteral("List a project's files and folders, with filters"),
         QStringLiteral("Lists a project's data. --parent-folder lists one folder (not "
                        "recursively); --path with starts-with lists a folder's whole subtree. "
                        "Repeatable filters match any of their values. Sortable fields: "
                        "timeCreated, timeModified, name.\n\n") +
-        pagingHelp();
+            pagingHelp());
     spec.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl,
                     OutputFormat::Csv};
     spec.addOptions = [](QCommandLineParser &parser) {
@@ -145,11 +143,9 @@ CommandSpec listSpec() {
 }
 
 CommandSpec getSpec() {
-    CommandSpec spec;
-    spec.group = QStringLiteral("data");
-    spec.name = QStringLiteral("get");
-    spec.summary = QStringLiteral("Show one file or folder with all its tags");
-    spec.details = QStringLiteral("Prints one data item of a project, with every kind of tag.");
+    CommandSpec spec(QStringLiteral("data"), QStringLiteral("get"),
+                     QStringLiteral("Show one file or folder with all its tags"),
+                     QStringLiteral("Prints one data item of a project, with every kind of tag."));
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({{QStringLiteral("project"), QStringLiteral("Project ID (required)."),
                             QStringLiteral("ID")},

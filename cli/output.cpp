@@ -1,5 +1,7 @@
 #include "cli/output.h"
 
+#include "cli/rowwriter.h"
+
 #include "core/export/rowcolumns.h"
 
 #include <QJsonDocument>
@@ -38,15 +40,6 @@ std::optional<OutputFormat> parseOutputFormat(const QString &name) {
     return std::nullopt;
 }
 
-namespace {
-/// Line breaks inside a cell would break the grid: a table shows them as spaces.
-QString oneLine(const QString &cell) {
-    if (cell.contains(QLatin1Char('\n')) || cell.contains(QLatin1Char('\r')))
-        return cell.simplified();
-    return cell;
-}
-} // namespace
-
 TextTable::TextTable(QStringList headers)
     : m_headers(std::move(headers)) {}
 
@@ -55,36 +48,14 @@ void TextTable::addRow(QStringList cells) {
 }
 
 QString TextTable::render(bool showHeader) const {
-    qsizetype columns = m_headers.size();
-    for (const QStringList &row : m_rows)
-        columns = std::max(columns, row.size());
-    QList<qsizetype> widths(columns, 0);
-    const auto measure = [&widths](const QStringList &row) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], oneLine(row.at(i)).size());
-    };
-    if (showHeader)
-        measure(m_headers);
-    for (const QStringList &row : m_rows)
-        measure(row);
-
+    // The same grid as a streamed listing's (RowWriter), measured over every row.
+    const QList<qsizetype> widths =
+        rowtext::measure(showHeader ? m_headers : QStringList(), m_rows);
     QString text;
-    const auto appendLine = [&text, &widths, columns](const QStringList &row) {
-        QString line;
-        for (qsizetype i = 0; i < columns; ++i) {
-            const QString cell = oneLine(row.value(i));
-            line += cell;
-            if (i + 1 < columns)
-                line += QString(widths[i] - cell.size() + 2, QLatin1Char(' '));
-        }
-        while (line.endsWith(QLatin1Char(' ')))
-            line.chop(1);
-        text += line + QLatin1Char('\n');
-    };
     if (showHeader && !m_headers.isEmpty())
-        appendLine(m_headers);
+        rowtext::appendTableLine(text, m_headers, widths);
     for (const QStringList &row : m_rows)
-        appendLine(row);
+        rowtext::appendTableLine(text, row, widths);
     return text;
 }
 

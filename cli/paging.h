@@ -2,7 +2,7 @@
 
 #include "cli/command.h"
 #include "cli/rowwriter.h"
-#include "core/export/pagestream.h"
+#include "core/rows/pagestream.h"
 
 #include "core/api/pagecollector.h"
 #include "core/api/queries.h"

@@ -126,18 +126,31 @@ write_inputs() {
   printf '%s\n' "$@" >"$ids_file"
 }
 
-run_mock() {
-  mode=mock
-  local port
-  port=$(free_port)
-  "$prism" mock -h 127.0.0.1 -p "$port" "$spec" >"$work/prism-mock.log" 2>&1 &
+# Records that `what` did not start in this mode; the tail of `log` says why.
+not_started() {
+  echo "conformance: $1 did not start:" >&2; tail -5 "$2" >&2
+  failed=$((failed + 1)); failures+=("[$mode] $1 did not start")
+}
+
+# Starts `prism KIND ARGS...` on a free port (prism_port) and waits for it to
+# listen; false (after not_started) when it does not come up.
+start_prism() {
+  local kind=$1
+  shift
+  prism_port=$(free_port)
+  "$prism" "$kind" -h 127.0.0.1 -p "$prism_port" "$@" >"$work/prism-$kind.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
-  if ! wait_port "$port" "$pid" 90; then
-    echo "conformance: prism mock did not start:" >&2; tail -5 "$work/prism-mock.log" >&2
-    failed=$((failed + 1)); failures+=("[mock] prism mock did not start"); return
+  if ! wait_port "$prism_port" "$pid" 90; then
+    not_started "prism $kind" "$work/prism-$kind.log"
+    return 1
   fi
-  server="http://127.0.0.1:$port"
+}
+
+run_mock() {
+  mode=mock
+  start_prism mock "$spec" || return
+  server="http://127.0.0.1:$prism_port"
   key="conformance-dummy-key"
   local p="conformance-project"
   local b="3fa85f64-5717-4562-b3fc-2c963f66afa6"
@@ -181,7 +194,7 @@ EOF
 
 run_proxy() {
   mode=proxy
-  local prismport simpid prismpid
+  local simpid
   "$icasim" >"$work/sim.out" 2>"$work/sim.err" &
   simpid=$!
   pids+=("$simpid")
@@ -194,19 +207,10 @@ run_proxy() {
   simurl=$(sed -n 's/^ICA_SIM_URL=//p' "$work/sim.out" | head -1 | tr -d '\r')
   simkey=$(sed -n 's/^ICA_SIM_API_KEY=//p' "$work/sim.out" | head -1 | tr -d '\r')
   if [ -z "$simurl" ] || [ -z "$simkey" ]; then
-    echo "conformance: ica-sim did not start:" >&2; tail -5 "$work/sim.err" >&2
-    failed=$((failed + 1)); failures+=("[proxy] ica-sim did not start"); return
+    not_started ica-sim "$work/sim.err"; return
   fi
-  prismport=$(free_port)
-  "$prism" proxy -h 127.0.0.1 -p "$prismport" "$spec" "$simurl" --errors \
-    >"$work/prism-proxy.log" 2>&1 &
-  prismpid=$!
-  pids+=("$prismpid")
-  if ! wait_port "$prismport" "$prismpid" 90; then
-    echo "conformance: prism proxy did not start:" >&2; tail -5 "$work/prism-proxy.log" >&2
-    failed=$((failed + 1)); failures+=("[proxy] prism proxy did not start"); return
-  fi
-  server="http://127.0.0.1:$prismport"
+  start_prism proxy "$spec" "$simurl" --errors || return
+  server="http://127.0.0.1:$prism_port"
   key="$simkey"
 
   check "projects list" 0 projects list -o csv

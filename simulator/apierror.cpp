@@ -66,8 +66,7 @@ QByteArray problemJson(const ApiError &error, const QString &instance, TimeMs ti
     for (const auto &parameter : error.parameters)
         w.field(parameter.first, parameter.second);
     w.endObject();
-    w.key("timestamp");
-    w.time(timestamp);
+    w.timeField("timestamp", timestamp);
     w.endObject();
     return w.take();
 }

@@ -171,16 +171,8 @@ ApiResponse BatchEndpoints::listItems(const ApiRequest &request, const PathArgs 
             });
     }
 
-    JsonWriter w(qsizetype(result.rows.size()) * 240 + 256);
-    w.beginObject();
-    w.key("items");
-    w.beginArray();
-    for (int row : result.rows)
-        m_ctx.serializer.item(w, batch, row);
-    w.endArray();
-    Pager::writeFooter(w, result);
-    w.endObject();
-    return ApiResponse::json(w.take());
+    return ApiResponse::json(Pager::listBody(
+        result, 240, [&](JsonWriter &w, int row) { m_ctx.serializer.item(w, batch, row); }));
 }
 
 } // namespace ica::sim

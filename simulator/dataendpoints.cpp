@@ -26,16 +26,9 @@ ApiResponse DataEndpoints::listData(const ApiRequest &request, const PathArgs &a
         m_ctx.pager.page(DataQuery::select(project, world, filter), page, request.query, scope,
                          DataQuery::comparator(project, world));
 
-    JsonWriter w(qsizetype(result.rows.size()) * 2600 + 256);
-    w.beginObject();
-    w.key("items");
-    w.beginArray();
-    for (int row : result.rows)
+    return ApiResponse::json(Pager::listBody(result, 2600, [&](JsonWriter &w, int row) {
         m_ctx.serializer.projectData(w, projectIndex, row);
-    w.endArray();
-    Pager::writeFooter(w, result);
-    w.endObject();
-    return ApiResponse::json(w.take());
+    }));
 }
 
 ApiResponse DataEndpoints::getData(const PathArgs &args) {

@@ -53,6 +53,11 @@ public:
         key(name);
         value(qint64(v));
     }
+    /// A member whose value is an RFC 3339 UTC date-time string.
+    void timeField(const char *name, TimeMs ms) {
+        key(name);
+        time(ms);
+    }
     void field(const QString &name, const QString &v) {
         key(name);
         value(QStringView(v));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "simulator/jsonwriter.h"
 #include "simulator/queryparams.h"
 
 #include <QByteArray>
@@ -9,8 +10,6 @@
 #include <vector>
 
 namespace ica::sim {
-
-class JsonWriter;
 
 struct SortKey {
     QString field; ///< canonical field name as listed by the endpoint
@@ -70,6 +69,21 @@ public:
 
     /// Writes nextPageToken / remainingRecords / totalItemCount into an open object.
     static void writeFooter(JsonWriter &w, const PageResult &result);
+    /// The body of a paged list answer, {"items": [...], footer}: `writeRow(w, row)`
+    /// writes the item of each row; `bytesPerRow` sizes the buffer once.
+    template <typename WriteRow>
+    static QByteArray listBody(const PageResult &result, qsizetype bytesPerRow, WriteRow writeRow) {
+        JsonWriter w(qsizetype(result.rows.size()) * bytesPerRow + 256);
+        w.beginObject();
+        w.key("items");
+        w.beginArray();
+        for (int row : result.rows)
+            writeRow(w, row);
+        w.endArray();
+        writeFooter(w, result);
+        w.endObject();
+        return w.take();
+    }
 
 private:
     QByteArray fingerprint(const QueryParams &query, const QString &scope) const;

@@ -16,10 +16,8 @@ Serializer::Serializer(const DataStore &store, const BatchEngine &engine)
 void Serializer::audit(JsonWriter &w, const EntityMeta &meta) const {
     const World &world = m_store.world();
     w.field("id", meta.id);
-    w.key("timeCreated");
-    w.time(meta.timeCreated);
-    w.key("timeModified");
-    w.time(meta.timeModified);
+    w.timeField("timeCreated", meta.timeCreated);
+    w.timeField("timeModified", meta.timeModified);
     w.field("ownerId", world.user.id);
     w.field("tenantId", world.tenantId);
     w.field("tenantName", world.tenantName);
@@ -134,10 +132,8 @@ void Serializer::projectData(JsonWriter &w, int projectIndex, int nodeIndex) con
     w.field("urn", QString(QString::fromLatin1(urn) + node.id + QLatin1Char('#') + node.path));
     w.key("details");
     w.beginObject();
-    w.key("timeCreated");
-    w.time(node.timeCreated);
-    w.key("timeModified");
-    w.time(node.timeModified);
+    w.timeField("timeCreated", node.timeCreated);
+    w.timeField("timeModified", node.timeModified);
     w.field("creatorId", world.user.id);
     w.field("tenantId", world.tenantId);
     w.field("tenantName", world.tenantName);
@@ -174,18 +170,15 @@ void Serializer::projectData(JsonWriter &w, int projectIndex, int nodeIndex) con
         appendHex(etag, node.etag, 8);
         appendHex(etag, node.etag * 0x9E3779B97F4A7C15ull, 8);
         w.field("objectETag", QLatin1String(etag));
-        w.key("storedForTheFirstTimeAt");
-        w.time(node.timeCreated);
+        w.timeField("storedForTheFirstTimeAt", node.timeCreated);
     }
     w.key("region");
     w.raw(m_region);
     if (node.willBeArchivedAt) {
-        w.key("willBeArchivedAt");
-        w.time(node.willBeArchivedAt);
+        w.timeField("willBeArchivedAt", node.willBeArchivedAt);
     }
     if (node.willBeDeletedAt) {
-        w.key("willBeDeletedAt");
-        w.time(node.willBeDeletedAt);
+        w.timeField("willBeDeletedAt", node.willBeDeletedAt);
     }
     w.endObject(); // details
     if (node.folder) {
@@ -210,15 +203,12 @@ void Serializer::job(JsonWriter &w, const Batch &batch) const {
                                                    .arg(batch.items.size()));
     w.field("subjectType", QLatin1String("ProjectDataUpdateBatch"));
     w.field("subjectId", batch.id);
-    w.key("timeCreated");
-    w.time(batch.created);
+    w.timeField("timeCreated", batch.created);
     if (m_engine.now() >= batch.runningAt) {
-        w.key("timeStarted");
-        w.time(batch.runningAt);
+        w.timeField("timeStarted", batch.runningAt);
     }
     if (batch.finished()) {
-        w.key("timeFinished");
-        w.time(batch.finishedAt);
+        w.timeField("timeFinished", batch.finishedAt);
     }
     w.key("owner");
     w.raw(m_user);
@@ -259,12 +249,10 @@ const std::vector<QByteArray> &Serializer::groupFragments(const Batch &batch) co
         if (group.hasTechnicalTags)
             tagUpdate("technicalTags", group.addTechnicalTags, group.removeTechnicalTags);
         if (group.willBeArchivedAt) {
-            w.key("willBeArchivedAt");
-            w.time(group.willBeArchivedAt);
+            w.timeField("willBeArchivedAt", group.willBeArchivedAt);
         }
         if (group.willBeDeletedAt) {
-            w.key("willBeDeletedAt");
-            w.time(group.willBeDeletedAt);
+            w.timeField("willBeDeletedAt", group.willBeDeletedAt);
         }
         w.endObject();
         QByteArray members = w.take();

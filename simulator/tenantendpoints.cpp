@@ -74,16 +74,8 @@ ApiResponse TenantEndpoints::listProjects(const ApiRequest &request) {
             return [text](int a, int b) { return text(a).compare(text(b), Qt::CaseInsensitive); };
         });
 
-    JsonWriter w(8192);
-    w.beginObject();
-    w.key("items");
-    w.beginArray();
-    for (int row : result.rows)
-        m_ctx.serializer.project(w, row);
-    w.endArray();
-    Pager::writeFooter(w, result);
-    w.endObject();
-    return ApiResponse::json(w.take());
+    return ApiResponse::json(Pager::listBody(
+        result, 400, [&](JsonWriter &w, int row) { m_ctx.serializer.project(w, row); }));
 }
 
 ApiResponse TenantEndpoints::getProject(const PathArgs &args) {
@@ -128,16 +120,9 @@ ApiResponse TenantEndpoints::listJobs(const ApiRequest &request) {
                              return [time](int a, int b) { return compareTimes(time(a), time(b)); };
                          });
 
-    JsonWriter w(8192);
-    w.beginObject();
-    w.key("items");
-    w.beginArray();
-    for (int row : result.rows)
+    return ApiResponse::json(Pager::listBody(result, 400, [&](JsonWriter &w, int row) {
         m_ctx.serializer.job(w, *batches[size_t(row)]);
-    w.endArray();
-    Pager::writeFooter(w, result);
-    w.endObject();
-    return ApiResponse::json(w.take());
+    }));
 }
 
 ApiResponse TenantEndpoints::getJob(const PathArgs &args) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/apierror.h"
+#include "core/domain/page.h"
 
 #include <QSet>
 #include <QString>
@@ -27,6 +28,22 @@ public:
     [[nodiscard]] static std::optional<ApiError> checkPageSize(qsizetype rows, int pageSize);
     /// The server asks for the page after `token` next; call once per page.
     [[nodiscard]] std::optional<ApiError> checkNextCursor(const QString &token);
+
+    // The cursor walk every pager shares (PagedLoader, PageStream):
+    /// Before a cursor listing's first page, whose "token" is the empty one.
+    void startCursorListing() { (void)checkNextCursor(QString()); }
+    /// A cursor page of `rows` rows ends the listing: no cursor to a next page, or
+    /// no rows (a page without rows never leads further).
+    [[nodiscard]] static bool isLastCursorPage(const PageInfo &info, qsizetype rows) {
+        return rows == 0 || !info.hasMore();
+    }
+    /// Checks the cursor a page of `rows` rows gives to the next (nothing to check on
+    /// the last page).
+    [[nodiscard]] std::optional<ApiError> checkCursorPage(const PageInfo &info, qsizetype rows) {
+        if (isLastCursorPage(info, rows))
+            return std::nullopt;
+        return checkNextCursor(info.nextPageToken);
+    }
     /// A page arrived whose rows all were on earlier pages (and it had some):
     /// `where` names the page in the message ("at offset 2000", "after cursor X").
     [[nodiscard]] static ApiError repeatedPage(const QString &where);

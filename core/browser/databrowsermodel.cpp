@@ -9,9 +9,18 @@
 namespace ica {
 
 DataBrowserModel::DataBrowserModel(QObject *parent)
-    : QAbstractTableModel(parent) {
-    connect(m_rows.runner(), &RowDiffRunner::settled, this, &DataBrowserModel::rowsSettled);
-}
+    : KeyedTableModel({QT_TR_NOOP("Name"), QT_TR_NOOP("Path"), QT_TR_NOOP("Type"),
+                       QT_TR_NOOP("Format"), QT_TR_NOOP("Size"), QT_TR_NOOP("Status"),
+                       QT_TR_NOOP("User tags"), QT_TR_NOOP("Technical tags"),
+                       QT_TR_NOOP("Modified")},
+                      {{SortRole, "sortValue"},
+                       {DataIdRole, "dataId"},
+                       {IsFolderRole, "isFolder"},
+                       {PathRole, "path"},
+                       {TagsRole, "tags"},
+                       {UserTagsRole, "userTags"},
+                       {TechnicalTagsRole, "technicalTags"}},
+                      parent) {}
 
 DataBrowserModel::~DataBrowserModel() = default;
 
@@ -44,19 +53,7 @@ void DataBrowserModel::sort(int column, Qt::SortOrder order) {
 
 // --- QAbstractItemModel ------------------------------------------------------------
 
-int DataBrowserModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int DataBrowserModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant DataBrowserModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const ProjectData &item = m_rows.at(index.row());
-    const int column = index.column();
+QVariant DataBrowserModel::rowData(const ProjectData &item, int column, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(item, column);
@@ -144,42 +141,7 @@ QVariant DataBrowserModel::headerData(int section, Qt::Orientation orientation, 
         return canSort(section) ? tr("Click to have ICA sort the listing by this column")
                                 : tr("ICA cannot sort by tags");
     }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case PathColumn:
-        return tr("Path");
-    case TypeColumn:
-        return tr("Type");
-    case FormatColumn:
-        return tr("Format");
-    case SizeColumn:
-        return tr("Size");
-    case StatusColumn:
-        return tr("Status");
-    case UserTagsColumn:
-        return tr("User tags");
-    case TechnicalTagsColumn:
-        return tr("Technical tags");
-    case ModifiedColumn:
-        return tr("Modified");
-    default:
-        return {};
-    }
-}
-
-QHash<int, QByteArray> DataBrowserModel::roleNames() const {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(SortRole, "sortValue");
-    names.insert(DataIdRole, "dataId");
-    names.insert(IsFolderRole, "isFolder");
-    names.insert(PathRole, "path");
-    names.insert(TagsRole, "tags");
-    names.insert(UserTagsRole, "userTags");
-    names.insert(TechnicalTagsRole, "technicalTags");
-    return names;
+    return KeyedTableModel::headerData(section, orientation, role);
 }
 
 Qt::ItemFlags DataBrowserModel::flags(const QModelIndex &index) const {

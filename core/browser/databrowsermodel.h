@@ -1,15 +1,15 @@
 #pragma once
 
-#include "core/browser/projectdatarows.h"
 #include "core/domain/projectdata.h"
-#include "core/rows/keyedrows.h"
+#include "core/rows/keyedtablemodel.h"
 
-#include <QAbstractTableModel>
-#include <QHash>
 #include <QList>
-#include <QSet>
 
 namespace ica {
+
+class DataBrowserModel;
+/// KeyedRows traits of the browser's table: ProjectData rows keyed by data ID.
+using ProjectDataTraits = ValueRowTraits<ProjectData, DataBrowserModel>;
 
 /// What reads the rows of a DataBrowserModel (DataLister): QTableView's lazy
 /// fetching (canFetchMore()/fetchMore()) and its header sort reach it through the
@@ -42,9 +42,9 @@ protected:
 /// for some rows read again. Changes go through the one keyed diff engine
 /// (KeyedRows: rows removed and inserted in blocks, the fewest row moves when the
 /// order changed, dataChanged for changed cells; never a reset). A big difference is
-/// computed off the GUI thread and applied in slices: rowsSettled() says when the
+/// computed off the GUI thread and applied in slices: settled() says when the
 /// rows are final (isSettled()).
-class DataBrowserModel final : public QAbstractTableModel {
+class DataBrowserModel final : public KeyedTableModel<ProjectDataTraits> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DataBrowserModel)
 public:
@@ -62,13 +62,12 @@ public:
     };
     Q_ENUM(Column)
 
+    // SortRole: QString for text, qint64 bytes for the size (none for folders),
+    // QDateTime for the modified time, 0 folder / 1 file for the type.
     enum Role {
-        /// Raw value for sorting: QString for text, qint64 bytes for the size (none for
-        /// folders), QDateTime for the modified time, 0 folder / 1 file for the type.
-        SortRole = Qt::UserRole + 1,
-        DataIdRole,   ///< the row's data ID, in every column
-        IsFolderRole, ///< bool, in every column
-        PathRole,     ///< the row's full path, in every column
+        DataIdRole = FirstModelRole, ///< the row's data ID, in every column
+        IsFolderRole,                ///< bool, in every column
+        PathRole,                    ///< the row's full path, in every column
         /// QStringList: the user tags in UserTagsColumn, the technical tags in
         /// TechnicalTagsColumn; nothing in other columns (see the two roles below).
         TagsRole,
@@ -97,13 +96,9 @@ public:
     [[nodiscard]] static QString sortField(int column);
 
     // --- QAbstractItemModel --------------------------------------------------------
-    [[nodiscard]] int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index,
-                                int role = Qt::DisplayRole) const override;
+    /// The column titles, and a tooltip saying whether ICA can sort by the column.
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
                                       int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
     /// Rows can be dragged (onto the composer): every valid index is drag-enabled.
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
     /// DataIdsMime::type() and text/plain.
@@ -135,24 +130,18 @@ public:
     [[nodiscard]] const ProjectData &itemAt(int row) const { return m_rows.at(row); }
     /// Every row, in order: only while isSettled().
     [[nodiscard]] const QList<ProjectData> &items() const { return m_rows.rows(); }
-    /// No difference is waiting or being applied to the rows.
-    [[nodiscard]] bool isSettled() const { return m_rows.isSettled(); }
 
     /// Bit i set: column i shows something different for `a` and `b`.
     [[nodiscard]] static quint32 changedColumns(const ProjectData &a, const ProjectData &b);
-
-Q_SIGNALS:
-    /// Every page and difference handed to the rows so far is applied (after the last
-    /// slice of one applied in slices; at once for a small one).
-    void rowsSettled();
+    /// The row key of a data item: its ID.
+    [[nodiscard]] static QString keyOf(const ProjectData &data) { return data.id; }
 
 private:
+    [[nodiscard]] QVariant rowData(const ProjectData &item, int column, int role) const override;
     [[nodiscard]] QVariant displayValue(const ProjectData &data, int column) const;
     [[nodiscard]] QVariant sortValue(const ProjectData &data, int column) const;
 
     DataBrowserPager *m_pager = nullptr;
-
-    KeyedRows<ProjectDataTraits> m_rows{this, ProjectDataTraits()};
 };
 
 } // namespace ica

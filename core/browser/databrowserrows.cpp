@@ -13,7 +13,7 @@ void DataBrowserModel::appendRows(const QList<ProjectData> &items) {
 }
 
 void DataBrowserModel::applyDiff(const QList<ProjectData> &target) {
-    // Computed off the GUI thread and applied in slices when big: rowsSettled().
+    // Computed off the GUI thread and applied in slices when big: settled().
     m_rows.setTarget(target);
 }
 
@@ -40,26 +40,18 @@ void DataBrowserModel::applyRefreshedRows(const QStringList &asked,
     m_rows.update(loaded, gone);
 }
 
-quint32 ProjectDataTraits::changedColumns(const Row &a, const Row &b) const {
-    return DataBrowserModel::changedColumns(a, b);
-}
-
 quint32 DataBrowserModel::changedColumns(const ProjectData &a, const ProjectData &b) {
-    quint32 columns = 0;
-    const auto mark = [&columns](bool differs, int column) {
-        if (differs)
-            columns |= 1u << column;
-    };
-    mark(a.name != b.name, NameColumn);
-    mark(a.path != b.path, PathColumn);
-    mark(a.type != b.type || a.typeText != b.typeText, TypeColumn);
-    mark(a.formatCode != b.formatCode, FormatColumn);
-    mark(a.sizeInBytes != b.sizeInBytes, SizeColumn);
-    mark(a.status != b.status, StatusColumn);
-    mark(a.tags.userTags != b.tags.userTags, UserTagsColumn);
-    mark(a.tags.technicalTags != b.tags.technicalTags, TechnicalTagsColumn);
-    mark(a.timeModified != b.timeModified, ModifiedColumn);
-    return columns;
+    ColumnMask mask;
+    mask.mark(a.name != b.name, NameColumn);
+    mask.mark(a.path != b.path, PathColumn);
+    mask.mark(a.type != b.type || a.typeText != b.typeText, TypeColumn);
+    mask.mark(a.formatCode != b.formatCode, FormatColumn);
+    mask.mark(a.sizeInBytes != b.sizeInBytes, SizeColumn);
+    mask.mark(a.status != b.status, StatusColumn);
+    mask.mark(a.tags.userTags != b.tags.userTags, UserTagsColumn);
+    mask.mark(a.tags.technicalTags != b.tags.technicalTags, TechnicalTagsColumn);
+    mask.mark(a.timeModified != b.timeModified, ModifiedColumn);
+    return mask.bits();
 }
 
 } // namespace ica

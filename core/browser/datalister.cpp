@@ -19,47 +19,30 @@ constexpr int MaxPagesWithoutNewRows = 3;
 } // namespace
 
 DataLister::DataLister(ApiClient *client, DataBrowserModel *model, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_model(model)
-    , m_loader(PagedLoader<ProjectData>::Sink{
-                   [this](QList<ProjectData>) {
-                       if (m_model)
-                           m_model->clear(); // only ever empty: rows vanish at a new question
-                   },
-                   [this](QList<ProjectData> rows) {
-                       if (m_model)
-                           m_model->appendRows(rows);
-                   },
-                   [this](RowPages<ProjectData> pages) {
-                       if (m_model)
-                           m_model->applyDiff(std::move(pages));
+    : ListingFeed(model,
+                  {// Only ever empty: rows vanish at once at a new question.
+                   [](DataBrowserModel &rows, QList<ProjectData>) { rows.clear(); },
+                   [](DataBrowserModel &rows, QList<ProjectData> page) { rows.appendRows(page); },
+                   [](DataBrowserModel &rows, RowPages<ProjectData> pages) {
+                       rows.applyDiff(std::move(pages));
                    }},
-               [](const ProjectData &data) { return data.id; }) {
+                  DataBrowserModel::keyOf, parent)
+    , m_client(client) {
     if (m_model)
         m_model->setPager(this);
-    m_loader.setSource(
-        [this](const PageRequest &page,
-               PagedLoader<ProjectData>::Reply reply) -> PagedLoader<ProjectData>::Cancel {
-            DataQuery query = this->query();
-            query.page = page;
-            QPointer<ApiCall> call = DataApi(m_client).list(
-                m_projectId, query, this, [this, reply](const Result<ProjectDataPage> &result) {
-                    if (result.ok())
-                        Q_EMIT dataReceived(result.value->items);
-                    reply(result);
-                });
-            return [call]() {
-                if (call)
-                    call->cancel();
-            };
-        });
-    connect(&m_loader, &PagedLoaderBase::loadingChanged, this, &DataLister::loadingChanged);
-    connect(&m_loader, &PagedLoaderBase::errorOccurred, this, &DataLister::onLoaderError);
-    connect(&m_loader, &PagedLoaderBase::pageApplied, this, [this]() {
-        Q_EMIT pageApplied();
-        StatusNotices::post(positionText());
+    m_loader.setSource([this](const PageRequest &page, Loader::Reply reply) -> Loader::Cancel {
+        DataQuery query = this->query();
+        query.page = page;
+        return cancelling(DataApi(m_client).list(
+            m_projectId, query, this, [this, reply](const Result<ProjectDataPage> &result) {
+                if (result.ok())
+                    Q_EMIT dataReceived(result.value->items);
+                reply(result);
+            }));
     });
+    connect(&m_loader, &PagedLoaderBase::errorOccurred, this, &DataLister::onLoaderError);
+    connect(this, &ListingFeedBase::pageApplied, this,
+            [this]() { StatusNotices::post(positionText()); });
 }
 
 DataLister::~DataLister() {
@@ -231,10 +214,6 @@ void DataLister::reload() {
     askNewQuestion();
 }
 
-void DataLister::cancel() {
-    m_loader.cancel();
-}
-
 void DataLister::refreshRows(const QStringList &dataIds) {
     QStringList loaded;
     QSet<QString> seen;
@@ -272,7 +251,7 @@ void DataLister::refreshRows(const QStringList &dataIds) {
                               Q_EMIT rowsRefreshed(loaded);
                           else
                               connect(
-                                  m_model, &DataBrowserModel::rowsSettled, this,
+                                  m_model, &DataBrowserModel::settled, this,
                                   [this, loaded]() { Q_EMIT rowsRefreshed(loaded); },
                                   Qt::SingleShotConnection);
                       });

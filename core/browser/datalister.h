@@ -4,10 +4,8 @@
 #include "core/browser/databrowsermodel.h"
 #include "core/browser/datafilter.h"
 #include "core/domain/projectdata.h"
-#include "core/rows/pagedloader.h"
+#include "core/rows/listingfeed.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QStringList>
 
 #include <optional>
@@ -32,17 +30,15 @@ class ApiClient;
 /// the difference, never a reset; refreshRows() re-reads just some rows (after a
 /// batch changed their tags). Status text ("1,000 of about 3,500 loaded") is made
 /// here, not in the model.
-class DataLister final : public QObject, public DataBrowserPager {
+class DataLister final : public ListingFeed<ProjectData, DataBrowserModel>,
+                         public DataBrowserPager {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DataLister)
-    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
 public:
     /// Neither is owned; `client` must outlive the lister. The model's lazy fetching
     /// and header sort are routed here while both live.
     DataLister(ApiClient *client, DataBrowserModel *model, QObject *parent = nullptr);
     ~DataLister() override;
-
-    [[nodiscard]] DataBrowserModel *model() const { return m_model; }
 
     // --- The question --------------------------------------------------------------
     /// Shows `folderPath` ("/" for the root) of `projectId`. Empty project: no rows.
@@ -82,7 +78,6 @@ public:
     [[nodiscard]] bool canFetchMore() const override;
     /// Reads the next page (asynchronous; rows are appended when it arrives).
     void fetchMore() override;
-    [[nodiscard]] bool isLoading() const { return m_loader.isLoading(); }
     /// Every row of the question is loaded (or no more can be: an error ended it).
     [[nodiscard]] bool isComplete() const { return m_loader.atEnd(); }
     /// Rows expected in all: the total (offset paging) or rows loaded plus ICA's
@@ -102,19 +97,14 @@ public:
     /// changed cells get dataChanged, rows that no longer match the question (deleted,
     /// or a tag filter no longer holds) are removed. Emits rowsRefreshed() when done.
     void refreshRows(const QStringList &dataIds);
-    /// Stops reading pages; the rows loaded stay.
-    void cancel();
 
 Q_SIGNALS:
-    void loadingChanged(bool loading);
     /// A call failed; the rows loaded stay.
     void errorOccurred(const ica::ApiError &error);
     /// Every answer's data, as received (for TagCatalog::learnData()).
     void dataReceived(const QList<ica::ProjectData> &items);
     /// Project, folder, filter or sort changed (rows were reset).
     void questionChanged();
-    /// A page or a refresh was applied to the rows.
-    void pageApplied();
     /// refreshRows() finished: `dataIds` are the loaded IDs it read again.
     void rowsRefreshed(const QStringList &dataIds);
 
@@ -128,7 +118,6 @@ private:
     void fail(const ApiError &error, const QString &what);
 
     ApiClient *m_client;
-    QPointer<DataBrowserModel> m_model;
     QString m_projectId;
     QString m_folderPath = QStringLiteral("/");
     DataFilter m_filter;
@@ -137,7 +126,6 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     quint64 m_question =
         0; ///< serial of the question; refreshRows() answers to older ones are dropped
-    PagedLoader<ProjectData> m_loader;
     ApiError m_lastError;
 };
 

@@ -8,5 +8,4 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/datafilter.cpp ${CMAKE_CURRENT_LIST_DIR}/datafilter.h
   ${CMAKE_CURRENT_LIST_DIR}/datalister.cpp ${CMAKE_CURRENT_LIST_DIR}/datalister.h
   ${CMAKE_CURRENT_LIST_DIR}/matchcollector.cpp ${CMAKE_CURRENT_LIST_DIR}/matchcollector.h
-  ${CMAKE_CURRENT_LIST_DIR}/projectdatarows.h
   ${CMAKE_CURRENT_LIST_DIR}/tagpreview.cpp ${CMAKE_CURRENT_LIST_DIR}/tagpreview.h)

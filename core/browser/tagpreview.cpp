@@ -24,7 +24,10 @@ QStringList minus(const QStringList &a, const QStringList &b) {
 } // namespace
 
 TagPreview::TagPreview(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : KeyedTableModel({QT_TR_NOOP("Name"), QT_TR_NOOP("Path"), QT_TR_NOOP("User tags now"),
+                       QT_TR_NOOP("User tags after"), QT_TR_NOOP("Technical tags now"),
+                       QT_TR_NOOP("Technical tags after"), QT_TR_NOOP("Note")},
+                      {}, parent) {}
 
 QStringList TagPreview::applyTagUpdate(const QStringList &before, const TagUpdate &update) {
     QStringList after;
@@ -96,19 +99,14 @@ void TagPreview::setPreview(const QList<ProjectData> &items, const CreateBatchRe
         }
     }
 
-    beginResetModel();
-    m_rows = rows;
-    m_missingIds = missing;
-    endResetModel();
+    // A new preview is a new question: replaced whole, at once.
+    m_rows.reset(rows, [this, &missing]() { m_missingIds = missing; });
 }
 
 void TagPreview::clear() {
     ++m_loadSerial;
     setLoading(false);
-    beginResetModel();
-    m_rows.clear();
-    m_missingIds.clear();
-    endResetModel();
+    m_rows.reset({}, [this]() { m_missingIds.clear(); });
 }
 
 void TagPreview::load(ApiClient *client, const QString &projectId,
@@ -151,14 +149,6 @@ void TagPreview::setLoading(bool loading) {
     Q_EMIT loadingChanged(loading);
 }
 
-int TagPreview::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int TagPreview::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QString TagPreview::note(const Row &row) const {
     QStringList parts;
     if (row.direct && row.data.isFolder())
@@ -172,11 +162,7 @@ QString TagPreview::note(const Row &row) const {
     return parts.join(QStringLiteral("; "));
 }
 
-QVariant TagPreview::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row &row = m_rows.at(index.row());
-    const int column = index.column();
+QVariant TagPreview::rowData(const Row &row, int column, int role) const {
     const auto tagsOf = [&row](int c) -> QStringList {
         switch (c) {
         case UserTagsBeforeColumn:
@@ -233,42 +219,19 @@ QVariant TagPreview::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant TagPreview::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case PathColumn:
-        return tr("Path");
-    case UserTagsBeforeColumn:
-        return tr("User tags now");
-    case UserTagsAfterColumn:
-        return tr("User tags after");
-    case TechnicalTagsBeforeColumn:
-        return tr("Technical tags now");
-    case TechnicalTagsAfterColumn:
-        return tr("Technical tags after");
-    case NoteColumn:
-        return tr("Note");
-    default:
-        return {};
-    }
-}
-
 int TagPreview::changedCount() const {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+    return int(std::count_if(m_rows.rows().cbegin(), m_rows.rows().cend(),
                              [](const Row &row) { return row.changed(); }));
 }
 
 int TagPreview::folderCount() const {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+    return int(std::count_if(m_rows.rows().cbegin(), m_rows.rows().cend(),
                              [](const Row &row) { return row.direct && row.data.isFolder(); }));
 }
 
 QString TagPreview::summary() const {
     const int changed = changedCount();
-    const int same = int(m_rows.size()) - changed;
+    const int same = m_rows.size() - changed;
     QString text = tr("%L1 of %L2 items change, %L3 stay as they are.")
                        .arg(changed)
                        .arg(m_rows.size())

@@ -25,6 +25,32 @@ void insertDate(QJsonObject &o, QLatin1String key, const QDateTime &value) {
         o.insert(key, formatDateTime(value));
 }
 
+/// A text member, left out when empty (as ICA leaves out what it does not know).
+void insertText(QJsonObject &o, QLatin1String key, const QString &text) {
+    if (!text.isEmpty())
+        o.insert(key, text);
+}
+
+/// The changes a group and an item's request both carry (the tag updates and the
+/// dates), each left out when not asked for.
+template <typename Changes> void insertChanges(QJsonObject &o, const Changes &changes) {
+    if (!changes.userTags.isEmpty())
+        o.insert(QStringLiteral("userTags"), changes.userTags.toJson());
+    if (!changes.technicalTags.isEmpty())
+        o.insert(QStringLiteral("technicalTags"), changes.technicalTags.toJson());
+    insertDate(o, QLatin1String("willBeArchivedAt"), changes.willBeArchivedAt);
+    insertDate(o, QLatin1String("willBeDeletedAt"), changes.willBeDeletedAt);
+}
+
+/// Reads what insertChanges() writes.
+template <typename Changes>
+void readChanges(const QJsonObject &o, DecodeContext &ctx, Changes &changes) {
+    changes.userTags = optionalTagUpdate(o, QLatin1String("userTags"), ctx);
+    changes.technicalTags = optionalTagUpdate(o, QLatin1String("technicalTags"), ctx);
+    changes.willBeArchivedAt = ctx.optionalDateTime(o, QLatin1String("willBeArchivedAt"));
+    changes.willBeDeletedAt = ctx.optionalDateTime(o, QLatin1String("willBeDeletedAt"));
+}
+
 } // namespace
 
 TagUpdate TagUpdate::fromJson(const QJsonObject &o, DecodeContext &ctx) {
@@ -51,10 +77,7 @@ bool DataUpdateGroup::changesNothing() const {
 DataUpdateGroup DataUpdateGroup::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     DataUpdateGroup group;
     group.dataIds = ctx.requiredStringList(o, QLatin1String("dataIds"));
-    group.userTags = optionalTagUpdate(o, QLatin1String("userTags"), ctx);
-    group.technicalTags = optionalTagUpdate(o, QLatin1String("technicalTags"), ctx);
-    group.willBeArchivedAt = ctx.optionalDateTime(o, QLatin1String("willBeArchivedAt"));
-    group.willBeDeletedAt = ctx.optionalDateTime(o, QLatin1String("willBeDeletedAt"));
+    readChanges(o, ctx, group);
     group.clearWillBeArchivedAt =
         ctx.optionalBool(o, QLatin1String("clearWillBeArchivedAt")).value_or(false);
     group.clearWillBeDeletedAt =
@@ -64,12 +87,7 @@ DataUpdateGroup DataUpdateGroup::fromJson(const QJsonObject &o, DecodeContext &c
 
 QJsonObject DataUpdateGroup::toJson() const {
     QJsonObject o{{QStringLiteral("dataIds"), toArray(dataIds)}};
-    if (!userTags.isEmpty())
-        o.insert(QStringLiteral("userTags"), userTags.toJson());
-    if (!technicalTags.isEmpty())
-        o.insert(QStringLiteral("technicalTags"), technicalTags.toJson());
-    insertDate(o, QLatin1String("willBeArchivedAt"), willBeArchivedAt);
-    insertDate(o, QLatin1String("willBeDeletedAt"), willBeDeletedAt);
+    insertChanges(o, *this);
     if (clearWillBeArchivedAt)
         o.insert(QStringLiteral("clearWillBeArchivedAt"), true);
     if (clearWillBeDeletedAt)
@@ -137,14 +155,10 @@ UserRef UserRef::fromJson(const QJsonObject &o, DecodeContext &ctx) {
 
 QJsonObject UserRef::toJson() const {
     QJsonObject o{{QStringLiteral("id"), id}};
-    if (!username.isEmpty())
-        o.insert(QStringLiteral("username"), username);
-    if (!email.isEmpty())
-        o.insert(QStringLiteral("email"), email);
-    if (!firstname.isEmpty())
-        o.insert(QStringLiteral("firstname"), firstname);
-    if (!lastname.isEmpty())
-        o.insert(QStringLiteral("lastname"), lastname);
+    insertText(o, QLatin1String("username"), username);
+    insertText(o, QLatin1String("email"), email);
+    insertText(o, QLatin1String("firstname"), firstname);
+    insertText(o, QLatin1String("lastname"), lastname);
     return o;
 }
 
@@ -172,8 +186,7 @@ QJsonObject Job::toJson() const {
         {QStringLiteral("timeCreated"), formatDateTime(timeCreated)},
         {QStringLiteral("owner"), owner.toJson()},
     };
-    if (!additionalStatusInformation.isEmpty())
-        o.insert(QStringLiteral("additionalStatusInformation"), additionalStatusInformation);
+    insertText(o, QLatin1String("additionalStatusInformation"), additionalStatusInformation);
     insertDate(o, QLatin1String("timeStarted"), timeStarted);
     insertDate(o, QLatin1String("timeFinished"), timeFinished);
     return o;
@@ -201,21 +214,13 @@ QJsonObject Batch::toJson() const {
 BatchItemRequest BatchItemRequest::fromJson(const QJsonObject &o, DecodeContext &ctx) {
     BatchItemRequest request;
     request.dataId = ctx.requiredString(o, QLatin1String("dataId"));
-    request.userTags = optionalTagUpdate(o, QLatin1String("userTags"), ctx);
-    request.technicalTags = optionalTagUpdate(o, QLatin1String("technicalTags"), ctx);
-    request.willBeArchivedAt = ctx.optionalDateTime(o, QLatin1String("willBeArchivedAt"));
-    request.willBeDeletedAt = ctx.optionalDateTime(o, QLatin1String("willBeDeletedAt"));
+    readChanges(o, ctx, request);
     return request;
 }
 
 QJsonObject BatchItemRequest::toJson() const {
     QJsonObject o{{QStringLiteral("dataId"), dataId}};
-    if (!userTags.isEmpty())
-        o.insert(QStringLiteral("userTags"), userTags.toJson());
-    if (!technicalTags.isEmpty())
-        o.insert(QStringLiteral("technicalTags"), technicalTags.toJson());
-    insertDate(o, QLatin1String("willBeArchivedAt"), willBeArchivedAt);
-    insertDate(o, QLatin1String("willBeDeletedAt"), willBeDeletedAt);
+    insertChanges(o, *this);
     return o;
 }
 

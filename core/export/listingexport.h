@@ -3,8 +3,8 @@
 #include "core/api/apicall.h"
 #include "core/api/pagecollector.h"
 #include "core/export/exportfile.h"
-#include "core/export/pagestream.h"
 #include "core/export/rowtext.h"
+#include "core/rows/pagestream.h"
 
 #include <QList>
 #include <QObject>

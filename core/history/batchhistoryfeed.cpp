@@ -1,6 +1,5 @@
 #include "core/history/batchhistoryfeed.h"
 
-#include "core/history/batchhistorymodel.h"
 #include "core/history/historycounts.h"
 #include "core/store/storeworker.h"
 
@@ -14,40 +13,33 @@ constexpr qint64 RewriteAfterSeconds = 60;
 } // namespace
 
 BatchHistoryFeed::BatchHistoryFeed(StoreWorker *store, BatchHistoryModel *model, QObject *parent)
-    : QObject(parent)
-    , m_store(store)
-    , m_model(model)
-    , m_loader(PagedLoader<BatchRecord>::Sink{[this](QList<BatchRecord> records) {
-                                                  if (m_model)
-                                                      m_model->resetRecords(records);
-                                              },
-                                              {}, // one page: nothing is ever appended
-                                              [this](RowPages<BatchRecord> pages) {
-                                                  if (m_model)
-                                                      m_model->setRecords(joinedPages(pages));
-                                              }},
-               {}) {
-    m_loader.setSource(
-        [this](const PageRequest &,
-               PagedLoader<BatchRecord>::Reply reply) -> PagedLoader<BatchRecord>::Cancel {
-            if (!m_store) {
-                reply(Result<Page<BatchRecord>>::failure(
-                    ApiError::usage(tr("The batch history is not available."))));
-                return {};
-            }
-            m_store->listBatches(
-                m_profileId, this, [reply](const StoreResult<QList<BatchRecord>> &result) {
-                    if (!result.ok()) {
-                        reply(Result<Page<BatchRecord>>::failure(ApiError::usage(result.error)));
-                        return;
-                    }
-                    Page<BatchRecord> page;
-                    page.items = result.value; // no next page token: the end
-                    reply(Result<Page<BatchRecord>>::success(std::move(page)));
-                });
-            return {}; // a store listing cannot be stopped; the loader drops a stale answer
-        });
-    connect(&m_loader, &PagedLoaderBase::pageApplied, this, &BatchHistoryFeed::loaded);
+    : ListingFeed(
+          model,
+          {[](BatchHistoryModel &rows, QList<BatchRecord> records) { rows.resetRecords(records); },
+           {}, // one page: nothing is ever appended
+           [](BatchHistoryModel &rows, RowPages<BatchRecord> pages) {
+               rows.setRecords(joinedPages(pages));
+           }},
+          {}, parent)
+    , m_store(store) {
+    m_loader.setSource([this](const PageRequest &, Loader::Reply reply) -> Loader::Cancel {
+        if (!m_store) {
+            reply(Result<Page<BatchRecord>>::failure(
+                ApiError::usage(tr("The batch history is not available."))));
+            return {};
+        }
+        m_store->listBatches(
+            m_profileId, this, [reply](const StoreResult<QList<BatchRecord>> &result) {
+                if (!result.ok()) {
+                    reply(Result<Page<BatchRecord>>::failure(ApiError::usage(result.error)));
+                    return;
+                }
+                Page<BatchRecord> page;
+                page.items = result.value; // no next page token: the end
+                reply(Result<Page<BatchRecord>>::success(std::move(page)));
+            });
+        return {}; // a store listing cannot be stopped; the loader drops a stale answer
+    });
     connect(&m_loader, &PagedLoaderBase::errorOccurred, this, [this](const ApiError &error) {
         Q_EMIT errorOccurred(tr("The batch history could not be read: %1").arg(error.message));
     });

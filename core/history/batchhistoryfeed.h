@@ -1,20 +1,19 @@
 #pragma once
 
 #include "core/domain/batch.h"
+#include "core/history/batchhistorymodel.h"
 #include "core/monitor/itemstatuscounts.h"
-#include "core/rows/pagedloader.h"
+#include "core/rows/listingfeed.h"
 #include "core/store/batchrecord.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QObject>
 #include <QPointer>
 
 #include <functional>
 
 namespace ica {
 
-class BatchHistoryModel;
 class StoreWorker;
 
 /// Keeps a BatchHistoryModel equal to the history of one profile in a StoreWorker
@@ -26,7 +25,8 @@ class StoreWorker;
 /// The listing goes through the app's one PagedLoader (core/rows/pagedloader.h) over the
 /// store: one page holding every record (the store answers a profile's history
 /// whole), so another profile is a new question (reset) and a change a refresh (diff).
-class BatchHistoryFeed final : public QObject {
+/// pageApplied() says a listing was applied to the model.
+class BatchHistoryFeed final : public ListingFeed<BatchRecord, BatchHistoryModel> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BatchHistoryFeed)
 public:
@@ -42,7 +42,6 @@ public:
     [[nodiscard]] QString profileId() const { return m_profileId; }
     /// Lists again and applies the answer as a diff.
     void reload();
-    [[nodiscard]] bool isLoading() const { return m_loader.isLoading(); }
     /// True once a listing of the current profile has been applied.
     [[nodiscard]] bool isLoaded() const { return m_loader.isAnswered(); }
 
@@ -58,8 +57,6 @@ public:
     void remove(const QString &profileId, const QString &batchId, Done done = {});
 
 Q_SIGNALS:
-    /// A listing was applied to the model.
-    void loaded();
     /// Reading or writing the history failed; `message` says what to do.
     void errorOccurred(const QString &message);
 
@@ -68,9 +65,7 @@ private:
     void list();
 
     QPointer<StoreWorker> m_store;
-    QPointer<BatchHistoryModel> m_model;
     QString m_profileId;
-    PagedLoader<BatchRecord> m_loader;
     struct Written {
         QString status;
         QMap<QString, qint64> counts;

@@ -8,12 +8,8 @@ namespace ica {
 
 namespace {
 
-QString keyOf(const QString &profileId, const QString &batchId) {
+QString recordKey(const QString &profileId, const QString &batchId) {
     return profileId + QLatin1Char('\n') + batchId;
-}
-
-QString keyOf(const BatchRecord &record) {
-    return keyOf(record.profileId, record.batchId);
 }
 
 QVariant localTime(const QDateTime &when) {
@@ -27,35 +23,21 @@ QString utcText(const QDateTime &when) {
 } // namespace
 
 BatchHistoryModel::BatchHistoryModel(QObject *parent)
-    : QAbstractTableModel(parent) {
-    connect(m_records.runner(), &RowDiffRunner::settled, this, &BatchHistoryModel::settled);
+    : KeyedTableModel({QT_TR_NOOP("Status"), QT_TR_NOOP("Project"), QT_TR_NOOP("Created"),
+                       QT_TR_NOOP("Changes"), QT_TR_NOOP("Items"), QT_TR_NOOP("Batch ID"),
+                       QT_TR_NOOP("Origin"), QT_TR_NOOP("Last checked")},
+                      {{SortRole, "sortValue"},
+                       {JobStatusRole, "jobStatus"},
+                       {BatchIdRole, "batchId"},
+                       {ProjectIdRole, "projectId"},
+                       {ProfileIdRole, "profileId"}},
+                      parent) {}
+
+QString BatchHistoryModel::keyOf(const BatchRecord &record) {
+    return recordKey(record.profileId, record.batchId);
 }
 
-QString BatchRecordTraits::key(const Row &row) const {
-    return keyOf(row);
-}
-
-bool BatchRecordTraits::same(const Row &a, const Row &b) const {
-    return a == b;
-}
-
-quint32 BatchRecordTraits::changedColumns(const Row &a, const Row &b) const {
-    return BatchHistoryModel::changedColumns(a, b);
-}
-
-int BatchHistoryModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : m_records.size();
-}
-
-int BatchHistoryModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant BatchHistoryModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const BatchRecord &record = m_records.at(index.row());
-    const int column = index.column();
+QVariant BatchHistoryModel::rowData(const BatchRecord &record, int column, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(record, column);
@@ -145,51 +127,16 @@ QVariant BatchHistoryModel::toolTip(const BatchRecord &record, int column) const
     }
 }
 
-QVariant BatchHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case StatusColumn:
-        return tr("Status");
-    case ProjectColumn:
-        return tr("Project");
-    case CreatedColumn:
-        return tr("Created");
-    case SummaryColumn:
-        return tr("Changes");
-    case ItemsColumn:
-        return tr("Items");
-    case BatchIdColumn:
-        return tr("Batch ID");
-    case OriginColumn:
-        return tr("Origin");
-    case LastCheckedColumn:
-        return tr("Last checked");
-    default:
-        return {};
-    }
-}
-
-QHash<int, QByteArray> BatchHistoryModel::roleNames() const {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(SortRole, "sortValue");
-    names.insert(JobStatusRole, "jobStatus");
-    names.insert(BatchIdRole, "batchId");
-    names.insert(ProjectIdRole, "projectId");
-    names.insert(ProfileIdRole, "profileId");
-    return names;
-}
-
 void BatchHistoryModel::setRecords(const QList<BatchRecord> &records) {
-    m_records.setTargetKeepingOrder(records); // the history never reorders its rows
+    m_rows.setTargetKeepingOrder(records); // the history never reorders its rows
 }
 
 void BatchHistoryModel::resetRecords(const QList<BatchRecord> &records) {
-    m_records.reset(records);
+    m_rows.reset(records);
 }
 
 int BatchHistoryModel::rowOf(const QString &profileId, const QString &batchId) const {
-    return m_records.rowOf(keyOf(profileId, batchId));
+    return m_rows.rowOf(recordKey(profileId, batchId));
 }
 
 QString BatchHistoryModel::jobStatusLabel(const JobStatus &status) {
@@ -225,20 +172,16 @@ QString BatchHistoryModel::itemsText(const BatchRecord &record) {
 }
 
 quint32 BatchHistoryModel::changedColumns(const BatchRecord &a, const BatchRecord &b) {
-    quint32 bits = 0;
-    const auto mark = [&bits](bool differs, int column) {
-        if (differs)
-            bits |= 1u << column;
-    };
-    mark(a.jobStatus != b.jobStatus, StatusColumn);
-    mark(a.projectName != b.projectName || a.projectId != b.projectId, ProjectColumn);
-    mark(a.createdAt != b.createdAt, CreatedColumn);
-    mark(a.summary != b.summary || a.origin != b.origin, SummaryColumn);
-    mark(a.itemCounts != b.itemCounts, ItemsColumn);
-    mark(a.batchId != b.batchId, BatchIdColumn);
-    mark(a.origin != b.origin, OriginColumn);
-    mark(a.lastRefreshedAt != b.lastRefreshedAt, LastCheckedColumn);
-    return bits;
+    ColumnMask mask;
+    mask.mark(a.jobStatus != b.jobStatus, StatusColumn);
+    mask.mark(a.projectName != b.projectName || a.projectId != b.projectId, ProjectColumn);
+    mask.mark(a.createdAt != b.createdAt, CreatedColumn);
+    mask.mark(a.summary != b.summary || a.origin != b.origin, SummaryColumn);
+    mask.mark(a.itemCounts != b.itemCounts, ItemsColumn);
+    mask.mark(a.batchId != b.batchId, BatchIdColumn);
+    mask.mark(a.origin != b.origin, OriginColumn);
+    mask.mark(a.lastRefreshedAt != b.lastRefreshedAt, LastCheckedColumn);
+    return mask.bits();
 }
 
 } // namespace ica

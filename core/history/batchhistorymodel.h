@@ -1,24 +1,15 @@
 #pragma once
 
-#include "core/rows/keyedrows.h"
+#include "core/rows/keyedtablemodel.h"
 #include "core/store/batchrecord.h"
 
-#include <QAbstractTableModel>
-#include <QHash>
 #include <QList>
 
 namespace ica {
 
+class BatchHistoryModel;
 /// KeyedRows traits of the history: records keyed by profile and batch ID.
-struct BatchRecordTraits {
-    using Row = BatchRecord;
-    using Key = QString;
-    using Input = BatchRecord;
-    [[nodiscard]] Row make(const Input &record) const { return record; }
-    [[nodiscard]] Key key(const Row &row) const;
-    [[nodiscard]] bool same(const Row &a, const Row &b) const;
-    [[nodiscard]] quint32 changedColumns(const Row &a, const Row &b) const;
-};
+using BatchRecordTraits = ValueRowTraits<BatchRecord, BatchHistoryModel>;
 
 /// The batch history (StoreWorker::listBatches) as a table. Fed by
 /// BatchHistoryFeed; setRecords() hands each new listing to the one keyed diff engine
@@ -30,10 +21,24 @@ struct BatchRecordTraits {
 ///
 /// GUI-free: no colours. JobStatusRole hands the JobStatus value to the ui layer,
 /// which paints; SortRole gives raw values for BatchHistoryFilterModel.
-class BatchHistoryModel final : public QAbstractTableModel {
+class BatchHistoryModel final : public KeyedTableModel<BatchRecordTraits> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BatchHistoryModel)
 public:
+    // SortRole: the status's lifecycle rank (int), QDateTime for times, the done
+    // fraction (double) for items, text otherwise.
+    enum Role {
+        /// The row's JobStatus::Value (int), on the status column.
+        JobStatusRole = FirstModelRole,
+        /// The row's batch ID, in every column.
+        BatchIdRole,
+        /// The row's project ID, in every column.
+        ProjectIdRole,
+        /// The row's profile ID, in every column.
+        ProfileIdRole,
+    };
+    Q_ENUM(Role)
+
     enum Column {
         StatusColumn,
         ProjectColumn,
@@ -47,30 +52,7 @@ public:
     };
     Q_ENUM(Column)
 
-    enum Role {
-        /// Raw value for sorting: the status's lifecycle rank (int), QDateTime for
-        /// times, the done fraction (double) for items, text otherwise.
-        SortRole = Qt::UserRole + 1,
-        /// The row's JobStatus::Value (int), on the status column.
-        JobStatusRole,
-        /// The row's batch ID, in every column.
-        BatchIdRole,
-        /// The row's project ID, in every column.
-        ProjectIdRole,
-        /// The row's profile ID, in every column.
-        ProfileIdRole,
-    };
-    Q_ENUM(Role)
-
     explicit BatchHistoryModel(QObject *parent = nullptr);
-
-    [[nodiscard]] int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index,
-                                int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     /// Makes the rows equal to `records` with the smallest true notifications,
     /// never a reset: rows that left are removed (in contiguous blocks), changed
@@ -85,11 +67,9 @@ public:
     /// signals too.
     [[nodiscard]] int rowOf(const QString &profileId, const QString &batchId) const;
     /// The record of a row (valid rows only).
-    [[nodiscard]] const BatchRecord &recordAt(int row) const { return m_records.at(row); }
+    [[nodiscard]] const BatchRecord &recordAt(int row) const { return m_rows.at(row); }
     /// Every row, in order: only while isSettled().
-    [[nodiscard]] const QList<BatchRecord> &records() const { return m_records.rows(); }
-    /// No listing is waiting or being applied.
-    [[nodiscard]] bool isSettled() const { return m_records.isSettled(); }
+    [[nodiscard]] const QList<BatchRecord> &records() const { return m_rows.rows(); }
 
     /// A readable label of a job status ("Partially succeeded"); the raw text when
     /// unknown, "Not checked yet" when empty.
@@ -98,17 +78,14 @@ public:
     [[nodiscard]] static QString itemsText(const BatchRecord &record);
     /// Bit i set: column i differs between `a` and `b`.
     [[nodiscard]] static quint32 changedColumns(const BatchRecord &a, const BatchRecord &b);
-
-Q_SIGNALS:
-    /// Every listing handed in so far is applied (at once for a small one).
-    void settled();
+    /// The row key of a record: its profile and batch ID.
+    [[nodiscard]] static QString keyOf(const BatchRecord &record);
 
 private:
+    [[nodiscard]] QVariant rowData(const BatchRecord &record, int column, int role) const override;
     [[nodiscard]] QVariant displayValue(const BatchRecord &record, int column) const;
     [[nodiscard]] QVariant sortValue(const BatchRecord &record, int column) const;
     [[nodiscard]] QVariant toolTip(const BatchRecord &record, int column) const;
-
-    KeyedRows<BatchRecordTraits> m_records{this, BatchRecordTraits()};
 };
 
 } // namespace ica

@@ -15,54 +15,40 @@ QVariant dateOrNothing(qint64 ms) {
 } // namespace
 
 BatchItemsModel::BatchItemsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_rows(std::make_unique<KeyedRows<CompactItemTraits>>(this, CompactItemTraits())) {
-    connect(m_rows->runner(), &RowDiffRunner::settled, this, &BatchItemsModel::settled);
-}
+    : KeyedTableModel({QT_TR_NOOP("Item ID"), QT_TR_NOOP("Data ID"), QT_TR_NOOP("Status"),
+                       QT_TR_NOOP("Additional information"), QT_TR_NOOP("User tags added"),
+                       QT_TR_NOOP("User tags removed"), QT_TR_NOOP("Technical tags added"),
+                       QT_TR_NOOP("Technical tags removed"), QT_TR_NOOP("Archive date"),
+                       QT_TR_NOOP("Delete date")},
+                      {{SortRole, "sortValue"},
+                       {StatusRole, "status"},
+                       {ItemIdRole, "itemId"},
+                       {TerminalRole, "terminal"}},
+                      parent) {}
 
 BatchItemsModel::~BatchItemsModel() = default;
 
-int BatchItemsModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : m_rows->size();
-}
-
-int BatchItemsModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool BatchItemsModel::isSettled() const {
-    return m_rows->isSettled();
-}
-
-RowDiffRunner *BatchItemsModel::diffRunner() {
-    return m_rows->runner();
-}
-
 int BatchItemsModel::rowOf(const QString &itemId) const {
     PackedText key;
-    if (!PackedText::find(itemId, *m_rows->traits().pool, &key))
+    if (!PackedText::find(itemId, *m_rows.traits().pool, &key))
         return -1;
-    return m_rows->rowOf(key);
+    return m_rows.rowOf(key);
 }
 
 BatchItem BatchItemsModel::itemAt(int row) const {
-    return m_rows->at(row).unpack(*m_rows->traits().pool);
+    return m_rows.at(row).unpack(*m_rows.traits().pool);
 }
 
 QList<BatchItem> BatchItemsModel::items() const {
     QList<BatchItem> all;
-    all.reserve(m_rows->size());
-    for (int row = 0; row < m_rows->size(); ++row)
+    all.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row)
         all.append(itemAt(row));
     return all;
 }
 
-QVariant BatchItemsModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const CompactItem &item = m_rows->at(index.row());
-    const ItemValuePool &pool = *m_rows->traits().pool;
-    const int column = index.column();
+QVariant BatchItemsModel::rowData(const CompactItem &item, int column, int role) const {
+    const ItemValuePool &pool = *m_rows.traits().pool;
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(item, column);
@@ -88,7 +74,7 @@ QVariant BatchItemsModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant BatchItemsModel::displayValue(const CompactItem &item, int column) const {
-    const ItemValuePool &pool = *m_rows->traits().pool;
+    const ItemValuePool &pool = *m_rows.traits().pool;
     switch (column) {
     case ItemIdColumn:
         return item.id.text(pool);
@@ -119,44 +105,6 @@ QVariant BatchItemsModel::sortValue(const CompactItem &item, int column) const {
     if (column == StatusColumn)
         return int(item.status); // lifecycle order; Unknown first
     return displayValue(item, column);
-}
-
-QVariant BatchItemsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case ItemIdColumn:
-        return tr("Item ID");
-    case DataIdColumn:
-        return tr("Data ID");
-    case StatusColumn:
-        return tr("Status");
-    case AdditionalInformationColumn:
-        return tr("Additional information");
-    case UserTagsAddedColumn:
-        return tr("User tags added");
-    case UserTagsRemovedColumn:
-        return tr("User tags removed");
-    case TechnicalTagsAddedColumn:
-        return tr("Technical tags added");
-    case TechnicalTagsRemovedColumn:
-        return tr("Technical tags removed");
-    case ArchiveDateColumn:
-        return tr("Archive date");
-    case DeleteDateColumn:
-        return tr("Delete date");
-    default:
-        return {};
-    }
-}
-
-QHash<int, QByteArray> BatchItemsModel::roleNames() const {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(SortRole, "sortValue");
-    names.insert(StatusRole, "status");
-    names.insert(ItemIdRole, "itemId");
-    names.insert(TerminalRole, "terminal");
-    return names;
 }
 
 QString BatchItemsModel::sortField(int column) {
@@ -193,41 +141,38 @@ QString BatchItemsModel::statusLabel(const ItemStatus &status) {
 }
 
 quint32 BatchItemsModel::changedColumns(const BatchItem &a, const BatchItem &b) {
-    quint32 mask = 0;
-    const auto mark = [&mask](bool differs, int column) {
-        if (differs)
-            mask |= 1u << column;
-    };
-    mark(a.id != b.id, ItemIdColumn);
-    mark(a.request.dataId != b.request.dataId, DataIdColumn);
-    mark(a.status != b.status, StatusColumn);
-    mark(a.additionalStatusInformation != b.additionalStatusInformation,
-         AdditionalInformationColumn);
-    mark(a.request.userTags.addTags != b.request.userTags.addTags, UserTagsAddedColumn);
-    mark(a.request.userTags.removeTags != b.request.userTags.removeTags, UserTagsRemovedColumn);
-    mark(a.request.technicalTags.addTags != b.request.technicalTags.addTags,
-         TechnicalTagsAddedColumn);
-    mark(a.request.technicalTags.removeTags != b.request.technicalTags.removeTags,
-         TechnicalTagsRemovedColumn);
-    mark(a.request.willBeArchivedAt != b.request.willBeArchivedAt, ArchiveDateColumn);
-    mark(a.request.willBeDeletedAt != b.request.willBeDeletedAt, DeleteDateColumn);
-    return mask;
+    ColumnMask mask;
+    mask.mark(a.id != b.id, ItemIdColumn);
+    mask.mark(a.request.dataId != b.request.dataId, DataIdColumn);
+    mask.mark(a.status != b.status, StatusColumn);
+    mask.mark(a.additionalStatusInformation != b.additionalStatusInformation,
+              AdditionalInformationColumn);
+    mask.mark(a.request.userTags.addTags != b.request.userTags.addTags, UserTagsAddedColumn);
+    mask.mark(a.request.userTags.removeTags != b.request.userTags.removeTags,
+              UserTagsRemovedColumn);
+    mask.mark(a.request.technicalTags.addTags != b.request.technicalTags.addTags,
+              TechnicalTagsAddedColumn);
+    mask.mark(a.request.technicalTags.removeTags != b.request.technicalTags.removeTags,
+              TechnicalTagsRemovedColumn);
+    mask.mark(a.request.willBeArchivedAt != b.request.willBeArchivedAt, ArchiveDateColumn);
+    mask.mark(a.request.willBeDeletedAt != b.request.willBeDeletedAt, DeleteDateColumn);
+    return mask.bits();
 }
 
 void BatchItemsModel::applyPage(const QList<BatchItem> &items) {
-    m_rows->setTarget(items); // shallow: the worker builds the compact rows
+    m_rows.setTarget(items); // shallow: the worker builds the compact rows
 }
 
 void BatchItemsModel::applyPages(QList<QList<BatchItem>> pages) {
-    m_rows->setTarget(std::move(pages));
+    m_rows.setTarget(std::move(pages));
 }
 
 void BatchItemsModel::appendPage(const QList<BatchItem> &items) {
-    m_rows->append(items, true);
+    m_rows.append(items, true);
 }
 
 void BatchItemsModel::setItems(const QList<BatchItem> &items) {
-    m_rows->reset(items, [this]() { m_rows->traits().pool->clear(); });
+    m_rows.reset(items, [this]() { m_rows.traits().pool->clear(); });
 }
 
 void BatchItemsModel::clear() {

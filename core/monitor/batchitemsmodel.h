@@ -2,13 +2,9 @@
 
 #include "core/domain/batch.h"
 #include "core/monitor/compactitem.h"
-#include "core/rows/keyedrows.h"
+#include "core/rows/keyedtablemodel.h"
 
-#include <QAbstractTableModel>
-#include <QHash>
 #include <QList>
-
-#include <memory>
 
 namespace ica {
 
@@ -30,7 +26,7 @@ namespace ica {
 ///
 /// GUI-free: no colours or icons. StatusRole hands the ItemStatus value to the
 /// ui layer, which paints; SortRole gives raw values for a sort proxy.
-class BatchItemsModel final : public QAbstractTableModel {
+class BatchItemsModel final : public KeyedTableModel<CompactItemTraits> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BatchItemsModel)
 public:
@@ -49,12 +45,11 @@ public:
     };
     Q_ENUM(Column)
 
+    // SortRole: QString for IDs, text and tags (joined with ", "), the status's
+    // lifecycle rank (int), QDateTime for dates.
     enum Role {
-        /// Raw value of the cell for sorting: QString for IDs, text and tags (joined
-        /// with ", "), the status's lifecycle rank (int), QDateTime for dates.
-        SortRole = Qt::UserRole + 1,
         /// The row's ItemStatus::Value (int), in every column: icon and colour in the ui.
-        StatusRole,
+        StatusRole = FirstModelRole,
         /// The row's item ID, in every column.
         ItemIdRole,
         /// True when the row's status is terminal (UPDATED, PARTIALLY_UPDATED, FAILED).
@@ -64,14 +59,6 @@ public:
 
     explicit BatchItemsModel(QObject *parent = nullptr);
     ~BatchItemsModel() override;
-
-    [[nodiscard]] int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index,
-                                int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     /// Makes the rows equal to `items` (in that order) with the smallest true
     /// notifications; never a reset. Repeated IDs after the first are ignored.
@@ -89,11 +76,6 @@ public:
     /// Removes every row with a reset, at once (another batch, filter, sort, page or mode).
     void clear();
 
-    /// No update is waiting or being applied.
-    [[nodiscard]] bool isSettled() const;
-    /// The engine applying the updates (its inline limit, slice counts).
-    [[nodiscard]] RowDiffRunner *diffRunner();
-
     /// Row of an item ID, or -1. O(1) between updates; right while one is applied too.
     [[nodiscard]] int rowOf(const QString &itemId) const;
     /// The item of a row (valid rows only), rebuilt from the compact row.
@@ -108,16 +90,10 @@ public:
     /// Bit i set: column i differs between `a` and `b`.
     [[nodiscard]] static quint32 changedColumns(const BatchItem &a, const BatchItem &b);
 
-Q_SIGNALS:
-    /// Every update handed in so far is applied (after the last slice of an
-    /// asynchronous one; at once for one applied inline).
-    void settled();
-
 private:
+    [[nodiscard]] QVariant rowData(const CompactItem &item, int column, int role) const override;
     [[nodiscard]] QVariant displayValue(const CompactItem &item, int column) const;
     [[nodiscard]] QVariant sortValue(const CompactItem &item, int column) const;
-
-    std::unique_ptr<KeyedRows<CompactItemTraits>> m_rows;
 };
 
 } // namespace ica

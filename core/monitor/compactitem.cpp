@@ -233,22 +233,18 @@ BatchItem CompactItem::unpack(const ItemValuePool &pool) const {
 }
 
 quint32 CompactItemTraits::changedColumns(const Row &a, const Row &b) const {
-    quint32 mask = 0;
-    const auto mark = [&mask](bool differs, int column) {
-        if (differs)
-            mask |= 1u << column;
-    };
-    mark(a.id != b.id, BatchItemsModel::ItemIdColumn);
-    mark(a.dataId != b.dataId, BatchItemsModel::DataIdColumn);
-    mark(a.status != b.status || a.statusText != b.statusText, BatchItemsModel::StatusColumn);
-    mark(a.information != b.information, BatchItemsModel::AdditionalInformationColumn);
-    mark(a.userAdd != b.userAdd, BatchItemsModel::UserTagsAddedColumn);
-    mark(a.userRemove != b.userRemove, BatchItemsModel::UserTagsRemovedColumn);
-    mark(a.technicalAdd != b.technicalAdd, BatchItemsModel::TechnicalTagsAddedColumn);
-    mark(a.technicalRemove != b.technicalRemove, BatchItemsModel::TechnicalTagsRemovedColumn);
-    mark(a.archivedAt != b.archivedAt, BatchItemsModel::ArchiveDateColumn);
-    mark(a.deletedAt != b.deletedAt, BatchItemsModel::DeleteDateColumn);
-    return mask;
+    ColumnMask mask;
+    mask.mark(a.id != b.id, BatchItemsModel::ItemIdColumn);
+    mask.mark(a.dataId != b.dataId, BatchItemsModel::DataIdColumn);
+    mask.mark(a.status != b.status || a.statusText != b.statusText, BatchItemsModel::StatusColumn);
+    mask.mark(a.information != b.information, BatchItemsModel::AdditionalInformationColumn);
+    mask.mark(a.userAdd != b.userAdd, BatchItemsModel::UserTagsAddedColumn);
+    mask.mark(a.userRemove != b.userRemove, BatchItemsModel::UserTagsRemovedColumn);
+    mask.mark(a.technicalAdd != b.technicalAdd, BatchItemsModel::TechnicalTagsAddedColumn);
+    mask.mark(a.technicalRemove != b.technicalRemove, BatchItemsModel::TechnicalTagsRemovedColumn);
+    mask.mark(a.archivedAt != b.archivedAt, BatchItemsModel::ArchiveDateColumn);
+    mask.mark(a.deletedAt != b.deletedAt, BatchItemsModel::DeleteDateColumn);
+    return mask.bits();
 }
 
 } // namespace ica

@@ -7,38 +7,24 @@
 namespace ica {
 
 ItemsPager::ItemsPager(ApiClient *client, BatchItemsModel *model, QObject *parent)
-    : QObject(parent)
-    , m_api(client)
-    , m_model(model)
-    , m_loader(PagedLoader<BatchItem>::Sink{
-                   [this](QList<BatchItem> items) { onFirstPage(items); },
-                   [this](QList<BatchItem> items) {
-                       if (m_model)
-                           m_model->appendPage(items);
-                   },
-                   [this](RowPages<BatchItem> pages) { onRefreshed(std::move(pages)); }},
-               [](const BatchItem &item) { return item.id; }) {
-    m_loader.setSource(
-        [this](const PageRequest &page,
-               PagedLoader<BatchItem>::Reply reply) -> PagedLoader<BatchItem>::Cancel {
-            ItemsQuery query = m_state.query();
-            query.page = page;
-            QPointer<ApiCall> call =
-                m_api.listItems(m_projectId, m_batchId, query, this,
-                                [reply](const Result<BatchItemPage> &result) { reply(result); });
-            return [call]() {
-                if (call)
-                    call->cancel();
-            };
-        });
-    connect(&m_loader, &PagedLoaderBase::loadingChanged, this, &ItemsPager::loadingChanged);
+    : ListingFeed(
+          model,
+          {[this](BatchItemsModel &, QList<BatchItem> items) { onFirstPage(items); },
+           [](BatchItemsModel &rows, QList<BatchItem> items) { rows.appendPage(items); },
+           [this](BatchItemsModel &, RowPages<BatchItem> pages) { onRefreshed(std::move(pages)); }},
+          [](const BatchItem &item) { return item.id; }, parent)
+    , m_api(client) {
+    m_loader.setSource([this](const PageRequest &page, Loader::Reply reply) -> Loader::Cancel {
+        ItemsQuery query = m_state.query();
+        query.page = page;
+        return cancelling(
+            m_api.listItems(m_projectId, m_batchId, query, this,
+                            [reply](const Result<BatchItemPage> &result) { reply(result); }));
+    });
     connect(&m_loader, &PagedLoaderBase::errorOccurred, this, &ItemsPager::errorOccurred);
     connect(&m_loader, &PagedLoaderBase::pagingChanged, this, &ItemsPager::pagingChanged);
-    connect(&m_loader, &PagedLoaderBase::pageApplied, this, &ItemsPager::pageApplied);
     connect(&m_loader, &PagedLoaderBase::loadAllProgress, this, &ItemsPager::loadAllProgress);
 }
-
-ItemsPager::~ItemsPager() = default;
 
 void ItemsPager::setBatch(const QString &projectId, const QString &batchId) {
     if (projectId == m_projectId && batchId == m_batchId)
@@ -171,10 +157,6 @@ bool ItemsPager::refresh() {
 
 void ItemsPager::reload() {
     askNewQuestion();
-}
-
-void ItemsPager::cancel() {
-    m_loader.cancel();
 }
 
 PagedLoaderBase::Options ItemsPager::loaderOptions() const {

@@ -5,10 +5,8 @@
 #include "core/api/pageguard.h"
 #include "core/monitor/batchitemsmodel.h"
 #include "core/monitor/itemsquerystate.h"
-#include "core/rows/pagedloader.h"
+#include "core/rows/listingfeed.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QSet>
 
 #include <optional>
@@ -29,16 +27,12 @@ class ApiCall;
 ///
 /// The paging itself is the app's one PagedLoader (core/rows/pagedloader.h); this class owns
 /// the question (ItemsQueryState) and the numbered-page navigation of the monitor.
-class ItemsPager final : public QObject {
+class ItemsPager final : public ListingFeed<BatchItem, BatchItemsModel> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ItemsPager)
-    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
 public:
     /// Neither is owned; `model` must outlive the pager or be its child.
     ItemsPager(ApiClient *client, BatchItemsModel *model, QObject *parent = nullptr);
-    ~ItemsPager() override;
-
-    [[nodiscard]] BatchItemsModel *model() const { return m_model; }
 
     /// Watches another batch (first page, same filter/sort/mode). Empty IDs: none.
     void setBatch(const QString &projectId, const QString &batchId);
@@ -90,22 +84,16 @@ public:
     bool refresh();
     /// Asks the current question from scratch (rows replaced with a reset).
     void reload();
-    /// Stops what is in flight (a "load all", say); rows loaded so far stay.
-    void cancel();
 
-    [[nodiscard]] bool isLoading() const { return m_loader.isLoading(); }
     [[nodiscard]] const ApiError &lastError() const { return m_loader.lastError(); }
 
 Q_SIGNALS:
-    void loadingChanged(bool loading);
     /// A request failed; rows already shown stay (a failed new question clears them).
     void errorOccurred(const ica::ApiError &error);
     /// The filter, sort, mode, page size or page changed.
     void queryStateChanged();
     /// Total, page count, hasMore or remainingRecords changed.
     void pagingChanged();
-    /// An answer was applied to the model (load, next page, refresh).
-    void pageApplied();
     /// During loadAll(): rows loaded and the expected total (loaded + remaining hint).
     void loadAllProgress(qint64 loaded, qint64 expected);
 
@@ -121,11 +109,9 @@ private:
     bool goToLastPageIfPastTheEnd();
 
     BatchApi m_api;
-    QPointer<BatchItemsModel> m_model;
     QString m_projectId;
     QString m_batchId;
     ItemsQueryState m_state;
-    PagedLoader<BatchItem> m_loader;
     /// totalItemCount of the last offset answer, or the previous page's while another
     /// page of the same listing is asked (so "page x of y" stays); -1 when unknown.
     qint64 m_total = -1;

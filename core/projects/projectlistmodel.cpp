@@ -5,18 +5,11 @@
 namespace ica {
 
 ProjectListModel::ProjectListModel(QObject *parent)
-    : QAbstractListModel(parent) {
-    connect(m_rows.runner(), &RowDiffRunner::settled, this, &ProjectListModel::settled);
-}
+    : KeyedTableModel({QT_TR_NOOP("Project")},
+                      {{IdRole, "projectId"}, {NameRole, "name"}, {FilterRole, "filterText"}},
+                      parent) {}
 
-int ProjectListModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : m_rows.size();
-}
-
-QVariant ProjectListModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Project &p = m_rows.at(index.row());
+QVariant ProjectListModel::rowData(const Project &p, int /*column*/, int role) const {
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
@@ -34,14 +27,6 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const {
     default:
         return {};
     }
-}
-
-QHash<int, QByteArray> ProjectListModel::roleNames() const {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert(IdRole, "projectId");
-    names.insert(NameRole, "name");
-    names.insert(FilterRole, "filterText");
-    return names;
 }
 
 int ProjectListModel::rowOf(const QString &id) const {

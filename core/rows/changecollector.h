@@ -4,6 +4,22 @@
 
 namespace ica {
 
+/// The columns that differ between two versions of a row, as ChangeCollector and
+/// KeyedRows traits take them: bit i set = column i changed.
+class ColumnMask final {
+public:
+    /// Marks `column` when `differs`.
+    ColumnMask &mark(bool differs, int column) {
+        if (differs)
+            m_bits |= 1u << column;
+        return *this;
+    }
+    [[nodiscard]] quint32 bits() const { return m_bits; }
+
+private:
+    quint32 m_bits = 0;
+};
+
 /// Emits a model's dataChanged() for runs of consecutive rows that share the same
 /// changed column span, so a refresh notifies the smallest true ranges in as few
 /// signals as possible. Rows are added in ascending order with a bit set per changed

@@ -147,6 +147,8 @@ public:
     [[nodiscard]] Operation failedOperation() const { return m_failedOperation; }
     /// Serial of the request awaited; increases with every request and cancel.
     [[nodiscard]] quint64 serial() const { return m_serial; }
+    /// Stops what is in flight (a load all, say); the rows handed over stay.
+    virtual void cancel() = 0;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -309,8 +311,7 @@ public:
                                         : PageRequest::cursor(QString(), m_options.pageSize));
         return true;
     }
-    /// Stops what is in flight (a load all, say); the rows handed over stay.
-    void cancel() {
+    void cancel() override {
         m_refreshPending = false;
         stopInFlight();
         setLoading(false);
@@ -414,10 +415,8 @@ private:
         if (m_options.mode != Mode::Cursor || operation == Operation::Refresh)
             return std::nullopt;
         if (operation == Operation::First)
-            (void)m_guard.checkNextCursor(QString()); // the first page's "token"
-        if (page.info.hasMore() && !page.items.isEmpty())
-            return m_guard.checkNextCursor(page.info.nextPageToken);
-        return std::nullopt;
+            m_guard.startCursorListing();
+        return m_guard.checkCursorPage(page.info, page.items.size());
     }
 
     void notePaging(const Page<Row> &page, qint64 pageOffset) {
@@ -430,7 +429,7 @@ private:
             m_atEnd = count == 0 || m_nextOffset >= limit;
         } else {
             m_nextToken = page.info.nextPageToken;
-            m_atEnd = count == 0 || !page.info.hasMore();
+            m_atEnd = PageGuard::isLastCursorPage(page.info, count);
             m_remaining = m_atEnd ? std::optional<qint64>(0) : page.info.remainingRecords;
         }
     }
@@ -508,7 +507,7 @@ private:
                    m_refreshOffset < qMin(qMax<qint64>(m_total, 0), m_options.offsetLimit);
         } else {
             m_refreshToken = page.info.nextPageToken;
-            more = page.info.hasMore() && !page.items.isEmpty();
+            more = !PageGuard::isLastCursorPage(page.info, page.items.size());
             m_remaining = more ? page.info.remainingRecords : std::optional<qint64>(0);
         }
         if (more && m_refreshPagesLeft > 0) {

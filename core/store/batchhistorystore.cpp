@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <optional>
+
 namespace ica {
 
 namespace {
@@ -59,6 +61,15 @@ BatchRecord recordOf(const QSqlQuery &q, bool withRequest) {
     return r;
 }
 
+/// Runs the prepared `q`: its error ("WHAT: driver text", `what` translated), or
+/// nothing when it ran.
+std::optional<QString> run(QSqlQuery &q, const char *what) {
+    QString error;
+    if (execQuery(q, QCoreApplication::translate("ica::BatchHistoryStore", what), &error))
+        return std::nullopt;
+    return error;
+}
+
 } // namespace
 
 BatchHistoryStore::BatchHistoryStore(SqliteDatabase &db)
@@ -107,12 +118,10 @@ StoreResult<BatchRecord> BatchHistoryStore::upsert(const BatchRecord &record) {
     q.bindValue(QStringLiteral(":status"), record.jobStatus);
     q.bindValue(QStringLiteral(":counts"), countsJson(record.itemCounts));
     q.bindValue(QStringLiteral(":refreshed"), msOf(record.lastRefreshedAt));
-    QString error;
-    if (!execQuery(q,
-                   QCoreApplication::translate("ica::BatchHistoryStore",
-                                               "The batch could not be added to the history"),
-                   &error))
-        return Result::failure(error);
+    if (const std::optional<QString> error =
+            run(q, QT_TRANSLATE_NOOP("ica::BatchHistoryStore",
+                                     "The batch could not be added to the history")))
+        return Result::failure(*error);
     q.finish();
     const auto stored = find(record.batchId, record.profileId);
     if (!stored.ok() || !stored.value)
@@ -144,12 +153,10 @@ StoreResult<bool> BatchHistoryStore::updateStatus(const QString &profileId, cons
     q.bindValue(QStringLiteral(":refreshed"), msOf(refreshedAt));
     q.bindValue(QStringLiteral(":profile"), profileId);
     q.bindValue(QStringLiteral(":batch"), batchId);
-    QString error;
-    if (!execQuery(q,
-                   QCoreApplication::translate("ica::BatchHistoryStore",
-                                               "The status of the batch could not be saved"),
-                   &error))
-        return StoreResult<bool>::failure(error);
+    if (const std::optional<QString> error =
+            run(q, QT_TRANSLATE_NOOP("ica::BatchHistoryStore",
+                                     "The status of the batch could not be saved")))
+        return StoreResult<bool>::failure(*error);
     return StoreResult<bool>::success(q.numRowsAffected() > 0);
 }
 
@@ -162,12 +169,9 @@ StoreResult<QList<BatchRecord>> BatchHistoryStore::list(const QString &profileId
                        profileId.isEmpty() ? QString() : QStringLiteral(" WHERE profile_id = ?")));
     if (!profileId.isEmpty())
         q.addBindValue(profileId);
-    QString error;
-    if (!execQuery(q,
-                   QCoreApplication::translate("ica::BatchHistoryStore",
-                                               "The batch history could not be read"),
-                   &error))
-        return StoreResult<QList<BatchRecord>>::failure(error);
+    if (const std::optional<QString> error = run(
+            q, QT_TRANSLATE_NOOP("ica::BatchHistoryStore", "The batch history could not be read")))
+        return StoreResult<QList<BatchRecord>>::failure(*error);
     QList<BatchRecord> records;
     while (q.next())
         records.append(recordOf(q, false));
@@ -186,12 +190,9 @@ StoreResult<std::optional<BatchRecord>> BatchHistoryStore::find(const QString &b
     q.addBindValue(batchId);
     if (!profileId.isEmpty())
         q.addBindValue(profileId);
-    QString error;
-    if (!execQuery(q,
-                   QCoreApplication::translate("ica::BatchHistoryStore",
-                                               "The batch history could not be read"),
-                   &error))
-        return Result::failure(error);
+    if (const std::optional<QString> error = run(
+            q, QT_TRANSLATE_NOOP("ica::BatchHistoryStore", "The batch history could not be read")))
+        return Result::failure(*error);
     if (!q.next())
         return Result::success(std::nullopt);
     return Result::success(recordOf(q, true));
@@ -202,12 +203,10 @@ StoreResult<bool> BatchHistoryStore::remove(const QString &profileId, const QStr
     q.prepare(QStringLiteral("DELETE FROM batch_history WHERE profile_id = ? AND batch_id = ?"));
     q.addBindValue(profileId);
     q.addBindValue(batchId);
-    QString error;
-    if (!execQuery(q,
-                   QCoreApplication::translate("ica::BatchHistoryStore",
-                                               "The batch could not be removed from the history"),
-                   &error))
-        return StoreResult<bool>::failure(error);
+    if (const std::optional<QString> error =
+            run(q, QT_TRANSLATE_NOOP("ica::BatchHistoryStore",
+                                     "The batch could not be removed from the history")))
+        return StoreResult<bool>::failure(*error);
     return StoreResult<bool>::success(q.numRowsAffected() > 0);
 }
 
@@ -215,13 +214,10 @@ StoreResult<int> BatchHistoryStore::removeProfile(const QString &profileId) {
     QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("DELETE FROM batch_history WHERE profile_id = ?"));
     q.addBindValue(profileId);
-    QString error;
-    if (!execQuery(q,
-                   QCoreApplication::translate(
-                       "ica::BatchHistoryStore",
-                       "The profile's batches could not be removed from the history"),
-                   &error))
-        return StoreResult<int>::failure(error);
+    if (const std::optional<QString> error = run(
+            q, QT_TRANSLATE_NOOP("ica::BatchHistoryStore",
+                                 "The profile's batches could not be removed from the history")))
+        return StoreResult<int>::failure(*error);
     return StoreResult<int>::success(q.numRowsAffected());
 }
 

@@ -51,6 +51,21 @@ template <typename Job> Job *newJob(const QString &service, const QString &key) 
     return job;
 }
 
+/// Starts `job`; when it finishes, `done` (if any) gets its result: the status its
+/// error means, then what `complete` adds (the secret, or what went wrong).
+template <typename Complete>
+void runJob(QKeychain::Job *job, QObject *context, SecretStore::Callback done, Complete complete) {
+    QObject::connect(job, &QKeychain::Job::finished, context,
+                     [job, done = std::move(done), complete = std::move(complete)] {
+                         SecretResult result;
+                         result.status = statusOf(job->error());
+                         complete(result);
+                         if (done)
+                             done(result);
+                     });
+    job->start();
+}
+
 } // namespace
 
 QString KeychainSecretStore::defaultServiceName() {
@@ -65,9 +80,7 @@ KeychainSecretStore::~KeychainSecretStore() = default;
 
 void KeychainSecretStore::read(const QString &profileId, SecretKind kind, Callback done) {
     auto *job = newJob<QKeychain::ReadPasswordJob>(m_service, keyOf(profileId, kind));
-    connect(job, &QKeychain::Job::finished, this, [job, kind, done = std::move(done)] {
-        SecretResult result;
-        result.status = statusOf(job->error());
+    runJob(job, this, std::move(done), [job, kind](SecretResult &result) {
         if (result.ok())
             result.secret = job->textData();
         else if (result.status == SecretResult::Status::NotFound)
@@ -83,10 +96,7 @@ void KeychainSecretStore::read(const QString &profileId, SecretKind kind, Callba
                                                          "keychain (%2).")
                                  .arg(secretKindLabel(kind), result.detail);
         }
-        if (done)
-            done(result);
     });
-    job->start();
 }
 
 void KeychainSecretStore::write(const QString &profileId, SecretKind kind, const QString &secret,
@@ -97,9 +107,7 @@ void KeychainSecretStore::write(const QString &profileId, SecretKind kind, const
     }
     auto *job = newJob<QKeychain::WritePasswordJob>(m_service, keyOf(profileId, kind));
     job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, this, [job, kind, secret, done = std::move(done)] {
-        SecretResult result;
-        result.status = statusOf(job->error());
+    runJob(job, this, std::move(done), [job, kind, secret](SecretResult &result) {
         if (!result.ok()) {
             result.detail = withoutSecret(reasonOf(job), secret);
             result.message = QCoreApplication::translate("ica::KeychainSecretStore",
@@ -107,17 +115,12 @@ void KeychainSecretStore::write(const QString &profileId, SecretKind kind, const
                                                          "keychain (%2).")
                                  .arg(secretKindLabel(kind), result.detail);
         }
-        if (done)
-            done(result);
     });
-    job->start();
 }
 
 void KeychainSecretStore::removeKey(const QString &key, const QString &what, Callback done) {
     auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, key);
-    connect(job, &QKeychain::Job::finished, this, [job, what, done = std::move(done)] {
-        SecretResult result;
-        result.status = statusOf(job->error());
+    runJob(job, this, std::move(done), [job, what](SecretResult &result) {
         if (result.status == SecretResult::Status::NotFound)
             result.status = SecretResult::Status::Ok; // gone either way
         if (!result.ok()) {
@@ -128,10 +131,7 @@ void KeychainSecretStore::removeKey(const QString &key, const QString &what, Cal
                                             "keychain (%2).")
                     .arg(what, result.detail);
         }
-        if (done)
-            done(result);
     });
-    job->start();
 }
 
 void KeychainSecretStore::remove(const QString &profileId, Callback done) {

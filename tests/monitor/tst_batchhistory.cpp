@@ -217,7 +217,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         BatchHistoryFeed feed(&store, &model);
-        QSignalSpy loaded(&feed, &BatchHistoryFeed::loaded);
+        QSignalSpy loaded(&feed, &BatchHistoryFeed::pageApplied);
         QSignalSpy errors(&feed, &BatchHistoryFeed::errorOccurred);
         QSignalSpy historyChanged(&store, &StoreWorker::historyChanged);
         feed.setProfileId(Profile);
@@ -304,7 +304,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         BatchHistoryFeed feed(&store, &model);
-        QSignalSpy loaded(&feed, &BatchHistoryFeed::loaded);
+        QSignalSpy loaded(&feed, &BatchHistoryFeed::pageApplied);
         // Profile A's listing is asked and still in flight when B is chosen: the store
         // answers A first, and that answer must not be shown.
         feed.setProfileId(QStringLiteral("profile-a"));

@@ -53,7 +53,7 @@ MonitorWidget::MonitorWidget(StoreWorker *store, QWidget *parent)
             &MonitorWidget::onCurrentBatchChanged);
     connect(m_list, &BatchListPanel::openByIdRequested, this, &MonitorWidget::showOpenDialog);
     connect(m_list, &BatchListPanel::removeRequested, this, &MonitorWidget::confirmRemove);
-    connect(m_feed, &BatchHistoryFeed::loaded, this, &MonitorWidget::onHistoryLoaded);
+    connect(m_feed, &BatchHistoryFeed::pageApplied, this, &MonitorWidget::onHistoryLoaded);
     connect(m_feed, &BatchHistoryFeed::errorOccurred, this, &StatusNotices::post);
     connect(m_view, &BatchView::newDraftRequested, this, &MonitorWidget::newDraftRequested);
     connect(m_view, &BatchView::batchRefreshed, m_feed, &BatchHistoryFeed::recordStatus);

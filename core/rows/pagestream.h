@@ -1,8 +1,27 @@
 #pragma once
 
-#include "core/export/idset.h"
+// The one walk through a *whole* listing: every page, to the end, in page order.
+//
+// The app pages in two ways, and each has one implementation:
+// - PagedLoader (core/rows/pagedloader.h) keeps a *window* of a listing for a view:
+//   one request at a time, pages read when the view asks (fetchMore, load all), the
+//   loaded window read again on refresh and handed over as a diff, serial numbers so
+//   an answer to an older question is dropped. It never reads a listing to its end
+//   unless told to, and never has two pages in flight.
+// - PageStream (here) reads a listing *to its end* for whoever needs all of it at
+//   once: icatag's --all and file exports stream the rows out as they come
+//   (O(page) memory), collectAllPages() (core/api/pagecollector.h) gathers them for
+//   the lookups that need the whole list. Offset listings go several pages in
+//   flight, reordered into page order; there is no window, no refresh, no question
+//   to replace, so none of PagedLoader's state applies.
+// Both check every page with the same PageGuard (oversized pages, cursors seen
+// before, pages of rows seen before, the row cap).
 
-#include "core/api/pagecollector.h"
+#include "core/api/apiresult.h"
+#include "core/api/pageguard.h"
+#include "core/api/queries.h"
+#include "core/domain/page.h"
+#include "core/export/idset.h"
 
 #include <QMap>
 #include <QPointer>
@@ -12,6 +31,16 @@
 #include <optional>
 
 namespace ica {
+
+class ApiCall;
+
+/// Fetches one page of some listing; bound to a query by the caller.
+template <typename T>
+using PageFetcher =
+    std::function<ApiCall *(const PageRequest &page, QObject *context, ResultCallback<Page<T>>)>;
+
+/// ICA stops offset paging at this many rows; past it only cursor paging works.
+inline constexpr qint64 OffsetPagingRowLimit = 200000;
 
 /// How a streamed `--all` listing pages.
 struct StreamPlan {
@@ -31,6 +60,12 @@ struct StreamPlan {
     /// Offset paging over more rows than ICA pages by offset (or without a total):
     /// read the listing by cursor instead of failing. Only when no order was asked for.
     bool cursorAboveLimit = false;
+    /// The listing fails past this many rows (a server paging without end).
+    qint64 maxRows = DefaultMaxCollectedRows;
+    /// Called after each page handed on, with the rows so far and the rows expected:
+    /// the total (offset), or the rows so far plus the server's estimate of the rest
+    /// (cursor); -1 while unknown.
+    std::function<void(qint64 rows, qint64 expected)> progress;
 };
 
 /// How a streamed listing ended.
@@ -44,9 +79,9 @@ struct StreamEnd {
 /// Streams every page of a listing to `onRows`, in page order, keeping only the
 /// pages in flight or waiting for an earlier one: memory stays O(page) plus a
 /// compact set of the IDs seen (IdSet). `onRows` returns false to stop at once
-/// (nothing more is asked for). The same guards as ica::collectAllPages (PageGuard:
-/// oversized pages, repeated pages and cursors, the row cap) end a listing with a
-/// Decode error. `done` runs once, on `context`'s thread, not at all if it is gone.
+/// (nothing more is asked for). PageGuard's checks (oversized pages, repeated pages
+/// and cursors, the row cap) end a listing with a Decode error. `done` runs once,
+/// on `context`'s thread, not at all if it is gone. `T` has a QString `id`.
 template <typename T> class PageStream final {
 public:
     using RowSink = std::function<bool(const QList<T> &rows)>;
@@ -60,6 +95,7 @@ public:
         self->m_context = context;
         self->m_onRows = std::move(onRows);
         self->m_done = std::move(done);
+        self->m_guard = PageGuard(plan.maxRows);
         if (plan.kind == StreamPlan::Kind::Offset)
             startOffset(self);
         else
@@ -99,7 +135,31 @@ private:
             end(std::nullopt, true);
             return false;
         }
+        if (m_plan.progress)
+            m_plan.progress(m_rows, m_offsetMode ? m_total : m_expected);
         return true;
+    }
+
+    /// Asks for `page`; `onPage` gets the page when it came and the stream still runs
+    /// (a failed page ends the stream with its error). `inFlight`: counted in
+    /// m_inFlight until its answer comes, whatever it is.
+    template <typename OnPage>
+    static void fetch(const std::shared_ptr<PageStream> &self, const PageRequest &page,
+                      OnPage onPage, bool inFlight = false) {
+        if (inFlight)
+            ++self->m_inFlight;
+        self->m_fetch(page, self->m_context,
+                      [self, onPage, inFlight](const ica::Result<ica::Page<T>> &result) {
+                          if (inFlight)
+                              --self->m_inFlight;
+                          if (self->m_ended)
+                              return;
+                          if (!result.ok()) {
+                              self->end(result.error);
+                              return;
+                          }
+                          onPage(*result.value);
+                      });
     }
 
     /// Checks the page's size and records its IDs. A page whose rows all came before
@@ -153,38 +213,33 @@ private:
     static void startCursor(const std::shared_ptr<PageStream> &self) {
         self->m_usedCursor = true;
         self->m_offsetMode = false;
-        (void)self->m_guard.checkNextCursor(QString()); // the first page's "token"
+        self->m_guard.startCursorListing();
         fetchCursor(self, QString());
     }
 
     static void fetchCursor(const std::shared_ptr<PageStream> &self, const QString &token) {
         if (!self->live())
             return;
-        self->m_fetch(ica::PageRequest::cursor(token, self->m_plan.pageSize), self->m_context,
-                      [self](const ica::Result<ica::Page<T>> &page) {
-                          if (self->m_ended)
-                              return;
-                          if (!page.ok()) {
-                              self->end(page.error);
-                              return;
-                          }
-                          ++self->m_pagesSeen;
-                          const std::optional<QList<T>> rows =
-                              self->checkIds(page.value->items,
-                                             QStringLiteral("number %1").arg(self->m_pagesSeen));
-                          if (!rows || !self->emitRows(*rows))
-                              return;
-                          const QString &next = page.value->info.nextPageToken;
-                          if (!page.value->info.hasMore() || page.value->items.isEmpty()) {
-                              self->end(std::nullopt);
-                              return;
-                          }
-                          if (auto error = self->m_guard.checkNextCursor(next)) {
-                              self->end(error);
-                              return;
-                          }
-                          fetchCursor(self, next);
-                      });
+        fetch(self, PageRequest::cursor(token, self->m_plan.pageSize),
+              [self](const ica::Page<T> &page) {
+                  ++self->m_pagesSeen;
+                  if (page.info.remainingRecords)
+                      self->m_expected =
+                          self->m_rows + page.items.size() + *page.info.remainingRecords;
+                  const std::optional<QList<T>> rows = self->checkIds(
+                      page.items, QStringLiteral("number %1").arg(self->m_pagesSeen));
+                  if (!rows || !self->emitRows(*rows))
+                      return;
+                  if (PageGuard::isLastCursorPage(page.info, page.items.size())) {
+                      self->end(std::nullopt);
+                      return;
+                  }
+                  if (auto error = self->m_guard.checkCursorPage(page.info, page.items.size())) {
+                      self->end(error);
+                      return;
+                  }
+                  fetchCursor(self, page.info.nextPageToken);
+              });
     }
 
     // ---- offset paging ----
@@ -192,33 +247,26 @@ private:
     static void startOffset(const std::shared_ptr<PageStream> &self) {
         self->m_offsetMode = true;
         const int size = self->m_plan.pageSize;
-        self->m_fetch(ica::PageRequest::atOffset(0, size), self->m_context,
-                      [self](const ica::Result<ica::Page<T>> &page) {
-                          if (self->m_ended)
-                              return;
-                          if (!page.ok()) {
-                              self->end(page.error);
-                              return;
-                          }
-                          const std::optional<qint64> total = page.value->info.totalItemCount;
-                          const bool tooMany = total && *total > ica::OffsetPagingRowLimit;
-                          if (self->m_plan.cursorAboveLimit && (!total || tooMany)) {
-                              // Nothing was written yet: read it all by cursor instead.
-                              startCursor(self);
-                              return;
-                          }
-                          self->m_total = total.value_or(page.value->items.size());
-                          if (auto error = ica::PageGuard::checkOffsetTotal(
-                                  self->m_total, ica::OffsetPagingRowLimit)) {
-                              self->end(error);
-                              return;
-                          }
-                          // Sized once for every ID to come (at most the offset
-                          // paging limit), not grown by doubling on the way.
-                          self->m_seen.reserve(self->m_total);
-                          self->m_nextToRequest = self->m_plan.pageSize;
-                          self->acceptOffsetPage(self, 0, *page.value);
-                      });
+        fetch(self, PageRequest::atOffset(0, size), [self](const ica::Page<T> &page) {
+            const std::optional<qint64> total = page.info.totalItemCount;
+            const bool tooMany = total && *total > ica::OffsetPagingRowLimit;
+            if (self->m_plan.cursorAboveLimit && (!total || tooMany)) {
+                // Nothing was written yet: read it all by cursor instead.
+                startCursor(self);
+                return;
+            }
+            self->m_total = total.value_or(page.items.size());
+            if (auto error =
+                    ica::PageGuard::checkOffsetTotal(self->m_total, ica::OffsetPagingRowLimit)) {
+                self->end(error);
+                return;
+            }
+            // Sized once for every ID to come (at most the offset
+            // paging limit), not grown by doubling on the way.
+            self->m_seen.reserve(self->m_total);
+            self->m_nextToRequest = self->m_plan.pageSize;
+            self->acceptOffsetPage(self, 0, page);
+        });
     }
 
     /// A page arrived: hands on every page now in order, then asks for more.
@@ -294,18 +342,10 @@ private:
                self->m_nextToRequest < self->m_total) {
             const qint64 offset = self->m_nextToRequest;
             self->m_nextToRequest += size;
-            ++self->m_inFlight;
-            self->m_fetch(ica::PageRequest::atOffset(offset, size), self->m_context,
-                          [self, offset](const ica::Result<ica::Page<T>> &page) {
-                              --self->m_inFlight;
-                              if (self->m_ended)
-                                  return;
-                              if (!page.ok()) {
-                                  self->end(page.error);
-                                  return;
-                              }
-                              acceptOffsetPage(self, offset, *page.value);
-                          });
+            fetch(
+                self, PageRequest::atOffset(offset, size),
+                [self, offset](const ica::Page<T> &page) { acceptOffsetPage(self, offset, page); },
+                true);
         }
     }
 
@@ -324,6 +364,7 @@ private:
     ica::PageGuard m_guard;
 
     qint64 m_total = -1;
+    qint64 m_expected = -1; ///< cursor: rows so far plus the server's estimate of the rest
     qint64 m_nextToEmit = 0;
     qint64 m_nextToRequest = 0;
     int m_inFlight = 0;
