@@ -23,6 +23,13 @@ bool DraftDocument::isBlank() const {
     return true;
 }
 
+DraftDocument DraftDocument::detached() const {
+    DraftDocument copy = *this;
+    for (DataUpdateGroup &group : copy.groups)
+        group.dataIds = QStringList(group.dataIds.cbegin(), group.dataIds.cend());
+    return copy;
+}
+
 qsizetype DraftDocument::dataIdCount() const {
     qsizetype count = 0;
     for (const DataUpdateGroup &group : groups)

@@ -27,6 +27,11 @@ struct DraftDocument {
     [[nodiscard]] bool isBlank() const;
     /// Number of data IDs over all groups (repeats counted).
     [[nodiscard]] qsizetype dataIdCount() const;
+    /// An equal copy that shares no ID list with this one (new arrays; the strings
+    /// themselves stay shared). Made on a worker thread, it keeps the editors' lists
+    /// unshared: else the next keystroke on the GUI thread copies a 100,000-ID list
+    /// (a copy-on-write detach) because a check or a save still holds it.
+    [[nodiscard]] DraftDocument detached() const;
     /// The groups as the API body, exactly as they are (no cleaning).
     [[nodiscard]] CreateBatchRequest toRequest() const;
     /// A document holding `request`'s groups for `projectId`.

@@ -1,5 +1,6 @@
 #include "core/composer/draftsession.h"
 
+#include "core/composer/offthread.h"
 #include "core/store/storeworker.h"
 
 #include <QUuid>
@@ -37,6 +38,7 @@ void DraftSession::setDocument(const DraftDocument &document) {
     if (document == m_document)
         return;
     m_document = document;
+    ++m_documentRevision;
     schedule();
 }
 
@@ -45,8 +47,11 @@ void DraftSession::touch() {
 }
 
 void DraftSession::pull() {
-    if (m_source)
-        m_document = m_source();
+    if (!m_source)
+        return;
+    // The document read before may hold the last reference to a list of 100,000 IDs.
+    destroyOffThread(std::exchange(m_document, m_source()));
+    ++m_documentRevision;
 }
 
 void DraftSession::saveNow() {
@@ -75,10 +80,10 @@ void DraftSession::cancelPending() {
 void DraftSession::flush() {
     if (m_converting) {
         // Post the conversion's save now, in order, before any newer one.
-        QFutureWatcher<QJsonObject> *watcher = m_converting;
+        QFutureWatcher<Converted> *watcher = m_converting;
         watcher->waitForFinished();
         Draft draft = m_convertingHeader;
-        draft.content = watcher->result();
+        draft.content = watcher->result().json;
         ++m_saveGeneration; // its finished() is dropped
         m_converting = nullptr;
         post(draft);
@@ -115,21 +120,32 @@ void DraftSession::save() {
     // A draft of 100,000 IDs takes tens of milliseconds to turn into JSON: done on a
     // worker thread (the document is shared, not copied), then posted to the store.
     const quint64 generation = ++m_saveGeneration;
+    const quint64 revision = m_documentRevision;
     const DraftDocument document = m_document;
-    auto *watcher = new QFutureWatcher<QJsonObject>(this);
+    auto *watcher = new QFutureWatcher<Converted>(this);
     const Draft record = header();
     m_converting = watcher;
     m_convertingHeader = record;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, record]() {
-        watcher->deleteLater();
-        if (generation != m_saveGeneration)
-            return; // flushed, discarded or superseded meanwhile
-        m_converting = nullptr;
-        Draft draft = record;
-        draft.content = watcher->result();
-        post(draft);
-    });
-    watcher->setFuture(QtConcurrent::run([document]() { return document.toJson(); }));
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, generation, revision, record]() {
+                watcher->deleteLater();
+                if (generation != m_saveGeneration)
+                    return; // flushed, discarded or superseded meanwhile
+                m_converting = nullptr;
+                Converted converted = watcher->future().takeResult();
+                // The same value, but no longer sharing the editors' lists (see Converted).
+                if (revision == m_documentRevision)
+                    std::swap(m_document, converted.document);
+                Draft draft = record;
+                draft.content = converted.json;
+                post(draft);
+                // Either the document replaced or an unused copy (its only holder).
+                destroyOffThread(std::move(converted));
+            });
+    // `document` is released on the worker when the run ends.
+    watcher->setFuture(QtConcurrent::run([document]() {
+        return Converted{document.toJson(), document.detached()};
+    }));
 }
 
 void DraftSession::post(const Draft &draft) {
@@ -163,6 +179,7 @@ void DraftSession::begin(const QString &draftId, const QString &name, const Draf
     m_draftId = draftId;
     m_name = name;
     m_document = document;
+    ++m_documentRevision;
     m_stored = stored;
     Q_EMIT documentReplaced();
     if (idChanged)

@@ -90,6 +90,13 @@ Q_SIGNALS:
     void openWarning(const QString &message);
 
 private:
+    /// What a save's worker makes of the document: its JSON, and a copy of it that
+    /// shares no list with the editors (DraftDocument::detached()).
+    struct Converted {
+        QJsonObject json;
+        DraftDocument document;
+    };
+
     void save();
     /// Reads the document from the source, when there is one.
     void pull();
@@ -108,6 +115,9 @@ private:
     QString m_name;
     DraftDocument m_document;
     std::function<DraftDocument()> m_source;
+    /// Bumped whenever m_document is replaced: a save's detached copy replaces it only
+    /// while it is still the document that save converted.
+    quint64 m_documentRevision = 0;
     bool m_stored = false;
     QTimer m_timer;    ///< the pause after the last change
     QTimer m_maxTimer; ///< runs from the first unsaved change
@@ -116,7 +126,7 @@ private:
     /// number is dropped, so an older draft never overwrites a newer one.
     quint64 m_saveGeneration = 0;
     /// The conversion to JSON running for the pending save; null when none.
-    QPointer<QFutureWatcher<QJsonObject>> m_converting;
+    QPointer<QFutureWatcher<Converted>> m_converting;
     Draft m_convertingHeader; ///< the record m_converting's content belongs to
 };
 

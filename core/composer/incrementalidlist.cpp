@@ -1,5 +1,7 @@
 #include "core/composer/incrementalidlist.h"
 
+#include "core/composer/offthread.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -70,13 +72,18 @@ void IncrementalIdList::replaceLineViews(int first, int removed, const QList<QSt
     // The tokens of the replaced lines: lines() is sorted, so a binary search finds them.
     const auto from = std::lower_bound(m_lines.cbegin(), m_lines.cend(), first + 1);
     const auto to = std::lower_bound(from, m_lines.cend(), first + removed + 1);
-    const qsizetype begin = from - m_lines.cbegin();
-    const qsizetype oldCount = to - from;
-    if (oldCount == m_ids.size()) {
-        // Every token goes (the text was replaced or cleared): forget them at once
-        // rather than one by one (100,000 hash removals).
-        m_counts.clear();
+    qsizetype begin = from - m_lines.cbegin();
+    qsizetype oldCount = to - from;
+    if (oldCount == m_ids.size() && oldCount >= 1000) {
+        // Every token of a long list goes (the text was replaced or cleared): forget
+        // them at once rather than one by one (100,000 hash removals), and free them
+        // on a worker: that alone takes milliseconds at 100,000 strings.
+        destroyOffThread(std::exchange(m_counts, {}));
+        destroyOffThread(std::exchange(m_ids, {}));
+        destroyOffThread(std::exchange(m_lines, {}));
         m_paths = 0;
+        begin = 0;
+        oldCount = 0;
     } else {
         for (qsizetype i = begin; i < begin + oldCount; ++i)
             count(m_ids.at(i), -1);

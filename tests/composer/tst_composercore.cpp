@@ -238,6 +238,50 @@ private Q_SLOTS:
         QVERIFY(DraftDocument::fromJson(stored->content) == doc);
     }
 
+    void sessionHoldsItsOwnCopyAndNeverAnOlderOne() {
+        // A save converts the draft on a worker, which also hands back a copy of it
+        // holding lists of its own, so that the editors' lists are not shared (else the
+        // next keystroke copies 100,000 IDs). A copy of an older document never
+        // replaces a newer one set meanwhile.
+        DraftDocument current = DraftDocument::fromRequest(
+            QStringLiteral("p"), QString(), requestFor(fils(3000), QStringLiteral("a")));
+        DraftSession session(m_store.get());
+        session.setProfileId(Profile);
+        session.setDocumentSource([&current]() { return current; });
+        QSignalSpy saved(&session, &DraftSession::saved);
+        session.touch();
+        session.saveNow(); // converting on a worker now
+        QVERIFY(saved.wait(5000));
+        QVERIFY(session.document() == current);
+        QVERIFY(session.document().groups.first().dataIds.constData() !=
+                current.groups.first().dataIds.constData());
+        session.setDocumentSource({});
+
+        // The result of a conversion arrives through the event loop: a document set
+        // before it is handled is newer, and stays.
+        const DraftDocument older = current;
+        DraftDocument newer = current;
+        newer.groups.first().dataIds.append(fil(99999));
+        session.setDocument(older.detached()); // equal: nothing to save
+        QVERIFY(!session.hasPendingSave());
+        newer.groups.first().userTags.addTags = {QStringLiteral("b")};
+        DraftDocument between = older;
+        between.groups.first().userTags.addTags = {QStringLiteral("between")};
+        session.setDocument(between);
+        session.saveNow();
+        session.setDocument(newer);
+        QVERIFY(saved.wait(5000)); // the save of `between`
+        QVERIFY(session.document() == newer);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&]() {
+                const std::optional<Draft> stored = storedDraft(session.draftId());
+                return !session.hasPendingSave() && stored &&
+                       DraftDocument::fromJson(stored->content) == newer;
+            }(),
+            10000);
+        QVERIFY(session.document() == newer);
+    }
+
     void sessionOpensStartsAndDiscards() {
         DraftSession session(m_store.get());
         session.setProfileId(Profile);

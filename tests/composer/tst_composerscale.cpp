@@ -2,10 +2,11 @@
 // simulator and a real store: the list parsed incrementally gives what a full parse
 // gives after any burst of edits; the check run off the GUI thread ends with the
 // report a full re-validation from scratch gives; a stale check (an edit came
-// after it) is never shown; the preview shows the first IDs of each group and the
-// whole body on demand and on copy; the autosave stores the whole list; a split
-// into 20 batches of 5,000 sends every ID exactly once. No timings are asserted
-// (bench/bench_composer prints them).
+// after it) is never shown; a check shown while a large paste still goes into the
+// editor is already that of the whole text; the preview shows the first IDs of
+// each group and the whole body on demand and on copy; the autosave stores the
+// whole list; a split into 20 batches of 5,000 sends every ID exactly once. No
+// timings are asserted (bench/bench_composer prints them).
 #include "core/composer/draftcheck.h"
 #include "core/composer/idlistparser.h"
 #include "core/composer/incrementalidlist.h"
@@ -23,6 +24,7 @@
 #include <QRandomGenerator>
 #include <QTextBlock>
 #include <QThreadPool>
+#include <QTimer>
 
 using namespace ica;
 using namespace ica::ui;
@@ -67,8 +69,14 @@ private:
         edit->paste();
         // A large paste goes in over a few event-loop turns (IdListEdit).
         QTRY_COMPARE_WITH_TIMEOUT(w().group(0)->idList().ids().size(), ids.size(), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        settle();
         QCOMPARE(edit->document()->blockCount(), ids.size());
+    }
+
+    /// Waits until the text is all in the editors and its check is shown (the check
+    /// of a large paste may be shown while the rest of its text still goes in).
+    void settle() {
+        QTRY_VERIFY_WITH_TIMEOUT(!w().groups()->isBusy() && !w().widget->isCheckPending(), 20000);
     }
 
     /// The request a full parse of the text gives (what Submit must send).
@@ -175,6 +183,20 @@ private Q_SLOTS:
             QCOMPARE(viaText.lineCount(), list.lineCount());
         }
         QVERIFY(list.ids().size() > 0);
+
+        // A long list replaced whole (setPlainText(), a cleared editor) is forgotten at
+        // once, its strings freed on a worker.
+        IncrementalIdList longList;
+        longList.replaceText(0, 1, fils(3000).join(QLatin1Char('\n')));
+        QCOMPARE(longList.ids(), fils(3000));
+        QCOMPARE(longList.lineCount(), 3000);
+        longList.replaceLines(0, longList.lineCount(),
+                              {fil(1), fol(2) + QStringLiteral(" ") + fil(1)});
+        QCOMPARE(longList.ids(), (QStringList{fil(1), fol(2), fil(1)}));
+        QCOMPARE(longList.lines(), (QList<int>{1, 2, 2}));
+        QCOMPARE(longList.duplicateCount(), 1);
+        QCOMPARE(longList.pathCount(), 0);
+        QCOMPARE(longList.lineCount(), 2);
     }
 
     void burstOfEditsEndsInTheReportOfAFullRevalidation() {
@@ -244,7 +266,7 @@ private Q_SLOTS:
         QApplication::clipboard()->setText(QStringLiteral("\n") +
                                            fils(Many, Many).join(QLatin1Char('\n')));
         edit->paste();
-        QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
+        settle();
         QCOMPARE(edit->document()->blockCount(), 2 * Many);
         QCOMPARE(edit->textCursor().blockNumber(), 10 + Many); // after what was pasted
         checkAgainstAFullParse();
@@ -276,6 +298,43 @@ private Q_SLOTS:
         QCOMPARE(w().group(0)->idList().ids().size(), Many);
         QTRY_VERIFY_WITH_TIMEOUT(!w().widget->isCheckPending(), 20000);
         checkAgainstAFullParse();
+    }
+
+    void aCheckShownWhileThePasteGoesInIsOfTheWholePaste() {
+        // The IDs of a large paste are read off the GUI thread while its text goes
+        // into the editor in steps; their check may be shown before the last step,
+        // and then the check is no longer pending. Whenever it is not pending while
+        // the text goes in, what is shown is already the report of the whole text.
+        QVERIFY(w().pickProject(project()));
+        w().addTag(0, QStringLiteral("userTagsAdd"), QStringLiteral("big"));
+        QStringList ids = fils(Many);
+        ids[Many - 1] = QStringLiteral("typo"); // in the last step of the paste
+        QList<QStringList> shownMeanwhile;
+        const auto record = [&]() {
+            if (w().group(0)->isBusy() && !w().widget->isCheckPending())
+                shownMeanwhile.append(describe(shown()));
+        };
+        connect(w().widget.get(), &ComposerWidget::validated, this, record);
+        // Also between steps (a step is an event-loop turn).
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, record);
+        poll.start(0);
+        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+        QPlainTextEdit *edit = w().idsEdit(0);
+        edit->setFocus();
+        edit->paste();
+        QVERIFY(w().group(0)->isBusy());
+        QVERIFY(w().widget->isCheckPending()); // its IDs are being read
+        settle();
+        QCOMPARE(edit->document()->blockCount(), Many);
+        const QStringList final = describe(fromScratch());
+        QVERIFY(shown().contains(IssueCode::MalformedId));
+        QCOMPARE(describe(shown()), final);
+        poll.stop();
+        for (const QStringList &meanwhile : std::as_const(shownMeanwhile))
+            QCOMPARE(meanwhile, final);
+        qInfo("turns with the final check shown while the text went in: %d",
+              int(shownMeanwhile.size()));
     }
 
     void aStaleCheckIsNeverShown() {

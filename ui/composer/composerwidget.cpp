@@ -6,6 +6,7 @@
 #include "core/composer/draftfixes.h"
 #include "core/composer/draftpathresolution.h"
 #include "core/composer/draftsession.h"
+#include "core/composer/offthread.h"
 #include "core/data/tagcatalog.h"
 #include "core/diagnostics/statusnotices.h"
 #include "core/store/storeworker.h"
@@ -390,7 +391,10 @@ ValidationReport ComposerWidget::validationReport() {
 }
 
 bool ComposerWidget::isCheckPending() const {
-    return m_validateTimer.isActive() || m_shownGeneration != m_generation || m_groups->isBusy();
+    // Not the insertion of a large paste whose IDs are read: the report of those IDs
+    // is the one of the text as it will be, and is shown while the rest goes in.
+    return m_validateTimer.isActive() || m_shownGeneration != m_generation ||
+           m_groups->idsPending();
 }
 
 bool ComposerWidget::isSending() const {
@@ -474,13 +478,18 @@ void ComposerWidget::startCheck() {
     auto *watcher = new QFutureWatcher<DraftCheck>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
         watcher->deleteLater();
-        const DraftCheck check = watcher->result();
+        DraftCheck check = watcher->future().takeResult();
         if (check.generation == m_generation) // else an edit came after: stale
             applyCheck(check);
+        // A stale check's plan is the only holder of its lists: freed on a worker.
+        destroyOffThread(std::move(check));
     });
+    // The captures (sharing the editors' lists) are released on the worker when the
+    // run ends; the result holds lists of its own (detached()), so the next keystroke
+    // changes the editor's list in place instead of copying it.
     watcher->setFuture(
         QtConcurrent::run([resolved, pathIssues, generation, typedIds, typedLines]() {
-            DraftCheck check = DraftCheck::run(resolved, pathIssues, generation);
+            DraftCheck check = DraftCheck::run(resolved.detached(), pathIssues, generation);
             check.addLineHints(typedIds, typedLines);
             return check;
         }));
@@ -489,8 +498,10 @@ void ComposerWidget::startCheck() {
 
 void ComposerWidget::applyCheck(const DraftCheck &check) {
     m_shownGeneration = check.generation;
-    m_report = check.report;
-    m_plan = check.plan;
+    // The report and plan shown before may be the last holders of 100,000 IDs: they
+    // are freed on a worker, once the preview has let go of the plan too (below).
+    ValidationReport oldReport = std::exchange(m_report, check.report);
+    SubmitPlan oldPlan = std::exchange(m_plan, check.plan);
     const qsizetype total = check.dataIds;
     const qsizetype batches = check.batchesIfSplit;
     // An untouched draft shows what to do first, not its errors.
@@ -511,6 +522,8 @@ void ComposerWidget::applyCheck(const DraftCheck &check) {
                          .arg(batches)
                          .arg(thousands(BatchLimits::AdvisedMaxIds), thousands(total)));
     m_preview->setPlan(m_plan);
+    destroyOffThread(std::move(oldPlan));
+    destroyOffThread(std::move(oldReport));
     updateSubmitState();
     if (!m_validateTimer.isActive())
         Q_EMIT validated();

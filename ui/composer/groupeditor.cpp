@@ -226,6 +226,11 @@ bool GroupEditor::isBusy() const {
     return m_ids->isBusy() || m_pasteReader;
 }
 
+bool GroupEditor::idsPending() const {
+    return m_pasteReader ||
+           (m_ids->isBusy() && (m_ids->hasQueuedInput() || m_ids->changedDuringPaste()));
+}
+
 void GroupEditor::onLargePasteStarted(int firstLine, int removedLines, const QString &before,
                                       const QString &text, const QString &after) {
     m_ids->holdInput(true); // keys wait until the IDs below are read

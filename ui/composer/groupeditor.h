@@ -78,6 +78,12 @@ public:
     /// True while a large paste goes in or its IDs are read (off the GUI thread);
     /// group() gives the IDs after it as soon as they are read.
     [[nodiscard]] bool isBusy() const;
+    /// True while group() may not yet give the IDs the text holds once a large paste
+    /// is in: its IDs are being read, keys typed meanwhile wait to be replayed, or
+    /// something else changed the text under it. False while the rest of a paste
+    /// whose IDs are read is still going into the editor: what is checked then is
+    /// already the list as it will be.
+    [[nodiscard]] bool idsPending() const;
     /// Ends a large paste now: the rest is inserted and its IDs read on this thread
     /// (for actions that need the text and the IDs whole at once).
     void finishPending();

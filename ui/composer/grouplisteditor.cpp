@@ -53,6 +53,11 @@ bool GroupListEditor::isBusy() const {
                        [](const GroupEditor *editor) { return editor->isBusy(); });
 }
 
+bool GroupListEditor::idsPending() const {
+    return std::any_of(m_editors.cbegin(), m_editors.cend(),
+                       [](const GroupEditor *editor) { return editor->idsPending(); });
+}
+
 void GroupListEditor::finishPending() {
     for (GroupEditor *editor : std::as_const(m_editors))
         editor->finishPending();

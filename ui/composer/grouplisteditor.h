@@ -41,6 +41,9 @@ public:
     void focusField(int group, DraftField field);
     /// True while a group takes in a large paste (GroupEditor::isBusy()).
     [[nodiscard]] bool isBusy() const;
+    /// True while a group's IDs are not yet those its text will hold
+    /// (GroupEditor::idsPending()).
+    [[nodiscard]] bool idsPending() const;
     /// Ends every group's large paste now (GroupEditor::finishPending()).
     void finishPending();
 

@@ -15,11 +15,17 @@ namespace ica::ui {
 
 namespace {
 
-/// The GUI-thread time one step of a large paste may take: half a frame, so the
-/// window keeps painting and answering while it goes in.
-constexpr double StepBudgetMs = 8.0;
+/// The GUI-thread time one step of a large paste aims at: a third of a frame, so
+/// that with the paint between steps the window still draws every frame. (Now and
+/// then QTextDocument grows its arrays of text, fragments and blocks, which copies
+/// them: near 100,000 lines such a step costs 10-20 ms whatever its size.)
+constexpr double StepBudgetMs = 5.0;
+constexpr int FirstStepLines = 1000;
 constexpr int MinStepLines = 200;
-constexpr int MaxStepLines = 50000;
+constexpr int MaxStepLines = 20000;
+/// A step may hold at most this many times the lines of the one before: one cheap
+/// step (the machine was idle for a moment) must not make the next one huge.
+constexpr double MaxStepGrowth = 1.5;
 
 QStringList localFiles(const QMimeData *source) {
     QStringList paths;
@@ -120,7 +126,7 @@ void IdListEdit::startLargePaste(const QString &text) {
     m_paste = text;
     m_pasted = 0;
     m_msPerLine = 0;
-    m_stepLines = 2000;
+    m_stepLines = FirstStepLines;
     m_pasting = true;
     m_foreignChange = false;
     Q_EMIT largePasteStarted(first.blockNumber(), last.blockNumber() - first.blockNumber() + 1,
@@ -164,10 +170,13 @@ void IdListEdit::insertStep(bool all) {
     m_inserting = false;
     m_pasted = end;
     if (lines > 0) {
+        // Wall-clock time, as the window feels it. A dearer step is believed at once,
+        // a cheaper one only half: the estimate errs towards smaller steps.
         const double perLine = double(timer.nsecsElapsed()) / 1e6 / lines;
-        m_msPerLine = m_msPerLine == 0 ? perLine : (m_msPerLine + perLine) / 2;
+        m_msPerLine = perLine >= m_msPerLine ? perLine : (m_msPerLine + perLine) / 2;
+        const int fit = int(StepBudgetMs / qMax(m_msPerLine, 1e-6));
         m_stepLines =
-            qBound(MinStepLines, int(StepBudgetMs / qMax(m_msPerLine, 1e-6)), MaxStepLines);
+            qBound(MinStepLines, qMin(fit, int(m_stepLines * MaxStepGrowth)), MaxStepLines);
     }
     if (m_pasted < m_paste.size())
         m_stepTimer.start();

@@ -53,6 +53,8 @@ public:
     /// True when the text changed during the last large paste by something else than
     /// the paste (nothing should: then a view of the text must be rebuilt from it).
     [[nodiscard]] bool changedDuringPaste() const { return m_foreignChange; }
+    /// True while keys typed during a large paste wait to be replayed after it.
+    [[nodiscard]] bool hasQueuedInput() const { return !m_queued.empty(); }
 
 Q_SIGNALS:
     /// Local files were dropped (or pasted as file URLs).
@@ -90,7 +92,7 @@ private:
     QTextCursor m_cursor;   ///< where the next step goes
     QTimer m_stepTimer;     ///< the next step, after pending events
     double m_msPerLine = 0; ///< the cost of a line in the steps so far
-    int m_stepLines = 2000; ///< lines per step
+    int m_stepLines = 0;    ///< lines per step
     bool m_pasting = false;
     bool m_held = false;
     bool m_inserting = false;     ///< inside one of our own inserts

@@ -24,6 +24,11 @@ PreviewPane::PreviewPane(QWidget *parent)
     m_counts->setWordWrap(true);
     m_batch->setObjectName(QStringLiteral("previewBatchCombo"));
     m_batch->setToolTip(tr("Which create call's body to show"));
+    // Its width must not follow its items: shown when a draft is split, it would
+    // widen the pane, and the splitter would narrow the ID lists beside it, which
+    // makes QPlainTextEdit lay out every line again (over 10 ms at 100,000 lines).
+    m_batch->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_batch->setMinimumContentsLength(12);
     m_text->setObjectName(QStringLiteral("previewText"));
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -66,8 +71,11 @@ PreviewPane::PreviewPane(QWidget *parent)
 }
 
 void PreviewPane::setPlan(const SubmitPlan &plan) {
-    // The same bodies again (a re-check that found nothing new): keep what is shown.
-    if (!m_stale && plan.requests == m_plan.requests && plan.projectId == m_plan.projectId) {
+    // The same bodies again (a re-check that found nothing new): keep the full body
+    // shown. Only then are they compared: that compares every ID (milliseconds at
+    // 100,000), while the cut preview is cheap to render again.
+    if (!m_stale && m_showFull && plan.projectId == m_plan.projectId &&
+        plan.requests == m_plan.requests) {
         m_plan = plan;
         return;
     }
