@@ -17,6 +17,19 @@ QDateTime timeOf(const QVariant &value) {
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+/// A draft's header from a row whose first columns are id, name, profile_id,
+/// project_id, created_at, updated_at (the list and load queries both start so).
+Draft draftHeaderOf(const QSqlQuery &q) {
+    Draft d;
+    d.id = q.value(0).toString();
+    d.name = q.value(1).toString();
+    d.profileId = q.value(2).toString();
+    d.projectId = q.value(3).toString();
+    d.createdAt = timeOf(q.value(4));
+    d.updatedAt = timeOf(q.value(5));
+    return d;
+}
+
 } // namespace
 
 DraftStore::DraftStore(SqliteDatabase &db, Clock clock)
@@ -85,16 +98,8 @@ StoreResult<QList<Draft>> DraftStore::list(const QString &profileId) const {
                    &error))
         return StoreResult<QList<Draft>>::failure(error);
     QList<Draft> drafts;
-    while (q.next()) {
-        Draft d;
-        d.id = q.value(0).toString();
-        d.name = q.value(1).toString();
-        d.profileId = q.value(2).toString();
-        d.projectId = q.value(3).toString();
-        d.createdAt = timeOf(q.value(4));
-        d.updatedAt = timeOf(q.value(5));
-        drafts.append(d);
-    }
+    while (q.next())
+        drafts.append(draftHeaderOf(q));
     return StoreResult<QList<Draft>>::success(drafts);
 }
 
@@ -111,13 +116,7 @@ StoreResult<std::optional<Draft>> DraftStore::load(const QString &id) const {
         return Result::failure(error);
     if (!q.next())
         return Result::success(std::nullopt);
-    Draft d;
-    d.id = q.value(0).toString();
-    d.name = q.value(1).toString();
-    d.profileId = q.value(2).toString();
-    d.projectId = q.value(3).toString();
-    d.createdAt = timeOf(q.value(4));
-    d.updatedAt = timeOf(q.value(5));
+    Draft d = draftHeaderOf(q);
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(q.value(6).toString().toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
