@@ -25,6 +25,9 @@ public:
         // part of the step that is being timed already, or of no GUI step at all.
         if (m_depth > 0 || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
+        // Taken before delivery: the event may delete its receiver (DeferredDelete).
+        const char *className = receiver->metaObject()->className();
+        const QEvent::Type type = event->type();
         ++m_depth;
         QElapsedTimer clock;
         clock.start();
@@ -36,7 +39,7 @@ public:
         if (cpu > m_longestCpuNs) {
             m_longestCpuNs = cpu;
             m_longestWallNs = wall;
-            m_longestWhat = describe(receiver, event);
+            m_longestWhat = describe(className, type);
         }
         return result;
     }
@@ -62,13 +65,11 @@ private:
         return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
     }
 
-    static QString describe(QObject *receiver, QEvent *event) {
-        QString what = QString::fromLatin1(receiver->metaObject()->className());
-        if (!receiver->objectName().isEmpty())
-            what += QStringLiteral(" \"%1\"").arg(receiver->objectName());
-        const char *type = QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type());
-        return what + QStringLiteral(" (%1)").arg(type ? QString::fromLatin1(type)
-                                                       : QString::number(event->type()));
+    static QString describe(const char *className, QEvent::Type type) {
+        const char *typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+        return QStringLiteral("%1 (%2)").arg(QString::fromLatin1(className),
+                                             typeName ? QString::fromLatin1(typeName)
+                                                      : QString::number(type));
     }
 
     int m_depth = 0;
