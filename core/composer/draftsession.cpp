@@ -1,6 +1,6 @@
 #include "core/composer/draftsession.h"
 
-#include "core/composer/offthread.h"
+#include "core/rows/offthread.h"
 #include "core/store/storeworker.h"
 
 #include <QUuid>

@@ -1,6 +1,6 @@
 #include "core/composer/incrementalidlist.h"
 
-#include "core/composer/offthread.h"
+#include "core/rows/offthread.h"
 
 #include <QSet>
 

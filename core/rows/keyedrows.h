@@ -1,13 +1,13 @@
 #pragma once
 
 #include "core/rows/changecollector.h"
+#include "core/rows/offthread.h"
 #include "core/rows/rowdiff.h"
 #include "core/rows/rowdiffrunner.h"
 
 #include <QHash>
 #include <QList>
 #include <QSet>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <functional>
@@ -443,11 +443,8 @@ private:
     template <typename Container> static void disposeOffThread(Container &&container) {
         if (container.isEmpty())
             return;
-        auto holder = std::make_shared<std::decay_t<Container>>(std::move(container));
+        destroyOffThread(std::move(container));
         container = {};
-        QThreadPool::globalInstance()->start([holder = std::move(holder)]() mutable {
-            holder.reset(); // the only owner: freed here, off the GUI thread
-        });
     }
 
     // Splice mode: the rows are m_built followed by m_rows[m_suffix...].

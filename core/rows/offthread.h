@@ -6,9 +6,10 @@
 
 namespace ica {
 
-/// Destroys `value` on a worker thread of the global pool. For values that may be
-/// the last holder of 100,000 strings (a check's plan, a draft): freeing them costs
-/// milliseconds, which the GUI thread must not spend between two frames.
+/// Destroys `value` on a worker thread of the global pool: the one way to free big
+/// values off the GUI thread (replaced rows of KeyedRows, a check's plan, a draft).
+/// Freeing 100,000 rows' or IDs' strings costs milliseconds, which the GUI thread must
+/// not spend between two frames.
 template <typename T> void destroyOffThread(T &&value) {
     using Value = std::decay_t<T>;
     QThreadPool::globalInstance()->start([held = Value(std::forward<T>(value))]() mutable {
