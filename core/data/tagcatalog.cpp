@@ -56,9 +56,24 @@ void TagCatalog::learnInput(TagKind kind, const QStringList &tags) {
         Q_EMIT tagsChanged(kind);
 }
 
+void TagCatalog::learnRequest(const CreateBatchRequest &request) {
+    QStringList user;
+    QStringList technical;
+    for (const DataUpdateGroup &group : request.dataUpdateGroups) {
+        user += group.userTags.addTags;
+        technical += group.technicalTags.addTags;
+    }
+    learnInput(TagKind::User, user);
+    learnInput(TagKind::Technical, technical);
+}
+
+int TagCatalog::countIn(const Book &b, const QString &tag) {
+    return qMax(b.counts.value(tag), b.remembered.value(tag));
+}
+
 bool TagCatalog::ranksBefore(const Book &b, const QString &x, const QString &y) const {
-    const int cx = b.counts.value(x);
-    const int cy = b.counts.value(y);
+    const int cx = countIn(b, x);
+    const int cy = countIn(b, y);
     if (cx != cy)
         return cx > cy;
     const int c = x.compare(y, Qt::CaseInsensitive);
@@ -68,6 +83,10 @@ bool TagCatalog::ranksBefore(const Book &b, const QString &x, const QString &y) 
 QStringList TagCatalog::tags(TagKind kind) const {
     const Book &b = book(kind);
     QStringList all = b.counts.keys();
+    for (auto it = b.remembered.cbegin(); it != b.remembered.cend(); ++it) {
+        if (!b.counts.contains(it.key()))
+            all.append(it.key());
+    }
     std::sort(all.begin(), all.end(),
               [&](const QString &x, const QString &y) { return ranksBefore(b, x, y); });
     return all;
@@ -90,16 +109,41 @@ QStringList TagCatalog::completions(TagKind kind, const QString &prefix, int lim
 }
 
 int TagCatalog::useCount(TagKind kind, const QString &tag) const {
-    return book(kind).counts.value(tag);
+    return countIn(book(kind), tag);
 }
 
 int TagCatalog::tagCount(TagKind kind) const {
-    return int(book(kind).counts.size());
+    const Book &b = book(kind);
+    qsizetype n = b.counts.size();
+    for (auto it = b.remembered.cbegin(); it != b.remembered.cend(); ++it)
+        n += b.counts.contains(it.key()) ? 0 : 1;
+    return int(n);
+}
+
+QHash<QString, int> TagCatalog::useCounts(TagKind kind) const {
+    const Book &b = book(kind);
+    QHash<QString, int> all = b.remembered;
+    for (auto it = b.counts.cbegin(); it != b.counts.cend(); ++it)
+        all.insert(it.key(), qMax(it.value(), b.remembered.value(it.key())));
+    return all;
+}
+
+void TagCatalog::remember(TagKind kind, const QHash<QString, int> &counts) {
+    Book &b = book(kind);
+    bool changed = false;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.key().trimmed().isEmpty() || it.value() <= b.remembered.value(it.key()))
+            continue;
+        b.remembered.insert(it.key(), it.value());
+        changed = true;
+    }
+    if (changed)
+        Q_EMIT tagsChanged(kind);
 }
 
 void TagCatalog::clear() {
-    const bool user = !m_user.counts.isEmpty();
-    const bool technical = !m_technical.counts.isEmpty();
+    const bool user = !m_user.counts.isEmpty() || !m_user.remembered.isEmpty();
+    const bool technical = !m_technical.counts.isEmpty() || !m_technical.remembered.isEmpty();
     m_user = Book();
     m_technical = Book();
     if (user)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/data/tagkind.h"
+#include "core/domain/batch.h"
 #include "core/domain/projectdata.h"
 
 #include <QAbstractListModel>
@@ -10,9 +12,6 @@
 
 namespace ica {
 
-/// The two kinds of tags a batch can change.
-enum class TagKind { User, Technical };
-
 /// The tags this client has seen, for autocompletion. ICA has no endpoint that lists
 /// tags, so the catalog learns them from every listing the browser receives
 /// (connect DataBrowserModel::dataReceived to learnData()) and from what the user
@@ -21,6 +20,10 @@ enum class TagKind { User, Technical };
 /// A tag's use count is the number of distinct data items seen carrying it (seeing
 /// an item again replaces what it carried before, so refreshes do not inflate it)
 /// plus the times the user entered it. Tags once seen stay in the catalog.
+///
+/// What an earlier run learned comes back through remember() (TagCatalogKeeper
+/// keeps it in the SQLite store): a remembered count is a floor, not added to what
+/// this run sees, since this run sees the same items again.
 class TagCatalog final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TagCatalog)
@@ -31,6 +34,8 @@ public:
     void learnData(const QList<ica::ProjectData> &items);
     /// Learns tags the user entered (each call counts once per tag).
     void learnInput(ica::TagKind kind, const QStringList &tags);
+    /// Learns the tags a batch adds (once per tag and kind), when it was sent.
+    void learnRequest(const ica::CreateBatchRequest &request);
 
     /// Tags that start with `prefix` (ignoring case), most used first, then those that
     /// merely contain it; at most `limit` (0: all). An empty prefix: the most used.
@@ -40,7 +45,12 @@ public:
     [[nodiscard]] QStringList tags(TagKind kind) const;
     [[nodiscard]] int useCount(TagKind kind, const QString &tag) const;
     [[nodiscard]] int tagCount(TagKind kind) const;
-    /// Forgets everything (another account, say).
+    /// Counts learned before (an earlier run): each tag's use count is at least its
+    /// remembered count. Only raises counts.
+    void remember(ica::TagKind kind, const QHash<QString, int> &counts);
+    /// Every tag of a kind with its use count (what remember() takes back).
+    [[nodiscard]] QHash<QString, int> useCounts(TagKind kind) const;
+    /// Forgets everything (another account, say), remembered counts included.
     void clear();
 
 Q_SIGNALS:
@@ -51,6 +61,7 @@ private:
     struct Book {
         QHash<QString, int> counts;           ///< tag -> use count
         QHash<QString, QStringList> seenTags; ///< data ID -> tags it carried when last seen
+        QHash<QString, int> remembered;       ///< tag -> count from remember()
     };
     [[nodiscard]] Book &book(TagKind kind) { return kind == TagKind::User ? m_user : m_technical; }
     [[nodiscard]] const Book &book(TagKind kind) const {
@@ -58,6 +69,7 @@ private:
     }
     /// True when something changed.
     static bool learnItem(Book &book, const QString &dataId, const QStringList &tags);
+    [[nodiscard]] static int countIn(const Book &book, const QString &tag);
     [[nodiscard]] bool ranksBefore(const Book &book, const QString &a, const QString &b) const;
 
     Book m_user;

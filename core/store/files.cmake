@@ -1,7 +1,9 @@
 # The persistence layer: profiles (QSettings), secrets (QtKeychain with a session
-# fallback), the icav2 config import, and SQLite batch history and drafts.
+# fallback), the icav2 config import, and SQLite batch history, drafts, progress
+# curves and the tag catalog.
 target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/batchhistorystore.cpp ${CMAKE_CURRENT_LIST_DIR}/batchhistorystore.h
+  ${CMAKE_CURRENT_LIST_DIR}/batchprogressstore.cpp ${CMAKE_CURRENT_LIST_DIR}/batchprogressstore.h
   ${CMAKE_CURRENT_LIST_DIR}/batchrecord.cpp ${CMAKE_CURRENT_LIST_DIR}/batchrecord.h
   ${CMAKE_CURRENT_LIST_DIR}/coredumps.cpp ${CMAKE_CURRENT_LIST_DIR}/coredumps.h
   ${CMAKE_CURRENT_LIST_DIR}/draftstore.cpp ${CMAKE_CURRENT_LIST_DIR}/draftstore.h
@@ -15,6 +17,7 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/sqlitedatabase.cpp ${CMAKE_CURRENT_LIST_DIR}/sqlitedatabase.h
   ${CMAKE_CURRENT_LIST_DIR}/storeresult.h
   ${CMAKE_CURRENT_LIST_DIR}/storeschema.cpp ${CMAKE_CURRENT_LIST_DIR}/storeschema.h
+  ${CMAKE_CURRENT_LIST_DIR}/tagcatalogstore.cpp ${CMAKE_CURRENT_LIST_DIR}/tagcatalogstore.h
   ${CMAKE_CURRENT_LIST_DIR}/storeworker.cpp ${CMAKE_CURRENT_LIST_DIR}/storeworker.h)
 # Qt6Keychain is found at the top level; its imported target is `qt6keychain`
 # (Qt6Keychain::Qt6Keychain is an alias of it).

@@ -35,6 +35,22 @@ QList<Migration> storeMigrations() {
                             " updated_at INTEGER NOT NULL)"),
              QStringLiteral("CREATE INDEX IF NOT EXISTS drafts_by_updated ON drafts (updated_at)"),
          }},
+        // Version 2 is the undo snapshots (batch_snapshots).
+        {3,
+         {
+             QStringLiteral("CREATE TABLE IF NOT EXISTS batch_progress ("
+                            " profile_id TEXT NOT NULL,"
+                            " batch_id TEXT NOT NULL,"
+                            " curve_json TEXT NOT NULL,"
+                            " updated_at INTEGER,"
+                            " PRIMARY KEY (profile_id, batch_id))"),
+             QStringLiteral("CREATE TABLE IF NOT EXISTS tag_catalog ("
+                            " profile_id TEXT NOT NULL,"
+                            " kind TEXT NOT NULL,"
+                            " tag TEXT NOT NULL,"
+                            " use_count INTEGER NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (profile_id, kind, tag))"),
+         }},
     };
 }
 

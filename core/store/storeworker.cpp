@@ -3,7 +3,9 @@
 #include "core/diagnostics/logcategories.h"
 
 #include "core/store/batchhistorystore.h"
+#include "core/store/batchprogressstore.h"
 #include "core/store/sqlitedatabase.h"
+#include "core/store/tagcatalogstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -88,6 +90,8 @@ public:
     void close() {
         m_history.reset();
         m_drafts.reset();
+        m_progress.reset();
+        m_tags.reset();
         m_database.reset();
     }
     [[nodiscard]] bool isOpen() const { return m_database != nullptr; }
@@ -96,6 +100,8 @@ public:
     [[nodiscard]] QString notice() const { return m_notice; }
     BatchHistoryStore &history() { return *m_history; }
     DraftStore &drafts() { return *m_drafts; }
+    BatchProgressStore &progress() { return *m_progress; }
+    TagCatalogStore &tags() { return *m_tags; }
 
 private:
     bool tryOpen(const QString &path, SqliteDatabase::Failure *failure) {
@@ -108,6 +114,8 @@ private:
         m_openError.clear();
         m_history = std::make_unique<BatchHistoryStore>(*m_database);
         m_drafts = std::make_unique<DraftStore>(*m_database);
+        m_progress = std::make_unique<BatchProgressStore>(*m_database);
+        m_tags = std::make_unique<TagCatalogStore>(*m_database);
         return true;
     }
 
@@ -119,6 +127,8 @@ private:
     std::unique_ptr<SqliteDatabase> m_database;
     std::unique_ptr<BatchHistoryStore> m_history;
     std::unique_ptr<DraftStore> m_drafts;
+    std::unique_ptr<BatchProgressStore> m_progress;
+    std::unique_ptr<TagCatalogStore> m_tags;
 };
 
 QString StoreWorker::defaultDatabasePath() {
@@ -236,7 +246,11 @@ void StoreWorker::removeBatch(const QString &profileId, const QString &batchId, 
                               Callback<bool> done) {
     post<bool>(
         context, std::move(done),
-        [profileId, batchId](Backend &b) { return b.history().remove(profileId, batchId); },
+        [profileId, batchId](Backend &b) {
+            // The curve goes with the batch; a failure to drop it only leaves a stray row.
+            b.progress().remove(profileId, batchId);
+            return b.history().remove(profileId, batchId);
+        },
         &StoreWorker::historyChanged);
 }
 
@@ -244,7 +258,12 @@ void StoreWorker::removeProfileBatches(const QString &profileId, QObject *contex
                                        Callback<int> done) {
     post<int>(
         context, std::move(done),
-        [profileId](Backend &b) { return b.history().removeProfile(profileId); },
+        [profileId](Backend &b) {
+            // A deleted profile's curves and tags go too; failures there only leave stray rows.
+            b.progress().remove(profileId);
+            b.tags().remove(profileId);
+            return b.history().removeProfile(profileId);
+        },
         &StoreWorker::historyChanged);
 }
 
@@ -277,6 +296,31 @@ void StoreWorker::discardDraft(const QString &id, QObject *context, Callback<boo
     post<bool>(
         context, std::move(done), [id](Backend &b) { return b.drafts().discard(id); },
         &StoreWorker::draftsChanged);
+}
+
+void StoreWorker::saveProgress(const QString &profileId, const QString &batchId,
+                               const QByteArray &curveJson, QObject *context, Callback<bool> done) {
+    post<bool>(context, std::move(done),
+               [=](Backend &b) { return b.progress().save(profileId, batchId, curveJson); });
+}
+
+void StoreWorker::loadProgress(const QString &profileId, const QString &batchId, QObject *context,
+                               Callback<QByteArray> done) {
+    post<QByteArray>(context, std::move(done),
+                     [=](Backend &b) { return b.progress().load(profileId, batchId); });
+}
+
+void StoreWorker::saveTags(const QString &profileId, TagKind kind,
+                           const QHash<QString, int> &counts, QObject *context,
+                           Callback<bool> done) {
+    post<bool>(context, std::move(done),
+               [=](Backend &b) { return b.tags().save(profileId, kind, counts); });
+}
+
+void StoreWorker::loadTags(const QString &profileId, TagKind kind, QObject *context,
+                           Callback<QHash<QString, int>> done) {
+    post<QHash<QString, int>>(context, std::move(done),
+                              [=](Backend &b) { return b.tags().load(profileId, kind); });
 }
 
 } // namespace ica

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/data/tagkind.h"
 #include "core/store/batchrecord.h"
 #include "core/store/draftstore.h"
 #include "core/store/storeresult.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QThread>
@@ -79,6 +82,18 @@ public:
     void loadDraft(const QString &id, QObject *context, Callback<std::optional<Draft>> done);
     void renameDraft(const QString &id, const QString &name, QObject *context, Callback<bool> done);
     void discardDraft(const QString &id, QObject *context, Callback<bool> done);
+
+    // Progress curves (see BatchProgressStore); removeBatch() drops a batch's curve.
+    void saveProgress(const QString &profileId, const QString &batchId, const QByteArray &curveJson,
+                      QObject *context, Callback<bool> done);
+    void loadProgress(const QString &profileId, const QString &batchId, QObject *context,
+                      Callback<QByteArray> done);
+
+    // The tag catalog (see TagCatalogStore); removeProfileBatches() drops a profile's tags.
+    void saveTags(const QString &profileId, TagKind kind, const QHash<QString, int> &counts,
+                  QObject *context, Callback<bool> done);
+    void loadTags(const QString &profileId, TagKind kind, QObject *context,
+                  Callback<QHash<QString, int>> done);
 
 Q_SIGNALS:
     /// The database was opened (or not, and `error` says why and what to do).

@@ -18,3 +18,4 @@ target_compile_definitions(tst_coredumps PRIVATE ICATAG_EXECUTABLE="$<TARGET_FIL
 add_dependencies(tst_coredumps icatag ica-tagger)
 # Starts a private D-Bus and gnome-keyring-daemon of its own and kills that daemon.
 ica_add_test(NAME tst_keychainloss SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_keychainloss.cpp ${CMAKE_SOURCE_DIR}/tests/support/secretwaiter.h LIBS icacore LABELS store)
+ica_add_test(NAME tst_tagcatalogkeeper SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tagcatalogkeeper.cpp LIBS icacore LABELS store)
