@@ -3,6 +3,7 @@
 #include "ui/diagnosticsreport.h"
 
 #include "core/data/tagcatalog.h"
+#include "core/data/tagcatalogkeeper.h"
 #include "core/diagnostics/logfile.h"
 #include "core/diagnostics/statusnotices.h"
 #include "core/history/batchhistorymodel.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
     m_tabs->setTabToolTip(0, tr("Compose a batch of tag changes and submit it (Ctrl+1)"));
     m_tabs->setTabToolTip(1, tr("Watch batches run, filter and page their items (Ctrl+2)"));
     m_tagCatalog = new TagCatalog(this);
+    m_tagKeeper = new TagCatalogKeeper(m_tagCatalog, store, this);
     m_browser = new BrowserWidget(m_tabs);
     m_browser->setTagCatalog(m_tagCatalog);
     m_composer->setTagCatalog(m_tagCatalog);
@@ -280,8 +282,7 @@ void MainWindow::onProfileChanged(const Profile &profile) {
     m_profileId = profile.id;
     m_composer->setProfileId(profile.id);
     m_monitor->setProfileId(profile.id);
-    // Tags seen with another account are no help (and may not be this one's business).
-    m_tagCatalog->clear();
+    m_tagKeeper->setProfileId(profile.id); // this profile's tags, from earlier runs too
     if (profile.id.isEmpty()) {
         setWindowTitle(tr("ICA Tagger"));
         return;

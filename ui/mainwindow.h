@@ -13,6 +13,7 @@ class LogFile;
 class Session;
 class StoreWorker;
 class TagCatalog;
+class TagCatalogKeeper;
 struct Profile;
 } // namespace ica
 
@@ -84,6 +85,7 @@ private:
     MonitorWidget *m_monitor = nullptr;
     BrowserWidget *m_browser = nullptr;
     TagCatalog *m_tagCatalog = nullptr;
+    TagCatalogKeeper *m_tagKeeper = nullptr;
     BrowserTagging *m_tagging = nullptr;
     BatchEndNotifier *m_batchNotifier = nullptr;
     QStackedWidget *m_central = nullptr;

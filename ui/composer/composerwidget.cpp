@@ -353,6 +353,7 @@ bool ComposerWidget::addIdsToGroup(int index, const QStringList &ids) {
 }
 
 void ComposerWidget::setTagCatalog(TagCatalog *catalog) {
+    m_tagCatalog = catalog;
     delete m_userTagCompletion;
     delete m_technicalTagCompletion;
     m_userTagCompletion = nullptr;
@@ -614,6 +615,11 @@ void ComposerWidget::setSending(bool sending) {
 }
 
 void ComposerWidget::onSubmitFinished(bool ok) {
+    if (m_tagCatalog && !m_flow->submitter().created().isEmpty()) {
+        // A batch went out with these tags: they seed completion (and, through the
+        // TagCatalogKeeper, the next run's).
+        m_tagCatalog->learnRequest(document().toRequest());
+    }
     if (ok) {
         // The batches are in the history now: the draft has done its job.
         m_session->discard();

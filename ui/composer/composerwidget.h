@@ -159,6 +159,7 @@ private:
     QCheckBox *m_split = nullptr;
     QPushButton *m_submit = nullptr;
 
+    QPointer<TagCatalog> m_tagCatalog;
     TagCompletionModel *m_userTagCompletion = nullptr;
     TagCompletionModel *m_technicalTagCompletion = nullptr;
 

@@ -12,6 +12,7 @@
 #include "ui/monitor/batchsummarypanel.h"
 #include "ui/monitor/itemdetailspanel.h"
 #include "ui/monitor/itemspanel.h"
+#include "ui/monitor/progresspanel.h"
 #include "ui/monitor/refreshbar.h"
 #include "ui/style/icons.h"
 #include "ui/style/palettefollower.h"
@@ -30,6 +31,7 @@ BatchView::BatchView(QWidget *parent)
     , m_refreshAction(new QAction(this))
     , m_error(new MessageBar(this))
     , m_summary(new BatchSummaryPanel(this))
+    , m_progress(new ProgressPanel(this))
     , m_refreshBar(nullptr)
     , m_items(new ItemsPanel(m_model, this))
     , m_details(new ItemDetailsPanel(this))
@@ -67,6 +69,7 @@ BatchView::BatchView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addWidget(m_progress);
     layout->addWidget(m_refreshBar);
     layout->addWidget(m_error);
     layout->addWidget(m_exportBar);

@@ -24,6 +24,7 @@ class ExportBar;
 class ItemDetailsPanel;
 class ItemsPanel;
 class MessageBar;
+class ProgressPanel;
 class RefreshBar;
 
 /// One batch, watched live: the summary (status, times, progress, counts), live
@@ -64,6 +65,8 @@ public:
     /// Null without a client.
     [[nodiscard]] BatchMonitor *monitor() const { return m_monitor; }
     [[nodiscard]] BatchSummaryPanel *summary() const { return m_summary; }
+    /// The pace and the progress chart; its tracker is set by whoever keeps curves.
+    [[nodiscard]] ProgressPanel *progressPanel() const { return m_progress; }
     [[nodiscard]] RefreshBar *refreshBar() const { return m_refreshBar; }
     [[nodiscard]] ItemsPanel *itemsPanel() const { return m_items; }
     [[nodiscard]] ItemDetailsPanel *details() const { return m_details; }
@@ -108,6 +111,7 @@ private:
     QAction *m_refreshAction;
     MessageBar *m_error;
     BatchSummaryPanel *m_summary;
+    ProgressPanel *m_progress;
     RefreshBar *m_refreshBar;
     ItemsPanel *m_items;
     ItemDetailsPanel *m_details;

@@ -9,4 +9,6 @@ target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/monitorwidget.cpp ${CMAKE_CURRENT_LIST_DIR}/monitorwidget.h
   ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.h ${CMAKE_CURRENT_LIST_DIR}/openbatchdialog.ui
   ${CMAKE_CURRENT_LIST_DIR}/pagingbar.cpp ${CMAKE_CURRENT_LIST_DIR}/pagingbar.h
+  ${CMAKE_CURRENT_LIST_DIR}/progresschart.cpp ${CMAKE_CURRENT_LIST_DIR}/progresschart.h
+  ${CMAKE_CURRENT_LIST_DIR}/progresspanel.cpp ${CMAKE_CURRENT_LIST_DIR}/progresspanel.h
   ${CMAKE_CURRENT_LIST_DIR}/refreshbar.cpp ${CMAKE_CURRENT_LIST_DIR}/refreshbar.h)

@@ -4,10 +4,12 @@
 #include "core/diagnostics/statusnotices.h"
 #include "core/history/batchhistoryfeed.h"
 #include "core/history/batchhistorymodel.h"
+#include "core/monitor/batchprogresstracker.h"
 #include "core/store/storeworker.h"
 #include "ui/monitor/batchlistpanel.h"
 #include "ui/monitor/batchview.h"
 #include "ui/monitor/openbatchdialog.h"
+#include "ui/monitor/progresspanel.h"
 #include "ui/widgets/confirmation.h"
 
 #include <QLabel>
@@ -27,6 +29,7 @@ MonitorWidget::MonitorWidget(StoreWorker *store, QWidget *parent)
     , m_feed(new BatchHistoryFeed(store, m_history, this))
     , m_list(new BatchListPanel(m_history, this))
     , m_view(new BatchView(this))
+    , m_progress(new BatchProgressTracker(store, this))
     , m_stack(new QStackedWidget(this)) {
     setObjectName(QStringLiteral("monitorWidget"));
     m_history->setObjectName(QStringLiteral("batchHistoryModel"));
@@ -57,6 +60,12 @@ MonitorWidget::MonitorWidget(StoreWorker *store, QWidget *parent)
     connect(m_feed, &BatchHistoryFeed::errorOccurred, this, &StatusNotices::post);
     connect(m_view, &BatchView::newDraftRequested, this, &MonitorWidget::newDraftRequested);
     connect(m_view, &BatchView::batchRefreshed, m_feed, &BatchHistoryFeed::recordStatus);
+    m_progress->setObjectName(QStringLiteral("progressTracker"));
+    m_view->progressPanel()->setTracker(m_progress);
+    connect(m_view, &BatchView::batchRefreshed, m_progress,
+            [this](const QString &, const Batch &batch, const ItemStatusCounts &counts) {
+                m_progress->record(batch.id, counts, batch.job.status.isTerminal());
+            });
     // F5 wherever the focus is in the monitor, the batches list included.
     addAction(m_view->refreshAction());
 }
@@ -83,6 +92,7 @@ void MonitorWidget::setProfileId(const QString &profileId) {
         return;
     m_wantedBatch.clear();
     showBatch(QString(), QString());
+    m_progress->setProfileId(profileId);
     m_feed->setProfileId(profileId);
 }
 
@@ -129,6 +139,7 @@ void MonitorWidget::onHistoryLoaded() {
 }
 
 void MonitorWidget::showBatch(const QString &projectId, const QString &batchId) {
+    m_progress->setBatch(batchId);
     m_view->showBatch(projectId, batchId);
     m_stack->setCurrentIndex(batchId.isEmpty() ? 0 : 1);
     if (!batchId.isEmpty())

@@ -11,6 +11,7 @@ namespace ica {
 class ApiClient;
 class BatchHistoryFeed;
 class BatchHistoryModel;
+class BatchProgressTracker;
 class StoreWorker;
 } // namespace ica
 
@@ -54,6 +55,8 @@ public:
     [[nodiscard]] BatchHistoryFeed *historyFeed() const { return m_feed; }
     [[nodiscard]] BatchListPanel *listPanel() const { return m_list; }
     [[nodiscard]] BatchView *batchView() const { return m_view; }
+    /// The shown batch's progress curve, kept in the store per profile.
+    [[nodiscard]] BatchProgressTracker *progressTracker() const { return m_progress; }
     /// The "Open batch by ID" dialog while it is open; null otherwise.
     [[nodiscard]] OpenBatchDialog *openDialog() const;
 
@@ -82,6 +85,7 @@ private:
     BatchHistoryFeed *m_feed;
     BatchListPanel *m_list;
     BatchView *m_view;
+    BatchProgressTracker *m_progress;
     QStackedWidget *m_stack;
     QPointer<OpenBatchDialog> m_openDialog;
     QString m_wantedBatch; ///< opened by openBatch() and not listed yet: select it once listed
