@@ -91,9 +91,12 @@ QString TagRenamePlan::summary() const {
     if (items.isEmpty())
         return QObject::tr("No item %1 carries the %2 \"%3\": nothing to rename.")
             .arg(where, kindName(spec.kind), spec.from.trimmed());
-    QString text = QObject::tr("%1 item(s) %2 carry the %3 \"%4\"; it becomes \"%5\".")
-                       .arg(QLocale().toString(items.size()), where, kindName(spec.kind),
-                            spec.from.trimmed(), spec.to.trimmed());
+    const bool one = items.size() == 1;
+    QString text =
+        QObject::tr("%1 %2 %3 %4 the %5 \"%6\"; it becomes \"%7\".")
+            .arg(QLocale().toString(items.size()), one ? QObject::tr("item") : QObject::tr("items"),
+                 where, one ? QObject::tr("carries") : QObject::tr("carry"), kindName(spec.kind),
+                 spec.from.trimmed(), spec.to.trimmed());
     if (const int merged = mergedCount(); merged > 0)
         text += QObject::tr(" %1 of them already carry \"%2\" and only lose \"%3\".")
                     .arg(QLocale().toString(merged), spec.to.trimmed(), spec.from.trimmed());

@@ -24,6 +24,9 @@ ica_add_test(NAME tst_composerwidget SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_compo
 ica_add_test(NAME tst_composersubmit SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composersubmit.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)
+ica_add_test(NAME tst_tagsdialogs SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tagsdialogs.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
+             LIBS icaui icacore icasim LABELS composer)
 ica_add_test(NAME tst_composerscale SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerscale.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)
