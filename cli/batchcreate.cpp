@@ -327,7 +327,7 @@ void BatchCreateCommand::closeJsonArray() {
 CommandSpec batchCreateSpec() {
     CommandSpec spec(
         QStringLiteral("batch"), QStringLiteral("create"),
-        QStringLiteral("Create a data update batch from an ID file or a JSON body"),
+        QStringLiteral("Create a data update batch from an ID file, a JSON body or a sheet"),
         QStringLiteral(
             "Creates a project data update batch and prints it. The data come from --ids-file "
             "(one ID per line; commas, spaces and tabs separate IDs too; blank lines are skipped; "

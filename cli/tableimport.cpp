@@ -177,9 +177,10 @@ QString tableImportHelp() {
         "separated by ';' or '|'; dates are ISO 8601 in UTC, e.g. 2027-01-31 or "
         "2027-01-31T08:30:00Z). The first row is the header when it holds no data ID or path. "
         "Rows with the same changes become one group. Bad rows (no ID or path, a malformed ID, "
-        "an unknown path, a bad date, a tag both added and removed, no change) are listed on "
-        "stderr with their line numbers and stop the command with exit 2 before anything is "
-        "sent, unless --skip-bad-rows creates the batch from the other rows.");
+        "an unknown path, a bad date, a date on a folder, a tag both added and removed, no "
+        "change) are listed on stderr with their line numbers and stop the command with exit 2 "
+        "before anything is sent, unless --skip-bad-rows creates the batch from the other "
+        "rows.");
 }
 
 std::unique_ptr<Command> createFromTable(const QString &projectId, const QCommandLineParser &parser,

@@ -340,6 +340,12 @@ SheetPlan SheetImport::build(const DelimitedTable &table, const SheetMapping &ma
             bad(QObject::tr("no change: the row adds or removes no tag and sets no date"));
             continue;
         }
+        const bool dated = changes.willBeArchivedAt.isValid() || changes.willBeDeletedAt.isValid();
+        if (!byPath && dated && IdListParser::isFolderId(key)) {
+            bad(QObject::tr("%1 is a folder: ICA sets archive and delete dates on files only")
+                    .arg(key));
+            continue;
+        }
         const QString groupKey = changeKey(changes);
         int g = groupOfKey.value(groupKey, -1);
         if (g < 0) {
@@ -428,8 +434,12 @@ void SheetImport::resolvePaths(ApiClient *client, const QString &projectId, Shee
             return;
         }
         QHash<QString, QString> idOf; // normalized lower-case path -> data ID
-        for (const ResolvedPath &r : resolver->resolved())
+        QSet<QString> folders;        // data IDs of folders
+        for (const ResolvedPath &r : resolver->resolved()) {
             idOf.insert(PathResolver::normalizedPath(r.input).toLower(), r.data.id);
+            if (r.data.isFolder())
+                folders.insert(r.data.id);
+        }
         QHash<QString, QString> whyNot;
         for (const UnresolvedPath &u : resolver->unresolved())
             whyNot.insert(PathResolver::normalizedPath(u.input).toLower(), u.reason);
@@ -455,6 +465,14 @@ void SheetImport::resolvePaths(ApiClient *client, const QString &projectId, Shee
                          reason.isEmpty()
                              ? QObject::tr("the path %1 was not found in the project").arg(path)
                              : reason});
+                    continue;
+                }
+                const bool dated =
+                    group.willBeArchivedAt.isValid() || group.willBeDeletedAt.isValid();
+                if (dated && folders.contains(id)) {
+                    out.badRows.append({line, QObject::tr("%1 is a folder: ICA sets archive and "
+                                                          "delete dates on files only")
+                                                  .arg(path)});
                     continue;
                 }
                 if (ids.contains(id)) {

@@ -82,8 +82,8 @@ struct SheetPlan {
 /// the changes for it, and turns it into update groups. Several tags in one cell are
 /// separated by ';' or '|'. Dates are ISO 8601 (a time without zone, or a plain date,
 /// is UTC). A row is bad, and reported with its line and left out, when it has no ID
-/// or path, a malformed ID, a path that does not read as one, a bad date, a tag both
-/// added and removed, or no change at all. Blank rows are skipped.
+/// or path, a malformed ID, a path that does not read as one, a bad date, a date for
+/// a folder, a tag both added and removed, or no change at all. Blank rows are skipped.
 class SheetImport final {
 public:
     /// Builds the plan from a parsed table (pure; fine on any thread).

@@ -201,8 +201,21 @@ private Q_SLOTS:
     void renamesATechnicalTagOverTheProject() {
         const QStringList ids = world->fileIds.mid(4000, 30);
         QVERIFY(world->runBatch(ids, {}, TagUpdate{{QStringLiteral("pipe:v1")}, {}}));
-        const auto found = find(
-            {TagKind::Technical, QStringLiteral("pipe:v1"), QStringLiteral("pipe:v2"), QString()});
+        // Near misses that an EXACT match must not take: another case, a longer tag.
+        const QStringList near = world->fileIds.mid(4100, 10);
+        QVERIFY(world->runBatch(near.mid(0, 5), {}, TagUpdate{{QStringLiteral("PIPE:V1")}, {}}));
+        QVERIFY(world->runBatch(near.mid(5), {}, TagUpdate{{QStringLiteral("pipe:v1-old")}, {}}));
+        const TagRenameSpec spec{TagKind::Technical, QStringLiteral("pipe:v1"),
+                                 QStringLiteral("pipe:v2"), QString()};
+        // The server's own answer to technicalTag=pipe:v1&technicalTagMatchMode=EXACT.
+        std::optional<Result<QList<ProjectData>>> listed;
+        QObject context;
+        DataLookup::run(world->client, world->projectId, {spec.query()}, &context,
+                        [&](const Result<QList<ProjectData>> &r) { listed = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), Timeout);
+        QVERIFY(listed->ok());
+        QCOMPARE(listed->value->size(), 30);
+        const auto found = find(spec);
         QVERIFY(found && found->ok());
         QCOMPARE(found->value->items.size(), 30);
         QVERIFY(run(found->value->request()));

@@ -128,14 +128,15 @@ private Q_SLOTS:
                            "%3,,,\n"                                          // 8: no change
                            ",,,\n"                                            // 9: blank
                            "%3,,old,2027-03-01\n"                             // 10: group 2
-                           "%1,a;b,,\n")                                      // 11: repeat
-                .arg(fakeId(1), fakeId(2), fakeId(3));
+                           "%1,a;b,,\n"                                       // 11: repeat
+                           "%4,,old,2027-03-01\n")                            // 12: folder
+                .arg(fakeId(1), fakeId(2), fakeId(3), QStringLiteral("fol.") + fakeId(4).mid(4));
         const DelimitedTable t = table(csv);
         const SheetMapping m = SheetMapping::guess(t);
         QCOMPARE(m.column(Role::ArchiveDate), 3);
         const SheetPlan plan = SheetImport::build(t, m);
         QVERIFY(plan.ok());
-        QCOMPARE(plan.dataRows, 9);
+        QCOMPARE(plan.dataRows, 10);
         QCOMPARE(plan.groups.size(), 2);
         QCOMPARE(plan.groups.at(0).dataIds, (QStringList{fakeId(1), fakeId(2)}));
         QCOMPARE(plan.groups.at(0).userTags.addTags,
@@ -148,19 +149,19 @@ private Q_SLOTS:
         QCOMPARE(plan.duplicateRows, 1);
         QCOMPARE(plan.goodRows(), 3);
 
-        QCOMPARE(plan.badRows.size(), 5);
-        const QList<int> lines{4, 5, 6, 7, 8};
-        const QStringList reasons{QStringLiteral("no data ID"), QStringLiteral("not a data ID"),
-                                  QStringLiteral("is not a date"),
-                                  QStringLiteral("both added and removed"),
-                                  QStringLiteral("no change")};
+        QCOMPARE(plan.badRows.size(), 6);
+        const QList<int> lines{4, 5, 6, 7, 8, 12};
+        const QStringList reasons{
+            QStringLiteral("no data ID"),    QStringLiteral("not a data ID"),
+            QStringLiteral("is not a date"), QStringLiteral("both added and removed"),
+            QStringLiteral("no change"),     QStringLiteral("is a folder")};
         for (int i = 0; i < lines.size(); ++i) {
             QCOMPARE(plan.badRows.at(i).line, lines.at(i));
             QVERIFY2(plan.badRows.at(i).reason.contains(reasons.at(i)),
                      qPrintable(plan.badRows.at(i).reason));
         }
         QVERIFY2(plan.summary().contains(QStringLiteral("2 groups")), qPrintable(plan.summary()));
-        QVERIFY(plan.summary().contains(QStringLiteral("5 bad rows")));
+        QVERIFY(plan.summary().contains(QStringLiteral("6 bad rows")));
 
         // A mapping that cannot work is the plan's error, not a crash.
         SheetMapping none;
