@@ -5,6 +5,7 @@
 #include "cli/batchsplit.h"
 #include "cli/idsfile.h"
 #include "cli/optionvalues.h"
+#include "cli/tableimport.h"
 #include "cli/views.h"
 
 #include "core/api/batchapi.h"
@@ -149,12 +150,15 @@ std::unique_ptr<Command> createFromOptions(const QCommandLineParser &parser, Con
                                 "projects list').");
         return nullptr;
     }
+    if (isTableImport(parser))
+        return createFromTable(projectId, parser, console, error);
     const bool hasFile = parser.isSet(FileOption);
     const bool hasIdsFile = parser.isSet(IdsFileOption);
     if (hasFile == hasIdsFile) {
         *error = hasFile ? QStringLiteral("--file and --ids-file exclude each other; give one.")
                          : QStringLiteral("give the data to update: --ids-file FILE (with tag "
-                                          "options) or --file BODY.json.");
+                                          "options), --file BODY.json or --from-table "
+                                          "SHEET.csv.");
         return nullptr;
     }
 
@@ -285,6 +289,7 @@ void BatchCreateCommand::onCreated(const ica::Batch &batch) {
         printPart(batch);
     else
         printer().printObject(batch.toJson(), batchRecord(batch));
+    Q_EMIT batchCreated(batch);
     ++m_next;
     if (m_next < m_parts.size()) {
         createNext();
@@ -322,7 +327,7 @@ void BatchCreateCommand::closeJsonArray() {
 CommandSpec batchCreateSpec() {
     CommandSpec spec(
         QStringLiteral("batch"), QStringLiteral("create"),
-        QStringLiteral("Create a data update batch from an ID file or a JSON body"),
+        QStringLiteral("Create a data update batch from an ID file, a JSON body or a sheet"),
         QStringLiteral(
             "Creates a project data update batch and prints it. The data come from --ids-file "
             "(one ID per line; commas, spaces and tabs separate IDs too; blank lines are skipped; "
@@ -334,7 +339,8 @@ CommandSpec batchCreateSpec() {
             "as it is created (JSON: an array). A create call is never repeated by icatag (except "
             "after a 429, when ICA did not take it). When the outcome is unknown (a gateway's "
             "502/503/504, a dropped connection, a timeout) icatag says the server may or may not "
-            "have created the batch and prints the 'batch find' command that checks."));
+            "have created the batch and prints the 'batch find' command that checks.\n\n") +
+            tableImportHelp());
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({
             {ProjectOption, QStringLiteral("Project ID (required)."), QStringLiteral("ID")},
@@ -359,6 +365,7 @@ CommandSpec batchCreateSpec() {
             {SplitSizeOption, QStringLiteral("IDs per batch with --split (implies --split)."),
              QStringLiteral("N")},
         });
+        addTableImportOptions(parser);
     };
     spec.create = createFromOptions;
     return spec;

@@ -16,6 +16,10 @@ public:
 
     void start() override;
 
+Q_SIGNALS:
+    /// A batch was created (a part, with --split), after it was printed.
+    void batchCreated(const ica::Batch &batch);
+
 private:
     void createNext();
     void onCreated(const ica::Batch &batch);

@@ -39,7 +39,7 @@ Cli::Cli(Console &console, QProcessEnvironment env, QObject *parent)
     : QObject(parent)
     , m_console(console)
     , m_env(std::move(env)) {
-    m_specs = batchCommands() + projectCommands() + dataCommands();
+    m_specs = batchCommands() + projectCommands() + dataCommands() + tagCommands();
 }
 
 Cli::~Cli() = default;

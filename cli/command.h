@@ -102,5 +102,6 @@ struct CommandSpec {
 QList<CommandSpec> batchCommands();
 QList<CommandSpec> projectCommands();
 QList<CommandSpec> dataCommands();
+QList<CommandSpec> tagCommands();
 
 } // namespace ica::cli

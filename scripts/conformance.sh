@@ -188,6 +188,12 @@ EOF
   check "batch items --all --sort" any batch items --project "$p" --batch "$b" --all --sort dataId
   check "batch item" any batch item --project "$p" --batch "$b" --item "$i"
   check "batch wait" any batch wait --project "$p" --batch "$b" --interval 0.2 --timeout 2
+  printf 'id,add,remove,tech\n%s,a;b,c,t\n%s,a;b,c,t\n' "$d1" "$d2" >"$work/sheet.csv"
+  printf 'path\ttags\n/runs/a.bam\tp\n/runs/b/\tp\n' >"$work/paths.tsv"
+  check "batch create --from-table (IDs)" any batch create --project "$p" --from-table "$work/sheet.csv" --id-column id --add-user-tag-column add --remove-user-tag-column remove --add-technical-tag-column 4 --skip-bad-rows
+  check "batch create --from-table (paths)" any batch create --project "$p" --from-table "$work/paths.tsv" --path-column path --add-user-tag-column tags --skip-bad-rows
+  check "tags rename --user --folder --dry-run" any tags rename --project "$p" --user --from u --to v --folder /runs/ --dry-run
+  check "tags rename --technical" any tags rename --project "$p" --technical --from t --to t2
   # A bearer token instead of the key (the key given to check() is overridden).
   check "access token" any projects list --access-token header.payload.signature
 }
@@ -260,6 +266,19 @@ EOF
   check "batch items --all (cursor)" 0 batch items --project "$p" --batch "$b" --all --page-size 4 -o json
   check "batch items --all --sort (offset)" 0 batch items --project "$p" --batch "$b" --all --page-size 4 --sort "dataId desc"
   check "batch item" 0 batch item --project "$p" --batch "$b" --item "$item" -o json
+
+  # Tags from a sheet (by ID, and by path: listing calls with filePath FULL) and tag
+  # rename (userTag/technicalTag EXACT, filePath STARTS_WITH, cursor pages, create).
+  { echo "id,tags,tech"; printf '%s\n' "$ids" | sed 's/$/,sheet-a;sheet-b,sheet-t/'; } >"$work/sheet.csv"
+  check "batch create --from-table (IDs)" 0 batch create --project "$p" --from-table "$work/sheet.csv" --id-column id --add-user-tag-column tags --add-technical-tag-column tech -o json
+  check "data list files with paths" 0 data list --project "$p" --type FILE --page-size 3 -o csv
+  { printf 'path\ttags\n'; printf '%s\n' "$LAST_OUT" | sed -n '2,4p' | cut -d, -f4 | tr -d '\r' | sed 's/$/\tby-path/'; } >"$work/paths.tsv"
+  check "batch create --from-table (paths)" 0 batch create --project "$p" --from-table "$work/paths.tsv" --path-column path --add-user-tag-column tags
+  check "tags rename --dry-run" 0 tags rename --project "$p" --user --from conformance --to conformance-renamed --dry-run -o json
+  check "tags rename --folder --dry-run" 0 tags rename --project "$p" --user --from conformance --to conformance-renamed --folder "${folder:-/runs/}" --dry-run
+  check "tags rename --wait" 0 tags rename --project "$p" --user --from conformance --to conformance-renamed --wait --interval 0.5
+  check "tags rename --technical" 0 tags rename --project "$p" --technical --from checked --to checked-2
+  check "tags rename, no item" 0 tags rename --project "$p" --user --from no-such-tag-anywhere --to x
 
   # Error answers must conform too (problem+json).
   check "404 unknown batch" 1 batch get --project "$p" --batch 3fa85f64-5717-4562-b3fc-2c963f66afa6

@@ -135,6 +135,11 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
                 m_composer->newDraftFrom(projectId, request);
                 showComposer();
             });
+    connect(m_browser, &BrowserWidget::newDraftRequested, this,
+            [this](const QString &projectId, const CreateBatchRequest &request) {
+                m_composer->newDraftFrom(projectId, request);
+                showComposer();
+            });
     connect(m_composer, &ComposerWidget::lastProjectChanged, this,
             [this](const QString &projectId) {
                 if (!m_profileId.isEmpty())

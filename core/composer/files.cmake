@@ -13,4 +13,5 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/draftvalidator.cpp ${CMAKE_CURRENT_LIST_DIR}/draftvalidator.h
   ${CMAKE_CURRENT_LIST_DIR}/idlistparser.cpp ${CMAKE_CURRENT_LIST_DIR}/idlistparser.h
   ${CMAKE_CURRENT_LIST_DIR}/incrementalidlist.cpp ${CMAKE_CURRENT_LIST_DIR}/incrementalidlist.h
+  ${CMAKE_CURRENT_LIST_DIR}/sheetimport.cpp ${CMAKE_CURRENT_LIST_DIR}/sheetimport.h
   ${CMAKE_CURRENT_LIST_DIR}/submitplan.cpp ${CMAKE_CURRENT_LIST_DIR}/submitplan.h)

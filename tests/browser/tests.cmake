@@ -5,3 +5,4 @@ ica_add_test(NAME tst_matchcollector SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_match
 ica_add_test(NAME tst_pathresolver SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_pathresolver.cpp ${_browser_world} LIBS icacore icasim LABELS browser)
 ica_add_test(NAME tst_batchtouchtracker SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_batchtouchtracker.cpp ${_browser_world} LIBS icacore icasim LABELS browser)
 ica_add_test(NAME tst_batchendwatcher SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_batchendwatcher.cpp ${_browser_world} LIBS icacore icasim LABELS browser)
+ica_add_test(NAME tst_tagrename SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tagrename.cpp ${_browser_world} LIBS icacore icasim LABELS browser)

@@ -8,6 +8,8 @@ ica_add_test(NAME tst_cliunits SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cliunits.cp
              LIBS icaclitestsupport LABELS cli)
 ica_add_test(NAME tst_cli SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli.cpp
              LIBS icaclitestsupport icasim LABELS cli)
+ica_add_test(NAME tst_clitags SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clitags.cpp
+             LIBS icaclitestsupport icasim LABELS cli)
 ica_add_test(NAME tst_cliacceptance SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cliacceptance.cpp
              LIBS icaclitestsupport icasim LABELS cli)
 ica_add_test(NAME tst_clibinary SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clibinary.cpp

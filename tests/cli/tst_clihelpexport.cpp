@@ -14,7 +14,7 @@ using namespace ica::cli;
 namespace {
 
 QList<CommandSpec> allSpecs() {
-    return batchCommands() + projectCommands() + dataCommands();
+    return batchCommands() + projectCommands() + dataCommands() + tagCommands();
 }
 
 /// What bash's completion offers for a command line whose last word is being typed.

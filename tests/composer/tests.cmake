@@ -5,6 +5,8 @@ ica_add_test(NAME tst_idlistparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_idlistp
 ica_add_test(NAME tst_delimitedfilereader
              SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_delimitedfilereader.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
+ica_add_test(NAME tst_sheetimport SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sheetimport.cpp
+             LIBS icacore icasim LABELS composer)
 ica_add_test(NAME tst_draftvalidator SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_draftvalidator.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
 ica_add_test(NAME tst_batchsplitter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_batchsplitter.cpp
@@ -20,6 +22,9 @@ ica_add_test(NAME tst_composerwidget SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_compo
              ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)
 ica_add_test(NAME tst_composersubmit SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composersubmit.cpp
+             ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
+             LIBS icaui icacore icasim LABELS composer)
+ica_add_test(NAME tst_tagsdialogs SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tagsdialogs.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)
 ica_add_test(NAME tst_composerscale SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerscale.cpp

@@ -13,6 +13,7 @@
 #include "ui/browser/browserfilterbar.h"
 #include "ui/browser/databrowserview.h"
 #include "ui/browser/selectionbar.h"
+#include "ui/browser/tagrenamedialog.h"
 #include "ui/export/exportbar.h"
 #include "ui/style/icons.h"
 #include "ui/widgets/messagebar.h"
@@ -135,6 +136,14 @@ BrowserWidget::BrowserWidget(QWidget *parent)
     top->addWidget(m_crumbs, 1);
     top->addWidget(m_refresh);
     top->addWidget(m_export);
+    auto *rename = new QToolButton(this);
+    rename->setObjectName(QStringLiteral("renameTagButton"));
+    rename->setText(tr("Rename &tag…"));
+    rename->setToolTip(tr("Rename or merge a tag on every item of the project or of this "
+                          "folder"));
+    rename->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(rename, &QToolButton::clicked, this, &BrowserWidget::renameTag);
+    top->addWidget(rename);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_filterBar);
@@ -301,6 +310,25 @@ void BrowserWidget::applyFilter(const DataFilter &filter) {
 void BrowserWidget::onError(const ApiError &error) {
     showMessage(tr("Could not list %1: %2. Press Refresh (F5) to try again.")
                     .arg(m_lister ? m_lister->folderPath() : QString(), error.toString()));
+}
+
+TagRenameDialog *BrowserWidget::renameDialog() const {
+    return m_renameDialog;
+}
+
+void BrowserWidget::renameTag() {
+    if (!m_client || m_projectId.isEmpty()) {
+        showMessage(tr("Choose a project first: a tag is renamed within one project."));
+        return;
+    }
+    if (m_renameDialog)
+        m_renameDialog->close();
+    auto *dialog =
+        new TagRenameDialog(m_client, m_projectId, m_navigator->currentPath(), m_tagCatalog, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TagRenameDialog::draftRequested, this, &BrowserWidget::newDraftRequested);
+    m_renameDialog = dialog;
+    dialog->open();
 }
 
 void BrowserWidget::exportListing() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/batch.h"
 #include "core/domain/projectdata.h"
 
 #include <QPointer>
@@ -27,6 +28,7 @@ class DataBrowserView;
 class ExportBar;
 class MessageBar;
 class SelectionBar;
+class TagRenameDialog;
 
 /// The data browser tab: a project's folders one at a time (breadcrumbs, back,
 /// forward, up), filtered and sorted by ICA, in a lazily paged table whose rows can
@@ -74,6 +76,8 @@ public:
     [[nodiscard]] SelectionBar *selectionBar() const { return m_selection; }
     [[nodiscard]] ica::ProjectCatalog *projectCatalog() const { return m_projects; }
     [[nodiscard]] ExportBar *exportBar() const { return m_exportBar; }
+    /// The "Rename tag…" dialog open now, or null.
+    [[nodiscard]] TagRenameDialog *renameDialog() const;
 
     /// The selected rows' data in row order, or every match after "Select all
     /// matching" (until the selection or the question changes).
@@ -86,6 +90,9 @@ public Q_SLOTS:
     void requestTagging();
     /// Asks the listing again; changed rows are updated in place.
     void refresh();
+    /// "Rename tag…": opens a TagRenameDialog for the project (scope: the project or the
+    /// folder shown); its draft comes out as newDraftRequested().
+    void renameTag();
     /// Asks for a file and exports the current listing (folder, filter, sort;
     /// every page, not only those loaded) to it. Says why when it cannot.
     void exportListing();
@@ -93,6 +100,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The user asked to tag `items` of `projectId`.
     void tagRequested(const QString &projectId, const QList<ica::ProjectData> &items);
+    /// "Rename tag…" made a draft: open it in the composer.
+    void newDraftRequested(const QString &projectId, const ica::CreateBatchRequest &request);
     /// The project browsed changed, or its name became known.
     void projectChanged(const QString &projectId, const QString &projectName);
 
@@ -117,6 +126,7 @@ private:
     QString m_projectId;
     QString m_projectName;
 
+    QPointer<TagRenameDialog> m_renameDialog;
     QComboBox *m_projectCombo;
     QToolButton *m_back;
     QToolButton *m_forward;

@@ -5,4 +5,5 @@ target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/browserwidget.cpp ${CMAKE_CURRENT_LIST_DIR}/browserwidget.h
   ${CMAKE_CURRENT_LIST_DIR}/databrowserview.cpp ${CMAKE_CURRENT_LIST_DIR}/databrowserview.h
   ${CMAKE_CURRENT_LIST_DIR}/selectionbar.cpp ${CMAKE_CURRENT_LIST_DIR}/selectionbar.h
-  ${CMAKE_CURRENT_LIST_DIR}/taglistcompleter.cpp ${CMAKE_CURRENT_LIST_DIR}/taglistcompleter.h)
+  ${CMAKE_CURRENT_LIST_DIR}/taglistcompleter.cpp ${CMAKE_CURRENT_LIST_DIR}/taglistcompleter.h
+  ${CMAKE_CURRENT_LIST_DIR}/tagrenamedialog.cpp ${CMAKE_CURRENT_LIST_DIR}/tagrenamedialog.h)

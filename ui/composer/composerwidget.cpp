@@ -15,6 +15,7 @@
 #include "ui/composer/grouplisteditor.h"
 #include "ui/composer/previewpane.h"
 #include "ui/composer/projectpicker.h"
+#include "ui/composer/sheetimportflow.h"
 #include "ui/composer/submitflow.h"
 #include "ui/composer/validationsummary.h"
 #include "ui/style/tones.h"
@@ -132,11 +133,20 @@ void ComposerWidget::buildUi() {
     m_submit->setObjectName(QStringLiteral("submitButton"));
     m_submit->setDefault(false);
 
+    auto *importSheet = new QPushButton(tr("Import s&heet…"), this);
+    importSheet->setObjectName(QStringLiteral("importSheetButton"));
+    importSheet->setToolTip(tr("Add groups from a CSV/TSV sheet whose rows name data IDs or "
+                               "paths and carry their own changes"));
+    m_sheetImport = new SheetImportFlow(
+        this, [this]() { return m_client.data(); }, [this]() { return m_picker->projectId(); });
+    connect(importSheet, &QPushButton::clicked, m_sheetImport, &SheetImportFlow::chooseFile);
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_drafts);
     top->addWidget(nameLabel);
     top->addWidget(m_name, 1);
     top->addWidget(m_draftState);
+    top->addWidget(importSheet);
     auto *left = new QWidget(m_form);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -210,6 +220,14 @@ void ComposerWidget::connectParts() {
                     m_groups->focusField(group, field);
             });
     connect(m_submit, &QPushButton::clicked, this, &ComposerWidget::submit);
+    connect(m_sheetImport, &SheetImportFlow::groupsAccepted, this,
+            [this](const QString &projectId, const QList<DataUpdateGroup> &groups) {
+                for (const DataUpdateGroup &group : groups)
+                    addGroupForProject(projectId, m_picker->nameOf(projectId), group);
+            });
+    connect(m_sheetImport, &SheetImportFlow::failed, this, [this](const QString &message) {
+        m_message->showMessage(MessageBar::Kind::Error, message);
+    });
 
     connect(m_drafts, &DraftsMenu::newRequested, this, &ComposerWidget::newDraft);
     connect(m_drafts, &DraftsMenu::openRequested, this, &ComposerWidget::loadDraft);

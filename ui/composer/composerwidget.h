@@ -32,6 +32,7 @@ class FieldHint;
 class MessageBar;
 class PreviewPane;
 class ProjectPicker;
+class SheetImportFlow;
 class SubmitFlow;
 class ValidationSummary;
 
@@ -83,6 +84,9 @@ public:
                            const DataUpdateGroup &group);
     /// Appends `ids` to group `index` of the current draft; false when there is none.
     bool addIdsToGroup(int index, const QStringList &ids);
+    /// "Import sheet…": a CSV/TSV of data IDs or paths with per-row changes, mapped in a
+    /// SheetImportDialog; its groups go into the draft (see addGroupForProject()).
+    [[nodiscard]] SheetImportFlow *sheetImport() const { return m_sheetImport; }
     /// Autocompletion from `catalog` in every tag editor (not owned; null: none).
     void setTagCatalog(TagCatalog *catalog);
     [[nodiscard]] QString currentDraftId() const;
@@ -139,6 +143,7 @@ private:
 
     QPointer<StoreWorker> m_store;
     QPointer<ApiClient> m_client;
+    SheetImportFlow *m_sheetImport = nullptr;
     QString m_profileId;
     QString m_lastProjectId;
     DraftSession *m_session;
