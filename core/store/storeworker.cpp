@@ -2,7 +2,9 @@
 
 #include "core/diagnostics/logcategories.h"
 
+#include "core/history/snapshottaker.h"
 #include "core/store/batchhistorystore.h"
+#include "core/store/snapshotstore.h"
 #include "core/store/sqlitedatabase.h"
 
 #include <QCoreApplication>
@@ -86,6 +88,7 @@ public:
     }
     /// Drops the stores and the connection; must run on the worker thread.
     void close() {
+        m_snapshots.reset();
         m_history.reset();
         m_drafts.reset();
         m_database.reset();
@@ -96,6 +99,7 @@ public:
     [[nodiscard]] QString notice() const { return m_notice; }
     BatchHistoryStore &history() { return *m_history; }
     DraftStore &drafts() { return *m_drafts; }
+    SnapshotStore &snapshots() { return *m_snapshots; }
 
 private:
     bool tryOpen(const QString &path, SqliteDatabase::Failure *failure) {
@@ -108,6 +112,7 @@ private:
         m_openError.clear();
         m_history = std::make_unique<BatchHistoryStore>(*m_database);
         m_drafts = std::make_unique<DraftStore>(*m_database);
+        m_snapshots = std::make_unique<SnapshotStore>(*m_database);
         return true;
     }
 
@@ -119,6 +124,7 @@ private:
     std::unique_ptr<SqliteDatabase> m_database;
     std::unique_ptr<BatchHistoryStore> m_history;
     std::unique_ptr<DraftStore> m_drafts;
+    std::unique_ptr<SnapshotStore> m_snapshots;
 };
 
 QString StoreWorker::defaultDatabasePath() {
@@ -246,6 +252,29 @@ void StoreWorker::removeProfileBatches(const QString &profileId, QObject *contex
         context, std::move(done),
         [profileId](Backend &b) { return b.history().removeProfile(profileId); },
         &StoreWorker::historyChanged);
+}
+
+void StoreWorker::saveSnapshot(const QString &profileId, const QString &batchId,
+                               const UndoSnapshot &snapshot, const CreateBatchRequest &part,
+                               QObject *context, Callback<qint64> done) {
+    post<qint64>(context, std::move(done), [profileId, batchId, snapshot, part](Backend &b) {
+        UndoSnapshot own = SnapshotTaker::partOf(snapshot, part);
+        own.batchIds = {batchId};
+        return b.snapshots().save(profileId, batchId, own);
+    });
+}
+
+void StoreWorker::loadSnapshot(const QString &profileId, const QString &batchId, QObject *context,
+                               Callback<std::optional<UndoSnapshot>> done) {
+    post<std::optional<UndoSnapshot>>(context, std::move(done), [profileId, batchId](Backend &b) {
+        return b.snapshots().load(profileId, batchId);
+    });
+}
+
+void StoreWorker::hasSnapshot(const QString &profileId, const QString &batchId, QObject *context,
+                              Callback<bool> done) {
+    post<bool>(context, std::move(done),
+               [profileId, batchId](Backend &b) { return b.snapshots().has(profileId, batchId); });
 }
 
 void StoreWorker::saveDraft(const Draft &draft, QObject *context, Callback<Draft> done) {

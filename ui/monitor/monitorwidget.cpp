@@ -29,6 +29,7 @@ MonitorWidget::MonitorWidget(StoreWorker *store, QWidget *parent)
     , m_view(new BatchView(this))
     , m_stack(new QStackedWidget(this)) {
     setObjectName(QStringLiteral("monitorWidget"));
+    m_view->setStore(store);
     m_history->setObjectName(QStringLiteral("batchHistoryModel"));
 
     auto *placeholder = new QLabel(tr("Select a batch in the list, or open one by its ID."), this);
@@ -84,6 +85,7 @@ void MonitorWidget::setProfileId(const QString &profileId) {
     m_wantedBatch.clear();
     showBatch(QString(), QString());
     m_feed->setProfileId(profileId);
+    m_view->setProfileId(profileId);
 }
 
 QString MonitorWidget::profileId() const {
