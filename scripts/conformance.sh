@@ -188,6 +188,10 @@ EOF
   check "batch items --all --sort" any batch items --project "$p" --batch "$b" --all --sort dataId
   check "batch item" any batch item --project "$p" --batch "$b" --item "$i"
   check "batch wait" any batch wait --project "$p" --batch "$b" --interval 0.2 --timeout 2
+  # Undo: the snapshot's chunked id= listing, then the batch; the undo reads the batch,
+  # its items and the data again (a mock batch may not look ended: any exit).
+  check "batch create --undo-file" any batch create --project "$p" --file "$work/body.json" --undo-file "$work/undo-mock.json"
+  check "batch undo --dry-run" any batch undo --project "$p" --undo-file "$work/undo-mock.json" --dry-run
   # A bearer token instead of the key (the key given to check() is overridden).
   check "access token" any projects list --access-token header.payload.signature
 }
@@ -261,6 +265,14 @@ EOF
   check "batch items --all --sort (offset)" 0 batch items --project "$p" --batch "$b" --all --page-size 4 --sort "dataId desc"
   check "batch item" 0 batch item --project "$p" --batch "$b" --item "$item" -o json
 
+  # Undo: the snapshot (chunked id= listing), the batch, then its inverse.
+  check "batch create --undo-file" 0 batch create --project "$p" --ids-file "$work/ids.txt" --add-user-tag undo-me --remove-tech-tag stale --archive-at 2030-01-01T00:00:00Z --undo-file "$work/undo.json" -o json
+  local ub
+  ub=$(printf '%s\n' "$LAST_OUT" | sed -n 's/^    "id": "\(.*\)",\{0,1\}$/\1/p' | head -1)
+  check "batch wait (to undo)" 0 batch wait --project "$p" --batch "$ub" --interval 0.5 --timeout 120
+  check "batch undo --dry-run" 0 batch undo --project "$p" --undo-file "$work/undo.json" --dry-run
+  check "batch undo --wait" 0 batch undo --project "$p" --undo-file "$work/undo.json" --wait -o json
+
   # Error answers must conform too (problem+json).
   check "404 unknown batch" 1 batch get --project "$p" --batch 3fa85f64-5717-4562-b3fc-2c963f66afa6
   check "404 unknown project" 1 data list --project no-such-project
@@ -277,6 +289,8 @@ EOF
   folder_id=$(grep -h '^fol\.' "$work/folders.csv" | head -1 | cut -d, -f1)
   printf '%s\n' "${folder_id:-fol.00000000000000000000000000000000}" >"$work/folder.txt"
   check "400 create validation error (archive a folder)" 1 batch create --project "$p" --ids-file "$work/folder.txt" --archive-at 2030-01-01T00:00:00Z
+  # A folder's undo record lists its contents (filePath STARTS_WITH).
+  check "batch create --undo-file (folder)" 0 batch create --project "$p" --ids-file "$work/folder.txt" --add-user-tag undo-folder --undo-file "$work/undo-folder.json" -o json
 }
 
 [ "$only" = proxy ] || run_mock
