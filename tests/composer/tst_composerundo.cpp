@@ -21,6 +21,7 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
@@ -124,6 +125,15 @@ class TestComposerUndo final : public QObject {
         if (!QTest::qWaitFor([&]() { return answer.has_value(); }, 10000))
             return std::nullopt;
         return answer;
+    }
+
+    /// The "Submit without undo?" question while it is shown.
+    QMessageBox *undoQuestion() const {
+        for (QMessageBox *box : m_composer->findChildren<QMessageBox *>()) {
+            if (box->isVisible() && box->text().contains(QLatin1String("could not be read")))
+                return box;
+        }
+        return nullptr;
     }
 
     QToolButton *undoButton() const {
@@ -267,33 +277,36 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 20000);
         const int batches = m_world->sim().batchCount();
 
-        // Cancel: nothing is sent. (The failing answer is slow, so the test's answer to
-        // the second question is set before that question comes.)
-        m_world->sim().faults().setLatency(500, QStringLiteral("/data"));
-        m_world->sim().faults().failNext(1, 400, QStringLiteral("/data"));
-        int answers = Confirmation::answerCount();
-        Confirmation::setNextAnswer(true);
+        // The state cannot be read (every data listing fails while the question is
+        // open). The question is a real message box here: the test answers it by its
+        // buttons once the faults are lifted, so nothing else can take its answer.
+        m_world->sim().faults().failNext(100000, 400, QStringLiteral("/data"));
+        Confirmation::setNextAnswer(true); // "Create batch?"
         m_composer->submit();
-        QTRY_VERIFY(Confirmation::answerCount() == answers + 1);
-        Confirmation::setNextAnswer(false);
-        QTRY_VERIFY(Confirmation::answerCount() == answers + 2);
-        QVERIFY(Confirmation::lastQuestion().contains(QLatin1String("could not be read")));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = undoQuestion()) != nullptr, 20000);
+        QVERIFY(box->text().contains(QLatin1String("could not be read")));
+        m_world->sim().faults().reset();
+        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!m_composer->isSending(), 20000);
-        QCOMPARE(m_world->sim().batchCount(), batches);
+        QCOMPARE(m_world->sim().batchCount(), batches); // cancelled: nothing sent
 
         // Submit without undo: sent once, with no snapshot.
-        m_world->sim().faults().failNext(1, 400, QStringLiteral("/data"));
-        answers = Confirmation::answerCount();
         QSignalSpy created(m_composer.get(), &ica::ui::ComposerWidget::batchCreated);
         QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 20000);
+        m_world->sim().faults().failNext(100000, 400, QStringLiteral("/data"));
         Confirmation::setNextAnswer(true);
         m_composer->submit();
-        QTRY_VERIFY(Confirmation::answerCount() == answers + 1);
-        Confirmation::setNextAnswer(true);
-        QTRY_VERIFY(Confirmation::answerCount() == answers + 2);
-        QVERIFY(Confirmation::lastQuestion().contains(QLatin1String("could not be read")));
+        QTRY_VERIFY_WITH_TIMEOUT((box = undoQuestion()) != nullptr, 20000);
+        m_world->sim().faults().reset();
+        QAbstractButton *without = nullptr;
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text() == QLatin1String("Submit without undo"))
+                without = b;
+        }
+        QVERIFY(without);
+        QTest::mouseClick(without, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(created.size() == 1, 20000);
-        m_world->sim().faults().setLatency(0);
         QTRY_VERIFY(!m_composer->isSending());
         QCOMPARE(m_world->sim().batchCount(), batches + 1);
         QCOMPARE(hasSnapshot(created.first().at(1).toString()), std::optional<bool>(false));
