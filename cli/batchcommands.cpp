@@ -3,6 +3,7 @@
 
 #include "cli/batchcreate.h"
 #include "cli/batchfind.h"
+#include "cli/batchundo.h"
 #include "cli/batchwait.h"
 #include "cli/optionvalues.h"
 #include "cli/paging.h"
@@ -153,8 +154,8 @@ CommandSpec itemsSpec() {
 } // namespace
 
 QList<CommandSpec> batchCommands() {
-    return {batchCreateSpec(), getSpec(),       itemsSpec(),
-            itemSpec(),        batchWaitSpec(), batchFindSpec()};
+    return {batchCreateSpec(), getSpec(),       itemsSpec(),    itemSpec(),
+            batchWaitSpec(),   batchFindSpec(), batchUndoSpec()};
 }
 
 } // namespace ica::cli

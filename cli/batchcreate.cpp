@@ -6,6 +6,7 @@
 #include "cli/idsfile.h"
 #include "cli/optionvalues.h"
 #include "cli/tableimport.h"
+#include "cli/undofile.h"
 #include "cli/views.h"
 
 #include "core/api/batchapi.h"
@@ -31,6 +32,7 @@ const QString ClearArchiveAt = QStringLiteral("clear-archive-at");
 const QString ClearDeleteAt = QStringLiteral("clear-delete-at");
 const QString SplitOption = QStringLiteral("split");
 const QString SplitSizeOption = QStringLiteral("split-size");
+const QString UndoFileOption = QStringLiteral("undo-file");
 
 /// Reads and decodes a create body in the API's own shape; errors name the field.
 bool readBodyFile(const QString &path, ica::CreateBatchRequest *out, QString *error) {
@@ -214,9 +216,15 @@ std::unique_ptr<Command> createFromOptions(const QCommandLineParser &parser, Con
                                     "consider --split.")
                          .arg(count)
                          .arg(AdvisedIdsPerBatch));
+    if (parser.isSet(UndoFileOption) && !UndoFile::checkNew(parser.value(UndoFileOption), error))
+        return nullptr;
     QList<ica::CreateBatchRequest> parts =
         split ? splitCreateRequest(body, splitSize) : QList<ica::CreateBatchRequest>{body};
-    return std::make_unique<BatchCreateCommand>(projectId, std::move(parts), split);
+    auto command = std::make_unique<BatchCreateCommand>(projectId, std::move(parts), split);
+    if (parser.isSet(UndoFileOption))
+        command->setUndoRecorder(std::make_unique<UndoRecorder>(parser.value(UndoFileOption)),
+                                 body);
+    return command;
 }
 
 } // namespace
@@ -227,7 +235,30 @@ BatchCreateCommand::BatchCreateCommand(QString projectId, QList<ica::CreateBatch
     , m_parts(std::move(parts))
     , m_split(split) {}
 
+BatchCreateCommand::~BatchCreateCommand() = default;
+
+void BatchCreateCommand::setUndoRecorder(std::unique_ptr<UndoRecorder> undo,
+                                         ica::CreateBatchRequest body) {
+    m_undo = std::move(undo);
+    m_body = std::move(body);
+}
+
 void BatchCreateCommand::start() {
+    if (!m_undo) {
+        begin();
+        return;
+    }
+    m_undo->prepare(client(), m_projectId, m_body, [this](bool ok, const QString &error) {
+        if (!ok) {
+            finishWithError(ExitFailure, error);
+            return;
+        }
+        console().errLine(QStringLiteral("icatag: undo record written to %1.").arg(m_undo->path()));
+        begin();
+    });
+}
+
+void BatchCreateCommand::begin() {
     if (m_split && format() == OutputFormat::Json) {
         // Streamed as a JSON array, closed even after a failure, so scripts get
         // every batch that was created and valid JSON.
@@ -285,6 +316,11 @@ void BatchCreateCommand::onFailed(int index, const ica::ApiError &error) {
 }
 
 void BatchCreateCommand::onCreated(const ica::Batch &batch) {
+    if (m_undo) {
+        const QString warning = m_undo->recordBatch(batch.id);
+        if (!warning.isEmpty())
+            console().warn(warning);
+    }
     if (m_split)
         printPart(batch);
     else
@@ -339,7 +375,12 @@ CommandSpec batchCreateSpec() {
             "as it is created (JSON: an array). A create call is never repeated by icatag (except "
             "after a 429, when ICA did not take it). When the outcome is unknown (a gateway's "
             "502/503/504, a dropped connection, a timeout) icatag says the server may or may not "
-            "have created the batch and prints the 'batch find' command that checks.\n\n") +
+            "have created the batch and prints the 'batch find' command that checks.\n\n"
+            "--undo-file F first reads the current user tags, technical tags and archive and "
+            "delete dates of every data item in the batch (and of the contents of its folders) "
+            "and writes them to F, with the project, the request and, as they are created, the "
+            "batch IDs; 'batch undo --undo-file F' reverts the batch later. F must not exist. "
+            "If the state cannot be read, nothing is sent.\n\n") +
             tableImportHelp());
     spec.addOptions = [](QCommandLineParser &parser) {
         parser.addOptions({
@@ -364,6 +405,10 @@ CommandSpec batchCreateSpec() {
             {SplitOption, QStringLiteral("Create several batches of at most 5,000 IDs.")},
             {SplitSizeOption, QStringLiteral("IDs per batch with --split (implies --split)."),
              QStringLiteral("N")},
+            {UndoFileOption,
+             QStringLiteral("Record the data's state before the batch in this new file, for "
+                            "'batch undo'."),
+             QStringLiteral("FILE")},
         });
         addTableImportOptions(parser);
     };

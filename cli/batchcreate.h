@@ -4,7 +4,11 @@
 
 #include "core/domain/batch.h"
 
+#include <memory>
+
 namespace ica::cli {
+
+class UndoRecorder;
 
 /// `batch create`: sends one create call, or with --split one after another (never
 /// in parallel and never again on its own: a create that may have been taken is not
@@ -13,7 +17,11 @@ class BatchCreateCommand final : public Command {
     Q_OBJECT
 public:
     BatchCreateCommand(QString projectId, QList<ica::CreateBatchRequest> parts, bool split);
+    ~BatchCreateCommand() override;
 
+    /// With --undo-file: the snapshot of `body` is written by `undo` before anything is
+    /// sent, and each created batch is added to it.
+    void setUndoRecorder(std::unique_ptr<UndoRecorder> undo, ica::CreateBatchRequest body);
     void start() override;
 
 Q_SIGNALS:
@@ -21,6 +29,7 @@ Q_SIGNALS:
     void batchCreated(const ica::Batch &batch);
 
 private:
+    void begin();
     void createNext();
     void onCreated(const ica::Batch &batch);
     /// Says what was and was not created, then finishes with the error.
@@ -36,6 +45,8 @@ private:
     qsizetype m_idsSent = 0;
     QDateTime m_sentAt; ///< when the current create went out (UTC), for the check
     bool m_jsonArrayOpen = false;
+    std::unique_ptr<UndoRecorder> m_undo;
+    ica::CreateBatchRequest m_body; ///< unsplit, for the undo record
 };
 
 /// The spec of `batch create` (options, help, validation).

@@ -194,6 +194,10 @@ EOF
   check "batch create --from-table (paths)" any batch create --project "$p" --from-table "$work/paths.tsv" --path-column path --add-user-tag-column tags --skip-bad-rows
   check "tags rename --user --folder --dry-run" any tags rename --project "$p" --user --from u --to v --folder /runs/ --dry-run
   check "tags rename --technical" any tags rename --project "$p" --technical --from t --to t2
+  # Undo: the snapshot's chunked id= listing, then the batch; the undo reads the batch,
+  # its items and the data again (a mock batch may not look ended: any exit).
+  check "batch create --undo-file" any batch create --project "$p" --file "$work/body.json" --undo-file "$work/undo-mock.json"
+  check "batch undo --dry-run" any batch undo --project "$p" --undo-file "$work/undo-mock.json" --dry-run
   # A bearer token instead of the key (the key given to check() is overridden).
   check "access token" any projects list --access-token header.payload.signature
 }
@@ -279,6 +283,13 @@ EOF
   check "tags rename --wait" 0 tags rename --project "$p" --user --from conformance --to conformance-renamed --wait --interval 0.5
   check "tags rename --technical" 0 tags rename --project "$p" --technical --from checked --to checked-2
   check "tags rename, no item" 0 tags rename --project "$p" --user --from no-such-tag-anywhere --to x
+  # Undo: the snapshot (chunked id= listing), the batch, then its inverse.
+  check "batch create --undo-file" 0 batch create --project "$p" --ids-file "$work/ids.txt" --add-user-tag undo-me --remove-tech-tag stale --archive-at 2030-01-01T00:00:00Z --undo-file "$work/undo.json" -o json
+  local ub
+  ub=$(printf '%s\n' "$LAST_OUT" | sed -n 's/^    "id": "\(.*\)",\{0,1\}$/\1/p' | head -1)
+  check "batch wait (to undo)" 0 batch wait --project "$p" --batch "$ub" --interval 0.5 --timeout 120
+  check "batch undo --dry-run" 0 batch undo --project "$p" --undo-file "$work/undo.json" --dry-run
+  check "batch undo --wait" 0 batch undo --project "$p" --undo-file "$work/undo.json" --wait -o json
 
   # Error answers must conform too (problem+json).
   check "404 unknown batch" 1 batch get --project "$p" --batch 3fa85f64-5717-4562-b3fc-2c963f66afa6
@@ -296,6 +307,8 @@ EOF
   folder_id=$(grep -h '^fol\.' "$work/folders.csv" | head -1 | cut -d, -f1)
   printf '%s\n' "${folder_id:-fol.00000000000000000000000000000000}" >"$work/folder.txt"
   check "400 create validation error (archive a folder)" 1 batch create --project "$p" --ids-file "$work/folder.txt" --archive-at 2030-01-01T00:00:00Z
+  # A folder's undo record lists its contents (filePath STARTS_WITH).
+  check "batch create --undo-file (folder)" 0 batch create --project "$p" --ids-file "$work/folder.txt" --add-user-tag undo-folder --undo-file "$work/undo-folder.json" -o json
 }
 
 [ "$only" = proxy ] || run_mock

@@ -1,9 +1,12 @@
 #include "core/composer/batchsubmitter.h"
 
 #include "core/api/batchapi.h"
+#include "core/diagnostics/logcategories.h"
+#include "core/history/snapshottaker.h"
 #include "core/store/batchrecord.h"
 #include "core/store/storeworker.h"
 
+#include <QElapsedTimer>
 #include <QStringList>
 
 namespace ica {
@@ -24,12 +27,56 @@ bool BatchSubmitter::start(ApiClient *client, StoreWorker *store, const QString 
     m_failedIndex = -1;
     m_error = ApiError();
     m_running = true;
+    m_awaitingChoice = false;
+    m_haveSnapshot = false;
+    m_snapshot = UndoSnapshot();
+    ++m_run;
     // A call whose client is destroyed never answers: end the run instead of hanging.
     m_clientGone = connect(client, &QObject::destroyed, this, [this]() {
         fail(ApiError::usage(tr("The profile was closed while the batches were being created.")));
     });
-    sendNext();
+    if (m_store && m_snapshotsEnabled)
+        takeSnapshot();
+    else
+        sendNext();
     return true;
+}
+
+void BatchSubmitter::takeSnapshot() {
+    Q_EMIT snapshotting(int(m_plan.requests.size()));
+    const quint64 run = m_run;
+    QElapsedTimer timer;
+    timer.start();
+    SnapshotTaker::take(m_client, m_plan.projectId, m_plan.projectName, m_plan.source, this,
+                        [this, run, timer](const Result<UndoSnapshot> &result) {
+                            if (!m_running || run != m_run)
+                                return;
+                            if (!result.ok()) {
+                                m_awaitingChoice = true;
+                                Q_EMIT snapshotFailed(result.error);
+                                return;
+                            }
+                            m_snapshot = *result.value;
+                            m_haveSnapshot = true;
+                            qCInfo(lcStore, "undo snapshot of %lld items taken in %lld ms",
+                                   qint64(m_snapshot.items.size()), qint64(timer.elapsed()));
+                            sendNext();
+                        });
+}
+
+void BatchSubmitter::continueWithoutUndo() {
+    if (!m_running || !m_awaitingChoice)
+        return;
+    m_awaitingChoice = false;
+    sendNext();
+}
+
+void BatchSubmitter::cancel() {
+    if (!m_running || !m_awaitingChoice)
+        return;
+    m_awaitingChoice = false;
+    fail(ApiError::usage(tr("Nothing was sent: the data's current state could not be read for "
+                            "the undo record, and you chose not to submit without it.")));
 }
 
 void BatchSubmitter::sendNext() {
@@ -70,12 +117,25 @@ void BatchSubmitter::sendNext() {
             }
             const BatchRecord record = BatchRecord::fromCreated(m_profileId, m_plan.projectId,
                                                                 m_plan.projectName, request, batch);
-            m_store->upsertBatch(record, this,
-                                 [this, batch, announce](const StoreResult<BatchRecord> &r) {
-                                     if (!r.ok())
-                                         Q_EMIT recordFailed(batch.id, r.error);
-                                     announce();
-                                 });
+            m_store->upsertBatch(
+                record, this, [this, batch, request, announce](const StoreResult<BatchRecord> &r) {
+                    if (!r.ok())
+                        Q_EMIT recordFailed(batch.id, r.error);
+                    if (!m_haveSnapshot || !m_store) {
+                        announce();
+                        return;
+                    }
+                    m_store->saveSnapshot(
+                        m_profileId, batch.id, m_snapshot, request, this,
+                        [this, batch, announce](const StoreResult<qint64> &saved) {
+                            if (!saved.ok())
+                                Q_EMIT recordFailed(
+                                    batch.id, tr("its undo record was not saved (%1): it cannot "
+                                                 "be undone from the app")
+                                                  .arg(saved.error));
+                            announce();
+                        });
+                });
         });
 }
 
@@ -83,6 +143,7 @@ void BatchSubmitter::fail(const ApiError &error) {
     if (!m_running)
         return;
     m_running = false;
+    m_awaitingChoice = false;
     disconnect(m_clientGone);
     m_failedIndex = m_next;
     m_error = error;

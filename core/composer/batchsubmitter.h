@@ -3,6 +3,7 @@
 #include "core/api/apierror.h"
 #include "core/composer/submitplan.h"
 #include "core/domain/batch.h"
+#include "core/history/undosnapshot.h"
 
 #include <QDateTime>
 #include <QList>
@@ -19,6 +20,11 @@ class StoreWorker;
 /// repeats a POST only after 429 or 401, when the server did not take it): after
 /// a failure it stops, and remaining() holds the requests not created, so the
 /// user can retry just those.
+///
+/// With a store, it first records the data's state (SnapshotTaker) so each batch
+/// can be undone: one snapshot per created batch, saved with its history record.
+/// When that state cannot be read, it asks (snapshotFailed()) and waits for
+/// continueWithoutUndo() or cancel(): nothing is sent before the answer.
 class BatchSubmitter final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BatchSubmitter)
@@ -31,6 +37,16 @@ public:
     bool start(ApiClient *client, StoreWorker *store, const QString &profileId,
                const SubmitPlan &plan);
     [[nodiscard]] bool isRunning() const { return m_running; }
+    /// Whether runs with a store record undo snapshots (on by default).
+    void setSnapshotsEnabled(bool enabled) { m_snapshotsEnabled = enabled; }
+    /// After snapshotFailed(): sends the batches without an undo record.
+    void continueWithoutUndo();
+    /// After snapshotFailed(): ends the run with nothing sent (finished(false)).
+    void cancel();
+    /// True while waiting for the answer to snapshotFailed().
+    [[nodiscard]] bool isAwaitingUndoChoice() const { return m_awaitingChoice; }
+    /// The snapshot of the last run (empty items when none was taken).
+    [[nodiscard]] const UndoSnapshot &snapshot() const { return m_snapshot; }
 
     /// The batches created by the last run, in order.
     [[nodiscard]] const QList<Batch> &created() const { return m_created; }
@@ -54,6 +70,11 @@ public:
     [[nodiscard]] QString failureSummary() const;
 
 Q_SIGNALS:
+    /// The data's state is being read for the undo record, before the `total`
+    /// batches are created.
+    void snapshotting(int total);
+    /// The state could not be read: answer with continueWithoutUndo() or cancel().
+    void snapshotFailed(const ica::ApiError &error);
     /// Request `index` (0-based) of `total` is being sent.
     void sending(int index, int total);
     /// A batch was created and (when a store was given) its record written.
@@ -64,6 +85,7 @@ Q_SIGNALS:
     void finished(bool ok);
 
 private:
+    void takeSnapshot();
     void sendNext();
     void fail(const ApiError &error);
 
@@ -77,6 +99,11 @@ private:
     QDateTime m_sentAt;
     ApiError m_error;
     bool m_running = false;
+    bool m_snapshotsEnabled = true;
+    bool m_awaitingChoice = false;
+    bool m_haveSnapshot = false;
+    UndoSnapshot m_snapshot;
+    quint64 m_run = 0; ///< answers of an earlier run are dropped
     QMetaObject::Connection m_clientGone;
 };
 

@@ -14,6 +14,7 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/profilestore.cpp ${CMAKE_CURRENT_LIST_DIR}/profilestore.h
   ${CMAKE_CURRENT_LIST_DIR}/secretstore.cpp ${CMAKE_CURRENT_LIST_DIR}/secretstore.h
   ${CMAKE_CURRENT_LIST_DIR}/sessionsecretstore.cpp ${CMAKE_CURRENT_LIST_DIR}/sessionsecretstore.h
+  ${CMAKE_CURRENT_LIST_DIR}/snapshotstore.cpp ${CMAKE_CURRENT_LIST_DIR}/snapshotstore.h
   ${CMAKE_CURRENT_LIST_DIR}/sqlitedatabase.cpp ${CMAKE_CURRENT_LIST_DIR}/sqlitedatabase.h
   ${CMAKE_CURRENT_LIST_DIR}/storeresult.h
   ${CMAKE_CURRENT_LIST_DIR}/storeschema.cpp ${CMAKE_CURRENT_LIST_DIR}/storeschema.h

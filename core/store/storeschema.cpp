@@ -35,7 +35,19 @@ QList<Migration> storeMigrations() {
                             " updated_at INTEGER NOT NULL)"),
              QStringLiteral("CREATE INDEX IF NOT EXISTS drafts_by_updated ON drafts (updated_at)"),
          }},
-        // Version 2 is the undo snapshots (batch_snapshots).
+        // The state of a batch's data before it was sent, for "Undo this batch…":
+        // UndoSnapshot::compressed() (qCompress'd compact JSON).
+        {2,
+         {
+             QStringLiteral("CREATE TABLE IF NOT EXISTS batch_snapshots ("
+                            " profile_id TEXT NOT NULL,"
+                            " batch_id TEXT NOT NULL,"
+                            " project_id TEXT NOT NULL,"
+                            " taken_at INTEGER NOT NULL,"
+                            " snapshot BLOB NOT NULL,"
+                            " PRIMARY KEY (profile_id, batch_id))"),
+         }},
+        // The progress curves of batches and each profile's tag catalog.
         {3,
          {
              QStringLiteral("CREATE TABLE IF NOT EXISTS batch_progress ("

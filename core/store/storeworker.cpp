@@ -2,8 +2,10 @@
 
 #include "core/diagnostics/logcategories.h"
 
+#include "core/history/snapshottaker.h"
 #include "core/store/batchhistorystore.h"
 #include "core/store/batchprogressstore.h"
+#include "core/store/snapshotstore.h"
 #include "core/store/sqlitedatabase.h"
 #include "core/store/tagcatalogstore.h"
 
@@ -88,6 +90,7 @@ public:
     }
     /// Drops the stores and the connection; must run on the worker thread.
     void close() {
+        m_snapshots.reset();
         m_history.reset();
         m_drafts.reset();
         m_progress.reset();
@@ -102,6 +105,7 @@ public:
     DraftStore &drafts() { return *m_drafts; }
     BatchProgressStore &progress() { return *m_progress; }
     TagCatalogStore &tags() { return *m_tags; }
+    SnapshotStore &snapshots() { return *m_snapshots; }
 
 private:
     bool tryOpen(const QString &path, SqliteDatabase::Failure *failure) {
@@ -116,6 +120,7 @@ private:
         m_drafts = std::make_unique<DraftStore>(*m_database);
         m_progress = std::make_unique<BatchProgressStore>(*m_database);
         m_tags = std::make_unique<TagCatalogStore>(*m_database);
+        m_snapshots = std::make_unique<SnapshotStore>(*m_database);
         return true;
     }
 
@@ -129,6 +134,7 @@ private:
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<BatchProgressStore> m_progress;
     std::unique_ptr<TagCatalogStore> m_tags;
+    std::unique_ptr<SnapshotStore> m_snapshots;
 };
 
 QString StoreWorker::defaultDatabasePath() {
@@ -265,6 +271,29 @@ void StoreWorker::removeProfileBatches(const QString &profileId, QObject *contex
             return b.history().removeProfile(profileId);
         },
         &StoreWorker::historyChanged);
+}
+
+void StoreWorker::saveSnapshot(const QString &profileId, const QString &batchId,
+                               const UndoSnapshot &snapshot, const CreateBatchRequest &part,
+                               QObject *context, Callback<qint64> done) {
+    post<qint64>(context, std::move(done), [profileId, batchId, snapshot, part](Backend &b) {
+        UndoSnapshot own = SnapshotTaker::partOf(snapshot, part);
+        own.batchIds = {batchId};
+        return b.snapshots().save(profileId, batchId, own);
+    });
+}
+
+void StoreWorker::loadSnapshot(const QString &profileId, const QString &batchId, QObject *context,
+                               Callback<std::optional<UndoSnapshot>> done) {
+    post<std::optional<UndoSnapshot>>(context, std::move(done), [profileId, batchId](Backend &b) {
+        return b.snapshots().load(profileId, batchId);
+    });
+}
+
+void StoreWorker::hasSnapshot(const QString &profileId, const QString &batchId, QObject *context,
+                              Callback<bool> done) {
+    post<bool>(context, std::move(done),
+               [profileId, batchId](Backend &b) { return b.snapshots().has(profileId, batchId); });
 }
 
 void StoreWorker::saveDraft(const Draft &draft, QObject *context, Callback<Draft> done) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/tagkind.h"
+#include "core/history/undosnapshot.h"
 #include "core/store/batchrecord.h"
 #include "core/store/draftstore.h"
 #include "core/store/storeresult.h"
@@ -75,6 +76,18 @@ public:
     void removeBatch(const QString &profileId, const QString &batchId, QObject *context,
                      Callback<bool> done);
     void removeProfileBatches(const QString &profileId, QObject *context, Callback<int> done);
+
+    // Undo snapshots (see SnapshotStore).
+    /// Stores, for `batchId`, the part of `snapshot` that `part` (the request sent
+    /// as that batch) touches (SnapshotTaker::partOf, on the store thread). The
+    /// value is the stored size in bytes.
+    void saveSnapshot(const QString &profileId, const QString &batchId,
+                      const UndoSnapshot &snapshot, const CreateBatchRequest &part,
+                      QObject *context, Callback<qint64> done);
+    void loadSnapshot(const QString &profileId, const QString &batchId, QObject *context,
+                      Callback<std::optional<UndoSnapshot>> done);
+    void hasSnapshot(const QString &profileId, const QString &batchId, QObject *context,
+                     Callback<bool> done);
 
     // Drafts (see DraftStore).
     void saveDraft(const Draft &draft, QObject *context, Callback<Draft> done);

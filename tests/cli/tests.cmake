@@ -31,3 +31,5 @@ ica_add_test(NAME tst_clistream SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clistream.
              LIBS icaclitestsupport icasim LABELS cli)
 target_compile_definitions(tst_clistream PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
 add_dependencies(tst_clistream icatag)
+ica_add_test(NAME tst_cliundo SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cliundo.cpp
+             LIBS icaclitestsupport icasim LABELS cli)

@@ -30,3 +30,5 @@ ica_add_test(NAME tst_tagsdialogs SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tagsdial
 ica_add_test(NAME tst_composerscale SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerscale.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composerharness.h ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h
              LIBS icaui icacore icasim LABELS composer)
+ica_add_test(NAME tst_composerundo SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composerundo.cpp
+             LIBS icaui icacore icasim LABELS composer)

@@ -34,6 +34,39 @@ SubmitFlow::SubmitFlow(QWidget *dialogParent)
                 tr("Batch %1 was created but not written to the history: %2").arg(batchId, text));
         });
     connect(m_submitter, &BatchSubmitter::finished, this, &SubmitFlow::onFinished);
+    connect(m_submitter, &BatchSubmitter::snapshotting, this, [this](int total) {
+        const QString text =
+            total == 1 ? tr("Creating the batch: first recording the data's current state, so it "
+                            "can be undone…")
+                       : tr("Creating %1 batches: first recording the data's current state, so "
+                            "they can be undone…")
+                             .arg(total);
+        Q_EMIT message(MessageBar::Kind::Info, text);
+        StatusNotices::post(text);
+    });
+    connect(m_submitter, &BatchSubmitter::snapshotFailed, this, &SubmitFlow::onSnapshotFailed);
+}
+
+void SubmitFlow::onSnapshotFailed(const ApiError &error) {
+    // Never a silent batch without undo: the user chooses, and nothing is sent
+    // before the answer.
+    Confirmation::ask(
+        m_parent, tr("Submit without undo?"),
+        tr("The current state of the data could not be read (%1), so this batch could not be "
+           "undone from the app later.")
+            .arg(error.shortReason()),
+        tr("Submit it anyway without undo, or cancel and submit again when the connection "
+           "is back. Nothing has been sent yet."),
+        tr("Submit without undo"), [this](bool accepted) {
+            if (!m_submitter->isAwaitingUndoChoice())
+                return;
+            if (accepted) {
+                StatusNotices::post(tr("Submitting without an undo record."));
+                m_submitter->continueWithoutUndo();
+            } else {
+                m_submitter->cancel();
+            }
+        });
 }
 
 bool SubmitFlow::isSending() const {

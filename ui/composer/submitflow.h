@@ -59,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void onFinished(bool ok);
+    void onSnapshotFailed(const ica::ApiError &error);
 
     void onCheckFinished(const QList<ica::CreatedBatchCandidate> &found,
                          const ica::ApiError &error);

@@ -10,6 +10,7 @@
 #include "core/monitor/itemspager.h"
 #include "ui/export/exportbar.h"
 #include "ui/monitor/batchsummarypanel.h"
+#include "ui/monitor/batchundocontroller.h"
 #include "ui/monitor/itemdetailspanel.h"
 #include "ui/monitor/itemspanel.h"
 #include "ui/monitor/progresspanel.h"
@@ -35,7 +36,8 @@ BatchView::BatchView(QWidget *parent)
     , m_refreshBar(nullptr)
     , m_items(new ItemsPanel(m_model, this))
     , m_details(new ItemDetailsPanel(this))
-    , m_exportBar(new ExportBar(this)) {
+    , m_exportBar(new ExportBar(this))
+    , m_undo(new BatchUndoController(this)) {
     setObjectName(QStringLiteral("batchView"));
     m_model->setObjectName(QStringLiteral("batchItemsModel"));
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
@@ -55,6 +57,13 @@ BatchView::BatchView(QWidget *parent)
             &BatchView::onStatusFilterToggled);
     connect(m_items, &ItemsPanel::newDraftRequested, this, &BatchView::newDraftFromFailed);
     connect(m_items, &ItemsPanel::exportRequested, this, &BatchView::exportItems);
+    connect(m_items, &ItemsPanel::undoRequested, m_undo, &BatchUndoController::trigger);
+    connect(m_undo, &BatchUndoController::stateChanged, m_items, &ItemsPanel::setUndoEnabled);
+    connect(m_undo, &BatchUndoController::draftRequested, this, &BatchView::newDraftRequested);
+    connect(m_undo, &BatchUndoController::failed, this, [this](const QString &message) {
+        m_error->showMessage(MessageBar::Kind::Error, message);
+        StatusNotices::post(message);
+    });
     connect(m_exportBar, &ExportBar::finished, this, &BatchView::onExportFinished);
     connect(m_items, &ItemsPanel::currentItemChanged, this,
             [this](const QString &itemId) { m_details->showItem(m_projectId, m_batchId, itemId); });
@@ -89,6 +98,7 @@ void BatchView::setClient(ApiClient *client) {
     // The export's calls belong to the old client: stop it (nothing is saved).
     m_exportBar->job()->cancel();
     m_client = client;
+    m_undo->setClient(client);
     buildEngine();
 }
 
@@ -112,6 +122,7 @@ void BatchView::buildEngine() {
 
         connect(m_monitor, &BatchMonitor::batchChanged, this, [this](const Batch &batch) {
             m_summary->setBatch(batch);
+            m_undo->setEnded(batch.job.status.isTerminal());
             onCounts();
         });
         connect(m_monitor, &BatchMonitor::countsChanged, this, &BatchView::onCounts);
@@ -161,6 +172,7 @@ void BatchView::showBatch(const QString &projectId, const QString &batchId) {
         return;
     m_projectId = projectId;
     m_batchId = batchId;
+    m_undo->setBatch(projectId, batchId);
     ++m_draftSerial; // a draft being fetched belongs to the other batch
     m_draftBusy = false;
     m_error->clearMessage();
@@ -178,6 +190,14 @@ void BatchView::showBatch(const QString &projectId, const QString &batchId) {
     m_refreshAction->setEnabled(m_client && !m_batchId.isEmpty());
     m_refreshBar->updateLabels();
     updateDraftButton();
+}
+
+void BatchView::setStore(StoreWorker *store) {
+    m_undo->setStore(store);
+}
+
+void BatchView::setProfileId(const QString &profileId) {
+    m_undo->setProfileId(profileId);
 }
 
 void BatchView::clearBatch() {

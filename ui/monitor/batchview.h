@@ -15,11 +15,13 @@ struct ApiError;
 class BatchItemsModel;
 class BatchMonitor;
 class ItemsPager;
+class StoreWorker;
 } // namespace ica
 
 namespace ica::ui {
 
 class BatchSummaryPanel;
+class BatchUndoController;
 class ExportBar;
 class ItemDetailsPanel;
 class ItemsPanel;
@@ -48,6 +50,11 @@ public:
 
     /// Not owned; null: nothing is fetched (the batch shown stays chosen).
     void setClient(ApiClient *client);
+    /// Where the undo snapshots are (not owned), and whose: for "Undo this batch…".
+    void setStore(StoreWorker *store);
+    void setProfileId(const QString &profileId);
+    /// "Undo this batch…" (its button is undoBatchButton in the ItemsPanel).
+    [[nodiscard]] BatchUndoController *undo() const { return m_undo; }
     /// Watches a batch: shows it at once and starts live refresh. The status filter
     /// is cleared for another batch; sort, page size and paging mode stay.
     void showBatch(const QString &projectId, const QString &batchId);
@@ -116,6 +123,7 @@ private:
     ItemsPanel *m_items;
     ItemDetailsPanel *m_details;
     ExportBar *m_exportBar;
+    BatchUndoController *m_undo;
 };
 
 } // namespace ica::ui

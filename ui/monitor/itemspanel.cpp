@@ -30,6 +30,7 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
           new StatusDotDelegate(StatusDotDelegate::Kind::Item, BatchItemsModel::StatusRole, this))
     , m_copy(new QToolButton(this))
     , m_draft(new QToolButton(this))
+    , m_undo(new QToolButton(this))
     , m_export(new QToolButton(this))
     , m_exportFiltered(nullptr) {
     m_table->setObjectName(QStringLiteral("itemsView"));
@@ -87,6 +88,11 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     m_draft->setToolButtonStyle(Qt::ToolButtonTextOnly);
     connect(m_draft, &QToolButton::clicked, this, &ItemsPanel::newDraftRequested);
     setDraftEnabled(false, tr("No failed items"));
+    m_undo->setObjectName(QStringLiteral("undoBatchButton"));
+    m_undo->setText(tr("&Undo this batch…"));
+    m_undo->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_undo, &QToolButton::clicked, this, &ItemsPanel::undoRequested);
+    setUndoEnabled(false, tr("Open a batch to undo it"));
 
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setText(tr("E&xport…"));
@@ -107,6 +113,7 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_copy);
     actions->addWidget(m_draft);
+    actions->addWidget(m_undo);
     actions->addWidget(m_export);
     actions->addStretch();
 
@@ -138,6 +145,11 @@ void ItemsPanel::setPager(ItemsPager *pager) {
 void ItemsPanel::setDraftEnabled(bool enabled, const QString &toolTip) {
     m_draft->setEnabled(enabled);
     m_draft->setToolTip(toolTip);
+}
+
+void ItemsPanel::setUndoEnabled(bool enabled, const QString &toolTip) {
+    m_undo->setEnabled(enabled);
+    m_undo->setToolTip(toolTip);
 }
 
 void ItemsPanel::syncFromPager() {

@@ -47,6 +47,8 @@ public:
     }
     /// Turns the "New draft from FAILED items" button on or off, saying why.
     void setDraftEnabled(bool enabled, const QString &toolTip);
+    /// "Undo this batch…" (undoBatchButton).
+    void setUndoEnabled(bool enabled, const QString &toolTip);
 
 public Q_SLOTS:
     /// Copies the data IDs of the selected rows, one per line, in table order.
@@ -55,6 +57,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The user asked for a new draft from the FAILED items.
     void newDraftRequested();
+    void undoRequested();
     /// The user asked to export the batch's items: all, or (`filtered`) those with
     /// the statuses the filter shows.
     void exportRequested(bool filtered);
@@ -76,6 +79,7 @@ private:
     QHash<ItemStatus::Value, QToolButton *> m_toggles;
     QToolButton *m_copy;
     QToolButton *m_draft;
+    QToolButton *m_undo;
     QToolButton *m_export;
     QAction *m_exportFiltered;
     QString m_currentItem;

@@ -32,6 +32,7 @@ MonitorWidget::MonitorWidget(StoreWorker *store, QWidget *parent)
     , m_progress(new BatchProgressTracker(store, this))
     , m_stack(new QStackedWidget(this)) {
     setObjectName(QStringLiteral("monitorWidget"));
+    m_view->setStore(store);
     m_history->setObjectName(QStringLiteral("batchHistoryModel"));
 
     auto *placeholder = new QLabel(tr("Select a batch in the list, or open one by its ID."), this);
@@ -94,6 +95,7 @@ void MonitorWidget::setProfileId(const QString &profileId) {
     showBatch(QString(), QString());
     m_progress->setProfileId(profileId);
     m_feed->setProfileId(profileId);
+    m_view->setProfileId(profileId);
 }
 
 QString MonitorWidget::profileId() const {
