@@ -29,3 +29,5 @@ ica_add_test(NAME tst_clistream SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clistream.
              LIBS icaclitestsupport icasim LABELS cli)
 target_compile_definitions(tst_clistream PRIVATE ICATAG_EXECUTABLE="$<TARGET_FILE:icatag>")
 add_dependencies(tst_clistream icatag)
+ica_add_test(NAME tst_clinames SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clinames.cpp
+             LIBS icaclitestsupport icasim LABELS cli)
