@@ -43,13 +43,24 @@ ApiClient *DataNameCache::client() const {
     return m_client;
 }
 
+const DataName *DataNameCache::find(const QString &projectId, const QString &dataId) const {
+    const auto project = m_names.constFind(projectId);
+    if (project == m_names.cend())
+        return nullptr;
+    const auto it = project->constFind(dataId);
+    return it == project->cend() ? nullptr : &*it;
+}
+
+bool DataNameCache::isPending(const QString &projectId, const QString &dataId) const {
+    const auto project = m_pending.constFind(projectId);
+    return project != m_pending.cend() && project->contains(dataId);
+}
+
 DataName DataNameCache::name(const QString &projectId, const QString &dataId) const {
-    const QString key = keyOf(projectId, dataId);
-    const auto it = m_names.constFind(key);
-    if (it != m_names.cend())
-        return *it;
+    if (const DataName *known = find(projectId, dataId))
+        return *known;
     DataName unknown;
-    if (m_pending.contains(key))
+    if (isPending(projectId, dataId))
         unknown.state = DataName::State::Pending;
     return unknown;
 }
@@ -60,18 +71,17 @@ void DataNameCache::resolve(const QString &projectId, const QStringList &dataIds
     QStringList wanted;
     QSet<QString> seen;
     for (const QString &id : dataIds) {
-        if (id.isEmpty())
+        if (id.isEmpty() || find(projectId, id) || isPending(projectId, id) || seen.contains(id))
             continue;
-        const QString key = keyOf(projectId, id);
-        if (m_names.contains(key) || m_pending.contains(key) || seen.contains(key))
-            continue;
-        seen.insert(key);
+        seen.insert(id);
         wanted.append(id);
     }
     for (qsizetype from = 0; from < wanted.size(); from += IdsPerLookup) {
         const QStringList part = wanted.mid(from, IdsPerLookup);
+        QSet<QString> &pending = m_pending[projectId];
         for (const QString &id : part)
-            m_pending.insert(keyOf(projectId, id));
+            pending.insert(id);
+        m_pendingCount += part.size();
         ++m_lookups;
         const quint64 generation = m_generation;
         resolveDataNames(m_client, projectId, part, this,
@@ -79,8 +89,7 @@ void DataNameCache::resolve(const QString &projectId, const QStringList &dataIds
                              if (generation != m_generation)
                                  return; // another profile, or cleared
                              if (!result.ok()) {
-                                 for (const QString &id : part)
-                                     m_pending.remove(keyOf(projectId, id));
+                                 store(projectId, part, {});
                                  Q_EMIT lookupFailed(projectId, result.error.toString());
                                  return;
                              }
@@ -92,22 +101,35 @@ void DataNameCache::resolve(const QString &projectId, const QStringList &dataIds
 
 void DataNameCache::store(const QString &projectId, const QStringList &asked,
                           const DataNames &names) {
+    QSet<QString> &pending = m_pending[projectId];
+    DataNames &known = m_names[projectId];
     for (const QString &id : asked) {
-        const QString key = keyOf(projectId, id);
-        m_pending.remove(key);
+        if (pending.remove(id))
+            --m_pendingCount;
         const auto it = names.constFind(id);
         if (it == names.cend())
-            continue;
-        if (!m_names.contains(key))
-            m_order.append(key);
-        m_names.insert(key, *it);
+            continue; // a failed lookup: stays Unknown, asked again later
+        if (!known.contains(id)) {
+            m_order.append(Key{projectId, id});
+            ++m_size;
+        }
+        known.insert(id, *it);
     }
+    if (pending.isEmpty())
+        m_pending.remove(projectId);
     trim();
 }
 
 void DataNameCache::trim() {
-    while (m_names.size() > m_maxEntries && m_orderStart < m_order.size())
-        m_names.remove(m_order.at(m_orderStart++));
+    while (m_size > m_maxEntries && m_orderStart < m_order.size()) {
+        const Key &oldest = m_order.at(m_orderStart++);
+        auto project = m_names.find(oldest.projectId);
+        if (project != m_names.end() && project->remove(oldest.dataId)) {
+            --m_size;
+            if (project->isEmpty())
+                m_names.erase(project);
+        }
+    }
     // Drop the forgotten keys once they are half the list: amortised O(1) per key.
     if (m_orderStart > 0 && m_orderStart * 2 >= m_order.size()) {
         m_order.remove(0, m_orderStart);
@@ -118,9 +140,11 @@ void DataNameCache::trim() {
 void DataNameCache::clear() {
     ++m_generation;
     m_names.clear();
+    m_size = 0;
     m_order.clear();
     m_orderStart = 0;
     m_pending.clear();
+    m_pendingCount = 0;
 }
 
 } // namespace ica

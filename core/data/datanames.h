@@ -71,13 +71,16 @@ public:
     [[nodiscard]] ApiClient *client() const;
     /// What `dataId` names in `projectId` (Unknown when not asked or not answered yet).
     [[nodiscard]] DataName name(const QString &projectId, const QString &dataId) const;
+    /// The answer for `dataId` in `projectId`, or null when none came yet (no copy:
+    /// for hot loops such as filtering; valid until the cache changes).
+    [[nodiscard]] const DataName *find(const QString &projectId, const QString &dataId) const;
     /// Looks up the IDs among `dataIds` not known and not under way (nothing without
     /// a client). Empty IDs are ignored.
     void resolve(const QString &projectId, const QStringList &dataIds);
     /// Forgets everything (lookups under way are dropped).
     void clear();
-    [[nodiscard]] qsizetype size() const { return m_names.size(); }
-    [[nodiscard]] qsizetype pendingCount() const { return m_pending.size(); }
+    [[nodiscard]] qsizetype size() const { return m_size; }
+    [[nodiscard]] qsizetype pendingCount() const { return m_pendingCount; }
     void setMaxEntries(qsizetype maxEntries) { m_maxEntries = qMax<qsizetype>(1, maxEntries); }
     /// Lookups sent since construction (for tests: a refresh asks for nothing new).
     [[nodiscard]] int lookupsSent() const { return m_lookups; }
@@ -90,17 +93,22 @@ Q_SIGNALS:
     void lookupFailed(const QString &projectId, const QString &message);
 
 private:
-    static QString keyOf(const QString &projectId, const QString &dataId) {
-        return projectId + QLatin1Char('/') + dataId;
-    }
+    struct Key {
+        QString projectId;
+        QString dataId;
+    };
     void store(const QString &projectId, const QStringList &asked, const DataNames &names);
     void trim();
+    [[nodiscard]] bool isPending(const QString &projectId, const QString &dataId) const;
 
     QPointer<ApiClient> m_client;
-    QHash<QString, DataName> m_names; ///< "project/dataId" -> answer
-    QList<QString> m_order;           ///< keys in the order answered (oldest first)
-    qsizetype m_orderStart = 0;       ///< m_order's entries before this are forgotten
-    QSet<QString> m_pending;          ///< keys under way
+    /// project -> data ID -> answer: two levels, so a look-up builds no key string.
+    QHash<QString, DataNames> m_names;
+    qsizetype m_size = 0;                    ///< answers held
+    QList<Key> m_order;                      ///< answers in the order they came (oldest first)
+    qsizetype m_orderStart = 0;              ///< m_order's entries before this are forgotten
+    QHash<QString, QSet<QString>> m_pending; ///< project -> data IDs under way
+    qsizetype m_pendingCount = 0;
     qsizetype m_maxEntries = DefaultMaxEntries;
     quint64 m_generation = 0; ///< bumped by clear(): answers of older lookups are dropped
     int m_lookups = 0;

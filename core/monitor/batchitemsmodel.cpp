@@ -135,6 +135,12 @@ QVariant BatchItemsModel::nameData(const CompactItem &item, int column, int role
     return {};
 }
 
+const DataName *BatchItemsModel::nameAt(int row) const {
+    if (!m_names)
+        return nullptr;
+    return m_names->find(m_projectId, m_rows.at(row).dataId.text(*m_rows.traits().pool));
+}
+
 void BatchItemsModel::setNameSource(DataNameCache *cache, const QString &projectId) {
     if (cache == m_names && projectId == m_projectId)
         return;
@@ -167,8 +173,8 @@ void BatchItemsModel::requestNamesSlice() {
     QStringList wanted;
     for (int row = m_nameWalkRow; row < end; ++row) {
         const QString dataId = m_rows.at(row).dataId.text(pool);
-        if (m_names->name(m_projectId, dataId).state == DataName::State::Unknown)
-            wanted.append(dataId);
+        if (!m_names->find(m_projectId, dataId))
+            wanted.append(dataId); // the cache skips those under way
     }
     m_nameWalkRow = end;
     m_names->resolve(m_projectId, wanted);

@@ -98,6 +98,9 @@ public:
     void setNameSource(DataNameCache *cache, const QString &projectId);
     [[nodiscard]] DataNameCache *nameSource() const { return m_names; }
     [[nodiscard]] QString nameProjectId() const { return m_projectId; }
+    /// The name answer of a row's data (valid rows), or null when none came yet.
+    /// One look-up, no copy: for filters running over every row.
+    [[nodiscard]] const DataName *nameAt(int row) const;
     /// Asks the cache for the names of the rows it does not know yet, walking the rows
     /// in slices of a few milliseconds (a 100,000-row window is not read in one step).
     /// Called after each page is applied; a walk under way starts over.

@@ -50,14 +50,12 @@ bool ItemsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     }
     if (m_text.isEmpty())
         return true;
-    for (const int column : {int(BatchItemsModel::NameColumn), int(BatchItemsModel::PathColumn)}) {
-        const QModelIndex cell = source->index(sourceRow, column, sourceParent);
-        if (cell.data(BatchItemsModel::NameStateRole).toInt() != int(DataName::State::Found))
-            return false;
-        if (cell.data().toString().contains(m_text, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    // One look-up a row, straight from the cache: this runs over every loaded row.
+    const auto *items = qobject_cast<const BatchItemsModel *>(source);
+    const DataName *name = items ? items->nameAt(sourceRow) : nullptr;
+    return name && name->state == DataName::State::Found &&
+           (name->name.contains(m_text, Qt::CaseInsensitive) ||
+            name->path.contains(m_text, Qt::CaseInsensitive));
 }
 
 } // namespace ica

@@ -20,6 +20,7 @@
 #include <QSignalBlocker>
 #include <QStyle>
 #include <QStyledItemDelegate>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -59,6 +60,7 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
           new StatusDotDelegate(StatusDotDelegate::Kind::Item, BatchItemsModel::StatusRole, this))
     , m_proxy(new ItemsFilterProxy(this))
     , m_nameFilter(new QLineEdit(this))
+    , m_nameFilterDelay(new QTimer(this))
     , m_reasonChip(new QToolButton(this))
     , m_copy(new QToolButton(this))
     , m_draft(new QToolButton(this))
@@ -114,8 +116,12 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
         tr("Shows the loaded items whose data name or path contains this text. ICA cannot "
            "filter items by name, so this filters only the rows loaded here (load more pages "
            "to search more), by the names resolved so far."));
-    connect(m_nameFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setNameFilter(text);
+    // Each filtering runs over every loaded row: once typing pauses, not per key.
+    m_nameFilterDelay->setSingleShot(true);
+    m_nameFilterDelay->setInterval(250);
+    connect(m_nameFilter, &QLineEdit::textChanged, m_nameFilterDelay, qOverload<>(&QTimer::start));
+    connect(m_nameFilterDelay, &QTimer::timeout, this, [this]() {
+        m_proxy->setNameFilter(m_nameFilter->text());
         updateTableModel();
     });
     filters->addWidget(m_nameFilter, 1);

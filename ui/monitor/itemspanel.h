@@ -9,6 +9,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QTimer;
 class QToolButton;
 
 namespace ica {
@@ -93,6 +94,7 @@ private:
     StatusDotDelegate *m_statusDelegate;
     ItemsFilterProxy *m_proxy;
     QLineEdit *m_nameFilter;
+    QTimer *m_nameFilterDelay; ///< filters once typing pauses, not on every key
     QToolButton *m_reasonChip;
     QMetaObject::Connection m_selectionConnection;
     QHash<ItemStatus::Value, QToolButton *> m_toggles;
