@@ -73,7 +73,6 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     m_table->setItemDelegateForColumn(BatchItemsModel::NameColumn, nameDelegate);
     m_table->setItemDelegateForColumn(BatchItemsModel::PathColumn, nameDelegate);
     m_proxy->setObjectName(QStringLiteral("itemsFilterProxy"));
-    m_proxy->setSourceModel(model);
     m_table->setToolTip(tr("Items of the batch. Click a header to sort (item ID, data ID or "
                            "status); Ctrl+C copies the selected data IDs."));
     QHeaderView *header = m_table->horizontalHeader();
@@ -226,9 +225,15 @@ void ItemsPanel::updateTableModel() {
         m_proxy->isActive() ? static_cast<QAbstractItemModel *>(m_proxy) : m_model.data();
     if (m_table->model() == wanted)
         return;
-    // Another model: the selection and the header's layout start over.
+    // Another model: the selection and the header's layout start over. The proxy
+    // follows the model only while shown: unused, it would still map every row of
+    // each 100,000-row update.
     disconnect(m_selectionConnection);
+    if (wanted == m_proxy)
+        m_proxy->setSourceModel(m_model);
     m_table->setModel(wanted);
+    if (wanted != m_proxy)
+        m_proxy->setSourceModel(nullptr);
     m_selectionConnection =
         connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &ItemsPanel::onSelectionChanged);

@@ -34,8 +34,9 @@ class StatusDotDelegate;
 ///
 /// Client-side filters (ItemsFilterProxy, on the rows loaded): a text field filters
 /// by the data's name or path; a failure reason chosen in the failure summary shows
-/// as a removable chip. While one is set the table shows the filter proxy, otherwise
-/// the model itself; rows handed out (selection, copy) are always the model's rows.
+/// as a removable chip. While one is set the table shows the filter proxy (attached
+/// to the model only then), otherwise the model itself; rows handed out (selection, copy) are
+/// always the model's rows.
 ///
 /// objectNames: itemsView, nameFilterField, reasonChip, statusFilter_<ITEM_STATUS> (e.g.
 /// statusFilter_FAILED), copyDataIdsButton, newDraftFromFailedButton, exportButton (its menu:
