@@ -3,6 +3,7 @@
 
 #include "cli/batchcreate.h"
 #include "cli/batchfind.h"
+#include "cli/batchnames.h"
 #include "cli/batchundo.h"
 #include "cli/batchwait.h"
 #include "cli/optionvalues.h"
@@ -101,7 +102,13 @@ CommandSpec itemsSpec() {
                        "several at a time, written in order and checked to add up to the "
                        "batch's item count with no item twice (a mismatch is an error, exit "
                        "1). A running batch, or one of more than 200,000 items, is read by "
-                       "cursor.\n\n%2")
+                       "cursor.\n\nWith --with-names, each page's data IDs are looked up "
+                       "(GET /data with repeated id parameters) before the page is written: "
+                       "table output gains NAME and PATH columns (\"(not found)\" when the "
+                       "project has no data with that ID), CSV gains dataName and dataPath "
+                       "(empty when not found), JSON and JSON Lines gain \"dataName\" and "
+                       "\"dataPath\" next to the API's fields (null when not found). Output "
+                       "still streams page by page, in order.\n\n%2")
             .arg(itemStatusNames(), pagingHelp()));
     spec.formats = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl,
                     OutputFormat::Csv};
@@ -110,7 +117,9 @@ CommandSpec itemsSpec() {
             {projectOption(),
              batchOption(),
              {QStringLiteral("status"), QStringLiteral("Only items with this status (repeatable)."),
-              QStringLiteral("STATUS")}});
+              QStringLiteral("STATUS")},
+             {QStringLiteral("with-names"),
+              QStringLiteral("Add the name and path of each item's data (looked up per page).")}});
         PagingOptions::addOptions(parser);
     };
     spec.create = [](const QCommandLineParser &parser, Console &,
@@ -124,8 +133,7 @@ CommandSpec itemsSpec() {
             !PagingOptions::read(parser, &paging, error))
             return nullptr;
         query.sort = paging.sort;
-        return std::make_unique<ListCommand<ica::BatchItem>>(
-            paging,
+        const ClientPageFetcher<ica::BatchItem> fetch =
             [project, batch, query](ica::ApiClient *client, const ica::PageRequest &page,
                                     QObject *context,
                                     ica::ResultCallback<ica::BatchItemPage> done) {
@@ -133,20 +141,23 @@ CommandSpec itemsSpec() {
                 pageQuery.page = page;
                 return ica::BatchApi(client).listItems(project, batch, pageQuery, context,
                                                        std::move(done));
-            },
-            itemColumns(),
-            // A batch whose job is terminal changes no more: its items can be read by
-            // offset pages in flight, checked to add up exactly.
-            [project, batch](ica::ApiClient *client, QObject *context,
-                             ica::ResultCallback<bool> done) {
-                return ica::BatchApi(client).get(
-                    project, batch, context, [done](const ica::Result<ica::Batch> &result) {
-                        if (!result.ok())
-                            done(ica::Result<bool>::failure(result.error));
-                        else
-                            done(ica::Result<bool>::success(result.value->job.status.isTerminal()));
-                    });
-            });
+            };
+        // A batch whose job is terminal changes no more: its items can be read by
+        // offset pages in flight, checked to add up exactly.
+        const FrozenCheck frozen = [project, batch](ica::ApiClient *client, QObject *context,
+                                                    ica::ResultCallback<bool> done) {
+            return ica::BatchApi(client).get(
+                project, batch, context, [done](const ica::Result<ica::Batch> &result) {
+                    if (!result.ok())
+                        done(ica::Result<bool>::failure(result.error));
+                    else
+                        done(ica::Result<bool>::success(result.value->job.status.isTerminal()));
+                });
+        };
+        if (parser.isSet(QStringLiteral("with-names")))
+            return std::make_unique<ListCommand<NamedItem>>(
+                paging, namedItemsFetcher(fetch, project), namedItemColumns(), frozen);
+        return std::make_unique<ListCommand<ica::BatchItem>>(paging, fetch, itemColumns(), frozen);
     };
     return spec;
 }
@@ -154,8 +165,8 @@ CommandSpec itemsSpec() {
 } // namespace
 
 QList<CommandSpec> batchCommands() {
-    return {batchCreateSpec(), getSpec(),       itemsSpec(),    itemSpec(),
-            batchWaitSpec(),   batchFindSpec(), batchUndoSpec()};
+    return {batchCreateSpec(), getSpec(),       itemsSpec(),         itemSpec(),
+            batchWaitSpec(),   batchFindSpec(), batchFailuresSpec(), batchUndoSpec()};
 }
 
 } // namespace ica::cli

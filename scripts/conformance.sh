@@ -186,6 +186,8 @@ EOF
   check "batch items --cursor" any batch items --project "$p" --batch "$b" --status PARTIALLY_UPDATED --cursor ""
   check "batch items --sort" any batch items --project "$p" --batch "$b" --sort "dataId desc" -o csv
   check "batch items --all --sort" any batch items --project "$p" --batch "$b" --all --sort dataId
+  check "batch items --with-names" any batch items --project "$p" --batch "$b" --with-names -o json
+  check "batch failures" any batch failures --project "$p" --batch "$b" -o json
   check "batch item" any batch item --project "$p" --batch "$b" --item "$i"
   check "batch wait" any batch wait --project "$p" --batch "$b" --interval 0.2 --timeout 2
   printf 'id,add,remove,tech\n%s,a;b,c,t\n%s,a;b,c,t\n' "$d1" "$d2" >"$work/sheet.csv"
@@ -268,6 +270,10 @@ EOF
   check "batch items --status FAILED --offset" 0 batch items --project "$p" --batch "$b" --status FAILED --offset 0 --page-size 1
   check "batch items --status --cursor" 0 batch items --project "$p" --batch "$b" --status UPDATED --status FAILED --cursor "" --page-size 3
   check "batch items --all (cursor)" 0 batch items --project "$p" --batch "$b" --all --page-size 4 -o json
+  # Names of each page's data IDs (GET data with repeated id parameters) and the
+  # failed items by reason (items with the FAILED and PARTIALLY_UPDATED filter).
+  check "batch items --with-names" 0 batch items --project "$p" --batch "$b" --all --page-size 4 --with-names -o jsonl
+  check "batch failures" 0 batch failures --project "$p" --batch "$b" -o json
   check "batch items --all --sort (offset)" 0 batch items --project "$p" --batch "$b" --all --page-size 4 --sort "dataId desc"
   check "batch item" 0 batch item --project "$p" --batch "$b" --item "$item" -o json
 

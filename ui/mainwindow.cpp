@@ -78,6 +78,7 @@ MainWindow::MainWindow(Session *session, StoreWorker *store, QSettings *settings
     m_browser->setTagCatalog(m_tagCatalog);
     m_composer->setTagCatalog(m_tagCatalog);
     m_tabs->addTab(m_browser, tr("&Browse"));
+    m_monitor->setProjectCatalog(m_browser->projectCatalog());
     m_tabs->setTabToolTip(2, tr("Find a project's data, select it and tag it (Ctrl+3)"));
     // Rows dragged out of the browser reach a composer group by hovering the Compose
     // tab, which then opens (Qt needs the tab bar to accept drops for that).

@@ -3,6 +3,7 @@
 target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/dataidsmime.h
   ${CMAKE_CURRENT_LIST_DIR}/datalookup.cpp ${CMAKE_CURRENT_LIST_DIR}/datalookup.h
+  ${CMAKE_CURRENT_LIST_DIR}/datanames.cpp ${CMAKE_CURRENT_LIST_DIR}/datanames.h
   ${CMAKE_CURRENT_LIST_DIR}/folderpath.cpp ${CMAKE_CURRENT_LIST_DIR}/folderpath.h
   ${CMAKE_CURRENT_LIST_DIR}/pathresolver.cpp ${CMAKE_CURRENT_LIST_DIR}/pathresolver.h
   ${CMAKE_CURRENT_LIST_DIR}/tagcatalog.cpp ${CMAKE_CURRENT_LIST_DIR}/tagcatalog.h

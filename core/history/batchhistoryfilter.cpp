@@ -67,11 +67,13 @@ bool BatchHistoryFilterModel::filterAcceptsRow(int sourceRow,
         return false;
     if (m_words.isEmpty())
         return true;
-    const QString haystack =
-        QStringList{record.batchId,     record.projectId,
-                    record.projectName, record.summary,
-                    record.jobStatus,   BatchHistoryModel::jobStatusLabel(record.jobStatusValue())}
-            .join(QLatin1Char('\n'));
+    const QString haystack = QStringList{record.batchId,
+                                         record.projectId,
+                                         m_history->projectNameOf(record),
+                                         record.summary,
+                                         record.jobStatus,
+                                         BatchHistoryModel::jobStatusLabel(record.jobStatusValue())}
+                                 .join(QLatin1Char('\n'));
     for (const QString &word : m_words) {
         if (!haystack.contains(word, Qt::CaseInsensitive))
             return false;

@@ -63,7 +63,7 @@ QVariant BatchHistoryModel::displayValue(const BatchRecord &record, int column) 
     case StatusColumn:
         return jobStatusLabel(record.jobStatusValue());
     case ProjectColumn:
-        return record.projectName.isEmpty() ? record.projectId : record.projectName;
+        return projectNameOf(record);
     case CreatedColumn:
         return localTime(record.createdAt);
     case SummaryColumn:
@@ -159,6 +159,21 @@ QString BatchHistoryModel::jobStatusLabel(const JobStatus &status) {
         break;
     }
     return status.toString().isEmpty() ? tr("Not checked yet") : status.toString();
+}
+
+void BatchHistoryModel::setProjectNames(const QHash<QString, QString> &names) {
+    if (names == m_projectNames)
+        return;
+    m_projectNames = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, ProjectColumn), index(rowCount() - 1, ProjectColumn),
+                           {Qt::DisplayRole, SortRole});
+}
+
+QString BatchHistoryModel::projectNameOf(const BatchRecord &record) const {
+    if (!record.projectName.isEmpty())
+        return record.projectName;
+    return m_projectNames.value(record.projectId, record.projectId);
 }
 
 QString BatchHistoryModel::itemsText(const BatchRecord &record) {

@@ -3,6 +3,7 @@
 #include "core/rows/keyedtablemodel.h"
 #include "core/store/batchrecord.h"
 
+#include <QHash>
 #include <QList>
 
 namespace ica {
@@ -71,6 +72,14 @@ public:
     /// Every row, in order: only while isSettled().
     [[nodiscard]] const QList<BatchRecord> &records() const { return m_rows.rows(); }
 
+    /// Project names by ID (the project catalog's), shown for records that have no
+    /// name of their own (batches opened by ID, older records): the Project column
+    /// shows a name, not a UUID, once the catalog knows it. Announced with one
+    /// dataChanged on the Project column.
+    void setProjectNames(const QHash<QString, QString> &names);
+    /// The name shown for a record's project: its own, the catalog's, or its ID.
+    [[nodiscard]] QString projectNameOf(const BatchRecord &record) const;
+
     /// A readable label of a job status ("Partially succeeded"); the raw text when
     /// unknown, "Not checked yet" when empty.
     [[nodiscard]] static QString jobStatusLabel(const JobStatus &status);
@@ -86,6 +95,8 @@ private:
     [[nodiscard]] QVariant displayValue(const BatchRecord &record, int column) const;
     [[nodiscard]] QVariant sortValue(const BatchRecord &record, int column) const;
     [[nodiscard]] QVariant toolTip(const BatchRecord &record, int column) const;
+
+    QHash<QString, QString> m_projectNames;
 };
 
 } // namespace ica

@@ -1,5 +1,7 @@
 #include "core/monitor/batchitemsmodel.h"
 
+#include "core/data/datanames.h"
+
 namespace ica {
 
 namespace {
@@ -19,12 +21,17 @@ BatchItemsModel::BatchItemsModel(QObject *parent)
                        QT_TR_NOOP("Additional information"), QT_TR_NOOP("User tags added"),
                        QT_TR_NOOP("User tags removed"), QT_TR_NOOP("Technical tags added"),
                        QT_TR_NOOP("Technical tags removed"), QT_TR_NOOP("Archive date"),
-                       QT_TR_NOOP("Delete date")},
+                       QT_TR_NOOP("Delete date"), QT_TR_NOOP("Name"), QT_TR_NOOP("Path")},
                       {{SortRole, "sortValue"},
                        {StatusRole, "status"},
                        {ItemIdRole, "itemId"},
-                       {TerminalRole, "terminal"}},
-                      parent) {}
+                       {TerminalRole, "terminal"},
+                       {NameStateRole, "nameState"}},
+                      parent) {
+    m_nameWalk.setSingleShot(true);
+    m_nameWalk.setInterval(0);
+    connect(&m_nameWalk, &QTimer::timeout, this, &BatchItemsModel::requestNamesSlice);
+}
 
 BatchItemsModel::~BatchItemsModel() = default;
 
@@ -49,6 +56,8 @@ QList<BatchItem> BatchItemsModel::items() const {
 
 QVariant BatchItemsModel::rowData(const CompactItem &item, int column, int role) const {
     const ItemValuePool &pool = *m_rows.traits().pool;
+    if (column == NameColumn || column == PathColumn)
+        return nameData(item, column, role);
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(item, column);
@@ -99,6 +108,95 @@ QVariant BatchItemsModel::displayValue(const CompactItem &item, int column) cons
     default:
         return {};
     }
+}
+
+QVariant BatchItemsModel::nameData(const CompactItem &item, int column, int role) const {
+    if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole &&
+        role != NameStateRole && role != ItemIdRole)
+        return {};
+    if (role == ItemIdRole)
+        return item.id.text(*m_rows.traits().pool);
+    const DataName name =
+        m_names ? m_names->name(m_projectId, item.dataId.text(*m_rows.traits().pool)) : DataName();
+    if (role == NameStateRole)
+        return int(name.state);
+    switch (name.state) {
+    case DataName::State::Found:
+        return column == NameColumn ? name.name : name.path;
+    case DataName::State::NotFound:
+        if (role == Qt::ToolTipRole)
+            return tr("The project has no data with this ID");
+        return role == SortRole ? QString() : tr("not found");
+    case DataName::State::Pending:
+        return role == Qt::DisplayRole ? QStringLiteral("…") : QVariant();
+    case DataName::State::Unknown:
+        break;
+    }
+    return {};
+}
+
+const DataName *BatchItemsModel::nameAt(int row) const {
+    if (!m_names)
+        return nullptr;
+    return m_names->find(m_projectId, m_rows.at(row).dataId.text(*m_rows.traits().pool));
+}
+
+void BatchItemsModel::setNameSource(DataNameCache *cache, const QString &projectId) {
+    if (cache == m_names && projectId == m_projectId)
+        return;
+    if (cache != m_names) {
+        disconnect(m_namesConnection);
+        m_names = cache;
+        if (cache)
+            m_namesConnection = connect(cache, &DataNameCache::namesResolved, this,
+                                        &BatchItemsModel::onNamesResolved);
+    }
+    m_projectId = projectId;
+    onNamesResolved(projectId); // cells of another project: show what is known
+    requestNames();
+}
+
+void BatchItemsModel::requestNames() {
+    m_nameWalkRow = 0;
+    if (m_names && !m_projectId.isEmpty())
+        m_nameWalk.start();
+}
+
+void BatchItemsModel::requestNamesSlice() {
+    // ~10,000 IDs a slice: packing them back to text and looking them up costs a few
+    // milliseconds, well under a frame.
+    constexpr int SliceRows = 10000;
+    if (!m_names)
+        return;
+    const ItemValuePool &pool = *m_rows.traits().pool;
+    const int end = qMin(m_rows.size(), m_nameWalkRow + SliceRows);
+    QStringList wanted;
+    for (int row = m_nameWalkRow; row < end; ++row) {
+        const QString dataId = m_rows.at(row).dataId.text(pool);
+        if (!m_names->find(m_projectId, dataId))
+            wanted.append(dataId); // the cache skips those under way
+    }
+    m_nameWalkRow = end;
+    m_names->resolve(m_projectId, wanted);
+    if (m_nameWalkRow < m_rows.size())
+        m_nameWalk.start();
+}
+
+void BatchItemsModel::onNamesResolved(const QString &projectId) {
+    if (projectId != m_projectId || m_namesDirty)
+        return;
+    // Several answers in one turn make one signal: the Name and Path columns of every
+    // row, never a reset and never a signal per row.
+    m_namesDirty = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this]() {
+            m_namesDirty = false;
+            if (rowCount() > 0)
+                Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, PathColumn),
+                                   {Qt::DisplayRole, Qt::ToolTipRole, SortRole, NameStateRole});
+        },
+        Qt::QueuedConnection);
 }
 
 QVariant BatchItemsModel::sortValue(const CompactItem &item, int column) const {

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/data/datanames.h"
 #include "core/domain/batch.h"
 #include "core/monitor/compactitem.h"
 #include "core/rows/keyedtablemodel.h"
 
 #include <QList>
+#include <QPointer>
+#include <QTimer>
 
 namespace ica {
 
@@ -41,6 +44,10 @@ public:
         TechnicalTagsRemovedColumn,
         ArchiveDateColumn,
         DeleteDateColumn,
+        /// The data's name and path, resolved through the DataNameCache (not part of
+        /// the rows: they arrive later and update with dataChanged on these columns).
+        NameColumn,
+        PathColumn,
         ColumnCount ///< sentinel: number of columns
     };
     Q_ENUM(Column)
@@ -54,6 +61,9 @@ public:
         ItemIdRole,
         /// True when the row's status is terminal (UPDATED, PARTIALLY_UPDATED, FAILED).
         TerminalRole,
+        /// DataName::State (int) of the row's data, on the Name and Path columns: the
+        /// ui greys "not found".
+        NameStateRole,
     };
     Q_ENUM(Role)
 
@@ -83,6 +93,19 @@ public:
     /// All rows, in order, rebuilt (O(n): for tests and exports).
     [[nodiscard]] QList<BatchItem> items() const;
 
+    /// Where the Name and Path columns come from (not owned; null: the columns stay
+    /// empty) and the project the data IDs belong to. Asks for the names of the rows.
+    void setNameSource(DataNameCache *cache, const QString &projectId);
+    [[nodiscard]] DataNameCache *nameSource() const { return m_names; }
+    [[nodiscard]] QString nameProjectId() const { return m_projectId; }
+    /// The name answer of a row's data (valid rows), or null when none came yet.
+    /// One look-up, no copy: for filters running over every row.
+    [[nodiscard]] const DataName *nameAt(int row) const;
+    /// Asks the cache for the names of the rows it does not know yet, walking the rows
+    /// in slices of a few milliseconds (a 100,000-row window is not read in one step).
+    /// Called after each page is applied; a walk under way starts over.
+    void requestNames();
+
     /// Server-side `sort` field of a column, or an empty string when ICA cannot sort on it.
     [[nodiscard]] static QString sortField(int column);
     /// A readable label of a status ("Waiting for resources"); the raw text when unknown.
@@ -94,6 +117,16 @@ private:
     [[nodiscard]] QVariant rowData(const CompactItem &item, int column, int role) const override;
     [[nodiscard]] QVariant displayValue(const CompactItem &item, int column) const;
     [[nodiscard]] QVariant sortValue(const CompactItem &item, int column) const;
+    [[nodiscard]] QVariant nameData(const CompactItem &item, int column, int role) const;
+    void onNamesResolved(const QString &projectId);
+    void requestNamesSlice();
+
+    QPointer<DataNameCache> m_names;
+    QString m_projectId;
+    QMetaObject::Connection m_namesConnection;
+    QTimer m_nameWalk;         ///< the next slice of requestNames()
+    int m_nameWalkRow = 0;     ///< where the walk goes on
+    bool m_namesDirty = false; ///< names arrived: one dataChanged on the next turn
 };
 
 } // namespace ica

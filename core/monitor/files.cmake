@@ -6,6 +6,8 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/batchmonitor.cpp ${CMAKE_CURRENT_LIST_DIR}/batchmonitor.h
   ${CMAKE_CURRENT_LIST_DIR}/batchprogresstracker.cpp ${CMAKE_CURRENT_LIST_DIR}/batchprogresstracker.h
   ${CMAKE_CURRENT_LIST_DIR}/compactitem.cpp ${CMAKE_CURRENT_LIST_DIR}/compactitem.h
+  ${CMAKE_CURRENT_LIST_DIR}/failuresummary.cpp ${CMAKE_CURRENT_LIST_DIR}/failuresummary.h
+  ${CMAKE_CURRENT_LIST_DIR}/itemsfilterproxy.cpp ${CMAKE_CURRENT_LIST_DIR}/itemsfilterproxy.h
   ${CMAKE_CURRENT_LIST_DIR}/itemspager.cpp ${CMAKE_CURRENT_LIST_DIR}/itemspager.h
   ${CMAKE_CURRENT_LIST_DIR}/itemsquerystate.cpp ${CMAKE_CURRENT_LIST_DIR}/itemsquerystate.h
   ${CMAKE_CURRENT_LIST_DIR}/itemstatuscounts.cpp ${CMAKE_CURRENT_LIST_DIR}/itemstatuscounts.h

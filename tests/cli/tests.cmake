@@ -33,3 +33,5 @@ target_compile_definitions(tst_clistream PRIVATE ICATAG_EXECUTABLE="$<TARGET_FIL
 add_dependencies(tst_clistream icatag)
 ica_add_test(NAME tst_cliundo SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cliundo.cpp
              LIBS icaclitestsupport icasim LABELS cli)
+ica_add_test(NAME tst_clinames SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clinames.cpp
+             LIBS icaclitestsupport icasim LABELS cli)

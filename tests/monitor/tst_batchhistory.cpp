@@ -113,6 +113,37 @@ private Q_SLOTS:
         QVERIFY(model.index(2, BatchHistoryModel::ItemsColumn).data().toString().isEmpty());
     }
 
+    void projectNamesFromTheCatalog() {
+        BatchHistoryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        BatchRecord opened = record(5);
+        opened.projectName.clear(); // opened by ID: no name of its own
+        model.setRecords({record(1), opened});
+        QCOMPARE(model.index(1, BatchHistoryModel::ProjectColumn).data().toString(), Project);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setProjectNames({{Project, QStringLiteral("Catalog name")}});
+        // The record's own name wins; the catalog fills the one without.
+        QCOMPARE(model.index(0, BatchHistoryModel::ProjectColumn).data().toString(),
+                 QStringLiteral("Project odd"));
+        QCOMPARE(model.index(1, BatchHistoryModel::ProjectColumn).data().toString(),
+                 QStringLiteral("Catalog name"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().column(),
+                 int(BatchHistoryModel::ProjectColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex().column(),
+                 int(BatchHistoryModel::ProjectColumn));
+        QCOMPARE(reset.count(), 0);
+        model.setProjectNames({{Project, QStringLiteral("Catalog name")}});
+        QCOMPARE(changed.count(), 1); // the same names: nothing to say
+        // The text filter finds a batch by the name shown.
+        BatchHistoryFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QVERIFY(proxy.setTextFilter(QStringLiteral("catalog")));
+        QCOMPARE(batchIdsIn(proxy), (QStringList{uuid(5)}));
+    }
+
     void refreshIsADiffNotAReset() {
         BatchHistoryModel model;
         QAbstractItemModelTester tester(&model,

@@ -1,16 +1,19 @@
 #include "ui/monitor/batchview.h"
 
 #include "core/api/apiclient.h"
+#include "core/data/datanames.h"
 #include "core/diagnostics/statusnotices.h"
 #include "core/export/exportsources.h"
 #include "core/history/batchhistorymodel.h"
 #include "core/history/faileditemsdraft.h"
 #include "core/monitor/batchitemsmodel.h"
 #include "core/monitor/batchmonitor.h"
+#include "core/monitor/failuresummary.h"
 #include "core/monitor/itemspager.h"
 #include "ui/export/exportbar.h"
 #include "ui/monitor/batchsummarypanel.h"
 #include "ui/monitor/batchundocontroller.h"
+#include "ui/monitor/failuresummarypanel.h"
 #include "ui/monitor/itemdetailspanel.h"
 #include "ui/monitor/itemspanel.h"
 #include "ui/monitor/progresspanel.h"
@@ -29,6 +32,7 @@ namespace ica::ui {
 BatchView::BatchView(QWidget *parent)
     : QWidget(parent)
     , m_model(new BatchItemsModel(this))
+    , m_names(new DataNameCache(this))
     , m_refreshAction(new QAction(this))
     , m_error(new MessageBar(this))
     , m_summary(new BatchSummaryPanel(this))
@@ -36,10 +40,15 @@ BatchView::BatchView(QWidget *parent)
     , m_refreshBar(nullptr)
     , m_items(new ItemsPanel(m_model, this))
     , m_details(new ItemDetailsPanel(this))
+    , m_failures(new FailureSummaryPanel(this))
     , m_exportBar(new ExportBar(this))
     , m_undo(new BatchUndoController(this)) {
     setObjectName(QStringLiteral("batchView"));
     m_model->setObjectName(QStringLiteral("batchItemsModel"));
+    m_names->setObjectName(QStringLiteral("dataNameCache"));
+    m_model->setNameSource(m_names, QString());
+    m_details->setNameCache(m_names);
+    connect(m_failures, &FailureSummaryPanel::reasonChosen, this, &BatchView::showFailureReason);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setText(tr("&Refresh now"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
@@ -70,8 +79,13 @@ BatchView::BatchView(QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("itemsSplitter"));
+    auto *side = new QSplitter(Qt::Vertical, this);
+    side->setObjectName(QStringLiteral("detailsSplitter"));
+    side->addWidget(m_details);
+    side->addWidget(m_failures);
+    side->setChildrenCollapsible(false);
     splitter->addWidget(m_items);
-    splitter->addWidget(m_details);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -109,6 +123,7 @@ void BatchView::buildEngine() {
     delete m_pager;
     m_pager = nullptr;
     m_model->clear();
+    m_names->setClient(m_client); // another profile: its names are not these
     m_details->setClient(m_client);
     m_details->showItem(QString(), QString(), QString());
     if (m_client) {
@@ -177,6 +192,12 @@ void BatchView::showBatch(const QString &projectId, const QString &batchId) {
     m_draftBusy = false;
     m_error->clearMessage();
     m_summary->setBatchId(batchId);
+    m_model->setNameSource(m_names, projectId);
+    m_items->setReasonFilter(false);
+    m_failures->clear();
+    m_failuresCounted = -1;
+    ++m_failuresSerial;
+    m_failuresBusy = false;
     m_details->showItem(QString(), QString(), QString());
     if (m_pager && m_pager->queryState().isFiltered()) {
         // Drop the filter without asking the old batch again: detach, clear, re-attach.
@@ -231,6 +252,56 @@ void BatchView::onCounts() {
         return;
     m_summary->setCounts(m_monitor->counts(), m_monitor->progress());
     updateDraftButton();
+    refreshFailures(false);
+}
+
+void BatchView::refreshFailures(bool force) {
+    if (!m_client || m_batchId.isEmpty() || !m_monitor)
+        return;
+    const ItemStatusCounts counts = m_monitor->counts();
+    const qint64 failed =
+        counts.count(ItemStatus::Failed) + counts.count(ItemStatus::PartiallyUpdated);
+    if (failed <= 0) {
+        if (m_failuresCounted != 0)
+            m_failures->clear();
+        m_failuresCounted = 0;
+        return;
+    }
+    if (m_failuresBusy || (!force && failed == m_failuresCounted))
+        return;
+    m_failuresBusy = true;
+    m_failures->setLoading();
+    const quint64 serial = ++m_failuresSerial;
+    FailureSummary::fetch(m_client, m_projectId, m_batchId, this,
+                          [this, serial, failed](const Result<FailureSummary> &result) {
+                              if (serial != m_failuresSerial)
+                                  return; // another batch is shown now
+                              m_failuresBusy = false;
+                              if (!result.ok()) {
+                                  m_failures->setError(result.error.toString());
+                                  return; // asked again on the next refresh
+                              }
+                              m_failuresCounted = failed;
+                              m_failures->setSummary(*result.value);
+                              // Counts that moved while reading: read again.
+                              refreshFailures(false);
+                          });
+}
+
+void BatchView::showFailureReason(const QString &reason) {
+    if (m_pager) {
+        ItemsQueryState state = m_pager->queryState();
+        bool changed = false;
+        for (int i = 0; i < ItemStatus::KnownCount; ++i) {
+            const ItemStatus::Value status = ItemStatus::knownValues()[i];
+            const bool wanted =
+                status == ItemStatus::Failed || status == ItemStatus::PartiallyUpdated;
+            changed = state.setStatusFiltered(status, wanted) || changed;
+        }
+        if (changed)
+            m_pager->setQueryState(state);
+    }
+    m_items->setReasonFilter(true, reason);
 }
 
 void BatchView::onPageApplied() {
@@ -238,6 +309,7 @@ void BatchView::onPageApplied() {
     const int row = shown.isEmpty() ? -1 : m_model->rowOf(shown);
     if (row >= 0)
         m_details->refreshIfChanged(m_model->itemAt(row));
+    m_model->requestNames(); // the page's IDs not known yet, in bulk
 }
 
 void BatchView::showError(const ApiError &error, const QString &what) {

@@ -14,6 +14,8 @@ class ApiClient;
 struct ApiError;
 class BatchItemsModel;
 class BatchMonitor;
+class DataNameCache;
+class FailureSummary;
 class ItemsPager;
 class StoreWorker;
 } // namespace ica
@@ -23,6 +25,7 @@ namespace ica::ui {
 class BatchSummaryPanel;
 class BatchUndoController;
 class ExportBar;
+class FailureSummaryPanel;
 class ItemDetailsPanel;
 class ItemsPanel;
 class MessageBar;
@@ -39,9 +42,15 @@ class RefreshBar;
 /// sort) to CSV or JSON with an inline progress bar (ExportBar); a failed export
 /// is reported in batchMessage.
 ///
-/// objectNames: batchView (this), batchMessage, refreshAction (F5), and those
-/// of BatchSummaryPanel, RefreshBar, ItemsPanel, PagingBar, ItemDetailsPanel and
-/// ExportBar.
+/// Data IDs are shown with the data's name and path, resolved in bulk through one
+/// DataNameCache (per profile: another client forgets it) shared by the table and
+/// the details. Beside the details, a failure summary (FailureSummaryPanel) says why
+/// items failed, read again whenever the failed counts change; choosing a reason
+/// shows the FAILED and PARTIALLY_UPDATED items with that reason.
+///
+/// objectNames: batchView (this), batchMessage, refreshAction (F5), dataNameCache,
+/// and those of FailureSummaryPanel, BatchSummaryPanel, RefreshBar, ItemsPanel, PagingBar,
+/// ItemDetailsPanel and ExportBar.
 class BatchView final : public QWidget {
     Q_OBJECT
 public:
@@ -78,6 +87,10 @@ public:
     [[nodiscard]] ItemsPanel *itemsPanel() const { return m_items; }
     [[nodiscard]] ItemDetailsPanel *details() const { return m_details; }
     [[nodiscard]] ExportBar *exportBar() const { return m_exportBar; }
+    [[nodiscard]] FailureSummaryPanel *failureSummary() const { return m_failures; }
+    [[nodiscard]] DataNameCache *nameCache() const { return m_names; }
+    /// True while the failure summary is being read.
+    [[nodiscard]] bool isReadingFailures() const { return m_failuresBusy; }
     /// "Refresh now" (F5, while focus is in the monitor).
     [[nodiscard]] QAction *refreshAction() const { return m_refreshAction; }
 
@@ -86,6 +99,9 @@ public Q_SLOTS:
     void refreshNow();
     /// Fetches every FAILED item and emits newDraftRequested() with their requests.
     void newDraftFromFailed();
+    /// Shows the items that failed for `reason` (a FailureSummary group): the status
+    /// filter set to FAILED and PARTIALLY_UPDATED, the reason as a client-side filter.
+    void showFailureReason(const QString &reason);
     /// Asks for a file and exports the batch's items to it: all, or (`filtered`)
     /// those with the statuses the filter shows. Says why when it cannot.
     void exportItems(bool filtered);
@@ -103,6 +119,8 @@ private:
     void onPageApplied();
     void showError(const ApiError &error, const QString &what);
     void updateDraftButton();
+    /// Reads the failure summary again when the failed counts moved (or `force`).
+    void refreshFailures(bool force);
     void onExportFinished(ListingExport::Outcome outcome, const QString &message);
 
     QPointer<ApiClient> m_client;
@@ -114,6 +132,10 @@ private:
     bool m_paused = false;
     bool m_draftBusy = false;
     quint64 m_draftSerial = 0;
+    DataNameCache *m_names;
+    quint64 m_failuresSerial = 0;
+    bool m_failuresBusy = false;
+    qint64 m_failuresCounted = -1; ///< failed items when the summary was last read
 
     QAction *m_refreshAction;
     MessageBar *m_error;
@@ -122,6 +144,7 @@ private:
     RefreshBar *m_refreshBar;
     ItemsPanel *m_items;
     ItemDetailsPanel *m_details;
+    FailureSummaryPanel *m_failures;
     ExportBar *m_exportBar;
     BatchUndoController *m_undo;
 };

@@ -4,6 +4,7 @@ target_sources(icaui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/batchundocontroller.cpp ${CMAKE_CURRENT_LIST_DIR}/batchundocontroller.h
   ${CMAKE_CURRENT_LIST_DIR}/batchsummarypanel.cpp ${CMAKE_CURRENT_LIST_DIR}/batchsummarypanel.h
   ${CMAKE_CURRENT_LIST_DIR}/batchview.cpp ${CMAKE_CURRENT_LIST_DIR}/batchview.h
+  ${CMAKE_CURRENT_LIST_DIR}/failuresummarypanel.cpp ${CMAKE_CURRENT_LIST_DIR}/failuresummarypanel.h
   ${CMAKE_CURRENT_LIST_DIR}/itemdetailspanel.cpp ${CMAKE_CURRENT_LIST_DIR}/itemdetailspanel.h
   ${CMAKE_CURRENT_LIST_DIR}/itemspanel.cpp ${CMAKE_CURRENT_LIST_DIR}/itemspanel.h
   ${CMAKE_CURRENT_LIST_DIR}/itemstableview.cpp ${CMAKE_CURRENT_LIST_DIR}/itemstableview.h

@@ -2,6 +2,7 @@
 
 #include "core/api/apicall.h"
 #include "core/api/batchapi.h"
+#include "core/data/datanames.h"
 #include "core/diagnostics/statusnotices.h"
 #include "core/monitor/batchitemsmodel.h"
 #include "ui/style/statusstyle.h"
@@ -47,6 +48,8 @@ ItemDetailsPanel::ItemDetailsPanel(QWidget *parent)
     , m_placeholder(new QLabel(this))
     , m_itemIdLabel(field(QStringLiteral("detailItemId"), this))
     , m_dataId(field(QStringLiteral("detailDataId"), this))
+    , m_name(field(QStringLiteral("detailName"), this))
+    , m_path(field(QStringLiteral("detailPath"), this))
     , m_status(field(QStringLiteral("detailStatus"), this))
     , m_info(field(QStringLiteral("detailInfo"), this))
     , m_userTags(field(QStringLiteral("detailUserTags"), this))
@@ -62,6 +65,8 @@ ItemDetailsPanel::ItemDetailsPanel(QWidget *parent)
     auto *form = new QFormLayout(details);
     form->addRow(tr("Item ID:"), m_itemIdLabel);
     form->addRow(tr("Data ID:"), m_dataId);
+    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Path:"), m_path);
     form->addRow(tr("Status:"), m_status);
     form->addRow(tr("Information:"), m_info);
     form->addRow(tr("User tags:"), m_userTags);
@@ -88,6 +93,51 @@ bool ItemDetailsPanel::isLoading() const {
 void ItemDetailsPanel::setClient(ApiClient *client) {
     cancel();
     m_client = client;
+}
+
+void ItemDetailsPanel::setNameCache(DataNameCache *cache) {
+    disconnect(m_namesConnection);
+    m_names = cache;
+    if (cache)
+        m_namesConnection =
+            connect(cache, &DataNameCache::namesResolved, this, [this](const QString &projectId) {
+                if (projectId == m_projectId && !m_item.id.isEmpty())
+                    showName();
+            });
+}
+
+void ItemDetailsPanel::showName() {
+    const QString dataId = m_item.request.dataId;
+    DataName name;
+    if (m_names && !dataId.isEmpty()) {
+        name = m_names->name(m_projectId, dataId);
+        if (name.state == DataName::State::Unknown) {
+            m_names->resolve(m_projectId, {dataId});
+            name = m_names->name(m_projectId, dataId);
+        }
+    }
+    const bool missing = name.state == DataName::State::NotFound;
+    switch (name.state) {
+    case DataName::State::Found:
+        m_name->setText(name.name);
+        m_path->setText(name.path);
+        break;
+    case DataName::State::NotFound:
+        m_name->setText(tr("not found"));
+        m_path->setText(tr("not found"));
+        break;
+    case DataName::State::Pending:
+        m_name->setText(tr("…"));
+        m_path->setText(tr("…"));
+        break;
+    case DataName::State::Unknown:
+        m_name->setText(tr("—"));
+        m_path->setText(tr("—"));
+        break;
+    }
+    m_name->setEnabled(!missing); // greyed: the project has no data with this ID
+    m_path->setEnabled(!missing);
+    m_name->setToolTip(missing ? tr("The project has no data with this ID") : QString());
 }
 
 void ItemDetailsPanel::showItem(const QString &projectId, const QString &batchId,
@@ -153,6 +203,7 @@ void ItemDetailsPanel::showPlaceholder(const QString &text) {
 void ItemDetailsPanel::fill(const BatchItem &item) {
     m_itemIdLabel->setText(item.id);
     m_dataId->setText(item.request.dataId);
+    showName();
     m_status->setText(BatchItemsModel::statusLabel(item.status));
     m_status->setToolTip(item.status.toString());
     setTextTone(m_status, toneOf(statusKind(item.status.value())));

@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace ica {
 class ApiCall;
 class ApiClient;
+class DataNameCache;
 } // namespace ica
 
 namespace ica::ui {
@@ -20,8 +21,8 @@ namespace ica::ui {
 /// additional information). An answer for an item no longer selected is dropped.
 ///
 /// objectNames: itemDetails (this), detailsPlaceholder, detailItemId,
-/// detailDataId, detailStatus, detailInfo, detailUserTags, detailTechnicalTags,
-/// detailArchiveAt, detailDeleteAt.
+/// detailDataId, detailName, detailPath, detailStatus, detailInfo, detailUserTags,
+/// detailTechnicalTags, detailArchiveAt, detailDeleteAt.
 class ItemDetailsPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +31,9 @@ public:
 
     /// Not owned; null: nothing can be fetched.
     void setClient(ApiClient *client);
+    /// Where the data's name and path come from (not owned; null: not shown). The
+    /// labels follow the cache's answers for the item shown.
+    void setNameCache(DataNameCache *cache);
     /// Fetches and shows an item; an empty `itemId` shows the placeholder.
     void showItem(const QString &projectId, const QString &batchId, const QString &itemId);
     /// Fetches the shown item again when `seen` (the table's row) differs from it.
@@ -47,6 +51,7 @@ private:
     void showPlaceholder(const QString &text);
     void fill(const BatchItem &item);
     void cancel();
+    void showName();
 
     QPointer<ApiClient> m_client;
     QPointer<ApiCall> m_call;
@@ -60,6 +65,10 @@ private:
     QLabel *m_placeholder;
     QLabel *m_itemIdLabel;
     QLabel *m_dataId;
+    QLabel *m_name;
+    QLabel *m_path;
+    QPointer<DataNameCache> m_names;
+    QMetaObject::Connection m_namesConnection;
     QLabel *m_status;
     QLabel *m_info;
     QLabel *m_userTags;

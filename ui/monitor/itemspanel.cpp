@@ -2,6 +2,8 @@
 
 #include "core/diagnostics/statusnotices.h"
 #include "core/monitor/batchitemsmodel.h"
+#include "core/monitor/failuresummary.h"
+#include "core/monitor/itemsfilterproxy.h"
 #include "core/monitor/itemspager.h"
 #include "ui/monitor/itemstableview.h"
 #include "ui/monitor/pagingbar.h"
@@ -13,13 +15,41 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSignalBlocker>
 #include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ica::ui {
+
+namespace {
+
+/// Name and Path cells: "not found" (an ID naming nothing in the project) is greyed
+/// and in italics, so it does not read as a name.
+class NameCellDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(BatchItemsModel::NameStateRole).toInt() != int(DataName::State::NotFound))
+            return;
+        option->font.setItalic(true);
+        option->palette.setBrush(QPalette::Text,
+                                 option->palette.brush(QPalette::Disabled, QPalette::Text));
+        option->palette.setBrush(QPalette::HighlightedText,
+                                 option->palette.brush(QPalette::Disabled, QPalette::Text));
+    }
+};
+
+} // namespace
 
 ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     : QWidget(parent)
@@ -28,6 +58,10 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     , m_paging(new PagingBar(this))
     , m_statusDelegate(
           new StatusDotDelegate(StatusDotDelegate::Kind::Item, BatchItemsModel::StatusRole, this))
+    , m_proxy(new ItemsFilterProxy(this))
+    , m_nameFilter(new QLineEdit(this))
+    , m_nameFilterDelay(new QTimer(this))
+    , m_reasonChip(new QToolButton(this))
     , m_copy(new QToolButton(this))
     , m_draft(new QToolButton(this))
     , m_undo(new QToolButton(this))
@@ -36,20 +70,22 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     m_table->setObjectName(QStringLiteral("itemsView"));
     m_table->setModel(model);
     m_table->setItemDelegateForColumn(BatchItemsModel::StatusColumn, m_statusDelegate);
+    auto *nameDelegate = new NameCellDelegate(this);
+    m_table->setItemDelegateForColumn(BatchItemsModel::NameColumn, nameDelegate);
+    m_table->setItemDelegateForColumn(BatchItemsModel::PathColumn, nameDelegate);
+    m_proxy->setObjectName(QStringLiteral("itemsFilterProxy"));
     m_table->setToolTip(tr("Items of the batch. Click a header to sort (item ID, data ID or "
                            "status); Ctrl+C copies the selected data IDs."));
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsClickable(true);
     header->setSortIndicatorShown(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
-    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(BatchItemsModel::ItemIdColumn, digit * 38);
-    header->resizeSection(BatchItemsModel::DataIdColumn, digit * 38);
-    header->resizeSection(BatchItemsModel::StatusColumn, digit * 22);
+    applyColumnLayout();
     connect(header, &QHeaderView::sortIndicatorChanged, this, &ItemsPanel::onSortIndicatorChanged);
     connect(m_table, &ItemsTableView::copyRequested, this, &ItemsPanel::copySelectedDataIds);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &ItemsPanel::onSelectionChanged);
+    m_selectionConnection =
+        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &ItemsPanel::onSelectionChanged);
     // A reset clears the selection without selectionChanged.
     connect(model, &BatchItemsModel::modelReset, this, &ItemsPanel::onSelectionChanged);
 
@@ -72,6 +108,27 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
         m_toggles.insert(status, toggle);
     }
     filters->addStretch();
+
+    m_nameFilter->setObjectName(QStringLiteral("nameFilterField"));
+    m_nameFilter->setClearButtonEnabled(true);
+    m_nameFilter->setPlaceholderText(tr("Filter loaded items by name or path"));
+    m_nameFilter->setToolTip(
+        tr("Shows the loaded items whose data name or path contains this text. ICA cannot "
+           "filter items by name, so this filters only the rows loaded here (load more pages "
+           "to search more), by the names resolved so far."));
+    // Each filtering runs over every loaded row: once typing pauses, not per key.
+    m_nameFilterDelay->setSingleShot(true);
+    m_nameFilterDelay->setInterval(250);
+    connect(m_nameFilter, &QLineEdit::textChanged, m_nameFilterDelay, qOverload<>(&QTimer::start));
+    connect(m_nameFilterDelay, &QTimer::timeout, this, [this]() {
+        m_proxy->setNameFilter(m_nameFilter->text());
+        updateTableModel();
+    });
+    filters->addWidget(m_nameFilter, 1);
+    m_reasonChip->setObjectName(QStringLiteral("reasonChip"));
+    m_reasonChip->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_reasonChip->setVisible(false);
+    connect(m_reasonChip, &QToolButton::clicked, this, [this]() { setReasonFilter(false); });
     PaletteFollower::follow(this, [this]() {
         for (auto it = m_toggles.cbegin(); it != m_toggles.cend(); ++it)
             it.value()->setIcon(itemStatusIcon(it.key(), palette()));
@@ -120,6 +177,7 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
+    layout->addWidget(m_reasonChip, 0, Qt::AlignLeft);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_paging);
     layout->addLayout(actions);
@@ -140,6 +198,65 @@ void ItemsPanel::setPager(ItemsPager *pager) {
             connect(m_pager, &ItemsPager::pageApplied, this, &ItemsPanel::onSelectionChanged));
     }
     syncFromPager();
+}
+
+void ItemsPanel::applyColumnLayout() {
+    QHeaderView *header = m_table->horizontalHeader();
+    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    header->resizeSection(BatchItemsModel::ItemIdColumn, digit * 38);
+    header->resizeSection(BatchItemsModel::DataIdColumn, digit * 38);
+    header->resizeSection(BatchItemsModel::StatusColumn, digit * 22);
+    header->resizeSection(BatchItemsModel::NameColumn, digit * 28);
+    header->resizeSection(BatchItemsModel::PathColumn, digit * 40);
+    // Name and path read best beside the data ID; the model keeps them last (its
+    // columns' numbers stay as they were).
+    header->moveSection(header->visualIndex(BatchItemsModel::NameColumn),
+                        header->visualIndex(BatchItemsModel::DataIdColumn) + 1);
+    header->moveSection(header->visualIndex(BatchItemsModel::PathColumn),
+                        header->visualIndex(BatchItemsModel::NameColumn) + 1);
+}
+
+void ItemsPanel::setReasonFilter(bool on, const QString &reason) {
+    m_proxy->setReasonFilter(on, reason);
+    m_reasonChip->setVisible(on);
+    if (on) {
+        m_reasonChip->setText(
+            tr("Only items that failed with: %1  ✕").arg(FailureSummary::displayReason(reason)));
+        m_reasonChip->setToolTip(tr("Rows of other reasons are hidden. Click to show them again."));
+    }
+    updateTableModel();
+}
+
+void ItemsPanel::updateTableModel() {
+    QAbstractItemModel *wanted =
+        m_proxy->isActive() ? static_cast<QAbstractItemModel *>(m_proxy) : m_model.data();
+    if (m_table->model() == wanted)
+        return;
+    // Another model: the selection and the header's layout start over. The proxy
+    // follows the model only while shown: unused, it would still map every row of
+    // each 100,000-row update.
+    disconnect(m_selectionConnection);
+    if (wanted == m_proxy)
+        m_proxy->setSourceModel(m_model);
+    m_table->setModel(wanted);
+    if (wanted != m_proxy)
+        m_proxy->setSourceModel(nullptr);
+    m_selectionConnection =
+        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &ItemsPanel::onSelectionChanged);
+    applyColumnLayout();
+    syncFromPager();
+    onSelectionChanged();
+}
+
+QList<int> ItemsPanel::selectedModelRows() const {
+    QList<int> rows = m_table->selectedRowNumbers();
+    if (m_table->model() != m_proxy)
+        return rows;
+    for (int &row : rows)
+        row = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 void ItemsPanel::setDraftEnabled(bool enabled, const QString &toolTip) {
@@ -189,7 +306,7 @@ void ItemsPanel::onStatusToggled(ItemStatus::Value status, bool on) {
 }
 
 void ItemsPanel::onSelectionChanged() {
-    const QList<int> rows = m_table->selectedRowNumbers();
+    const QList<int> rows = selectedModelRows();
     const QString item = (rows.size() == 1 && m_model && rows.first() < m_model->rowCount())
                              ? m_model->itemAt(rows.first()).id
                              : QString();
@@ -202,7 +319,7 @@ void ItemsPanel::onSelectionChanged() {
 void ItemsPanel::copySelectedDataIds() {
     if (!m_model)
         return;
-    const QList<int> rows = m_table->selectedRowNumbers();
+    const QList<int> rows = selectedModelRows();
     if (rows.isEmpty()) {
         StatusNotices::post(tr("Select the items whose data IDs you want to copy."));
         return;

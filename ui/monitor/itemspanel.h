@@ -8,10 +8,13 @@
 
 class QAction;
 class QLabel;
+class QLineEdit;
+class QTimer;
 class QToolButton;
 
 namespace ica {
 class BatchItemsModel;
+class ItemsFilterProxy;
 class ItemsPager;
 } // namespace ica
 
@@ -29,8 +32,14 @@ class StatusDotDelegate;
 /// "Export…" offers every item of the batch or those the status filter shows (the
 /// view does the work; this panel asks).
 ///
-/// objectNames: itemsView, statusFilter_<ITEM_STATUS> (e.g. statusFilter_FAILED),
-/// copyDataIdsButton, newDraftFromFailedButton, exportButton (its menu:
+/// Client-side filters (ItemsFilterProxy, on the rows loaded): a text field filters
+/// by the data's name or path; a failure reason chosen in the failure summary shows
+/// as a removable chip. While one is set the table shows the filter proxy (attached
+/// to the model only then), otherwise the model itself; rows handed out (selection, copy) are
+/// always the model's rows.
+///
+/// objectNames: itemsView, nameFilterField, reasonChip, statusFilter_<ITEM_STATUS> (e.g.
+/// statusFilter_FAILED), copyDataIdsButton, newDraftFromFailedButton, exportButton (its menu:
 /// exportAllItemsAction, exportFilteredItemsAction), plus those of PagingBar.
 class ItemsPanel final : public QWidget {
     Q_OBJECT
@@ -45,6 +54,14 @@ public:
     [[nodiscard]] QToolButton *statusToggle(ItemStatus::Value status) const {
         return m_toggles.value(status);
     }
+    /// The client-side filters (name text, failure reason).
+    [[nodiscard]] ItemsFilterProxy *filterProxy() const { return m_proxy; }
+    [[nodiscard]] QLineEdit *nameFilterField() const { return m_nameFilter; }
+    /// Shows only the rows whose failure reason (FailureSummary::reasonOf) is `reason`,
+    /// with a chip saying so; `on` false removes it.
+    void setReasonFilter(bool on, const QString &reason = QString());
+    /// The model rows selected in the table, ascending (mapped through the filter).
+    [[nodiscard]] QList<int> selectedModelRows() const;
     /// Turns the "New draft from FAILED items" button on or off, saying why.
     void setDraftEnabled(bool enabled, const QString &toolTip);
     /// "Undo this batch…" (undoBatchButton).
@@ -69,6 +86,9 @@ private:
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
     void onStatusToggled(ItemStatus::Value status, bool on);
     void onSelectionChanged();
+    /// Shows the proxy while a client-side filter is set, the model otherwise.
+    void updateTableModel();
+    void applyColumnLayout();
 
     QPointer<BatchItemsModel> m_model;
     QPointer<ItemsPager> m_pager;
@@ -76,6 +96,11 @@ private:
     ItemsTableView *m_table;
     PagingBar *m_paging;
     StatusDotDelegate *m_statusDelegate;
+    ItemsFilterProxy *m_proxy;
+    QLineEdit *m_nameFilter;
+    QTimer *m_nameFilterDelay; ///< filters once typing pauses, not on every key
+    QToolButton *m_reasonChip;
+    QMetaObject::Connection m_selectionConnection;
     QHash<ItemStatus::Value, QToolButton *> m_toggles;
     QToolButton *m_copy;
     QToolButton *m_draft;

@@ -5,6 +5,8 @@
 #include "core/history/batchhistoryfeed.h"
 #include "core/history/batchhistorymodel.h"
 #include "core/monitor/batchprogresstracker.h"
+#include "core/projects/projectcatalog.h"
+#include "core/projects/projectlistmodel.h"
 #include "core/store/storeworker.h"
 #include "ui/monitor/batchlistpanel.h"
 #include "ui/monitor/batchview.h"
@@ -86,6 +88,22 @@ void MonitorWidget::setClient(ApiClient *client) {
     m_view->setClient(client);
     if (m_openDialog)
         m_openDialog->setClient(client);
+}
+
+void MonitorWidget::setProjectCatalog(ProjectCatalog *catalog) {
+    disconnect(m_catalogConnection);
+    m_catalog = catalog;
+    const auto fill = [this]() {
+        QHash<QString, QString> names;
+        if (m_catalog) {
+            for (const Project &project : m_catalog->model()->projects())
+                names.insert(project.id, project.name);
+        }
+        m_history->setProjectNames(names);
+    };
+    if (catalog)
+        m_catalogConnection = connect(catalog, &ProjectCatalog::loaded, this, fill);
+    fill();
 }
 
 void MonitorWidget::setProfileId(const QString &profileId) {

@@ -12,6 +12,7 @@ class ApiClient;
 class BatchHistoryFeed;
 class BatchHistoryModel;
 class BatchProgressTracker;
+class ProjectCatalog;
 class StoreWorker;
 } // namespace ica
 
@@ -42,6 +43,9 @@ public:
 
     /// The client batches are fetched with (not owned); null: none.
     void setClient(ApiClient *client);
+    /// The project catalog (not owned; null: none) whose names fill the history's
+    /// Project column where a batch has no project name of its own.
+    void setProjectCatalog(ProjectCatalog *catalog);
     /// Shows that profile's batches (and stops watching the batch shown).
     void setProfileId(const QString &profileId);
     [[nodiscard]] QString profileId() const;
@@ -81,6 +85,8 @@ private:
 
     QPointer<StoreWorker> m_store;
     QPointer<ApiClient> m_client;
+    QPointer<ProjectCatalog> m_catalog;
+    QMetaObject::Connection m_catalogConnection;
     BatchHistoryModel *m_history;
     BatchHistoryFeed *m_feed;
     BatchListPanel *m_list;

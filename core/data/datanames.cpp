@@ -1,0 +1,150 @@
+#include "core/data/datanames.h"
+
+#include "core/api/apiclient.h"
+#include "core/data/datalookup.h"
+
+namespace ica {
+
+void resolveDataNames(ApiClient *client, const QString &projectId, const QStringList &ids,
+                      QObject *context, std::function<void(const Result<DataNames> &)> done) {
+    DataLookup::byIds(
+        client, projectId, DataQuery(), ids, context,
+        [ids, done](const Result<QList<ProjectData>> &result) {
+            if (!result.ok()) {
+                done(Result<DataNames>::failure(result.error));
+                return;
+            }
+            DataNames names;
+            names.reserve(ids.size());
+            for (const ProjectData &data : *result.value)
+                names.insert(data.id, DataName{DataName::State::Found, data.name, data.path});
+            // What ICA did not list does not exist in the project.
+            for (const QString &id : ids) {
+                if (!names.contains(id))
+                    names.insert(id, DataName{DataName::State::NotFound, {}, {}});
+            }
+            done(Result<DataNames>::success(names));
+        });
+}
+
+DataNameCache::DataNameCache(QObject *parent)
+    : QObject(parent) {}
+
+DataNameCache::~DataNameCache() = default;
+
+void DataNameCache::setClient(ApiClient *client) {
+    if (client == m_client)
+        return;
+    clear();
+    m_client = client;
+}
+
+ApiClient *DataNameCache::client() const {
+    return m_client;
+}
+
+const DataName *DataNameCache::find(const QString &projectId, const QString &dataId) const {
+    const auto project = m_names.constFind(projectId);
+    if (project == m_names.cend())
+        return nullptr;
+    const auto it = project->constFind(dataId);
+    return it == project->cend() ? nullptr : &*it;
+}
+
+bool DataNameCache::isPending(const QString &projectId, const QString &dataId) const {
+    const auto project = m_pending.constFind(projectId);
+    return project != m_pending.cend() && project->contains(dataId);
+}
+
+DataName DataNameCache::name(const QString &projectId, const QString &dataId) const {
+    if (const DataName *known = find(projectId, dataId))
+        return *known;
+    DataName unknown;
+    if (isPending(projectId, dataId))
+        unknown.state = DataName::State::Pending;
+    return unknown;
+}
+
+void DataNameCache::resolve(const QString &projectId, const QStringList &dataIds) {
+    if (!m_client || projectId.isEmpty())
+        return;
+    QStringList wanted;
+    QSet<QString> seen;
+    for (const QString &id : dataIds) {
+        if (id.isEmpty() || find(projectId, id) || isPending(projectId, id) || seen.contains(id))
+            continue;
+        seen.insert(id);
+        wanted.append(id);
+    }
+    for (qsizetype from = 0; from < wanted.size(); from += IdsPerLookup) {
+        const QStringList part = wanted.mid(from, IdsPerLookup);
+        QSet<QString> &pending = m_pending[projectId];
+        for (const QString &id : part)
+            pending.insert(id);
+        m_pendingCount += part.size();
+        ++m_lookups;
+        const quint64 generation = m_generation;
+        resolveDataNames(m_client, projectId, part, this,
+                         [this, projectId, part, generation](const Result<DataNames> &result) {
+                             if (generation != m_generation)
+                                 return; // another profile, or cleared
+                             if (!result.ok()) {
+                                 store(projectId, part, {});
+                                 Q_EMIT lookupFailed(projectId, result.error.toString());
+                                 return;
+                             }
+                             store(projectId, part, *result.value);
+                             Q_EMIT namesResolved(projectId);
+                         });
+    }
+}
+
+void DataNameCache::store(const QString &projectId, const QStringList &asked,
+                          const DataNames &names) {
+    QSet<QString> &pending = m_pending[projectId];
+    DataNames &known = m_names[projectId];
+    for (const QString &id : asked) {
+        if (pending.remove(id))
+            --m_pendingCount;
+        const auto it = names.constFind(id);
+        if (it == names.cend())
+            continue; // a failed lookup: stays Unknown, asked again later
+        if (!known.contains(id)) {
+            m_order.append(Key{projectId, id});
+            ++m_size;
+        }
+        known.insert(id, *it);
+    }
+    if (pending.isEmpty())
+        m_pending.remove(projectId);
+    trim();
+}
+
+void DataNameCache::trim() {
+    while (m_size > m_maxEntries && m_orderStart < m_order.size()) {
+        const Key &oldest = m_order.at(m_orderStart++);
+        auto project = m_names.find(oldest.projectId);
+        if (project != m_names.end() && project->remove(oldest.dataId)) {
+            --m_size;
+            if (project->isEmpty())
+                m_names.erase(project);
+        }
+    }
+    // Drop the forgotten keys once they are half the list: amortised O(1) per key.
+    if (m_orderStart > 0 && m_orderStart * 2 >= m_order.size()) {
+        m_order.remove(0, m_orderStart);
+        m_orderStart = 0;
+    }
+}
+
+void DataNameCache::clear() {
+    ++m_generation;
+    m_names.clear();
+    m_size = 0;
+    m_order.clear();
+    m_orderStart = 0;
+    m_pending.clear();
+    m_pendingCount = 0;
+}
+
+} // namespace ica
