@@ -193,10 +193,8 @@ CommandSpec batchWaitSpec() {
                            QStringLiteral("give the batch's ID (printed by 'batch create')."),
                            &batch, error))
             return nullptr;
-        double interval = 2.0;
-        if (parser.isSet(QStringLiteral("interval")) &&
-            !parseSeconds(QStringLiteral("--interval"), parser.value(QStringLiteral("interval")),
-                          0.01, &interval, error))
+        std::chrono::milliseconds interval;
+        if (!pollInterval(parser, &interval, error))
             return nullptr;
         std::optional<std::chrono::milliseconds> timeout;
         if (parser.isSet(QStringLiteral("timeout"))) {
@@ -212,7 +210,7 @@ CommandSpec batchWaitSpec() {
                           parser.value(QStringLiteral("give-up-after")), 0.0, &giveUpAfter, error))
             return nullptr;
         return std::make_unique<BatchWaitCommand>(
-            project, batch, std::chrono::milliseconds(qint64(interval * 1000.0)), timeout,
+            project, batch, interval, timeout,
             std::chrono::milliseconds(qint64(giveUpAfter * 1000.0)));
     };
     return spec;

@@ -49,6 +49,17 @@ bool parseSeconds(const QString &option, const QString &text, double min, double
     return true;
 }
 
+bool pollInterval(const QCommandLineParser &parser, std::chrono::milliseconds *out,
+                  QString *error) {
+    double seconds = 2.0;
+    if (parser.isSet(QStringLiteral("interval")) &&
+        !parseSeconds(QStringLiteral("--interval"), parser.value(QStringLiteral("interval")), 0.01,
+                      &seconds, error))
+        return false;
+    *out = std::chrono::milliseconds(qint64(seconds * 1000.0));
+    return true;
+}
+
 bool parseUtcDateTime(const QString &option, const QString &text, QDateTime *out, QString *error) {
     const QString trimmed = text.trimmed();
     // Qt reads a time without zone as local time; ICA means UTC.

@@ -3,12 +3,13 @@
 #include "core/api/queries.h"
 #include "core/domain/statuses.h"
 
+#include <QCommandLineParser>
 #include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-class QCommandLineParser;
+#include <chrono>
 
 namespace ica::cli {
 
@@ -25,6 +26,8 @@ bool parseInteger(const QString &option, const QString &text, qint64 min, qint64
 /// A number of seconds, decimals allowed, at least `min`.
 bool parseSeconds(const QString &option, const QString &text, double min, double *out,
                   QString *error);
+/// The --interval of a command that waits for batches (default 2 s, at least 0.01 s).
+bool pollInterval(const QCommandLineParser &parser, std::chrono::milliseconds *out, QString *error);
 /// An ISO 8601 date-time. "Z" or an offset is honoured; without one the time is
 /// taken as UTC (never as local time: ICA stores UTC).
 bool parseUtcDateTime(const QString &option, const QString &text, QDateTime *out, QString *error);

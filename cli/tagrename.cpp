@@ -182,13 +182,10 @@ QList<CommandSpec> tagCommands() {
             *error = QStringLiteral("--dry-run sends nothing, so there is nothing to --wait for.");
             return nullptr;
         }
-        double interval = 2.0;
-        if (parser.isSet(QStringLiteral("interval")) &&
-            !parseSeconds(QStringLiteral("--interval"), parser.value(QStringLiteral("interval")),
-                          0.01, &interval, error))
+        std::chrono::milliseconds interval;
+        if (!pollInterval(parser, &interval, error))
             return nullptr;
-        return std::make_unique<TagRenameCommand>(
-            project, spec, dryRun, wait, std::chrono::milliseconds(qint64(interval * 1000.0)));
+        return std::make_unique<TagRenameCommand>(project, spec, dryRun, wait, interval);
     };
     return {spec};
 }
