@@ -56,9 +56,7 @@ void BatchProgressTracker::record(const QString &batchId, const ItemStatusCounts
     if (batchId.isEmpty())
         return;
     setBatch(batchId);
-    const ProgressCurve before = m_curve;
-    m_curve.add(m_clock(), counts);
-    if (m_curve == before)
+    if (!m_curve.add(m_clock(), counts))
         return;
     m_dirty = true;
     Q_EMIT curveChanged();

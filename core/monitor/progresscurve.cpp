@@ -14,23 +14,25 @@ constexpr int FormatVersion = 1;
 
 } // namespace
 
-void ProgressCurve::add(qint64 atMs, const ItemStatusCounts &counts) {
+bool ProgressCurve::add(qint64 atMs, const ItemStatusCounts &counts) {
     if (counts.total() <= 0)
-        return;
+        return false;
     if (!m_samples.isEmpty() && atMs < m_samples.last().atMs)
-        return;
+        return false;
     const qsizetype n = m_samples.size();
     // Once every item is final nothing changes: later looks do not stretch the curve.
     if (n >= 1 && m_samples[n - 1].counts == counts && counts.allTerminal())
-        return;
+        return false;
     // A plateau keeps its two ends: the middle adds nothing to the chart or the rate.
     if (n >= 2 && m_samples[n - 1].counts == counts && m_samples[n - 2].counts == counts) {
+        const bool moved = m_samples[n - 1].atMs != atMs;
         m_samples[n - 1].atMs = atMs;
-        return;
+        return moved;
     }
     m_samples.append({atMs, counts});
     if (m_samples.size() > MaxSamples)
         thin();
+    return true;
 }
 
 void ProgressCurve::thin() {

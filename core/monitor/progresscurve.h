@@ -34,8 +34,9 @@ public:
 
     /// Adds counts read at `atMs`. Samples older than the last are ignored (a
     /// clock step backwards); an empty batch (total 0) is not a point, nor are the
-    /// same final counts again (a finished batch looked at later).
-    void add(qint64 atMs, const ItemStatusCounts &counts);
+    /// same final counts again (a finished batch looked at later). True when the
+    /// curve changed.
+    bool add(qint64 atMs, const ItemStatusCounts &counts);
     [[nodiscard]] const QList<Sample> &samples() const { return m_samples; }
     [[nodiscard]] bool isEmpty() const { return m_samples.isEmpty(); }
 

@@ -49,8 +49,8 @@ private Q_SLOTS:
         ProgressCurve curve;
         curve.add(1000, ItemStatusCounts());
         QVERIFY(curve.isEmpty());
-        curve.add(5000, counts(1, 10));
-        curve.add(4000, counts(2, 10));
+        QVERIFY(curve.add(5000, counts(1, 10)));
+        QVERIFY(!curve.add(4000, counts(2, 10))); // unchanged: the tracker writes nothing
         QCOMPARE(curve.samples().size(), 1);
         QCOMPARE(curve.samples().first().counts.terminal(), 1);
     }
