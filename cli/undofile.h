@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/history/undosnapshot.h"
+#include "core/domain/undosnapshot.h"
 
 #include <QObject>
 #include <QString>

@@ -3,7 +3,7 @@
 #include "core/api/apierror.h"
 #include "core/composer/submitplan.h"
 #include "core/domain/batch.h"
-#include "core/history/undosnapshot.h"
+#include "core/domain/undosnapshot.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,13 +1,11 @@
 #include "core/composer/delimitedfilereader.h"
 
 #include "core/composer/idlistparser.h"
+#include "core/rows/offthread.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QPointer>
 #include <QStringDecoder>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -229,13 +227,8 @@ DelimitedTable DelimitedFileReader::readFile(const QString &path) {
 
 void DelimitedFileReader::readFileAsync(const QString &path, QObject *context,
                                         std::function<void(const DelimitedTable &)> done) {
-    auto *watcher = new QFutureWatcher<DelimitedTable>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-                     [watcher, done = std::move(done)]() {
-                         watcher->deleteLater();
-                         done(watcher->result());
-                     });
-    watcher->setFuture(QtConcurrent::run(&DelimitedFileReader::readFile, path));
+    runOffThread(
+        context, [path]() { return readFile(path); }, std::move(done));
 }
 
 } // namespace ica

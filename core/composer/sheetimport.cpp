@@ -2,17 +2,15 @@
 
 #include "core/composer/idlistparser.h"
 #include "core/data/pathresolver.h"
+#include "core/rows/offthread.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHash>
-#include <QPointer>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
 #include <QTimeZone>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -407,13 +405,8 @@ DelimitedTable SheetImport::readFile(const QString &path, QChar delimiter) {
 
 void SheetImport::buildAsync(const DelimitedTable &table, const SheetMapping &mapping,
                              QObject *context, std::function<void(const SheetPlan &)> done) {
-    auto *watcher = new QFutureWatcher<SheetPlan>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-                     [watcher, done = std::move(done)]() {
-                         watcher->deleteLater();
-                         done(watcher->result());
-                     });
-    watcher->setFuture(QtConcurrent::run([table, mapping]() { return build(table, mapping); }));
+    runOffThread(
+        context, [table, mapping]() { return build(table, mapping); }, std::move(done));
 }
 
 void SheetImport::resolvePaths(ApiClient *client, const QString &projectId, SheetPlan *plan,

@@ -8,5 +8,4 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/pathresolver.cpp ${CMAKE_CURRENT_LIST_DIR}/pathresolver.h
   ${CMAKE_CURRENT_LIST_DIR}/tagcatalog.cpp ${CMAKE_CURRENT_LIST_DIR}/tagcatalog.h
   ${CMAKE_CURRENT_LIST_DIR}/tagcatalogkeeper.cpp ${CMAKE_CURRENT_LIST_DIR}/tagcatalogkeeper.h
-  ${CMAKE_CURRENT_LIST_DIR}/tagkind.h
   ${CMAKE_CURRENT_LIST_DIR}/tagrename.cpp ${CMAKE_CURRENT_LIST_DIR}/tagrename.h)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/data/tagkind.h"
 #include "core/domain/batch.h"
 #include "core/domain/projectdata.h"
+#include "core/domain/tagkind.h"
 
 #include <QAbstractListModel>
 #include <QHash>

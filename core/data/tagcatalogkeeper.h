@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/data/tagkind.h"
+#include "core/domain/tagkind.h"
 
 #include <QHash>
 #include <QObject>

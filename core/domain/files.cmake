@@ -9,4 +9,6 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/problem.cpp ${CMAKE_CURRENT_LIST_DIR}/problem.h
   ${CMAKE_CURRENT_LIST_DIR}/project.cpp ${CMAKE_CURRENT_LIST_DIR}/project.h
   ${CMAKE_CURRENT_LIST_DIR}/projectdata.cpp ${CMAKE_CURRENT_LIST_DIR}/projectdata.h
-  ${CMAKE_CURRENT_LIST_DIR}/statuses.cpp ${CMAKE_CURRENT_LIST_DIR}/statuses.h)
+  ${CMAKE_CURRENT_LIST_DIR}/statuses.cpp ${CMAKE_CURRENT_LIST_DIR}/statuses.h
+  ${CMAKE_CURRENT_LIST_DIR}/tagkind.h
+  ${CMAKE_CURRENT_LIST_DIR}/undosnapshot.cpp ${CMAKE_CURRENT_LIST_DIR}/undosnapshot.h)

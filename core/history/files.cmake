@@ -6,7 +6,5 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/faileditemsdraft.cpp ${CMAKE_CURRENT_LIST_DIR}/faileditemsdraft.h
   ${CMAKE_CURRENT_LIST_DIR}/historycounts.cpp ${CMAKE_CURRENT_LIST_DIR}/historycounts.h
   ${CMAKE_CURRENT_LIST_DIR}/snapshottaker.cpp ${CMAKE_CURRENT_LIST_DIR}/snapshottaker.h
-  ${CMAKE_CURRENT_LIST_DIR}/offthreadcall.h
   ${CMAKE_CURRENT_LIST_DIR}/undobuilder.cpp ${CMAKE_CURRENT_LIST_DIR}/undobuilder.h
-  ${CMAKE_CURRENT_LIST_DIR}/undoplanner.cpp ${CMAKE_CURRENT_LIST_DIR}/undoplanner.h
-  ${CMAKE_CURRENT_LIST_DIR}/undosnapshot.cpp ${CMAKE_CURRENT_LIST_DIR}/undosnapshot.h)
+  ${CMAKE_CURRENT_LIST_DIR}/undoplanner.cpp ${CMAKE_CURRENT_LIST_DIR}/undoplanner.h)

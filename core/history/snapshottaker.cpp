@@ -1,7 +1,7 @@
 #include "core/history/snapshottaker.h"
 
 #include "core/data/datalookup.h"
-#include "core/history/offthreadcall.h"
+#include "core/rows/offthread.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -100,7 +100,7 @@ void SnapshotTaker::take(ApiClient *client, const QString &projectId, const QStr
                          const CreateBatchRequest &request, QObject *context, Done done) {
     QPointer<ApiClient> guardedClient(client);
     // 1. Chunk the IDs into listing queries (percent-encoding 100,000 IDs is work).
-    offThreadCall<QList<DataQuery>>(
+    runOffThread(
         context,
         [request]() {
             QList<DataQuery> queries;
@@ -129,7 +129,7 @@ void SnapshotTaker::take(ApiClient *client, const QString &projectId, const QStr
                     }
                     const QList<ProjectData> rows = *found.value;
                     // 3. Assemble them off this thread.
-                    offThreadCall<Named>(
+                    runOffThread(
                         context,
                         [projectId, projectName, request, rows]() {
                             return assemble(projectId, projectName, request, rows);
@@ -155,7 +155,7 @@ void SnapshotTaker::take(ApiClient *client, const QString &projectId, const QStr
                                         return;
                                     }
                                     const QList<ProjectData> contents = *listed.value;
-                                    offThreadCall<UndoSnapshot>(
+                                    runOffThread(
                                         context,
                                         [base, contents]() {
                                             if (contents.size() > MaxFolderContents) {
@@ -175,32 +175,6 @@ void SnapshotTaker::take(ApiClient *client, const QString &projectId, const QStr
                         });
                 });
         });
-}
-
-UndoSnapshot SnapshotTaker::partOf(const UndoSnapshot &whole, const CreateBatchRequest &part) {
-    UndoSnapshot s;
-    s.projectId = whole.projectId;
-    s.projectName = whole.projectName;
-    s.takenAt = whole.takenAt;
-    s.request = part;
-    QSet<QString> ids;
-    for (const DataUpdateGroup &g : part.dataUpdateGroups) {
-        for (const QString &id : g.dataIds)
-            ids.insert(id);
-    }
-    for (const DataState &d : whole.items) {
-        if (ids.contains(d.id) || (!d.viaFolder.isEmpty() && ids.contains(d.viaFolder)))
-            s.items.append(d);
-    }
-    for (const QString &id : whole.missing) {
-        if (ids.contains(id))
-            s.missing.append(id);
-    }
-    for (const QString &id : whole.foldersNotListed) {
-        if (ids.contains(id))
-            s.foldersNotListed.append(id);
-    }
-    return s;
 }
 
 } // namespace ica

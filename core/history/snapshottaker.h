@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/apiresult.h"
-#include "core/history/undosnapshot.h"
+#include "core/domain/undosnapshot.h"
 
 #include <QObject>
 
@@ -28,10 +28,6 @@ public:
     static void take(ApiClient *client, const QString &projectId, const QString &projectName,
                      const CreateBatchRequest &request, QObject *context, Done done);
 
-    /// The part of `whole` that one of its split parts (`part`, a sub-request)
-    /// touches: its named items, the contents of its folders, its missing IDs.
-    [[nodiscard]] static UndoSnapshot partOf(const UndoSnapshot &whole,
-                                             const CreateBatchRequest &part);
     /// The data IDs of `request` in order, each once.
     [[nodiscard]] static QStringList uniqueIds(const CreateBatchRequest &request);
 };

@@ -3,7 +3,7 @@
 #include "core/api/batchapi.h"
 #include "core/api/pagecollector.h"
 #include "core/data/datalookup.h"
-#include "core/history/offthreadcall.h"
+#include "core/rows/offthread.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -100,7 +100,7 @@ void readCurrent(const std::shared_ptr<Run> &run) {
     ids.reserve(run->snapshot.items.size());
     for (const DataState &d : std::as_const(run->snapshot.items))
         ids.append(d.id);
-    offThreadCall<QList<DataQuery>>(
+    runOffThread(
         run->context,
         [ids]() {
             QList<DataQuery> queries;
@@ -123,7 +123,7 @@ void readCurrent(const std::shared_ptr<Run> &run) {
                                 const QList<ProjectData> rows = *found.value;
                                 const UndoSnapshot snapshot = run->snapshot;
                                 const QHash<QString, ItemStatus> statuses = run->statuses;
-                                offThreadCall<UndoPlan>(
+                                runOffThread(
                                     run->context,
                                     [rows, snapshot, statuses]() {
                                         QHash<QString, DataState> current;

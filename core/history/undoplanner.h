@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/domain/batch.h"
-#include "core/history/undosnapshot.h"
+#include "core/domain/undosnapshot.h"
 
 #include <QHash>
 #include <QList>

@@ -1,10 +1,31 @@
 #pragma once
 
+#include <QFutureWatcher>
+#include <QObject>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <type_traits>
 #include <utility>
 
 namespace ica {
+
+/// Runs `work()` on a worker of the global pool, then `then(result)` on `context`'s
+/// thread, never once `context` is gone (the watcher is its child, so Qt drops the
+/// call): the one way to move a heavy step (parsing, planning, packing 100,000 items)
+/// off the GUI thread. The result is moved out of the future, not copied; `then`
+/// receives it by value.
+template <typename Work, typename Then>
+void runOffThread(QObject *context, Work &&work, Then &&then) {
+    using Value = std::invoke_result_t<std::decay_t<Work>>;
+    auto *watcher = new QFutureWatcher<Value>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, then = std::forward<Then>(then)]() mutable {
+                         watcher->deleteLater();
+                         then(watcher->future().takeResult());
+                     });
+    watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
+}
 
 /// Destroys `value` on a worker thread of the global pool: the one way to free big
 /// values off the GUI thread (replaced rows of KeyedRows, a check's plan, a draft).

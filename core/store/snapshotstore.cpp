@@ -38,16 +38,23 @@ StoreResult<qint64> SnapshotStore::save(const QString &profileId, const QString 
     return Result::success(blob.size());
 }
 
+bool SnapshotStore::select(QSqlQuery &q, const QString &column, const QString &profileId,
+                           const QString &batchId, const QString &what, QString *error) const {
+    q.prepare(QStringLiteral("SELECT %1 FROM batch_snapshots"
+                             " WHERE profile_id = :profile AND batch_id = :batch")
+                  .arg(column));
+    q.bindValue(QStringLiteral(":profile"), profileId);
+    q.bindValue(QStringLiteral(":batch"), batchId);
+    return execQuery(q, what, error);
+}
+
 StoreResult<std::optional<UndoSnapshot>> SnapshotStore::load(const QString &profileId,
                                                              const QString &batchId) const {
     using Result = StoreResult<std::optional<UndoSnapshot>>;
     QSqlQuery q(m_db.database());
-    q.prepare(QStringLiteral("SELECT snapshot FROM batch_snapshots"
-                             " WHERE profile_id = :profile AND batch_id = :batch"));
-    q.bindValue(QStringLiteral(":profile"), profileId);
-    q.bindValue(QStringLiteral(":batch"), batchId);
     QString error;
-    if (!execQuery(q, tr("The undo snapshot could not be read"), &error))
+    if (!select(q, QStringLiteral("snapshot"), profileId, batchId,
+                tr("The undo snapshot could not be read"), &error))
         return Result::failure(error);
     if (!q.next())
         return Result::success(std::nullopt);
@@ -62,12 +69,9 @@ StoreResult<std::optional<UndoSnapshot>> SnapshotStore::load(const QString &prof
 
 StoreResult<bool> SnapshotStore::has(const QString &profileId, const QString &batchId) const {
     QSqlQuery q(m_db.database());
-    q.prepare(QStringLiteral("SELECT 1 FROM batch_snapshots"
-                             " WHERE profile_id = :profile AND batch_id = :batch"));
-    q.bindValue(QStringLiteral(":profile"), profileId);
-    q.bindValue(QStringLiteral(":batch"), batchId);
     QString error;
-    if (!execQuery(q, tr("The undo snapshot could not be looked up"), &error))
+    if (!select(q, QStringLiteral("1"), profileId, batchId,
+                tr("The undo snapshot could not be looked up"), &error))
         return StoreResult<bool>::failure(error);
     return StoreResult<bool>::success(q.next());
 }

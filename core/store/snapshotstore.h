@@ -1,9 +1,11 @@
 #pragma once
 
-#include "core/history/undosnapshot.h"
+#include "core/domain/undosnapshot.h"
 #include "core/store/storeresult.h"
 
 #include <optional>
+
+class QSqlQuery;
 
 namespace ica {
 
@@ -29,6 +31,10 @@ public:
     [[nodiscard]] StoreResult<bool> has(const QString &profileId, const QString &batchId) const;
 
 private:
+    /// Runs "SELECT `column`" on the row of `profileId` and `batchId` (positioned before it).
+    bool select(QSqlQuery &q, const QString &column, const QString &profileId,
+                const QString &batchId, const QString &what, QString *error) const;
+
     SqliteDatabase &m_db;
 };
 

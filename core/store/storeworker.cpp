@@ -2,7 +2,6 @@
 
 #include "core/diagnostics/logcategories.h"
 
-#include "core/history/snapshottaker.h"
 #include "core/store/batchhistorystore.h"
 #include "core/store/batchprogressstore.h"
 #include "core/store/snapshotstore.h"
@@ -277,7 +276,7 @@ void StoreWorker::saveSnapshot(const QString &profileId, const QString &batchId,
                                const UndoSnapshot &snapshot, const CreateBatchRequest &part,
                                QObject *context, Callback<qint64> done) {
     post<qint64>(context, std::move(done), [profileId, batchId, snapshot, part](Backend &b) {
-        UndoSnapshot own = SnapshotTaker::partOf(snapshot, part);
+        UndoSnapshot own = snapshot.partFor(part);
         own.batchIds = {batchId};
         return b.snapshots().save(profileId, batchId, own);
     });

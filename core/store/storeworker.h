@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/data/tagkind.h"
-#include "core/history/undosnapshot.h"
+#include "core/domain/tagkind.h"
+#include "core/domain/undosnapshot.h"
 #include "core/store/batchrecord.h"
 #include "core/store/draftstore.h"
 #include "core/store/storeresult.h"
@@ -79,7 +79,7 @@ public:
 
     // Undo snapshots (see SnapshotStore).
     /// Stores, for `batchId`, the part of `snapshot` that `part` (the request sent
-    /// as that batch) touches (SnapshotTaker::partOf, on the store thread). The
+    /// as that batch) touches (UndoSnapshot::partFor, on the store thread). The
     /// value is the stored size in bytes.
     void saveSnapshot(const QString &profileId, const QString &batchId,
                       const UndoSnapshot &snapshot, const CreateBatchRequest &part,

@@ -349,7 +349,7 @@ private Q_SLOTS:
         whole.missing = L({"gone"});
         CreateBatchRequest part;
         part.dataUpdateGroups = {group(L({"fol", "gone"}), L({"x"}))};
-        const UndoSnapshot own = SnapshotTaker::partOf(whole, part);
+        const UndoSnapshot own = whole.partFor(part);
         QCOMPARE(own.items.size(), 2);
         QCOMPARE(own.items.at(0).id, S("fol"));
         QCOMPARE(own.items.at(1).id, S("in"));

@@ -46,6 +46,9 @@ struct UndoSnapshot {
     /// are not in `items` and an undo says so.
     QStringList foldersNotListed;
 
+    /// The part of this snapshot that one of its split parts (`part`, a sub-request)
+    /// touches: its named items, the contents of its folders, its missing IDs.
+    [[nodiscard]] UndoSnapshot partFor(const CreateBatchRequest &part) const;
     /// The index of `items` by ID.
     [[nodiscard]] QHash<QString, qsizetype> index() const;
     [[nodiscard]] QJsonObject toJson() const;

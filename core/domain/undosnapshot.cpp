@@ -1,10 +1,11 @@
-#include "core/history/undosnapshot.h"
+#include "core/domain/undosnapshot.h"
 
 #include "core/domain/jsonlimits.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace ica {
 
@@ -179,6 +180,33 @@ bool UndoSnapshot::fromCompressed(const QByteArray &blob, UndoSnapshot *out, QSt
         return false;
     }
     return fromJson(json, out, error);
+}
+
+UndoSnapshot UndoSnapshot::partFor(const CreateBatchRequest &part) const {
+    const UndoSnapshot &whole = *this;
+    UndoSnapshot s;
+    s.projectId = whole.projectId;
+    s.projectName = whole.projectName;
+    s.takenAt = whole.takenAt;
+    s.request = part;
+    QSet<QString> ids;
+    for (const DataUpdateGroup &g : part.dataUpdateGroups) {
+        for (const QString &id : g.dataIds)
+            ids.insert(id);
+    }
+    for (const DataState &d : whole.items) {
+        if (ids.contains(d.id) || (!d.viaFolder.isEmpty() && ids.contains(d.viaFolder)))
+            s.items.append(d);
+    }
+    for (const QString &id : whole.missing) {
+        if (ids.contains(id))
+            s.missing.append(id);
+    }
+    for (const QString &id : whole.foldersNotListed) {
+        if (ids.contains(id))
+            s.foldersNotListed.append(id);
+    }
+    return s;
 }
 
 } // namespace ica
