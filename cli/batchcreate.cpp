@@ -259,7 +259,7 @@ void BatchCreateCommand::start() {
 }
 
 void BatchCreateCommand::begin() {
-    if (m_split && format() == OutputFormat::Json) {
+    if (m_split && format() == OutputFormat::Json && !m_quiet) {
         // Streamed as a JSON array, closed even after a failure, so scripts get
         // every batch that was created and valid JSON.
         console().out(QStringLiteral("[\n"));
@@ -291,12 +291,15 @@ void BatchCreateCommand::onFailed(int index, const ica::ApiError &error) {
     const QString fate = unknown ? QStringLiteral("may or may not have been created by the server")
                                  : QStringLiteral("was not created");
     if (index > 0)
-        console().errLine(QStringLiteral("icatag: parts 1-%1 were created (printed above); the "
-                                         "data IDs from position %2 of the list on were %3.")
-                              .arg(index)
-                              .arg(m_idsSent + 1)
-                              .arg(unknown ? QStringLiteral("perhaps not created")
-                                           : QStringLiteral("not created")));
+        console().errLine(
+            QStringLiteral("icatag: parts 1-%1 were created (%2); the "
+                           "data IDs from position %3 of the list on were %4.")
+                .arg(index)
+                .arg(m_quiet ? QStringLiteral("batches ") + m_createdIds.join(QStringLiteral(", "))
+                             : QStringLiteral("printed above"))
+                .arg(m_idsSent + 1)
+                .arg(unknown ? QStringLiteral("perhaps not created")
+                             : QStringLiteral("not created")));
     if (unknown)
         console().errLine(
             QStringLiteral("icatag: the server may or may not have created the batch: check "
@@ -321,9 +324,10 @@ void BatchCreateCommand::onCreated(const ica::Batch &batch) {
         if (!warning.isEmpty())
             console().warn(warning);
     }
-    if (m_split)
+    m_createdIds.append(batch.id);
+    if (!m_quiet && m_split)
         printPart(batch);
-    else
+    else if (!m_quiet)
         printer().printObject(batch.toJson(), batchRecord(batch));
     Q_EMIT batchCreated(batch);
     ++m_next;

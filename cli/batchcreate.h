@@ -23,9 +23,13 @@ public:
     /// sent, and each created batch is added to it.
     void setUndoRecorder(std::unique_ptr<UndoRecorder> undo, ica::CreateBatchRequest body);
     void start() override;
+    /// Prints nothing on stdout, for a caller that prints the batches itself once they
+    /// have ended (CreateAndWaitCommand); a failure then names the batches created on
+    /// stderr instead of pointing above.
+    void setQuiet(bool quiet) { m_quiet = quiet; }
 
 Q_SIGNALS:
-    /// A batch was created (a part, with --split), after it was printed.
+    /// A batch was created (a part, with --split), after it was printed (unless quiet).
     void batchCreated(const ica::Batch &batch);
 
 private:
@@ -45,6 +49,8 @@ private:
     qsizetype m_idsSent = 0;
     QDateTime m_sentAt; ///< when the current create went out (UTC), for the check
     bool m_jsonArrayOpen = false;
+    bool m_quiet = false;
+    QStringList m_createdIds; ///< in creation order
     std::unique_ptr<UndoRecorder> m_undo;
     ica::CreateBatchRequest m_body; ///< unsplit, for the undo record
 };

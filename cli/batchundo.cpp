@@ -1,12 +1,10 @@
 #include "cli/batchundo.h"
 
 #include "cli/batchsplit.h"
-#include "cli/batchwait.h"
+#include "cli/createandwait.h"
 #include "cli/optionvalues.h"
 #include "cli/undofile.h"
-#include "cli/views.h"
 
-#include "core/api/batchapi.h"
 #include "core/composer/submitplan.h"
 #include "core/history/undobuilder.h"
 
@@ -81,67 +79,13 @@ void BatchUndoCommand::onPlan(const ica::UndoPlan &plan) {
         finishSuccess();
         return;
     }
-    m_parts = splitCreateRequest(plan.request, AdvisedIdsPerBatch);
-    createNext();
-}
-
-void BatchUndoCommand::createNext() {
-    const int index = m_next;
-    ica::BatchApi(client()).create(
-        m_snapshot.projectId, m_parts.at(index), this,
-        [this, index](const ica::Result<ica::Batch> &result) {
-            if (isFinished())
-                return;
-            if (!result.ok()) {
-                if (index > 0)
-                    console().errLine(QStringLiteral("icatag: undo parts 1-%1 were created "
-                                                     "(printed above).")
-                                          .arg(index));
-                finishWithApiError(result.error,
-                                   QStringLiteral("undo part %1 of %2 %3")
-                                       .arg(index + 1)
-                                       .arg(m_parts.size())
-                                       .arg(result.error.outcomeUnknown()
-                                                ? QStringLiteral("may or may not have been "
-                                                                 "created by the server: check "
-                                                                 "with 'batch find' before "
-                                                                 "undoing again")
-                                                : QStringLiteral("was not created")));
-                return;
-            }
-            m_created.append(result.value->id);
-            printer().printObject(result.value->toJson(), batchRecord(*result.value));
-            ++m_next;
-            if (m_next < m_parts.size()) {
-                createNext();
-                return;
-            }
-            if (m_wait) {
-                m_next = 0;
-                waitNext();
-                return;
-            }
-            finishSuccess();
-        });
-}
-
-void BatchUndoCommand::waitNext() {
-    if (m_next >= m_created.size()) {
-        finishSuccess();
-        return;
-    }
-    m_waiter = std::make_unique<BatchWaitCommand>(m_snapshot.projectId, m_created.at(m_next),
-                                                  WaitInterval, std::nullopt);
-    m_waiter->setContext({&console(), client(), format()});
-    connect(m_waiter.get(), &Command::finished, this, [this](int code) {
-        if (code != ExitSuccess) {
-            finish(code);
-            return;
-        }
-        ++m_next;
-        waitNext();
-    });
-    m_waiter->start();
+    // As `batch create --split`: one create after another, never repeated.
+    m_step = std::make_unique<CreateAndWaitCommand>(
+        m_snapshot.projectId, splitCreateRequest(plan.request, AdvisedIdsPerBatch),
+        m_wait ? std::optional<std::chrono::milliseconds>(WaitInterval) : std::nullopt);
+    m_step->setContext({&console(), client(), format()});
+    connect(m_step.get(), &Command::finished, this, &BatchUndoCommand::finish);
+    m_step->start();
 }
 
 CommandSpec batchUndoSpec() {

@@ -23,16 +23,11 @@ public:
 private:
     void onPlan(const ica::UndoPlan &plan);
     void reportSkipped(const ica::UndoPlan &plan);
-    void createNext();
-    void waitNext();
 
     ica::UndoSnapshot m_snapshot;
     bool m_dryRun;
     bool m_wait;
-    QList<ica::CreateBatchRequest> m_parts;
-    QStringList m_created;
-    int m_next = 0;
-    std::unique_ptr<Command> m_waiter;
+    std::unique_ptr<Command> m_step; ///< creates the inverse (and waits)
 };
 
 [[nodiscard]] CommandSpec batchUndoSpec();

@@ -127,8 +127,12 @@ void BatchWaitCommand::reportProgress() {
 
 void BatchWaitCommand::printResult() {
     if (format() == OutputFormat::Json) {
-        printer().printJson(QJsonObject{{QStringLiteral("batch"), m_batch.toJson()},
-                                        {QStringLiteral("itemCounts"), countsJson(m_counts)}});
+        const QJsonObject result{{QStringLiteral("batch"), m_batch.toJson()},
+                                 {QStringLiteral("itemCounts"), countsJson(m_counts)}};
+        if (m_collectJson)
+            m_collected = result;
+        else
+            printer().printJson(result);
         return;
     }
     printer().printRecord(batchRecord(m_batch));

@@ -6,6 +6,7 @@
 #include "core/domain/batch.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <chrono>
@@ -33,6 +34,10 @@ public:
     static constexpr std::chrono::milliseconds DefaultGiveUpAfter{300000};
 
     void start() override;
+    /// JSON output: keep the result ({"batch", "itemCounts"}) for collectedJson()
+    /// instead of printing it, for a caller that prints several as one document.
+    void setCollectJson(bool collect) { m_collectJson = collect; }
+    [[nodiscard]] QJsonObject collectedJson() const { return m_collected; }
 
 private:
     void poll();
@@ -59,6 +64,8 @@ private:
     bool m_haveBatch = false;
     StatusCounts m_counts;
     QString m_lastProgress;
+    bool m_collectJson = false;
+    QJsonObject m_collected;
 };
 
 [[nodiscard]] CommandSpec batchWaitSpec();

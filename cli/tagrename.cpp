@@ -2,9 +2,8 @@
 
 #include "cli/tagrename.h"
 
-#include "cli/batchcreate.h"
 #include "cli/batchsplit.h"
-#include "cli/batchwait.h"
+#include "cli/createandwait.h"
 #include "cli/optionvalues.h"
 
 #include <QJsonArray>
@@ -72,43 +71,13 @@ void TagRenameCommand::onFound(const ica::TagRenamePlan &plan) {
         finishSuccess();
         return;
     }
-    const ica::CreateBatchRequest body = plan.request();
-    const QList<ica::CreateBatchRequest> parts = splitCreateRequest(body, AdvisedIdsPerBatch);
-    auto create = std::make_unique<BatchCreateCommand>(m_projectId, parts, parts.size() > 1);
-    create->setContext({&console(), client(), format()});
-    connect(create.get(), &BatchCreateCommand::batchCreated, this,
-            [this](const ica::Batch &batch) { m_created.append(batch.id); });
-    connect(create.get(), &Command::finished, this, [this](int code) {
-        if (code != ExitSuccess || !m_wait) {
-            finish(code);
-            return;
-        }
-        waitNext();
-    });
-    m_child = std::move(create);
-    m_child->start();
-}
-
-void TagRenameCommand::waitNext() {
-    if (m_waited >= m_created.size()) {
-        finishSuccess();
-        return;
-    }
-    const QString batchId = m_created.at(m_waited++);
-    auto wait = std::make_unique<BatchWaitCommand>(m_projectId, batchId, m_interval, std::nullopt);
-    wait->setContext({&console(), client(), format()});
-    connect(wait.get(), &Command::finished, this, [this](int code) {
-        if (code != ExitSuccess) {
-            finish(code);
-            return;
-        }
-        // Not from inside the finished child's own signal: it is replaced next.
-        QMetaObject::invokeMethod(this, &TagRenameCommand::waitNext, Qt::QueuedConnection);
-    });
-    // The previous child may still be on the stack (its finished() called us).
-    if (m_child)
-        m_child.release()->deleteLater();
-    m_child = std::move(wait);
+    const QList<ica::CreateBatchRequest> parts =
+        splitCreateRequest(plan.request(), AdvisedIdsPerBatch);
+    m_child = std::make_unique<CreateAndWaitCommand>(
+        m_projectId, parts,
+        m_wait ? std::optional<std::chrono::milliseconds>(m_interval) : std::nullopt);
+    m_child->setContext({&console(), client(), format()});
+    connect(m_child.get(), &Command::finished, this, &TagRenameCommand::finish);
     m_child->start();
 }
 

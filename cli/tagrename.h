@@ -26,17 +26,13 @@ public:
 private:
     void onFound(const ica::TagRenamePlan &plan);
     void printPlan(const ica::TagRenamePlan &plan);
-    /// Waits for the next created batch (sequentially), then finishes.
-    void waitNext();
 
     QString m_projectId;
     ica::TagRenameSpec m_spec;
     bool m_dryRun;
     bool m_wait;
     std::chrono::milliseconds m_interval;
-    std::unique_ptr<Command> m_child;
-    QStringList m_created; ///< batch IDs, in creation order
-    int m_waited = 0;
+    std::unique_ptr<Command> m_child; ///< creates (and waits)
 };
 
 } // namespace ica::cli

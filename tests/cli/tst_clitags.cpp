@@ -12,6 +12,9 @@
 #include "core/data/datalookup.h"
 #include "simulator/icasimulator.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
@@ -255,17 +258,28 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("nothing was sent")));
 
         // For real, waiting for the batch: the simulated clock moves while it polls.
+        // JSON with --wait is one document: the batches as they ended, with counts.
         CliSession session;
         session.start(rename +
                       QStringList{QStringLiteral("--wait"), QStringLiteral("--interval"),
-                                  QStringLiteral("0.02"), QStringLiteral("--project"), m_project} +
+                                  QStringLiteral("0.02"), QStringLiteral("--project"), m_project,
+                                  QStringLiteral("-o"), QStringLiteral("json")} +
                       server());
         QTRY_VERIFY_WITH_TIMEOUT(f->sim->batchCount() == before + 1, 30000);
         QVERIFY(!session.isFinished());
         f->sim->advance(std::chrono::minutes(2));
         QVERIFY(session.waitFinished());
         QVERIFY2(session.exitCode() == 0, qPrintable(session.err()));
-        QVERIFY2(session.out().contains(QStringLiteral("SUCCEEDED")), qPrintable(session.out()));
+        QJsonParseError parseError;
+        const QJsonDocument waited = QJsonDocument::fromJson(session.out().toUtf8(), &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError && waited.isArray(),
+                 qPrintable(session.out()));
+        QCOMPARE(waited.array().size(), 1);
+        const QJsonObject ended = waited.array().first().toObject();
+        QCOMPARE(
+            ended[QLatin1String("batch")][QLatin1String("job")][QLatin1String("status")].toString(),
+            QStringLiteral("SUCCEEDED"));
+        QCOMPARE(ended[QLatin1String("itemCounts")][QLatin1String("UPDATED")].toInt(), 1000);
 
         const QList<ica::ProjectData> renamed = readBack(inFolder);
         QCOMPARE(renamed.size(), 1000);
