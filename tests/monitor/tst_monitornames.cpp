@@ -14,6 +14,7 @@
 #include "core/monitor/itemspager.h"
 #include "simulator/icasimulator.h"
 #include "tests/support/callwaiter.h"
+#include "tests/support/countingnam.h"
 #include "tests/support/simfixture.h"
 #include "ui/monitor/batchview.h"
 #include "ui/monitor/failuresummarypanel.h"
@@ -35,6 +36,7 @@ using namespace ica;
 class TestMonitorNames final : public QObject {
     Q_OBJECT
 
+    test::CountingNam nam; // outlives the fixture's client
     std::unique_ptr<test::SimFixture> f;
     QString project;
     QString batch;
@@ -70,7 +72,7 @@ private Q_SLOTS:
     void initTestCase() {
         sim::SimulatorOptions options = test::SimFixture::smallWorld();
         options.filesInFirstProject = 2000;
-        f = std::make_unique<test::SimFixture>(options);
+        f = std::make_unique<test::SimFixture>(options, &nam);
         QVERIFY2(f->startError.isEmpty(), qPrintable(f->startError));
         project = f->sim->projectIds().constFirst();
         const QStringList files = f->sim->fileIds(project).mid(0, 1996);
@@ -256,6 +258,79 @@ private Q_SLOTS:
         QCOMPARE(FailureSummary::reasonOf(
                      QStringLiteral(" Job 01234567-89ab-cdef-0123-456789abcdef failed ")),
                  QStringLiteral("Job <id> failed"));
+    }
+
+    /// Reads of the failure summary (both failed statuses in one query) sent so far.
+    int failureReads() const {
+        int reads = 0;
+        for (const QUrl &url : nam.urls) {
+            const QString query = url.query(QUrl::FullyDecoded);
+            reads += url.path().endsWith(QStringLiteral("/items")) &&
+                     query.contains(QStringLiteral("status=PARTIALLY_UPDATED")) &&
+                     query.contains(QStringLiteral("status=FAILED"));
+        }
+        return reads;
+    }
+
+    void runningBatchFailuresAreReadSpaced() {
+        // A running batch whose failures grow: the summary is read once, not again on
+        // every count change (each read is every failed item); "Refresh now" reads it.
+        const QStringList files = f->sim->fileIds(project).mid(0, 1200);
+        const QStringList bad = unknownIds();
+        test::CallWaiter<Batch> created;
+        BatchApi(f->client.get())
+            .create(project,
+                    test::tagRequest(QStringList{bad.at(0)} + files + QStringList{bad.at(1)},
+                                     QStringLiteral("spaced")),
+                    &created, created.callback());
+        QVERIFY(created.wait());
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        const QString running = created.value().id;
+
+        ui::BatchView view;
+        view.setFailuresGap(std::chrono::hours(1));
+        view.setClient(f->client.get());
+        view.showBatch(project, running);
+        QTRY_VERIFY(view.monitor() && view.monitor()->counts().total() > 0);
+        const auto failed = [&view]() {
+            const ItemStatusCounts counts = view.monitor()->counts();
+            return counts.count(ItemStatus::Failed) + counts.count(ItemStatus::PartiallyUpdated);
+        };
+        const auto refreshMonitor = [&view]() {
+            QSignalSpy refreshed(view.monitor(), &BatchMonitor::refreshed);
+            QVERIFY(QTest::qWaitFor([&view] { return view.monitor()->refreshNow(); }, 30000));
+            QVERIFY(refreshed.wait(30000));
+        };
+        const int readsBefore = failureReads();
+
+        // The first item fails: the summary is read at once.
+        while (failed() < 1) {
+            f->sim->advance(std::chrono::milliseconds(100));
+            refreshMonitor();
+        }
+        QTRY_COMPARE(view.failureSummary()->table()->rowCount(), 1);
+        QCOMPARE(failureReads(), readsBefore + 1);
+        QCOMPARE(
+            view.failureSummary()->table()->item(0, ui::FailureSummaryPanel::CountColumn)->text(),
+            QStringLiteral("1"));
+
+        // The last one fails too: counts move, but the read waits (a read starts in the
+        // same turn the counts arrive, so none started).
+        while (failed() < 2) {
+            f->sim->advance(std::chrono::seconds(1));
+            refreshMonitor();
+        }
+        QCOMPARE(failureReads(), readsBefore + 1);
+        QCOMPARE(
+            view.failureSummary()->table()->item(0, ui::FailureSummaryPanel::CountColumn)->text(),
+            QStringLiteral("1"));
+
+        // Asked for: read at once.
+        view.refreshAction()->trigger();
+        QTRY_COMPARE(
+            view.failureSummary()->table()->item(0, ui::FailureSummaryPanel::CountColumn)->text(),
+            QStringLiteral("2"));
+        QCOMPARE(failureReads(), readsBefore + 2);
     }
 
     void cacheIsBoundedAndRetriesFailures() {

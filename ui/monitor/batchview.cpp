@@ -49,6 +49,8 @@ BatchView::BatchView(QWidget *parent)
     m_model->setNameSource(m_names, QString());
     m_details->setNameCache(m_names);
     connect(m_failures, &FailureSummaryPanel::reasonChosen, this, &BatchView::showFailureReason);
+    m_failuresLater.setSingleShot(true);
+    connect(&m_failuresLater, &QTimer::timeout, this, [this]() { refreshFailures(false); });
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setText(tr("&Refresh now"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
@@ -198,6 +200,8 @@ void BatchView::showBatch(const QString &projectId, const QString &batchId) {
     m_failuresCounted = -1;
     ++m_failuresSerial;
     m_failuresBusy = false;
+    m_failuresLater.stop();
+    m_failuresReadAt.invalidate();
     m_details->showItem(QString(), QString(), QString());
     if (m_pager && m_pager->queryState().isFiltered()) {
         // Drop the filter without asking the old batch again: detach, clear, re-attach.
@@ -235,6 +239,9 @@ void BatchView::setPaused(bool paused) {
 void BatchView::refreshNow() {
     if (!m_monitor || m_batchId.isEmpty())
         return;
+    // Asked for now: the failures too, not spaced (counts already moved may be waiting).
+    m_failuresReadAt.invalidate();
+    refreshFailures(false);
     if (!m_monitor->refreshNow())
         StatusNotices::post(tr("A refresh is already running."));
 }
@@ -269,14 +276,28 @@ void BatchView::refreshFailures(bool force) {
     }
     if (m_failuresBusy || (!force && failed == m_failuresCounted))
         return;
+    if (!force && m_failuresReadAt.isValid()) {
+        const qint64 gap = qMax(qint64(m_failuresGap.count()), 4 * m_failuresReadMs);
+        const qint64 waited = m_failuresReadAt.elapsed();
+        if (waited < gap) {
+            if (!m_failuresLater.isActive())
+                m_failuresLater.start(int(gap - waited));
+            return;
+        }
+    }
+    m_failuresLater.stop();
     m_failuresBusy = true;
     m_failures->setLoading();
     const quint64 serial = ++m_failuresSerial;
+    QElapsedTimer reading;
+    reading.start();
     FailureSummary::fetch(m_client, m_projectId, m_batchId, this,
-                          [this, serial, failed](const Result<FailureSummary> &result) {
+                          [this, serial, failed, reading](const Result<FailureSummary> &result) {
                               if (serial != m_failuresSerial)
                                   return; // another batch is shown now
                               m_failuresBusy = false;
+                              m_failuresReadMs = reading.elapsed();
+                              m_failuresReadAt.start();
                               if (!result.ok()) {
                                   m_failures->setError(result.error.toString());
                                   return; // asked again on the next refresh

@@ -4,8 +4,12 @@
 #include "core/export/listingexport.h"
 #include "core/monitor/itemstatuscounts.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
+
+#include <chrono>
 
 class QAction;
 
@@ -93,6 +97,9 @@ public:
     [[nodiscard]] bool isReadingFailures() const { return m_failuresBusy; }
     /// "Refresh now" (F5, while focus is in the monitor).
     [[nodiscard]] QAction *refreshAction() const { return m_refreshAction; }
+    /// The least time between two reads of a running batch's failure summary (2 s by
+    /// default; "Refresh now" reads at once). Tests set a long one.
+    void setFailuresGap(std::chrono::milliseconds gap) { m_failuresGap = gap; }
 
 public Q_SLOTS:
     /// Refreshes the batch, its counts and the items shown now.
@@ -119,7 +126,10 @@ private:
     void onPageApplied();
     void showError(const ApiError &error, const QString &what);
     void updateDraftButton();
-    /// Reads the failure summary again when the failed counts moved (or `force`).
+    /// Reads the failure summary again when the failed counts moved (or `force`). A
+    /// running batch's failures are read again at most every few seconds (4 times as
+    /// long as the last read took, at least m_failuresGap): each read is every failed
+    /// item, and thousands may fail while it runs.
     void refreshFailures(bool force);
     void onExportFinished(ListingExport::Outcome outcome, const QString &message);
 
@@ -136,6 +146,11 @@ private:
     quint64 m_failuresSerial = 0;
     bool m_failuresBusy = false;
     qint64 m_failuresCounted = -1; ///< failed items when the summary was last read
+    /// Re-reads of a running batch's failures are spaced (see refreshFailures()).
+    QTimer m_failuresLater;
+    QElapsedTimer m_failuresReadAt; ///< since the last read ended; invalid: none yet
+    qint64 m_failuresReadMs = 0;    ///< how long the last read took
+    std::chrono::milliseconds m_failuresGap{2000};
 
     QAction *m_refreshAction;
     MessageBar *m_error;
