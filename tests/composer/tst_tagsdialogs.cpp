@@ -5,11 +5,14 @@
 // "Rename tag…" dialog over a folder of 1,000 files (the before/after view, the draft
 // in the composer, submitted: no file in the folder keeps the old tag, files outside
 // do); the browser opens that dialog on its project and folder and relays its draft.
+#include "core/browser/browsernavigator.h"
+#include "core/browser/databrowsermodel.h"
 #include "core/composer/sheetimport.h"
 #include "core/data/datalookup.h"
 #include "core/data/tagcatalog.h"
 #include "tests/composer/composerharness.h"
 #include "ui/browser/browserwidget.h"
+#include "ui/browser/databrowserview.h"
 #include "ui/browser/tagrenamedialog.h"
 #include "ui/composer/sheetimportdialog.h"
 #include "ui/composer/sheetimportflow.h"
@@ -19,6 +22,7 @@
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QListWidget>
+#include <QMenu>
 #include <QRadioButton>
 #include <QTableWidget>
 #include <QToolButton>
@@ -253,6 +257,52 @@ private Q_SLOTS:
         Q_EMIT dialog->draftRequested(m_h->world->projectId, request);
         QCOMPARE(drafts.size(), 1);
         QCOMPARE(drafts.first().at(0).toString(), m_h->world->projectId);
+    }
+
+    void tagCellMenuOpensTheRenameDialogForThatTag() {
+        test::TestWorld &world = *m_h->world;
+        const QString id = world.childIds(world.bulkFolder).first();
+        QVERIFY(world.runBatch({id}, TagUpdate{{QStringLiteral("menu-tag")}, {}}));
+        BrowserWidget browser;
+        browser.setClient(world.client);
+        browser.setProject(world.projectId);
+        QTRY_COMPARE(browser.projectId(), world.projectId);
+        BrowserNavigator *navigator = browser.navigator();
+        QTRY_VERIFY2(navigator->currentPath() == world.bulkFolder ||
+                         navigator->navigateTo(world.bulkFolder),
+                     qPrintable(navigator->currentPath() + QStringLiteral(" ") + world.bulkFolder));
+        browser.show();
+        DataBrowserModel *model = browser.model();
+        QVERIFY(model);
+        const auto rowOf = [model, &id]() {
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row, 0).data(DataBrowserModel::DataIdRole).toString() == id)
+                    return row;
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf() >= 0, 30000);
+        const int row = rowOf();
+
+        // Not on a cell without tags (the name), one action per tag on a tags cell.
+        QVERIFY(!browser.view()->tagMenu(model->index(row, DataBrowserModel::NameColumn)));
+        const QModelIndex tagsCell = model->index(row, DataBrowserModel::UserTagsColumn);
+        const QStringList tags = tagsCell.data(DataBrowserModel::TagsRole).toStringList();
+        QVERIFY(tags.contains(QStringLiteral("menu-tag")));
+        std::unique_ptr<QMenu> menu(browser.view()->tagMenu(tagsCell));
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), tags.size());
+        QAction *rename = nullptr;
+        for (QAction *action : menu->actions())
+            if (action->text().contains(QStringLiteral("“menu-tag”")))
+                rename = action;
+        QVERIFY(rename);
+        rename->trigger();
+        TagRenameDialog *dialog = browser.renameDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->spec().kind, TagKind::User);
+        QCOMPARE(dialog->spec().from, QStringLiteral("menu-tag"));
+        QCOMPARE(dialog->spec().folderPath, world.bulkFolder); // the folder shown
     }
 };
 

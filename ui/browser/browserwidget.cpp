@@ -123,6 +123,12 @@ BrowserWidget::BrowserWidget(QWidget *parent)
 
     connect(m_view, &DataBrowserView::openRequested, m_navigator, &BrowserNavigator::open);
     connect(m_view, &DataBrowserView::problem, this, &BrowserWidget::showMessage);
+    connect(m_view, &DataBrowserView::renameTagRequested, this,
+            [this](TagKind kind, const QString &tag) {
+                renameTag();
+                if (m_renameDialog)
+                    m_renameDialog->setFrom(kind, tag);
+            });
     connect(m_selection, &SelectionBar::tagRequested, this, &BrowserWidget::requestTagging);
     connect(m_selection, &SelectionBar::problem, this, &BrowserWidget::showMessage);
 

@@ -67,6 +67,34 @@ DataBrowserView::DataBrowserView(QWidget *parent)
     connect(header, &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
         m_columnMenu->popup(horizontalHeader()->viewport()->mapToGlobal(pos));
     });
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = tagMenu(indexAt(pos))) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(viewport()->mapToGlobal(pos));
+        }
+    });
+}
+
+QMenu *DataBrowserView::tagMenu(const QModelIndex &index) {
+    if (!index.isValid())
+        return nullptr;
+    TagKind kind = TagKind::User;
+    if (index.column() == DataBrowserModel::TechnicalTagsColumn)
+        kind = TagKind::Technical;
+    else if (index.column() != DataBrowserModel::UserTagsColumn)
+        return nullptr;
+    const QStringList tags = index.data(DataBrowserModel::TagsRole).toStringList();
+    if (tags.isEmpty())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("tagMenu"));
+    for (const QString &tag : tags) {
+        QAction *rename = menu->addAction(tr("Rename tag “%1”…").arg(tag));
+        connect(rename, &QAction::triggered, this,
+                [this, kind, tag]() { Q_EMIT renameTagRequested(kind, tag); });
+    }
+    return menu;
 }
 
 DataBrowserModel *DataBrowserView::browserModel() const {

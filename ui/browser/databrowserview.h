@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/tagkind.h"
+
 #include <QPointer>
 #include <QTableView>
 
@@ -25,6 +27,8 @@ namespace ica::ui {
 /// hides columns (one checkable action "showColumn_<n>" per column; the last
 /// visible column stays) and offers "Use ICA's order" ("clearSortAction").
 /// Double-click or Enter on a row asks openRequested() (the browser opens folders).
+/// The context menu of a tags cell offers "Rename tag “X”…" for each of its tags
+/// (renameTagRequested()).
 class DataBrowserView final : public QTableView {
     Q_OBJECT
 public:
@@ -46,6 +50,10 @@ public:
     bool restoreColumnState(const QByteArray &state);
     [[nodiscard]] QMenu *columnMenu() const { return m_columnMenu; }
 
+    /// A new menu (a child of the view; delete it when done) for the cell at `index`: one "Rename
+    /// tag…" action per tag of a user or technical tags cell; null for any other cell or no tags.
+    [[nodiscard]] QMenu *tagMenu(const QModelIndex &index);
+
     /// The selected rows, ascending.
     [[nodiscard]] QList<int> selectedRowNumbers() const;
     /// IDs a drag carries instead of those of the selected rows (while "all
@@ -61,6 +69,8 @@ Q_SIGNALS:
     void openRequested(const QModelIndex &index);
     /// Something to tell the user (a sort ICA cannot do).
     void problem(const QString &message);
+    /// "Rename tag…" chosen on a tag in the context menu of a tags cell.
+    void renameTagRequested(ica::TagKind kind, const QString &tag);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
