@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/datanames.h"
 #include "core/monitor/compactitem.h"
 
 #include <QFutureWatcher>
@@ -13,8 +14,6 @@
 #include <memory>
 
 namespace ica {
-
-class DataNameCache;
 
 /// Asks a DataNameCache for the names of a table's data IDs without reading the rows
 /// on the GUI thread: the GUI thread only copies the rows' packed IDs (20 bytes a row,
@@ -48,8 +47,9 @@ public:
 
     /// Minimum gap between the end of a walk and the start of the next, in ms.
     static constexpr int ThrottleMs = 50;
-    /// IDs handed to the cache in one step (each a few hash look-ups there).
-    static constexpr qsizetype IdsPerStep = 4000;
+    /// IDs handed to the cache in one step: one lookup's worth (each ID a few hash
+    /// look-ups there, plus the lookup's URLs built).
+    static constexpr qsizetype IdsPerStep = DataNameCache::IdsPerLookup;
 
 private:
     void walk();
