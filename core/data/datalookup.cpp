@@ -2,6 +2,7 @@
 
 #include "core/api/dataapi.h"
 #include "core/api/pagecollector.h"
+#include "core/rows/offthread.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -147,6 +148,10 @@ void DataLookup::run(ApiClient *client, const QString &projectId, const QList<Da
                         for (const QList<ProjectData> &part : std::as_const(state->results))
                             all.append(part);
                         state->done(Result<QList<ProjectData>>::success(all));
+                        // What `done` did not keep (thousands of items' strings, a few
+                        // ms to free) is freed off the GUI thread.
+                        destroyOffThread(std::exchange(state->results, {}));
+                        destroyOffThread(std::move(all));
                         return;
                     }
                     (*startNext)();

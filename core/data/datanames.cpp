@@ -107,8 +107,10 @@ void DataNameCache::store(const QString &projectId, const QStringList &asked,
         if (pending.remove(id))
             --m_pendingCount;
         const auto it = names.constFind(id);
-        if (it == names.cend())
-            continue; // a failed lookup: stays Unknown, asked again later
+        if (it == names.cend()) {
+            ++m_forgetCount; // a failed lookup: stays Unknown, asked again later
+            continue;
+        }
         if (!known.contains(id)) {
             m_order.append(Key{projectId, id});
             ++m_size;
@@ -126,6 +128,7 @@ void DataNameCache::trim() {
         auto project = m_names.find(oldest.projectId);
         if (project != m_names.end() && project->remove(oldest.dataId)) {
             --m_size;
+            ++m_forgetCount;
             if (project->isEmpty())
                 m_names.erase(project);
         }
@@ -139,6 +142,7 @@ void DataNameCache::trim() {
 
 void DataNameCache::clear() {
     ++m_generation;
+    ++m_forgetCount;
     m_names.clear();
     m_size = 0;
     m_order.clear();

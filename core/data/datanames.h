@@ -74,6 +74,14 @@ public:
     /// The answer for `dataId` in `projectId`, or null when none came yet (no copy:
     /// for hot loops such as filtering; valid until the cache changes).
     [[nodiscard]] const DataName *find(const QString &projectId, const QString &dataId) const;
+    /// Every answer of `projectId` (a shared copy, O(1): safe to read on a worker while
+    /// the cache changes, though a change while it is held copies the cache's table).
+    [[nodiscard]] DataNames known(const QString &projectId) const {
+        return m_names.value(projectId);
+    }
+    /// Answers forgotten so far (failed lookups, the bound, clear()): a view that
+    /// remembers what it asked for asks again when this changed.
+    [[nodiscard]] quint64 forgetCount() const { return m_forgetCount; }
     /// Looks up the IDs among `dataIds` not known and not under way (nothing without
     /// a client). Empty IDs are ignored.
     void resolve(const QString &projectId, const QStringList &dataIds);
@@ -111,6 +119,7 @@ private:
     qsizetype m_pendingCount = 0;
     qsizetype m_maxEntries = DefaultMaxEntries;
     quint64 m_generation = 0; ///< bumped by clear(): answers of older lookups are dropped
+    quint64 m_forgetCount = 0;
     int m_lookups = 0;
 };
 

@@ -27,11 +27,17 @@ BatchItemsModel::BatchItemsModel(QObject *parent)
                        {ItemIdRole, "itemId"},
                        {TerminalRole, "terminal"},
                        {NameStateRole, "nameState"}},
-                      parent) {
-    m_nameWalk.setSingleShot(true);
-    m_nameWalk.setInterval(0);
-    connect(&m_nameWalk, &QTimer::timeout, this, &BatchItemsModel::requestNamesSlice);
-}
+                      parent)
+    , m_nameWalk(
+          [this]() {
+              // 20 bytes a row, no text built: the worker finds the new IDs.
+              QList<PackedText> ids;
+              ids.reserve(m_rows.size());
+              for (int row = 0; row < m_rows.size(); ++row)
+                  ids.append(m_rows.at(row).dataId);
+              return ids;
+          },
+          m_rows.traits().pool) {}
 
 BatchItemsModel::~BatchItemsModel() = default;
 
@@ -152,34 +158,13 @@ void BatchItemsModel::setNameSource(DataNameCache *cache, const QString &project
                                         &BatchItemsModel::onNamesResolved);
     }
     m_projectId = projectId;
+    m_nameWalk.setTarget(cache, projectId);
     onNamesResolved(projectId); // cells of another project: show what is known
     requestNames();
 }
 
 void BatchItemsModel::requestNames() {
-    m_nameWalkRow = 0;
-    if (m_names && !m_projectId.isEmpty())
-        m_nameWalk.start();
-}
-
-void BatchItemsModel::requestNamesSlice() {
-    // ~10,000 IDs a slice: packing them back to text and looking them up costs a few
-    // milliseconds, well under a frame.
-    constexpr int SliceRows = 10000;
-    if (!m_names)
-        return;
-    const ItemValuePool &pool = *m_rows.traits().pool;
-    const int end = qMin(m_rows.size(), m_nameWalkRow + SliceRows);
-    QStringList wanted;
-    for (int row = m_nameWalkRow; row < end; ++row) {
-        const QString dataId = m_rows.at(row).dataId.text(pool);
-        if (!m_names->find(m_projectId, dataId))
-            wanted.append(dataId); // the cache skips those under way
-    }
-    m_nameWalkRow = end;
-    m_names->resolve(m_projectId, wanted);
-    if (m_nameWalkRow < m_rows.size())
-        m_nameWalk.start();
+    m_nameWalk.request();
 }
 
 void BatchItemsModel::onNamesResolved(const QString &projectId) {
@@ -270,6 +255,7 @@ void BatchItemsModel::appendPage(const QList<BatchItem> &items) {
 }
 
 void BatchItemsModel::setItems(const QList<BatchItem> &items) {
+    m_nameWalk.forget(); // pooled IDs are numbered anew
     m_rows.reset(items, [this]() { m_rows.traits().pool->clear(); });
 }
 

@@ -3,11 +3,11 @@
 #include "core/data/datanames.h"
 #include "core/domain/batch.h"
 #include "core/monitor/compactitem.h"
+#include "core/monitor/namewalk.h"
 #include "core/rows/keyedtablemodel.h"
 
 #include <QList>
 #include <QPointer>
-#include <QTimer>
 
 namespace ica {
 
@@ -101,10 +101,16 @@ public:
     /// The name answer of a row's data (valid rows), or null when none came yet.
     /// One look-up, no copy: for filters running over every row.
     [[nodiscard]] const DataName *nameAt(int row) const;
-    /// Asks the cache for the names of the rows it does not know yet, walking the rows
-    /// in slices of a few milliseconds (a 100,000-row window is not read in one step).
-    /// Called after each page is applied; a walk under way starts over.
+    /// The packed data ID of a row (valid rows): what the name filter matches on.
+    [[nodiscard]] const PackedText &packedDataIdAt(int row) const { return m_rows.at(row).dataId; }
+    /// Where pooled IDs' texts live (thread-safe).
+    [[nodiscard]] const ItemValuePool &valuePool() const { return *m_rows.traits().pool; }
+    /// Asks the cache for the names of the rows' data IDs not asked for yet, off the
+    /// GUI thread (NameWalk: the rows' packed IDs copied, the distinct new ones found
+    /// on a worker). Called after each page is applied; throttled.
     void requestNames();
+    /// No name walk is waiting or under way (names may still be in flight in the cache).
+    [[nodiscard]] bool isNameWalkIdle() const { return m_nameWalk.isIdle(); }
 
     /// Server-side `sort` field of a column, or an empty string when ICA cannot sort on it.
     [[nodiscard]] static QString sortField(int column);
@@ -119,13 +125,11 @@ private:
     [[nodiscard]] QVariant sortValue(const CompactItem &item, int column) const;
     [[nodiscard]] QVariant nameData(const CompactItem &item, int column, int role) const;
     void onNamesResolved(const QString &projectId);
-    void requestNamesSlice();
 
     QPointer<DataNameCache> m_names;
     QString m_projectId;
     QMetaObject::Connection m_namesConnection;
-    QTimer m_nameWalk;         ///< the next slice of requestNames()
-    int m_nameWalkRow = 0;     ///< where the walk goes on
+    NameWalk m_nameWalk;
     bool m_namesDirty = false; ///< names arrived: one dataChanged on the next turn
 };
 

@@ -11,4 +11,6 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/itemspager.cpp ${CMAKE_CURRENT_LIST_DIR}/itemspager.h
   ${CMAKE_CURRENT_LIST_DIR}/itemsquerystate.cpp ${CMAKE_CURRENT_LIST_DIR}/itemsquerystate.h
   ${CMAKE_CURRENT_LIST_DIR}/itemstatuscounts.cpp ${CMAKE_CURRENT_LIST_DIR}/itemstatuscounts.h
+  ${CMAKE_CURRENT_LIST_DIR}/namematches.cpp ${CMAKE_CURRENT_LIST_DIR}/namematches.h
+  ${CMAKE_CURRENT_LIST_DIR}/namewalk.cpp ${CMAKE_CURRENT_LIST_DIR}/namewalk.h
   ${CMAKE_CURRENT_LIST_DIR}/progresscurve.cpp ${CMAKE_CURRENT_LIST_DIR}/progresscurve.h)

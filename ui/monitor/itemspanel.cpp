@@ -74,6 +74,7 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     m_table->setItemDelegateForColumn(BatchItemsModel::NameColumn, nameDelegate);
     m_table->setItemDelegateForColumn(BatchItemsModel::PathColumn, nameDelegate);
     m_proxy->setObjectName(QStringLiteral("itemsFilterProxy"));
+    m_proxy->setItemsModel(model);
     m_table->setToolTip(tr("Items of the batch. Click a header to sort (item ID, data ID or "
                            "status); Ctrl+C copies the selected data IDs."));
     QHeaderView *header = m_table->horizontalHeader();
@@ -121,9 +122,13 @@ ItemsPanel::ItemsPanel(BatchItemsModel *model, QWidget *parent)
     m_nameFilterDelay->setInterval(250);
     connect(m_nameFilter, &QLineEdit::textChanged, m_nameFilterDelay, qOverload<>(&QTimer::start));
     connect(m_nameFilterDelay, &QTimer::timeout, this, [this]() {
-        m_proxy->setNameFilter(m_nameFilter->text());
-        updateTableModel();
+        const QString text = m_nameFilter->text();
+        if (text.trimmed().isEmpty() && !m_proxy->hasReasonFilter())
+            showTableModel(false); // first: the proxy would re-admit every row for nothing
+        // A text applies once its matches are found off the GUI thread (filterChanged).
+        m_proxy->setNameFilter(text);
     });
+    connect(m_proxy, &ItemsFilterProxy::filterChanged, this, &ItemsPanel::updateTableModel);
     filters->addWidget(m_nameFilter, 1);
     m_reasonChip->setObjectName(QStringLiteral("reasonChip"));
     m_reasonChip->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -217,6 +222,8 @@ void ItemsPanel::applyColumnLayout() {
 }
 
 void ItemsPanel::setReasonFilter(bool on, const QString &reason) {
+    if (!on && m_proxy->nameFilter().isEmpty())
+        showTableModel(false); // first: the proxy would re-admit every row for nothing
     m_proxy->setReasonFilter(on, reason);
     m_reasonChip->setVisible(on);
     if (on) {
@@ -228,8 +235,12 @@ void ItemsPanel::setReasonFilter(bool on, const QString &reason) {
 }
 
 void ItemsPanel::updateTableModel() {
+    showTableModel(m_proxy->isActive());
+}
+
+void ItemsPanel::showTableModel(bool filtered) {
     QAbstractItemModel *wanted =
-        m_proxy->isActive() ? static_cast<QAbstractItemModel *>(m_proxy) : m_model.data();
+        filtered ? static_cast<QAbstractItemModel *>(m_proxy) : m_model.data();
     if (m_table->model() == wanted)
         return;
     // Another model: the selection and the header's layout start over. The proxy

@@ -88,6 +88,8 @@ private:
     void onSelectionChanged();
     /// Shows the proxy while a client-side filter is set, the model otherwise.
     void updateTableModel();
+    /// Shows the proxy (`filtered`) or the model.
+    void showTableModel(bool filtered);
     void applyColumnLayout();
 
     QPointer<BatchItemsModel> m_model;
