@@ -5,9 +5,7 @@
 #include "core/domain/jsondecode.h"
 #include "core/rows/offthread.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
 #include <optional>
@@ -55,16 +53,14 @@ ApiCall *deliver(ApiCall *call, QObject *context, BodyDecoder<T> decoder,
             finishWith(decoder(body));
             return;
         }
-        auto *watcher = new QFutureWatcher<Decoded<T>>(context);
-        QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, finishWith]() {
-            watcher->deleteLater();
-            // Taken out, so the watcher's deletion frees nothing; what the callback did
-            // not keep (a big page's strings: ~8 ms) is freed off the GUI thread.
-            Decoded<T> decoded = watcher->future().takeResult();
-            finishWith(decoded);
-            destroyOffThread(std::move(decoded));
-        });
-        watcher->setFuture(QtConcurrent::run(decoder, body));
+        // What the callback did not keep (a big page's strings: ~8 ms) is freed off
+        // the GUI thread.
+        runOffThread(
+            context, [decoder, body]() { return decoder(body); },
+            [finishWith](Decoded<T> decoded) {
+                finishWith(decoded);
+                destroyOffThread(std::move(decoded));
+            });
     });
     return call;
 }
