@@ -9,3 +9,4 @@ ica_add_test(NAME tst_progresscurve SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_progre
 ica_add_test(NAME tst_monitorprogress SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_monitorprogress.cpp ${CMAKE_CURRENT_LIST_DIR}/monitorharness.h LIBS icaui icacore icasim LABELS monitor)
 ica_add_test(NAME tst_undoplanner SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_undoplanner.cpp LIBS icacore LABELS monitor)
 ica_add_test(NAME tst_monitornames SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_monitornames.cpp LIBS icaui icacore icasim LABELS monitor)
+ica_add_test(NAME tst_itemstableview SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_itemstableview.cpp LIBS icaui icacore LABELS monitor)
