@@ -35,7 +35,8 @@ ItemsTableView::ItemsTableView(QWidget *parent)
 }
 
 void ItemsTableView::onRowCountChanged(int oldCount, int newCount) {
-    if (newCount > oldCount && oldCount > 0 && isVisible() && startsBelowViewport(oldCount)) {
+    if (newCount > oldCount && oldCount > 0 && isVisible() &&
+        appendedBelowViewport(oldCount, newCount - oldCount)) {
         // Only the scroll bar's range changed: what doItemsLayout() would do
         // (updateGeometries()), minus the repaint of the viewport, once per delay
         // (not restarted: the range follows a long load every ScrollRangeDelayMs).
@@ -47,8 +48,17 @@ void ItemsTableView::onRowCountChanged(int oldCount, int newCount) {
     rowCountChanged(oldCount, newCount);
 }
 
-bool ItemsTableView::startsBelowViewport(int row) const {
-    return rowViewportPosition(row) >= viewport()->height();
+bool ItemsTableView::appendedBelowViewport(int first, int count) const {
+    const QHeaderView *rows = verticalHeader();
+    if (rows->sectionsMoved())
+        return rowViewportPosition(first) >= viewport()->height();
+    // The new rows are the last ones: where they start follows from the header's
+    // length, which it keeps up to date, while asking a row's position would make it
+    // recount the positions of every row (100,000 of them, once per page).
+    int added = 0;
+    for (int row = first; row < first + count; ++row)
+        added += rows->sectionSize(row);
+    return rows->length() - added - verticalOffset() >= viewport()->height();
 }
 
 QList<int> ItemsTableView::selectedRowNumbers() const {

@@ -35,8 +35,9 @@ protected:
 private:
     /// Takes the place of QTableView::rowCountChanged (see the constructor).
     void onRowCountChanged(int oldCount, int newCount);
-    /// Rows from `row` on lie below the viewport (none of them would be painted).
-    [[nodiscard]] bool startsBelowViewport(int row) const;
+    /// The `count` rows from `first` on, just appended, lie below the viewport (none
+    /// of them would be painted).
+    [[nodiscard]] bool appendedBelowViewport(int first, int count) const;
 
     QTimer *m_scrollRangeDelay; ///< updateGeometries() once rows stop streaming in
 };
