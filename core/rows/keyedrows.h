@@ -54,6 +54,9 @@ public:
 
     /// Rows per row signal at most, so a huge block splits over slices.
     static constexpr int ChunkRows = 2048;
+    /// Containers of up to this many entries are freed on the GUI thread (see
+    /// disposeOffThread()).
+    static constexpr qsizetype DisposeHereRows = 1024;
 
     KeyedRows(QAbstractItemModel *model, Traits traits)
         : m_signals(model)
@@ -120,7 +123,9 @@ public:
         m_runner.submit(job);
     }
     /// New keys of `inputs` are appended in one block (in their order); known keys are
-    /// updated in place when `updateKnown`, else ignored.
+    /// updated in place when `updateKnown`, else ignored. Appends submitted while
+    /// another update is computed or applied are merged into one (the rows and their
+    /// order are those of applying them in turn; one insertion block).
     void append(QList<Input> inputs, bool updateKnown) {
         auto job = std::make_shared<Job>(this, Mode::Append);
         job->weight = inputs.size();
@@ -219,6 +224,18 @@ private:
             return owner->applySome(*this, deadline);
         }
         void cancel() override { cancelled = true; }
+        /// Appends merge: each keeps its own page (see computeAppend()).
+        bool absorb(RowDiffRunner::Job &later) override {
+            auto *next = dynamic_cast<Job *>(&later);
+            if (!next || next->owner != owner || mode != Mode::Append ||
+                next->mode != Mode::Append || next->updateKnown != updateKnown)
+                return false;
+            for (QList<Input> &page : next->inputs)
+                inputs.append(std::move(page));
+            inputCount += next->inputCount;
+            weight += next->weight;
+            return true;
+        }
 
         void setInputs(QList<QList<Input>> pages) {
             inputs = std::move(pages);
@@ -293,24 +310,48 @@ private:
             if (!ascending)
                 sortChanges();
         }
+        /// Each page of an append is one append() call (several when merged, see
+        /// absorb()), applied as if in turn: in a page the first of a repeated key
+        /// counts; a later page's row updates the row shown or added before it (when
+        /// updateKnown, else it is ignored).
         void computeAppend() {
-            QSet<Key> taken;
+            const bool merged = inputs.size() > 1;
             QList<Row> added;
-            forEachInput([&](const Input &input) {
-                Row row = traits.make(input);
-                const Key key = traits.key(row);
-                if (taken.contains(key))
-                    return;
-                taken.insert(key);
-                const int at = shownIndex.value(key, -1);
-                if (at < 0) {
-                    added.append(std::move(row));
-                } else if (updateKnown && !traits.same(shown.at(at), row)) {
-                    diff.changes.append(
-                        {at, traits.changedColumns(shown.at(at), row), int(values.size())});
-                    values.append(std::move(row));
+            QHash<Key, qsizetype> addedAt; // merged only: where a new key went
+            QHash<int, Row> newest;        // shown row -> its newest value (updateKnown)
+            for (const QList<Input> &page : std::as_const(inputs)) {
+                QSet<Key> taken;
+                taken.reserve(page.size());
+                for (const Input &input : page) {
+                    Row row = traits.make(input);
+                    const Key key = traits.key(row);
+                    if (taken.contains(key))
+                        continue;
+                    taken.insert(key);
+                    const int at = shownIndex.value(key, -1);
+                    if (at >= 0) {
+                        if (updateKnown)
+                            newest.insert(at, std::move(row));
+                        continue;
+                    }
+                    const auto earlier = merged ? addedAt.constFind(key) : addedAt.cend();
+                    if (earlier == addedAt.cend()) {
+                        if (merged)
+                            addedAt.insert(key, added.size());
+                        added.append(std::move(row));
+                    } else if (updateKnown) {
+                        added[*earlier] = std::move(row);
+                    }
                 }
-            });
+            }
+            for (auto it = newest.begin(); it != newest.end(); ++it) {
+                const Row &before = shown.at(it.key());
+                if (traits.same(before, it.value()))
+                    continue;
+                diff.changes.append(
+                    {it.key(), traits.changedColumns(before, it.value()), int(values.size())});
+                values.append(std::move(it.value()));
+            }
             sortChanges();
             if (growRowsTo > 0) {
                 grownRows.reserve(growRowsTo);
@@ -439,10 +480,16 @@ private:
     }
 
     /// Frees a container on a worker thread: tens of thousands of rows' strings cost
-    /// milliseconds to release, which the GUI thread need not spend.
+    /// milliseconds to release, which the GUI thread need not spend. Up to
+    /// DisposeHereRows entries (a page's moved-from rows) are freed here: waking a worker
+    /// for them cost more than freeing them (a thread-pool start per page of a load).
     template <typename Container> static void disposeOffThread(Container &&container) {
         if (container.isEmpty())
             return;
+        if (container.size() <= DisposeHereRows) {
+            container = {};
+            return;
+        }
         destroyOffThread(std::move(container));
         container = {};
     }

@@ -19,7 +19,10 @@ namespace ica {
 /// Order: updates are applied in the order they were submitted, each computed against
 /// the rows as the one before it left them (an update is computed only once the one
 /// before it is fully applied). An update that replaces every row (a new target list)
-/// drops the updates still waiting before it: they would be overwritten anyway.
+/// drops the updates still waiting before it: they would be overwritten anyway. An
+/// update waiting behind another may absorb the next one submitted (Job::absorb()).
+/// After an update applied off the GUI thread, the next one starts on the next turn of
+/// the event loop, so one event never applies a slice and then further updates.
 /// Small updates (rows shown plus rows given up to inlineLimit()) with nothing
 /// pending are computed and applied at once, on the calling thread: a thread hop
 /// would cost more than the diff, and callers see the rows at once.
@@ -39,6 +42,14 @@ public:
         virtual void compute() = 0;
         virtual bool applySome(const QDeadlineTimer &deadline) = 0;
         virtual void cancel() = 0;
+        /// Takes `later`, submitted right behind this job while both wait, into this
+        /// job when applying the two as one gives the same rows as applying them in
+        /// turn (pages of a "load all" arriving while an update is computed or applied:
+        /// one insertion instead of one per page). True when taken (`later` is dropped).
+        virtual bool absorb(Job &later) {
+            Q_UNUSED(later);
+            return false;
+        }
         /// Rows shown plus rows given, for the inline decision.
         qsizetype weight = 0;
         /// True when the update sets every row: the updates waiting before it are moot.

@@ -10,3 +10,4 @@ ica_add_test(NAME tst_monitorprogress SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_moni
 ica_add_test(NAME tst_undoplanner SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_undoplanner.cpp LIBS icacore LABELS monitor)
 ica_add_test(NAME tst_monitornames SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_monitornames.cpp LIBS icaui icacore icasim LABELS monitor)
 ica_add_test(NAME tst_namefilter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_namefilter.cpp LIBS icacore icasim LABELS monitor)
+ica_add_test(NAME tst_itemstableview SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_itemstableview.cpp LIBS icaui icacore LABELS monitor)

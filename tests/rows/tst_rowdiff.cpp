@@ -5,8 +5,10 @@
 // changed, empty to full and back, random permutations (inline and on the worker
 // thread), a big update applied in slices with a newer one arriving mid-way, a
 // 100,000-row append applied onto the end in several slices, appends' bounded slack,
-// a refresh handed in during a big append, and a target handed over in pages.
+// a refresh handed in during a big append, a target handed over in pages, and appends
+// waiting behind an update merged into one insertion (never across another update).
 #include "core/rows/keyedrows.h"
+#include "tests/support/modelsignallog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractTableModel>
@@ -449,6 +451,65 @@ private Q_SLOTS:
                                          {QStringLiteral("d"), 2},
                                          {QStringLiteral("e"), 2}}));
         QCOMPARE(rig.replay.modelRows(), rig.replay.list);
+    }
+
+    void appendsWaitingBehindAnUpdateAreMergedIntoOneInsertion() {
+        // Pages of a "load all" that arrive while an update is computed off the GUI
+        // thread wait, and are merged: one insertion block, and the rows (values and
+        // order) those of applying the pages one after another.
+        DiffRig rig(OnWorker);
+        ica::test::ModelSignalLog log(&rig.model);
+        QList<Entry> pageA = numbered(5, 1, 10);           // 10..14 new
+        pageA.append({QStringLiteral("3"), 5});            // a shown row changes
+        pageA.append({QStringLiteral("10"), 9});           // repeated in its page: ignored
+        QList<Entry> pageB = numbered(3, 2, 15);           // 15..17 new
+        pageB.append({QStringLiteral("12"), 7});           // a row of page A changes
+        pageB.append({QStringLiteral("3"), 0});            // back to what is shown
+        const QList<Entry> pageC{{QStringLiteral("4"), 6}, // a shown row changes
+                                 {QStringLiteral("18"), 3}};
+        const QList<QList<Entry>> pages{numbered(10), pageA, pageB, pageC};
+
+        // What applying them one by one gives (each settled before the next).
+        DiffRig oneByOne;
+        for (const QList<Entry> &page : pages) {
+            oneByOne.model.rows.append(page, true);
+            QTRY_VERIFY(oneByOne.model.rows.isSettled());
+        }
+        QCOMPARE(oneByOne.replay.inserts, 4);
+
+        for (const QList<Entry> &page : pages)
+            rig.model.rows.append(page, true); // the first is computed; the rest wait
+        QVERIFY(!rig.model.rows.isSettled());
+        QTRY_VERIFY(rig.model.rows.isSettled());
+        QCOMPARE(rig.replay.list, oneByOne.replay.list);
+        QCOMPARE(rig.replay.modelRows(), rig.replay.list);
+        QCOMPARE(rig.replay.list.at(3), (QPair<QString, int>{QStringLiteral("3"), 0}));
+        QCOMPARE(rig.replay.list.at(4), (QPair<QString, int>{QStringLiteral("4"), 6}));
+        QCOMPARE(rig.replay.list.at(10), (QPair<QString, int>{QStringLiteral("10"), 1}));
+        QCOMPARE(rig.replay.list.at(12), (QPair<QString, int>{QStringLiteral("12"), 7}));
+        QCOMPARE(rig.replay.list.size(), 19);
+        // The first page, then the three merged: the one row that really changed, then
+        // the new rows in one block.
+        QCOMPARE(log.entries,
+                 (QStringList{QStringLiteral("ins 0-9"), QStringLiteral("chg 4-4 c1-1"),
+                              QStringLiteral("ins 10-18")}));
+        for (int row = 0; row < rig.replay.list.size(); ++row)
+            QCOMPARE(rig.model.rows.rowOf(rig.replay.list.at(row).first), row);
+    }
+
+    void appendsDoNotMergeAcrossAnotherUpdate() {
+        // An append, an update, an append, all waiting: the update stays between them.
+        DiffRig rig(OnWorker);
+        ica::test::ModelSignalLog log(&rig.model);
+        rig.model.rows.append(numbered(4), true);
+        rig.model.rows.append(numbered(2, 0, 4), true);
+        rig.model.rows.update({}, {QStringLiteral("5")});
+        rig.model.rows.append({{QStringLiteral("5"), 1}, {QStringLiteral("6"), 1}}, true);
+        QTRY_VERIFY(rig.model.rows.isSettled());
+        QCOMPARE(log.entries, (QStringList{QStringLiteral("ins 0-3"), QStringLiteral("ins 4-5"),
+                                           QStringLiteral("rem 5-5"), QStringLiteral("ins 5-6")}));
+        QCOMPARE(rig.replay.modelRows(), rig.replay.list);
+        QCOMPARE(rig.replay.list.last(), (QPair<QString, int>{QStringLiteral("6"), 1}));
     }
 
     void appendAndUpdate() {
