@@ -52,13 +52,72 @@ IdListEdit::IdListEdit(QWidget *parent)
     m_stepTimer.setSingleShot(true);
     m_stepTimer.setInterval(0);
     connect(&m_stepTimer, &QTimer::timeout, this, [this]() { insertStep(false); });
-    connect(document(), &QTextDocument::contentsChange, this, [this]() {
-        if (m_pasting && !m_inserting)
-            m_foreignChange = true;
-    });
+    m_disposeTimer.setSingleShot(true);
+    m_disposeTimer.setInterval(0);
+    connect(&m_disposeTimer, &QTimer::timeout, this, &IdListEdit::disposeStep);
+    watchDocument();
 }
 
 IdListEdit::~IdListEdit() = default;
+
+void IdListEdit::watchDocument() {
+    connect(document(), &QTextDocument::contentsChange, this,
+            [this](int position, int charsRemoved, int charsAdded) {
+                if (m_pasting && !m_inserting)
+                    m_foreignChange = true;
+                Q_EMIT textContentsChange(position, charsRemoved, charsAdded);
+            });
+}
+
+void IdListEdit::replaceText(const QString &text) {
+    finishPaste();
+    QTextDocument *old = document();
+    if (old->blockCount() < LargeClearBlocks) {
+        setPlainText(text);
+        return;
+    }
+    m_cursor = QTextCursor(); // no cursor may outlive the document it is in
+    // The fresh document is set up as QPlainTextEdit's own: owned by its text
+    // control (the old one's parent), with a plain-text layout and the same options.
+    auto *fresh = new QTextDocument(old->parent());
+    fresh->setDocumentLayout(new QPlainTextDocumentLayout(fresh));
+    fresh->setDefaultFont(old->defaultFont());
+    fresh->setDefaultTextOption(old->defaultTextOption());
+    fresh->setDocumentMargin(old->documentMargin());
+    fresh->setUndoRedoEnabled(old->isUndoRedoEnabled());
+    // Ours now: setDocument() would delete it at once, its parent being the control.
+    old->setParent(nullptr);
+    old->disconnect();
+    old->documentLayout()->disconnect();
+    setDocument(fresh);
+    watchDocument();
+    if (!text.isEmpty())
+        setPlainText(text);
+    // Emptied without undo records (they would grow memory as it shrinks).
+    old->setUndoRedoEnabled(false);
+    m_disposing.emplace_back(old);
+    m_disposeTimer.start();
+}
+
+void IdListEdit::disposeStep() {
+    if (m_disposing.empty())
+        return;
+    QTextDocument *doc = m_disposing.front().get();
+    // From the end, so no block after the removed ones has to move. A slice of a few
+    // thousand lines costs about a millisecond.
+    constexpr int SliceBlocks = 4000;
+    if (doc->blockCount() > SliceBlocks) {
+        QTextCursor cursor(doc);
+        cursor.movePosition(QTextCursor::End);
+        cursor.setPosition(doc->findBlockByNumber(doc->blockCount() - SliceBlocks).position(),
+                           QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+    } else {
+        m_disposing.erase(m_disposing.begin());
+    }
+    if (!m_disposing.empty())
+        m_disposeTimer.start();
+}
 
 QString IdListEdit::asInserted(QString text) {
     qsizetype i = 0;
