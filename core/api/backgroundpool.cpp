@@ -1,5 +1,7 @@
 #include "core/api/backgroundpool.h"
 
+#include <atomic>
+
 #ifdef Q_OS_LINUX
 #include <cerrno>
 #include <sys/resource.h>
@@ -18,6 +20,8 @@ QThreadPool *makePool() {
     return pool;
 }
 
+std::atomic<quint64> started{0};
+
 } // namespace
 
 QThreadPool *BackgroundPool::instance() {
@@ -28,6 +32,7 @@ QThreadPool *BackgroundPool::instance() {
 }
 
 void BackgroundPool::start(std::function<void()> task) {
+    counted();
     instance()->start([task = std::move(task)]() {
         lowerThisThread();
         task();
@@ -48,6 +53,14 @@ void BackgroundPool::lowerThisThread() {
     if (errno == 0 && now < Nice)
         setpriority(PRIO_PROCESS, tid, Nice);
 #endif
+}
+
+quint64 BackgroundPool::tasksStarted() {
+    return started.load();
+}
+
+void BackgroundPool::counted() {
+    ++started;
 }
 
 int BackgroundPool::currentNice() {

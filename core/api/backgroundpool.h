@@ -31,6 +31,7 @@ public:
     static void start(std::function<void()> task);
     /// Runs `work` on the pool at the lowered priority; its result as a future.
     template <typename F> static auto run(F work) -> QFuture<std::invoke_result_t<F>> {
+        counted();
         return QtConcurrent::run(instance(), [work = std::move(work)]() mutable {
             lowerThisThread();
             return work();
@@ -42,6 +43,11 @@ public:
     static void lowerThisThread();
     /// The calling thread's nice value (0 where there is none).
     [[nodiscard]] static int currentNice();
+    /// Tasks started through start() and run() so far (for tests: which work went here).
+    [[nodiscard]] static quint64 tasksStarted();
+
+private:
+    static void counted();
 };
 
 } // namespace ica
