@@ -2,6 +2,7 @@
 
 #include "core/api/apicall.h"
 #include "core/api/apierror.h"
+#include "core/api/backgroundpool.h"
 #include "core/domain/jsondecode.h"
 #include "core/rows/offthread.h"
 
@@ -32,36 +33,39 @@ inline constexpr qsizetype OffThreadDecodeThreshold = 64 * 1024;
 
 /// Wires a finished call to a typed callback: HTTP and network errors pass through;
 /// a 2xx body is decoded (off-thread when large). The callback runs on `context`'s
-/// thread and is dropped when `context` is destroyed first.
+/// thread and is dropped when `context` is destroyed first. `priority` Background
+/// decodes on the BackgroundPool (bulk reads that must not compete with the GUI).
 template <typename T>
 ApiCall *deliver(ApiCall *call, QObject *context, BodyDecoder<T> decoder,
-                 ResultCallback<T> callback) {
-    QObject::connect(call, &ApiCall::finished, context, [call, context, decoder, callback]() {
-        if (call->error().isError()) {
-            callback(Result<T>::failure(call->error()));
-            return;
-        }
-        const int status = call->httpStatus();
-        const auto finishWith = [status, callback](const Decoded<T> &decoded) {
-            if (decoded.ok())
-                callback(Result<T>::success(*decoded.value));
-            else
-                callback(Result<T>::failure(ApiError::decode(status, decoded.describe())));
-        };
-        const QByteArray body = call->body();
-        if (body.size() < OffThreadDecodeThreshold) {
-            finishWith(decoder(body));
-            return;
-        }
-        // What the callback did not keep (a big page's strings: ~8 ms) is freed off
-        // the GUI thread.
-        runOffThread(
-            context, [decoder, body]() { return decoder(body); },
-            [finishWith](Decoded<T> decoded) {
-                finishWith(decoded);
-                destroyOffThread(std::move(decoded));
-            });
-    });
+                 ResultCallback<T> callback, WorkPriority priority = WorkPriority::Normal) {
+    QObject::connect(
+        call, &ApiCall::finished, context, [call, context, decoder, callback, priority]() {
+            if (call->error().isError()) {
+                callback(Result<T>::failure(call->error()));
+                return;
+            }
+            const int status = call->httpStatus();
+            const auto finishWith = [status, callback](const Decoded<T> &decoded) {
+                if (decoded.ok())
+                    callback(Result<T>::success(*decoded.value));
+                else
+                    callback(Result<T>::failure(ApiError::decode(status, decoded.describe())));
+            };
+            const QByteArray body = call->body();
+            if (body.size() < OffThreadDecodeThreshold) {
+                finishWith(decoder(body));
+                return;
+            }
+            // What the callback did not keep (a big page's strings: ~8 ms) is freed off
+            // the GUI thread.
+            runOffThread(
+                context, [decoder, body]() { return decoder(body); },
+                [finishWith](Decoded<T> decoded) {
+                    finishWith(decoded);
+                    destroyOffThread(std::move(decoded));
+                },
+                priority);
+        });
     return call;
 }
 

@@ -12,8 +12,10 @@ class DataApi final {
 public:
     explicit DataApi(ApiClient *client)
         : m_client(client) {}
+    /// `priority` Background: a large page is decoded on the BackgroundPool.
     ApiCall *list(const QString &projectId, const DataQuery &query, QObject *context,
-                  ResultCallback<ProjectDataPage> callback);
+                  ResultCallback<ProjectDataPage> callback,
+                  WorkPriority priority = WorkPriority::Normal);
     ApiCall *get(const QString &projectId, const QString &dataId, QObject *context,
                  ResultCallback<ProjectData> callback);
 

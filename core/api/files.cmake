@@ -5,6 +5,7 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/apirequest.cpp ${CMAKE_CURRENT_LIST_DIR}/apirequest.h
   ${CMAKE_CURRENT_LIST_DIR}/apiresult.h
   ${CMAKE_CURRENT_LIST_DIR}/authenticator.cpp ${CMAKE_CURRENT_LIST_DIR}/authenticator.h
+  ${CMAKE_CURRENT_LIST_DIR}/backgroundpool.cpp ${CMAKE_CURRENT_LIST_DIR}/backgroundpool.h
   ${CMAKE_CURRENT_LIST_DIR}/batchapi.cpp ${CMAKE_CURRENT_LIST_DIR}/batchapi.h
   ${CMAKE_CURRENT_LIST_DIR}/createdbatchfinder.cpp ${CMAKE_CURRENT_LIST_DIR}/createdbatchfinder.h
   ${CMAKE_CURRENT_LIST_DIR}/dataapi.cpp ${CMAKE_CURRENT_LIST_DIR}/dataapi.h

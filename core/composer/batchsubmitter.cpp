@@ -1,5 +1,6 @@
 #include "core/composer/batchsubmitter.h"
 
+#include "core/api/backgroundpool.h"
 #include "core/api/batchapi.h"
 #include "core/diagnostics/logcategories.h"
 #include "core/history/snapshottaker.h"
@@ -8,6 +9,8 @@
 
 #include <QElapsedTimer>
 #include <QStringList>
+
+#include <utility>
 
 namespace ica {
 
@@ -29,7 +32,8 @@ bool BatchSubmitter::start(ApiClient *client, StoreWorker *store, const QString 
     m_running = true;
     m_awaitingChoice = false;
     m_haveSnapshot = false;
-    m_snapshot = UndoSnapshot();
+    // The last run's (100,000 items) is freed on a worker: that took milliseconds here.
+    BackgroundPool::start([old = std::exchange(m_snapshot, UndoSnapshot())]() {});
     ++m_run;
     // A call whose client is destroyed never answers: end the run instead of hanging.
     m_clientGone = connect(client, &QObject::destroyed, this, [this]() {

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <utility>
 
 namespace ica {
 
@@ -66,11 +67,33 @@ void DataLookup::byPaths(ApiClient *client, const QString &projectId, const QStr
 
 void DataLookup::run(ApiClient *client, const QString &projectId, const QList<DataQuery> &queries,
                      QObject *context, Done done, Progress progress) {
+    runParts(
+        client, projectId, queries, context,
+        [done](Result<QList<QList<ProjectData>>> parts) {
+            if (!parts.ok()) {
+                done(Result<QList<ProjectData>>::failure(parts.error));
+                return;
+            }
+            QList<ProjectData> all;
+            for (QList<ProjectData> &part : *parts.value)
+                all.append(std::move(part));
+            auto joined = Result<QList<ProjectData>>::success(std::move(all));
+            done(joined);
+            // What `done` did not keep (thousands of items' strings, a few ms to free)
+            // is freed off the GUI thread.
+            destroyOffThread(std::move(joined));
+        },
+        std::move(progress));
+}
+
+void DataLookup::runParts(ApiClient *client, const QString &projectId,
+                          const QList<DataQuery> &queries, QObject *context, PartsDone done,
+                          Progress progress, WorkPriority priority) {
+    using Parts = QList<QList<ProjectData>>;
     if (queries.isEmpty()) {
         // Answer later, as every other outcome does, so callers need no special case.
         QMetaObject::invokeMethod(
-            context, [done]() { done(Result<QList<ProjectData>>::success({})); },
-            Qt::QueuedConnection);
+            context, [done]() { done(Result<Parts>::success({})); }, Qt::QueuedConnection);
         return;
     }
     struct State {
@@ -78,7 +101,8 @@ void DataLookup::run(ApiClient *client, const QString &projectId, const QList<Da
         QString projectId;
         QList<DataQuery> queries;
         QPointer<QObject> context;
-        Done done;
+        PartsDone done;
+        WorkPriority priority = WorkPriority::Normal;
         Progress progress;
         QList<QList<ProjectData>> results;
         int next = 0;
@@ -92,6 +116,7 @@ void DataLookup::run(ApiClient *client, const QString &projectId, const QList<Da
     state->context = context;
     state->done = std::move(done);
     state->progress = std::move(progress);
+    state->priority = priority;
     state->results.resize(queries.size());
 
     // The pending chunk callbacks own the starter; it only refers to itself weakly,
@@ -124,7 +149,8 @@ void DataLookup::run(ApiClient *client, const QString &projectId, const QList<Da
                         Qt::QueuedConnection);
                     return static_cast<ApiCall *>(nullptr);
                 }
-                return DataApi(state->client).list(state->projectId, q, ctx, std::move(cb));
+                return DataApi(state->client)
+                    .list(state->projectId, q, ctx, std::move(cb), state->priority);
             };
             CollectOptions options;
             options.mode = PageRequest::Mode::Cursor;
@@ -136,7 +162,7 @@ void DataLookup::run(ApiClient *client, const QString &projectId, const QList<Da
                         return;
                     if (!result.ok()) {
                         state->failed = true;
-                        state->done(Result<QList<ProjectData>>::failure(result.error));
+                        state->done(Result<Parts>::failure(result.error));
                         return;
                     }
                     state->results[index] = *result.value;
@@ -144,14 +170,8 @@ void DataLookup::run(ApiClient *client, const QString &projectId, const QList<Da
                     if (state->progress)
                         state->progress(state->finished, int(state->queries.size()));
                     if (state->finished == state->queries.size()) {
-                        QList<ProjectData> all;
-                        for (const QList<ProjectData> &part : std::as_const(state->results))
-                            all.append(part);
-                        state->done(Result<QList<ProjectData>>::success(all));
-                        // What `done` did not keep (thousands of items' strings, a few
-                        // ms to free) is freed off the GUI thread.
-                        destroyOffThread(std::exchange(state->results, {}));
-                        destroyOffThread(std::move(all));
+                        // Handed over, not kept: the receiver decides where they are freed.
+                        state->done(Result<Parts>::success(std::exchange(state->results, {})));
                         return;
                     }
                     (*startNext)();

@@ -28,6 +28,9 @@ public:
     static constexpr int ParallelChunks = 3;
 
     using Done = std::function<void(const Result<QList<ProjectData>> &)>;
+    /// The rows of each query, one list per query in query order (by value: the
+    /// receiver may move them on to another thread).
+    using PartsDone = std::function<void(Result<QList<QList<ProjectData>>>)>;
     /// Called after each chunk with the chunks done and the number of chunks.
     using Progress = std::function<void(int chunksDone, int chunkCount)>;
 
@@ -50,6 +53,12 @@ public:
     /// query order. Stops at the first error.
     static void run(ApiClient *client, const QString &projectId, const QList<DataQuery> &queries,
                     QObject *context, Done done, Progress progress = {});
+    /// As run(), but the rows are handed over per query, not joined on `context`'s
+    /// thread, and the pages are decoded with `priority`: for 100,000 rows whose
+    /// joining (and later freeing) costs milliseconds that belong off the GUI thread.
+    static void runParts(ApiClient *client, const QString &projectId,
+                         const QList<DataQuery> &queries, QObject *context, PartsDone done,
+                         Progress progress = {}, WorkPriority priority = WorkPriority::Normal);
 };
 
 } // namespace ica

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/api/backgroundpool.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QThreadPool>
@@ -24,7 +26,9 @@ void runOffThread(QObject *context, Work &&work, Then &&then) {
                          watcher->deleteLater();
                          then(watcher->future().takeResult());
                      });
-    watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
+    watcher->setFuture(priority == WorkPriority::Background
+                           ? BackgroundPool::run(std::forward<Work>(work))
+                           : QtConcurrent::run(std::forward<Work>(work)));
 }
 
 /// Destroys `value` on a worker thread of the global pool: the one way to free big

@@ -16,13 +16,16 @@
 #include "tests/composer/composertestutil.h"
 #include "tests/support/statusspy.h"
 #include "ui/composer/groupeditor.h"
+#include "ui/composer/idlistedit.h"
 #include "ui/composer/previewpane.h"
 #include "ui/composer/validationsummary.h"
 #include "ui/widgets/confirmation.h"
 
 #include <QClipboard>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -438,6 +441,7 @@ private Q_SLOTS:
         QVERIFY(w().submitButton()->isEnabled());
         Confirmation::setNextAnswer(true);
         QTest::mouseClick(w().submitButton(), Qt::LeftButton);
+        const QPointer<QTextDocument> oldText = w().idsEdit(0)->document();
         QTRY_VERIFY_WITH_TIMEOUT(created.size() == 20 && !w().widget->isSending(), 60000);
         // Progress was shown as the batches went out.
         QStringList said;
@@ -460,6 +464,21 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), ids.size());
         QCOMPARE(QSet<QString>(sent.cbegin(), sent.cend()).size(), ids.size());
         QCOMPARE(sent, ids); // in order, each once
+
+        // The draft has done its job and is emptied: the 100,000-line text is not
+        // cleared in place but swapped for a fresh document, the old one emptied in
+        // slices and deleted (IdListEdit::replaceText); typing then works as before.
+        QTRY_COMPARE_WITH_TIMEOUT(w().group(0)->idList().ids().size(), 0, 20000);
+        auto *edit = qobject_cast<ica::ui::IdListEdit *>(w().idsEdit(0));
+        QVERIFY(edit);
+        QCOMPARE(edit->document()->blockCount(), 1);
+        QVERIFY(edit->toPlainText().isEmpty());
+        QVERIFY(oldText != edit->document());
+        QTRY_VERIFY_WITH_TIMEOUT(oldText.isNull() && !edit->isDisposing(), 20000);
+        edit->setFocus();
+        QTest::keyClicks(edit, fil(7));
+        QTRY_COMPARE(w().group(0)->idList().ids(), QStringList{fil(7)});
+        QVERIFY(edit->document()->isUndoAvailable()); // the fresh document records undo
     }
 };
 

@@ -6,7 +6,9 @@
 // with data GETs through the real client. A batch without a snapshot cannot be
 // undone (and says why); a snapshot that cannot be read lets the user cancel
 // (nothing sent) or submit without undo.
+#include "core/api/backgroundpool.h"
 #include "core/data/datalookup.h"
+#include "core/history/snapshottaker.h"
 #include "core/store/storeworker.h"
 #include "simulator/icasimulator.h"
 #include "tests/support/callwaiter.h"
@@ -165,6 +167,42 @@ private Q_SLOTS:
     }
 
     void init() { Confirmation::setNextAnswer(std::nullopt); }
+
+    void bulkWorkRunsOnOneLowPriorityThread() {
+        QCOMPARE(ica::BackgroundPool::instance()->maxThreadCount(), 1);
+        const int ownNice = ica::BackgroundPool::currentNice();
+        QFuture<int> nice =
+            ica::BackgroundPool::run([]() { return ica::BackgroundPool::currentNice(); });
+        nice.waitForFinished();
+#ifdef Q_OS_LINUX
+        QVERIFY2(nice.result() >= qMax(ownNice, ica::BackgroundPool::Nice),
+                 qPrintable(QString::number(nice.result())));
+#endif
+        QCOMPARE(ica::BackgroundPool::currentNice(), ownNice); // this thread is left alone
+    }
+
+    void snapshotIsTakenWholeOnTheBackgroundPool() {
+        // 1,500 IDs (8 lookups of up to 200) and 3 unknown ones: every step but the
+        // calls runs on the background pool, and the snapshot still holds them all.
+        QStringList ids = m_world->fileIds.mid(0, 1500);
+        for (int i = 0; i < 3; ++i)
+            ids.append(ica::test::TestWorld::unknownId(950 + i));
+        ica::CreateBatchRequest request;
+        request.dataUpdateGroups = {group(ids, {QStringLiteral("x")}, {})};
+        const quint64 before = ica::BackgroundPool::tasksStarted();
+        std::optional<ica::Result<ica::UndoSnapshot>> taken;
+        ica::SnapshotTaker::take(m_world->client, project(), QStringLiteral("P"), request,
+                                 m_composer.get(),
+                                 [&](const ica::Result<ica::UndoSnapshot> &r) { taken = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(taken.has_value(), 60000);
+        QVERIFY(taken->ok());
+        QCOMPARE(taken->value->items.size(), 1500);
+        QCOMPARE(taken->value->missing.size(), 3);
+        for (qsizetype i = 0; i < 1500; i += 250)
+            QCOMPARE(taken->value->items.at(i).id, ids.at(i)); // in request order
+        // Chunking and assembling at least (large pages are decoded there too).
+        QVERIFY(ica::BackgroundPool::tasksStarted() - before >= 2);
+    }
 
     void undoRestoresEveryFileThroughTheApp() {
         const QStringList ids = files(2000);

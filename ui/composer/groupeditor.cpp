@@ -1,5 +1,6 @@
 #include "ui/composer/groupeditor.h"
 
+#include "core/api/backgroundpool.h"
 #include "core/composer/delimitedfilereader.h"
 #include "core/composer/draftcheck.h"
 #include "core/data/dataidsmime.h"
@@ -29,6 +30,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace ica::ui {
 
@@ -177,8 +180,7 @@ GroupEditor::GroupEditor(QWidget *parent)
     layout->addWidget(m_deleteMessage);
     layout->addWidget(m_groupMessage);
 
-    connect(m_ids->document(), &QTextDocument::contentsChange, this,
-            &GroupEditor::onContentsChange);
+    connect(m_ids, &IdListEdit::textContentsChange, this, &GroupEditor::onContentsChange);
     connect(m_ids, &QPlainTextEdit::textChanged, this, [this]() {
         if (isBusy())
             return; // a large paste: its IDs are read as a whole (onLargePasteStarted())
@@ -341,7 +343,12 @@ void GroupEditor::setGroup(const DataUpdateGroup &group) {
     m_loading = true;
     // Only touch the text when the IDs differ, so the cursor stays where the user is.
     if (m_list.ids() != group.dataIds) {
-        m_ids->setPlainText(IdListParser::format(group.dataIds));
+        if (m_list.lineCount() >= IdListEdit::LargeClearBlocks) {
+            // Emptying the list one ID at a time (its hash of 100,000 counts) took
+            // milliseconds here: a fresh one takes over, the old one is freed on a worker.
+            BackgroundPool::start([old = std::exchange(m_list, IncrementalIdList())]() {});
+        }
+        m_ids->replaceText(IdListParser::format(group.dataIds));
         resyncIds();
     }
     m_userAdd->setTags(group.userTags.addTags);
@@ -558,7 +565,7 @@ void GroupEditor::dropDuplicates() {
     const qsizetype dropped = m_list.duplicateCount();
     if (dropped == 0)
         return;
-    m_ids->setPlainText(IdListParser::format(m_list.parseResult().uniqueIds()));
+    m_ids->replaceText(IdListParser::format(m_list.parseResult().uniqueIds()));
     resyncIds();
     StatusNotices::post(tr("Dropped %1 repeated IDs from group %2.").arg(dropped).arg(m_index + 1));
 }

@@ -11,6 +11,10 @@
 #include <QTextDocument>
 #include <QUrl>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace ica::ui {
 
 namespace {
@@ -43,6 +47,27 @@ bool breaksBlock(QChar c) {
            c == QLatin1Char('\r');
 }
 
+/// Large pastes going in now (in all editors).
+int pastesGoingIn = 0;
+
+/// While a large paste goes in, big blocks come straight from mmap(). QTextDocument's
+/// arrays (text, fragments, blocks, undo records) grow to ~8 MB each at 100,000
+/// lines; glibc, whose threshold had risen by itself after big temporaries were
+/// freed (it does that up to 32 MB), grew them in its heap by copying into fresh
+/// memory: 17-24 ms in one step. An mmapped block grows by mremap(), without copying.
+/// Afterwards the threshold is that ceiling: the big temporaries of a keystroke at
+/// 100,000 IDs stay in the heap, as before (a low threshold for good made each
+/// keystroke map and fault fresh memory: ~11 ms).
+void bigBlocksFromMmap(bool on) {
+    pastesGoingIn += on ? 1 : -1;
+#if defined(__GLIBC__)
+    if (on && pastesGoingIn == 1)
+        mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    else if (!on && pastesGoingIn == 0)
+        mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024 * int(sizeof(long))); // glibc's ceiling
+#endif
+}
+
 } // namespace
 
 IdListEdit::IdListEdit(QWidget *parent)
@@ -52,13 +77,75 @@ IdListEdit::IdListEdit(QWidget *parent)
     m_stepTimer.setSingleShot(true);
     m_stepTimer.setInterval(0);
     connect(&m_stepTimer, &QTimer::timeout, this, [this]() { insertStep(false); });
-    connect(document(), &QTextDocument::contentsChange, this, [this]() {
-        if (m_pasting && !m_inserting)
-            m_foreignChange = true;
-    });
+    m_disposeTimer.setSingleShot(true);
+    m_disposeTimer.setInterval(0);
+    connect(&m_disposeTimer, &QTimer::timeout, this, &IdListEdit::disposeStep);
+    watchDocument();
 }
 
-IdListEdit::~IdListEdit() = default;
+IdListEdit::~IdListEdit() {
+    if (m_pasting)
+        bigBlocksFromMmap(false);
+}
+
+void IdListEdit::watchDocument() {
+    connect(document(), &QTextDocument::contentsChange, this,
+            [this](int position, int charsRemoved, int charsAdded) {
+                if (m_pasting && !m_inserting)
+                    m_foreignChange = true;
+                Q_EMIT textContentsChange(position, charsRemoved, charsAdded);
+            });
+}
+
+void IdListEdit::replaceText(const QString &text) {
+    finishPaste();
+    QTextDocument *old = document();
+    if (old->blockCount() < LargeClearBlocks) {
+        setPlainText(text);
+        return;
+    }
+    m_cursor = QTextCursor(); // no cursor may outlive the document it is in
+    // The fresh document is set up as QPlainTextEdit's own: owned by its text
+    // control (the old one's parent), with a plain-text layout and the same options.
+    auto *fresh = new QTextDocument(old->parent());
+    fresh->setDocumentLayout(new QPlainTextDocumentLayout(fresh));
+    fresh->setDefaultFont(old->defaultFont());
+    fresh->setDefaultTextOption(old->defaultTextOption());
+    fresh->setDocumentMargin(old->documentMargin());
+    fresh->setUndoRedoEnabled(old->isUndoRedoEnabled());
+    // Ours now: setDocument() would delete it at once, its parent being the control.
+    old->setParent(nullptr);
+    old->disconnect();
+    old->documentLayout()->disconnect();
+    setDocument(fresh);
+    watchDocument();
+    if (!text.isEmpty())
+        setPlainText(text);
+    // Emptied without undo records (they would grow memory as it shrinks).
+    old->setUndoRedoEnabled(false);
+    m_disposing.emplace_back(old);
+    m_disposeTimer.start();
+}
+
+void IdListEdit::disposeStep() {
+    if (m_disposing.empty())
+        return;
+    QTextDocument *doc = m_disposing.front().get();
+    // From the end, so no block after the removed ones has to move. A slice of a few
+    // thousand lines costs about a millisecond.
+    constexpr int SliceBlocks = 4000;
+    if (doc->blockCount() > SliceBlocks) {
+        QTextCursor cursor(doc);
+        cursor.movePosition(QTextCursor::End);
+        cursor.setPosition(doc->findBlockByNumber(doc->blockCount() - SliceBlocks).position(),
+                           QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+    } else {
+        m_disposing.erase(m_disposing.begin());
+    }
+    if (!m_disposing.empty())
+        m_disposeTimer.start();
+}
 
 QString IdListEdit::asInserted(QString text) {
     qsizetype i = 0;
@@ -128,6 +215,7 @@ void IdListEdit::startLargePaste(const QString &text) {
     m_msPerLine = 0;
     m_stepLines = FirstStepLines;
     m_pasting = true;
+    bigBlocksFromMmap(true);
     m_foreignChange = false;
     Q_EMIT largePasteStarted(first.blockNumber(), last.blockNumber() - first.blockNumber() + 1,
                              before, text, after);
@@ -194,6 +282,7 @@ void IdListEdit::finishPaste() {
 void IdListEdit::endPaste() {
     m_stepTimer.stop();
     m_pasting = false;
+    bigBlocksFromMmap(false);
     m_paste.clear();
     setTextCursor(m_cursor);
     ensureCursorVisible();
