@@ -16,9 +16,11 @@ namespace ica {
 /// thread, never once `context` is gone (the watcher is its child, so Qt drops the
 /// call): the one way to move a heavy step (parsing, planning, packing 100,000 items)
 /// off the GUI thread. The result is moved out of the future, not copied; `then`
-/// receives it by value.
+/// receives it by value. What `work` captured is freed on the worker. `priority`
+/// Background: on the BackgroundPool (bulk work that must not compete with the GUI).
 template <typename Work, typename Then>
-void runOffThread(QObject *context, Work &&work, Then &&then) {
+void runOffThread(QObject *context, Work &&work, Then &&then,
+                  WorkPriority priority = WorkPriority::Normal) {
     using Value = std::invoke_result_t<std::decay_t<Work>>;
     auto *watcher = new QFutureWatcher<Value>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context,
