@@ -25,7 +25,6 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,7 +33,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -506,28 +504,27 @@ void ComposerWidget::startCheck() {
         typedIds.append(m_groups->editor(i)->idList().ids());
         typedLines.append(m_groups->editor(i)->idList().lines());
     }
-    auto *watcher = new QFutureWatcher<DraftCheck>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
-        watcher->deleteLater();
-        DraftCheck check = watcher->future().takeResult();
-        if (check.generation == m_generation) // else an edit came after: stale
-            applyCheck(check);
-        // A stale check's plan is the only holder of its lists: freed on a worker.
-        destroyOffThread(std::move(check));
-    });
     // The captures share the editors' lists: first thing on the worker they are
     // swapped for copies of its own (detached()), so a keystroke while the check runs
     // (~100 ms at 100,000 IDs) changes the editor's list in place instead of copying
     // it on the GUI thread.
-    watcher->setFuture(QtConcurrent::run([resolved = DraftDocument(resolved), pathIssues,
-                                          generation, typedIds, typedLines]() mutable {
-        const DraftDocument own = std::exchange(resolved, {}).detached();
-        const QList<QStringList> ids = detachedLists(std::exchange(typedIds, {}));
-        const QList<QList<int>> lines = detachedLists(std::exchange(typedLines, {}));
-        DraftCheck check = DraftCheck::run(own, pathIssues, generation);
-        check.addLineHints(ids, lines);
-        return check;
-    }));
+    runOffThread(
+        this,
+        [resolved = DraftDocument(resolved), pathIssues, generation, typedIds,
+         typedLines]() mutable {
+            const DraftDocument own = std::exchange(resolved, {}).detached();
+            const QList<QStringList> ids = detachedLists(std::exchange(typedIds, {}));
+            const QList<QList<int>> lines = detachedLists(std::exchange(typedLines, {}));
+            DraftCheck check = DraftCheck::run(own, pathIssues, generation);
+            check.addLineHints(ids, lines);
+            return check;
+        },
+        [this](DraftCheck check) {
+            if (check.generation == m_generation) // else an edit came after: stale
+                applyCheck(check);
+            // A stale check's plan is the only holder of its lists: freed on a worker.
+            destroyOffThread(std::move(check));
+        });
     Q_EMIT checkStarted();
 }
 

@@ -2,14 +2,13 @@
 
 #include "ui/profiles/icav2importdialog.h"
 
+#include "core/rows/offthread.h"
 #include "core/session/session.h"
 #include "core/store/profilestore.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ica::ui {
 
@@ -19,16 +18,14 @@ bool Icav2ImportOffer::shouldOffer(const ProfileStore &profiles, const Icav2Impo
 
 void Icav2ImportOffer::find(const Icav2ConfigImporter &importer, QObject *context,
                             std::function<void(const Icav2Import &found)> ready) {
-    auto *watcher = new QFutureWatcher<Icav2Import>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-                     [watcher, ready = std::move(ready)] {
-                         watcher->deleteLater();
-                         if (ready)
-                             ready(watcher->result());
-                     });
     // Off the GUI thread: it reads files in the home folder, which may be slow
     // (a network home directory).
-    watcher->setFuture(QtConcurrent::run([importer] { return importer.run(); }));
+    runOffThread(
+        context, [importer] { return importer.run(); },
+        [ready = std::move(ready)](const Icav2Import &found) {
+            if (ready)
+                ready(found);
+        });
 }
 
 void Icav2ImportOffer::offerAtStart(Session *session, QWidget *parent,
