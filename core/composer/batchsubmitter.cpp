@@ -1,9 +1,9 @@
 #include "core/composer/batchsubmitter.h"
 
-#include "core/api/backgroundpool.h"
 #include "core/api/batchapi.h"
 #include "core/diagnostics/logcategories.h"
 #include "core/history/snapshottaker.h"
+#include "core/rows/offthread.h"
 #include "core/store/batchrecord.h"
 #include "core/store/storeworker.h"
 
@@ -33,7 +33,7 @@ bool BatchSubmitter::start(ApiClient *client, StoreWorker *store, const QString 
     m_awaitingChoice = false;
     m_haveSnapshot = false;
     // The last run's (100,000 items) is freed on a worker: that took milliseconds here.
-    BackgroundPool::start([old = std::exchange(m_snapshot, UndoSnapshot())]() {});
+    destroyOffThread(std::exchange(m_snapshot, UndoSnapshot()), WorkPriority::Background);
     ++m_run;
     // A call whose client is destroyed never answers: end the run instead of hanging.
     m_clientGone = connect(client, &QObject::destroyed, this, [this]() {

@@ -7,6 +7,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <memory>
 #include <type_traits>
 #include <utility>
 
@@ -33,15 +34,23 @@ void runOffThread(QObject *context, Work &&work, Then &&then,
                            : QtConcurrent::run(std::forward<Work>(work)));
 }
 
-/// Destroys `value` on a worker thread of the global pool: the one way to free big
-/// values off the GUI thread (replaced rows of KeyedRows, a check's plan, a draft).
-/// Freeing 100,000 rows' or IDs' strings costs milliseconds, which the GUI thread must
-/// not spend between two frames.
-template <typename T> void destroyOffThread(T &&value) {
+/// Destroys `value` on a worker thread: the one way to free big values off the GUI
+/// thread (replaced rows of KeyedRows, a check's plan, a draft). Freeing 100,000
+/// rows' or IDs' strings costs milliseconds, which the GUI thread must not spend
+/// between two frames. `priority` Background: on the BackgroundPool, where freeing
+/// a bulk step's leftovers (an undo snapshot) does not compete with the GUI thread.
+template <typename T>
+void destroyOffThread(T &&value, WorkPriority priority = WorkPriority::Normal) {
     using Value = std::decay_t<T>;
-    QThreadPool::globalInstance()->start([held = Value(std::forward<T>(value))]() mutable {
-        const Value gone = std::move(held); // freed here, on the worker
-    });
+    // In a shared_ptr only because BackgroundPool::start() takes a std::function,
+    // which must be copyable; the task is its one owner, so it is freed in the task.
+    auto task = [held = std::make_shared<Value>(std::forward<T>(value))]() mutable {
+        held.reset();
+    };
+    if (priority == WorkPriority::Background)
+        BackgroundPool::start(std::move(task));
+    else
+        QThreadPool::globalInstance()->start(std::move(task));
 }
 
 } // namespace ica
