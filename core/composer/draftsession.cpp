@@ -39,7 +39,8 @@ DraftSession::~DraftSession() {
 void DraftSession::setDocument(const DraftDocument &document) {
     if (document == m_document)
         return;
-    m_document = document;
+    // The document replaced may hold the last reference to a list of 100,000 IDs.
+    destroyOffThread(std::exchange(m_document, document));
     ++m_documentRevision;
     schedule();
 }
@@ -183,7 +184,9 @@ void DraftSession::begin(const QString &draftId, const QString &name, const Draf
     const bool idChanged = draftId != m_draftId;
     m_draftId = draftId;
     m_name = name;
-    m_document = document;
+    // After a submit the document replaced holds the session's own copy of the IDs
+    // (see save()): freeing 100,000 of them took ~10 ms of the GUI thread.
+    destroyOffThread(std::exchange(m_document, document));
     ++m_documentRevision;
     m_stored = stored;
     Q_EMIT documentReplaced();
