@@ -14,4 +14,5 @@ target_sources(icacore PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/idlistparser.cpp ${CMAKE_CURRENT_LIST_DIR}/idlistparser.h
   ${CMAKE_CURRENT_LIST_DIR}/incrementalidlist.cpp ${CMAKE_CURRENT_LIST_DIR}/incrementalidlist.h
   ${CMAKE_CURRENT_LIST_DIR}/sheetimport.cpp ${CMAKE_CURRENT_LIST_DIR}/sheetimport.h
+  ${CMAKE_CURRENT_LIST_DIR}/sparedstringlist.cpp ${CMAKE_CURRENT_LIST_DIR}/sparedstringlist.h
   ${CMAKE_CURRENT_LIST_DIR}/submitplan.cpp ${CMAKE_CURRENT_LIST_DIR}/submitplan.h)

@@ -74,19 +74,19 @@ void IncrementalIdList::replaceLineViews(int first, int removed, const QList<QSt
     const auto to = std::lower_bound(from, m_lines.cend(), first + removed + 1);
     qsizetype begin = from - m_lines.cbegin();
     qsizetype oldCount = to - from;
-    if (oldCount == m_ids.size() && oldCount >= 1000) {
+    if (oldCount == m_ids.list().size() && oldCount >= 1000) {
         // Every token of a long list goes (the text was replaced or cleared): forget
         // them at once rather than one by one (100,000 hash removals), and free them
         // on a worker: that alone takes milliseconds at 100,000 strings.
         destroyOffThread(std::exchange(m_counts, {}));
-        destroyOffThread(std::exchange(m_ids, {}));
+        m_ids.clear();
         destroyOffThread(std::exchange(m_lines, {}));
         m_paths = 0;
         begin = 0;
         oldCount = 0;
     } else {
         for (qsizetype i = begin; i < begin + oldCount; ++i)
-            count(m_ids.at(i), -1);
+            count(m_ids.list().at(i), -1);
     }
 
     QStringList newIds;
@@ -111,26 +111,22 @@ void IncrementalIdList::replaceLineViews(int first, int removed, const QList<QSt
 
     // Resize the range in place (one move of the tail), then overwrite it.
     const qsizetype newCount = newIds.size();
-    if (newCount > oldCount) {
-        m_ids.insert(begin + oldCount, newCount - oldCount, QString());
+    m_ids.splice(begin, oldCount, newIds);
+    if (newCount > oldCount)
         m_lines.insert(begin + oldCount, newCount - oldCount, 0);
-    } else if (newCount < oldCount) {
-        m_ids.remove(begin + newCount, oldCount - newCount);
+    else if (newCount < oldCount)
         m_lines.remove(begin + newCount, oldCount - newCount);
-    }
-    for (qsizetype i = 0; i < newCount; ++i) {
-        m_ids[begin + i] = newIds.at(i);
+    for (qsizetype i = 0; i < newCount; ++i)
         m_lines[begin + i] = newLines.at(i);
-    }
 }
 
 IdParseResult IncrementalIdList::parseResult() const {
     IdParseResult result;
-    result.entries.reserve(m_ids.size());
+    result.entries.reserve(m_ids.list().size());
     QSet<QString> seen;
-    seen.reserve(m_ids.size());
-    for (qsizetype i = 0; i < m_ids.size(); ++i) {
-        const ParsedId entry{m_ids.at(i), m_lines.at(i)};
+    seen.reserve(m_ids.list().size());
+    for (qsizetype i = 0; i < m_ids.list().size(); ++i) {
+        const ParsedId entry{m_ids.list().at(i), m_lines.at(i)};
         result.entries.append(entry);
         if (seen.contains(entry.id))
             result.duplicates.append(entry);

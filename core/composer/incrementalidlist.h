@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/composer/idlistparser.h"
+#include "core/composer/sparedstringlist.h"
 
 #include <QHash>
 #include <QList>
@@ -29,13 +30,17 @@ public:
 
     /// Lines of the text; an empty text has one (empty) line.
     [[nodiscard]] int lineCount() const { return m_lineCount; }
-    /// Every token in order (IDs and project paths), repeats included.
-    [[nodiscard]] const QStringList &ids() const { return m_ids; }
+    /// Every token in order (IDs and project paths), repeats included. Share it with
+    /// a worker freely: an edit while it is held does not copy it (SparedStringList).
+    [[nodiscard]] const QStringList &ids() const { return m_ids.list(); }
+    /// Makes the spare copy of ids() now, on a worker that has just built a long list
+    /// (a paste), so that no edit ever copies it on the GUI thread.
+    void prepareSpare() { m_ids.prepareSpare(); }
     /// The 1-based line of each token of ids(), ascending.
     [[nodiscard]] const QList<int> &lines() const { return m_lines; }
     [[nodiscard]] qsizetype pathCount() const { return m_paths; }
     /// Tokens that repeat an earlier one (IdParseResult::duplicates.size()).
-    [[nodiscard]] qsizetype duplicateCount() const { return m_ids.size() - m_counts.size(); }
+    [[nodiscard]] qsizetype duplicateCount() const { return m_ids.list().size() - m_counts.size(); }
     /// The whole IdParseResult, built now (O(n)): not for every keystroke.
     [[nodiscard]] IdParseResult parseResult() const;
 
@@ -48,8 +53,8 @@ private:
     void replaceLineViews(int first, int removed, const QList<QStringView> &lines);
     void count(const QString &id, int delta);
 
-    QStringList m_ids;
-    QList<int> m_lines;
+    SparedStringList m_ids;
+    QList<int> m_lines;           ///< a copy costs one memcpy: no spare needed
     QHash<QString, int> m_counts; ///< occurrences of each token
     qsizetype m_paths = 0;
     int m_lineCount = 1;

@@ -1,10 +1,10 @@
 #include "ui/composer/groupeditor.h"
 
-#include "core/api/backgroundpool.h"
 #include "core/composer/delimitedfilereader.h"
 #include "core/composer/draftcheck.h"
 #include "core/data/dataidsmime.h"
 #include "core/diagnostics/statusnotices.h"
+#include "core/rows/offthread.h"
 #include "ui/composer/idlistedit.h"
 #include "ui/composer/importcolumndialog.h"
 #include "ui/style/icons.h"
@@ -242,7 +242,7 @@ void GroupEditor::onLargePasteStarted(int firstLine, int removedLines, const QSt
     connect(reader, &QFutureWatcherBase::finished, this, [this, reader, generation]() {
         reader->deleteLater();
         if (generation == m_pasteGeneration) // else finishPending() took it
-            adoptPastedIds(reader->result());
+            adoptPastedIds(reader->future().takeResult());
     });
     // The list is shared, not copied, until the worker changes its own copy; this
     // thread leaves it alone meanwhile (contentsChange is ignored while busy).
@@ -251,14 +251,15 @@ void GroupEditor::onLargePasteStarted(int firstLine, int removedLines, const QSt
         IncrementalIdList pasted = list;
         pasted.replaceText(firstLine, removedLines,
                            QString(before + IdListEdit::asInserted(text) + after));
+        pasted.prepareSpare(); // here, not on the GUI thread at the first keystroke
         return pasted;
     }));
     m_idCount->setText(tr("Reading the pasted IDs…"));
 }
 
-void GroupEditor::adoptPastedIds(const IncrementalIdList &list) {
+void GroupEditor::adoptPastedIds(IncrementalIdList list) {
     m_pasteReader = nullptr;
-    m_list = list;
+    m_list = std::move(list); // moved: a copy would not have the spare
     updateIdCount();
     if (!m_ids->isPasting())
         settlePaste();
@@ -287,7 +288,7 @@ void GroupEditor::finishPending() {
     if (QFutureWatcher<IncrementalIdList> *reader = m_pasteReader) {
         ++m_pasteGeneration; // its finished() is dropped: taken here
         reader->waitForFinished();
-        adoptPastedIds(reader->result());
+        adoptPastedIds(reader->future().takeResult());
     }
 }
 
@@ -346,7 +347,7 @@ void GroupEditor::setGroup(const DataUpdateGroup &group) {
         if (m_list.lineCount() >= IdListEdit::LargeClearBlocks) {
             // Emptying the list one ID at a time (its hash of 100,000 counts) took
             // milliseconds here: a fresh one takes over, the old one is freed on a worker.
-            BackgroundPool::start([old = std::exchange(m_list, IncrementalIdList())]() {});
+            destroyOffThread(std::exchange(m_list, IncrementalIdList()), WorkPriority::Background);
         }
         m_ids->replaceText(IdListParser::format(group.dataIds));
         resyncIds();

@@ -116,7 +116,7 @@ private:
     void onLargePasteStarted(int firstLine, int removedLines, const QString &before,
                              const QString &text, const QString &after);
     /// The IDs of the text after the paste are read: shown, and changed() emitted.
-    void adoptPastedIds(const IncrementalIdList &list);
+    void adoptPastedIds(IncrementalIdList list);
     /// Both the paste and the reading of its IDs are done: typing resumes.
     void settlePaste();
     [[nodiscard]] FieldHint *hintFor(DraftField field) const;
