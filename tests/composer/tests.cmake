@@ -2,8 +2,9 @@
 # the simulator and a real SQLite store, and its widgets driven with QTest.
 ica_add_test(NAME tst_idlistparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_idlistparser.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
+# Labelled core too: its threads run under the sanitizers (scripts/sanitize.sh).
 ica_add_test(NAME tst_sparedstringlist SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sparedstringlist.cpp
-             LIBS icacore LABELS composer)
+             LIBS icacore LABELS composer core)
 ica_add_test(NAME tst_delimitedfilereader
              SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_delimitedfilereader.cpp
              ${CMAKE_CURRENT_LIST_DIR}/composertestutil.h LIBS icacore LABELS composer)
