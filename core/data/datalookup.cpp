@@ -42,15 +42,19 @@ QList<QStringList> DataLookup::chunk(const QStringList &values, const QString &p
     return chunks;
 }
 
-void DataLookup::byIds(ApiClient *client, const QString &projectId, const DataQuery &base,
-                       const QStringList &ids, QObject *context, Done done, Progress progress) {
+QList<DataQuery> DataLookup::idQueries(const DataQuery &base, const QStringList &ids) {
     QList<DataQuery> queries;
     for (const QStringList &part : chunk(ids, QStringLiteral("id"))) {
         DataQuery q = base;
         q.ids = part;
         queries.append(q);
     }
-    run(client, projectId, queries, context, std::move(done), std::move(progress));
+    return queries;
+}
+
+void DataLookup::byIds(ApiClient *client, const QString &projectId, const DataQuery &base,
+                       const QStringList &ids, QObject *context, Done done, Progress progress) {
+    run(client, projectId, idQueries(base, ids), context, std::move(done), std::move(progress));
 }
 
 void DataLookup::byPaths(ApiClient *client, const QString &projectId, const QStringList &paths,

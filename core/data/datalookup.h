@@ -41,6 +41,9 @@ public:
                                                   int maxChars = MaxEncodedChars,
                                                   int maxCount = MaxValuesPerChunk);
 
+    /// The queries byIds() runs: `base` with `ids` split into chunks (chunk()).
+    [[nodiscard]] static QList<DataQuery> idQueries(const DataQuery &base, const QStringList &ids);
+
     /// The data among `ids` that also match `base` (its paging and sort are ignored;
     /// an empty base: every ID that exists). IDs that do not exist are just absent.
     static void byIds(ApiClient *client, const QString &projectId, const DataQuery &base,

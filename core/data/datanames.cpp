@@ -2,29 +2,53 @@
 
 #include "core/api/apiclient.h"
 #include "core/data/datalookup.h"
+#include "core/rows/offthread.h"
+
+#include <utility>
 
 namespace ica {
 
+namespace {
+
+/// What each of `ids` names, from the rows the lookup found.
+DataNames namesOf(const QStringList &ids, const QList<QList<ProjectData>> &parts) {
+    DataNames names;
+    names.reserve(ids.size());
+    for (const QList<ProjectData> &part : parts)
+        for (const ProjectData &data : part)
+            names.insert(data.id, DataName{DataName::State::Found, data.name, data.path});
+    // What ICA did not list does not exist in the project.
+    for (const QString &id : ids) {
+        if (!names.contains(id))
+            names.insert(id, DataName{DataName::State::NotFound, {}, {}});
+    }
+    return names;
+}
+
+} // namespace
+
 void resolveDataNames(ApiClient *client, const QString &projectId, const QStringList &ids,
                       QObject *context, std::function<void(const Result<DataNames> &)> done) {
-    DataLookup::byIds(
-        client, projectId, DataQuery(), ids, context,
-        [ids, done](const Result<QList<ProjectData>> &result) {
-            if (!result.ok()) {
-                done(Result<DataNames>::failure(result.error));
-                return;
-            }
-            DataNames names;
-            names.reserve(ids.size());
-            for (const ProjectData &data : *result.value)
-                names.insert(data.id, DataName{DataName::State::Found, data.name, data.path});
-            // What ICA did not list does not exist in the project.
-            for (const QString &id : ids) {
-                if (!names.contains(id))
-                    names.insert(id, DataName{DataName::State::NotFound, {}, {}});
-            }
-            done(Result<DataNames>::success(names));
-        });
+    // The rows stay in their parts and become names on a worker: with ten lookups of
+    // 2,000 answering together, joining and hashing them here stalled the GUI thread.
+    DataLookup::runParts(client, projectId, DataLookup::idQueries(DataQuery(), ids), context,
+                         [ids, context, done](Result<QList<QList<ProjectData>>> parts) {
+                             if (!parts.ok()) {
+                                 done(Result<DataNames>::failure(parts.error));
+                                 return;
+                             }
+                             runOffThread(
+                                 context,
+                                 [ids, parts = std::move(parts)]() mutable {
+                                     const QList<QList<ProjectData>> rows =
+                                         std::exchange(*parts.value, {});
+                                     return namesOf(ids, rows);
+                                 },
+                                 [done](DataNames names) {
+                                     done(Result<DataNames>::success(names));
+                                     destroyOffThread(std::move(names)); // what `done` did not keep
+                                 });
+                         });
 }
 
 DataNameCache::DataNameCache(QObject *parent)
@@ -75,6 +99,11 @@ void DataNameCache::resolve(const QString &projectId, const QStringList &dataIds
             continue;
         seen.insert(id);
         wanted.append(id);
+    }
+    if (!wanted.isEmpty()) {
+        // Grown once for every answer to come, not rehashed as each one is stored.
+        DataNames &known = m_names[projectId];
+        known.reserve(known.size() + wanted.size());
     }
     for (qsizetype from = 0; from < wanted.size(); from += IdsPerLookup) {
         const QStringList part = wanted.mid(from, IdsPerLookup);
