@@ -14,7 +14,8 @@ namespace ica {
 /// line: when a few lines of a 100,000-line list change, only those lines are read
 /// again (IdListParser::lineTokens), and the counts the composer shows (IDs, paths,
 /// repeats) are kept as it goes. The flat lists are implicitly shared, so handing
-/// them to a validation on another thread copies nothing until the next edit.
+/// them to a validation on another thread copies nothing, and an edit while it still
+/// holds them does not copy the IDs on this thread either (SparedStringList).
 /// Always equal to IdListParser::parse() of the lines joined with '\n'.
 class IncrementalIdList final {
 public:
