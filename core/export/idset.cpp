@@ -55,98 +55,118 @@ bool parseDigits(QStringView digits, bool dashed, quint64 *high, quint64 *low) {
 }
 } // namespace
 
-bool IdSet::toKeyConst(QStringView id, Key *key) const {
-    if (!m_shapeKnown || !id.startsWith(m_prefix))
-        return false;
-    quint64 high = 0;
-    quint64 low = 0;
-    if (!parseDigits(id.mid(m_prefix.size()), m_dashed, &high, &low))
-        return false;
-    *key = Key{high, low};
-    return true;
+int IdSet::knownShapeOf(QStringView id, Key *key) const {
+    for (size_t i = 0; i < m_shapes.size(); ++i) {
+        const Shape &shape = m_shapes[i];
+        if (id.startsWith(shape.prefix) &&
+            parseDigits(id.mid(shape.prefix.size()), shape.dashed, &key->high, &key->low))
+            return int(i);
+    }
+    return -1;
 }
 
-bool IdSet::toKey(QStringView id, Key *key) {
-    if (!m_shapeKnown) {
-        const QString prefix = id.left(id.lastIndexOf(QLatin1Char('.')) + 1).toString();
-        const QStringView digits = id.mid(prefix.size());
-        quint64 high = 0;
-        quint64 low = 0;
-        for (const bool dashed : {false, true}) {
-            if (parseDigits(digits, dashed, &high, &low)) {
-                m_shapeKnown = true;
-                m_prefix = prefix;
-                m_dashed = dashed;
-                break;
-            }
+int IdSet::shapeOf(QStringView id, Key *key) {
+    if (const int known = knownShapeOf(id, key); known >= 0)
+        return known;
+    if (m_shapes.size() >= size_t(MaxShapes))
+        return -1;
+    const QString prefix = id.left(id.lastIndexOf(QLatin1Char('.')) + 1).toString();
+    const QStringView digits = id.mid(prefix.size());
+    for (const bool dashed : {false, true}) {
+        if (parseDigits(digits, dashed, &key->high, &key->low)) {
+            Shape &shape = m_shapes.emplace_back(Shape{prefix, dashed, {}});
+            if (m_shapes.size() == 1 && m_reserved > 0)
+                shape.table.reserve(m_reserved);
+            return int(m_shapes.size()) - 1;
         }
     }
-    return toKeyConst(id, key);
+    return -1;
 }
 
-qsizetype IdSet::slotOf(const Key &key) const {
+qsizetype IdSet::KeyTable::slotOf(const Key &key) const {
     // The digits of UUIDs and ICA's IDs are random already: mixing two words is enough.
     const quint64 hash = (key.high ^ (key.low * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
-    const qsizetype mask = qsizetype(m_slots.size()) - 1;
+    const qsizetype mask = qsizetype(slots.size()) - 1;
     qsizetype slot = qsizetype(hash >> 17) & mask;
-    while (!(m_slots[size_t(slot)] == Key{}) && !(m_slots[size_t(slot)] == key))
+    while (!(slots[size_t(slot)] == Key{}) && !(slots[size_t(slot)] == key))
         slot = (slot + 1) & mask;
     return slot;
 }
 
-void IdSet::reserve(qsizetype count) {
-    size_t capacity = m_slots.empty() ? size_t(FirstCapacity) : m_slots.size();
-    while (capacity < size_t(2 * count))
+void IdSet::KeyTable::reserve(qsizetype keys) {
+    size_t capacity = slots.empty() ? size_t(FirstCapacity) : slots.size();
+    while (capacity < size_t(2 * keys))
         capacity *= 2;
-    if (capacity > m_slots.size())
+    if (capacity > slots.size())
         rehash(capacity);
 }
 
-void IdSet::rehash(size_t capacity) {
-    std::vector<Key> old = std::move(m_slots);
-    m_slots.assign(capacity, Key{});
+void IdSet::KeyTable::rehash(size_t capacity) {
+    std::vector<Key> old = std::move(slots);
+    slots.assign(capacity, Key{});
     for (const Key &key : old) {
         if (!(key == Key{}))
-            m_slots[size_t(slotOf(key))] = key;
+            slots[size_t(slotOf(key))] = key;
     }
+}
+
+bool IdSet::KeyTable::insert(const Key &key) {
+    if (key == Key{}) {
+        // The all-zero key marks the table's empty slots: it is kept aside.
+        const bool fresh = !hasZero;
+        hasZero = true;
+        count += fresh ? 1 : 0;
+        return fresh;
+    }
+    // At most half full: probes stay short.
+    if (qsizetype(slots.size()) < 2 * (count + 1))
+        rehash(slots.empty() ? size_t(FirstCapacity) : slots.size() * 2);
+    Key &slot = slots[size_t(slotOf(key))];
+    if (slot == key)
+        return false;
+    slot = key;
+    ++count;
+    return true;
+}
+
+bool IdSet::KeyTable::contains(const Key &key) const {
+    if (key == Key{})
+        return hasZero;
+    if (slots.empty())
+        return false;
+    return slots[size_t(slotOf(key))] == key;
+}
+
+void IdSet::reserve(qsizetype count) {
+    if (m_shapes.empty())
+        m_reserved = count;
+    else
+        m_shapes.front().table.reserve(count);
+}
+
+qsizetype IdSet::size() const {
+    qsizetype total = m_other.size();
+    for (const Shape &shape : m_shapes)
+        total += shape.table.count;
+    return total;
 }
 
 bool IdSet::insert(QStringView id) {
     Key key;
-    if (!toKey(id, &key)) {
-        const QString text = id.toString();
-        if (m_other.contains(text))
-            return false;
-        m_other.insert(text);
-        return true;
-    }
-    if (key == Key{}) {
-        // The all-zero key marks the table's empty slots: it is kept aside.
-        const bool fresh = !m_hasZero;
-        m_hasZero = true;
-        m_count += fresh ? 1 : 0;
-        return fresh;
-    }
-    // At most half full: probes stay short.
-    if (qsizetype(m_slots.size()) < 2 * (m_count + 1))
-        rehash(m_slots.empty() ? size_t(FirstCapacity) : m_slots.size() * 2);
-    Key &slot = m_slots[size_t(slotOf(key))];
-    if (slot == key)
+    if (const int shape = shapeOf(id, &key); shape >= 0)
+        return m_shapes[size_t(shape)].table.insert(key);
+    const QString text = id.toString();
+    if (m_other.contains(text))
         return false;
-    slot = key;
-    ++m_count;
+    m_other.insert(text);
     return true;
 }
 
 bool IdSet::contains(QStringView id) const {
     Key key;
-    if (!toKeyConst(id, &key))
-        return m_other.contains(id.toString());
-    if (key == Key{})
-        return m_hasZero;
-    if (m_slots.empty())
-        return false;
-    return m_slots[size_t(slotOf(key))] == key;
+    if (const int shape = knownShapeOf(id, &key); shape >= 0)
+        return m_shapes[size_t(shape)].table.contains(key);
+    return m_other.contains(id.toString());
 }
 
 } // namespace ica

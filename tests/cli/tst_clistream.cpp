@@ -473,6 +473,26 @@ private Q_SLOTS:
                                                               QLatin1Char('0'))));
         QVERIFY(!many.contains(QStringLiteral("fil.%1").arg(7, 32, 16, QLatin1Char('0'))));
         QCOMPARE(many.size(), 100000);
+        // A data listing: files and folders with the same digits are different IDs,
+        // each shape in a table of its own; past MaxShapes prefixes, kept as text.
+        ica::IdSet data;
+        data.reserve(1000);
+        const QString digits = QStringLiteral("%1").arg(42, 32, 16, QLatin1Char('0'));
+        const QString file = QStringLiteral("fil.") + digits;
+        const QString folder = QStringLiteral("fol.") + digits;
+        QVERIFY(data.insert(folder));
+        QVERIFY(data.insert(file));
+        QVERIFY(!data.insert(file));
+        QVERIFY(!data.insert(folder));
+        for (int p = 0; p < ica::IdSet::MaxShapes + 2; ++p) {
+            const QString id = QStringLiteral("p%1.").arg(p) + digits;
+            QVERIFY(data.insert(id));
+            QVERIFY(!data.insert(id));
+            QVERIFY(data.contains(id));
+        }
+        QVERIFY(data.contains(file));
+        QVERIFY(!data.contains(QString(QStringLiteral("fel.") + digits)));
+        QCOMPARE(data.size(), 2 + ica::IdSet::MaxShapes + 2);
     }
 
     void jsonWriterMatchesToJson() {
